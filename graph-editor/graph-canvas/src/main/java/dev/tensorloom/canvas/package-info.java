@@ -1,0 +1,2 @@
+/** The JavaFX node-graph editor control. */
+package dev.tensorloom.canvas;

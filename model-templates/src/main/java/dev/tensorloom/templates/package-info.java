@@ -1,0 +1,2 @@
+/** The template gallery: project files with their gallery cards. */
+package dev.tensorloom.templates;
