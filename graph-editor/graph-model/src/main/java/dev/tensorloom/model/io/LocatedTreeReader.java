@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -37,7 +38,14 @@ final class LocatedTreeReader {
             if (first == null) {
                 throw new LocatedProblem("the file is empty", p.currentLocation());
             }
-            JsonNode root = new LocatedTreeReader(map).value(p, first);
+            JsonNode root;
+            try {
+                root = new LocatedTreeReader(map).value(p, first);
+            } catch (StreamConstraintsException tooDeep) {
+                // Jackson's constraint errors carry no location; the parser still knows where it is.
+                throw new LocatedProblem("nested too deeply or a value too long (at most "
+                        + ProjectFormat.MAX_NESTING_DEPTH + " levels of nesting)", p.currentLocation());
+            }
             if (p.nextToken() != null) {
                 throw new LocatedProblem("unexpected content after the end of the model", p.currentTokenLocation());
             }
