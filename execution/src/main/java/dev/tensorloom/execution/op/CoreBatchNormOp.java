@@ -36,13 +36,16 @@ final class CoreBatchNormOp implements BlockOp {
         int rank = x.getShape().dimension();
         NDArray normalised;
         if (ctx.training()) {
-            int[] axes = reducedAxes(rank);
-            NDArray mean = x.mean(axes, true);
-            NDArray centred = x.sub(mean);
-            NDArray variance = centred.square().mean(axes, true);
-            normalised = centred.div(variance.add(eps).sqrt());
+            // Viewed as [B, C, L]; the engine's mean takes one axis at a time, and since every example
+            // has L values per channel, the mean over examples of per-example means is the channel mean.
+            Shape shape = x.getShape();
+            NDArray grouped = x.reshape(new Shape(shape.get(0), shape.get(1), -1));
+            NDArray mean = channelMean(grouped);
+            NDArray centred = grouped.sub(mean);
+            NDArray variance = channelMean(centred.square());
+            normalised = centred.div(variance.add(eps).sqrt()).reshape(shape);
             if (!ctx.recomputing()) {
-                long perChannel = x.size() / x.getShape().get(1);
+                long perChannel = x.size() / shape.get(1);
                 NDArray unbiased = variance.mul((float) perChannel / Math.max(perChannel - 1, 1));
                 ctx.setBuffer("running_mean", moved(mean, ctx.buffer("running_mean")));
                 ctx.setBuffer("running_var", moved(unbiased, ctx.buffer("running_var")));
@@ -62,12 +65,8 @@ final class CoreBatchNormOp implements BlockOp {
         return stat.sub(running).mul(momentum).add(running);
     }
 
-    private static int[] reducedAxes(int rank) {
-        int[] axes = new int[rank - 1];
-        axes[0] = 0;
-        for (int i = 2; i < rank; i++) {
-            axes[i - 1] = i;
-        }
-        return axes;
+    /** Mean over axes 0 and 2 of a [B, C, L] array, kept as [1, C, 1]. */
+    private static NDArray channelMean(NDArray grouped) {
+        return grouped.mean(new int[] {2}, true).mean(new int[] {0}, true);
     }
 }
