@@ -40,6 +40,18 @@ class CoreSpatialOpsTest {
     }
 
     @Test
+    void conv2dWithoutBias() {
+        try (TestOpHarness h = TestOpHarness.of("conv2d",
+                Map.of("out_channels", 1L, "kernel", 1L, "padding", 0L, "bias", false))) {
+            NDArray input = h.input(GRID, 1, 1, 4, 4);
+            h.initialize(input.getShape());
+            h.setParameter("weight", 2);
+            assertEquals(1, h.parameters().size());
+            assertEquals(32f, h.forward(input).singletonOrThrow().getFloat(0, 0, 3, 3));
+        }
+    }
+
+    @Test
     void conv2dWeightGradientMatchesFiniteDifferences() {
         try (TestOpHarness h = TestOpHarness.of("conv2d", Map.of("out_channels", 1L))) {
             float[] x = values(4 * 4, 9);
