@@ -34,15 +34,23 @@ public final class ShapeInference {
 
     /**
      * Infers every node, treating {@code injected} as the types arriving at otherwise unconnected input
-     * ports (how a composite block feeds its inner graph). The source named in messages for an injected
-     * port is the port itself.
+     * ports (how a composite block feeds its inner graph).
      */
     public static ShapeReport run(Document doc, BlockCatalog catalog, Map<PortRef, TensorType> injected) {
+        return run(doc, catalog, injected, Map.of());
+    }
+
+    /**
+     * As {@link #run(Document, BlockCatalog, Map)}, naming in messages where each injected type comes
+     * from ({@code sources}, e.g. {@code "input x of mlp1"}).
+     */
+    public static ShapeReport run(Document doc, BlockCatalog catalog, Map<PortRef, TensorType> injected,
+            Map<PortRef, String> sources) {
         List<String> order = doc.topologicalOrder();
         Graph<String, Wire> topology = doc.topology();
         Map<String, ShapeReport.NodeShapes> result = new LinkedHashMap<>(order.size() * 2);
         for (String id : order) {
-            ShapeReport.NodeShapes shapes = inferNode(doc, topology, catalog, injected, result, id);
+            ShapeReport.NodeShapes shapes = inferNode(doc, topology, catalog, injected, sources, result, id);
             if (shapes != null) {
                 result.put(id, shapes);
             }
@@ -65,7 +73,7 @@ public final class ShapeInference {
             ShapeReport.NodeShapes before = old.get(id);
             ShapeReport.NodeShapes after;
             if (dirty.contains(id)) {
-                after = inferNode(doc, topology, catalog, Map.of(), result, id);
+                after = inferNode(doc, topology, catalog, Map.of(), Map.of(), result, id);
                 boolean outputsChanged = before == null || after == null || !before.outputs().equals(after.outputs());
                 if (outputsChanged) {
                     for (Wire w : topology.outgoingEdgesOf(id)) {
@@ -84,7 +92,8 @@ public final class ShapeInference {
 
     /** Runs one node's rule, or returns null when it cannot run: unknown type, missing or unknown inputs. */
     private static ShapeReport.NodeShapes inferNode(Document doc, Graph<String, Wire> topology, BlockCatalog catalog,
-            Map<PortRef, TensorType> injected, Map<String, ShapeReport.NodeShapes> done, String id) {
+            Map<PortRef, TensorType> injected, Map<PortRef, String> injectedSources,
+            Map<String, ShapeReport.NodeShapes> done, String id) {
         Node node = doc.requireNode(id);
         BlockType type = catalog.find(node.type()).orElse(null);
         if (type == null) {
@@ -107,10 +116,11 @@ public final class ShapeInference {
         }
         for (PortSpec spec : type.inputs()) {
             if (!inputs.containsKey(spec.name())) {
-                TensorType t = injected.get(new PortRef(id, spec.name()));
+                PortRef ref = new PortRef(id, spec.name());
+                TensorType t = injected.get(ref);
                 if (t != null) {
                     inputs.put(spec.name(), t);
-                    sources.put(spec.name(), spec.name());
+                    sources.put(spec.name(), injectedSources.getOrDefault(ref, ref.toString()));
                 } else if (!spec.optional()) {
                     return null; // the validator reports the missing input once
                 }
