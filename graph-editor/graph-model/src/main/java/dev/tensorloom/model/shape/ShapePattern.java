@@ -49,6 +49,16 @@ public final class ShapePattern {
         return token.chars().allMatch(Character::isDigit);
     }
 
+    /** Largest size a dimension may have; bigger numbers are typing mistakes, not tensors. */
+    public static final long MAX_SIZE = Integer.MAX_VALUE;
+
+    private static long parseSize(String token) {
+        if (token.length() > 10 || Long.parseLong(token) > MAX_SIZE) {
+            throw new IllegalArgumentException("dimension " + token + " is too large (at most " + MAX_SIZE + ")");
+        }
+        return Long.parseLong(token);
+    }
+
     private static String restName(String token) {
         return token.length() == 1 ? "*" : token.substring(1);
     }
@@ -88,7 +98,7 @@ public final class ShapePattern {
 
     private static String unifyOne(String token, Dim got, Map<String, Dim> names) {
         if (isNumber(token)) {
-            long want = Long.parseLong(token);
+            long want = parseSize(token);
             if (got instanceof Dim.Fixed f && f.size() != want) {
                 return "size " + f.size() + " where " + want + " is expected";
             }
@@ -120,7 +130,7 @@ public final class ShapePattern {
                     out.add(Dim.sym(t));
                 }
             } else if (isNumber(t)) {
-                out.add(Dim.of(Long.parseLong(t)));
+                out.add(Dim.of(parseSize(t)));
             } else {
                 out.add(names.getOrDefault(t, Dim.sym(t)));
             }

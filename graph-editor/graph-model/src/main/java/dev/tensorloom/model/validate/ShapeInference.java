@@ -96,8 +96,8 @@ public final class ShapeInference {
             Map<String, ShapeReport.NodeShapes> done, String id) {
         Node node = doc.requireNode(id);
         BlockType type = catalog.find(node.type()).orElse(null);
-        if (type == null) {
-            return null;
+        if (type == null || hasInvalidParameter(type, node)) {
+            return null; // the validator reports the unknown type or the bad value once; the rule cannot run on it
         }
         Map<String, TensorType> inputs = new LinkedHashMap<>();
         Map<String, String> sources = new HashMap<>();
@@ -128,5 +128,15 @@ public final class ShapeInference {
         }
         NodeShapeContext ctx = new NodeShapeContext(id, type, node.params(), inputs, sources).run();
         return new ShapeReport.NodeShapes(inputs, ctx.outputs(), ctx.problems());
+    }
+
+    private static boolean hasInvalidParameter(BlockType type, Node node) {
+        for (Map.Entry<String, Object> e : node.params().entrySet()) {
+            var spec = type.param(e.getKey());
+            if (spec.isPresent() && spec.get().check(e.getValue()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,54 @@
+package dev.tensorloom.studio.cli;
+
+import dev.tensorloom.model.catalog.BlockCatalog;
+import dev.tensorloom.model.io.Project;
+import dev.tensorloom.model.validate.Problem;
+import dev.tensorloom.model.validate.ValidationSummary;
+import dev.tensorloom.model.validate.Validator;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tensorloom validate FILE}: checks the format, the graph and the shapes of a project file. */
+@Command(name = "validate", description = "Check a project file: format, graph and shapes.")
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    ProjectSource source;
+
+    @Option(names = "--all", description = "List every error, one per line (by default the first, with a count).")
+    boolean all;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = source.load();
+        List<Problem> problems = Validator.validate(project.document(), BlockCatalog.standard());
+        ValidationSummary summary = ValidationSummary.of(problems);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String name = source.displayName();
+        if (summary.hasErrors()) {
+            List<Problem> errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
+            if (all) {
+                errors.forEach(p -> err.println(name + ": " + p.message()));
+            } else {
+                int more = errors.size() - 1;
+                err.println(name + ": " + errors.get(0).message()
+                        + (more == 0 ? "" : " (and " + more + " more error" + (more == 1 ? "" : "s") + "; --all lists them)"));
+            }
+            return TensorloomCli.BAD_INPUT;
+        }
+        for (Problem p : problems) {
+            out.println(name + ": warning: " + p.message());
+        }
+        out.println(name + ": OK (" + project.document().nodeCount() + " nodes; " + summary.text() + ")");
+        return TensorloomCli.OK;
+    }
+}
