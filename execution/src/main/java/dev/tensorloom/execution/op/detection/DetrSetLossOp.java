@@ -73,10 +73,11 @@ public final class DetrSetLossOp implements BlockOp {
             }
             NDArray pm = m.create(selectPred, new Shape(pairs.size(), b * q)).matMul(boxes.reshape(b * q, 4));
             NDArray tm = m.create(selectTarget, new Shape(pairs.size(), b * t)).matMul(targetBoxes.reshape(b * t, 4));
-            double boxes1 = pairs.size();
-            NDArray l1 = pm.sub(tm).abs().sum().div(boxes1);
-            NDArray giou = BoxOps.giou(pm, tm).neg().add(1).sum().div(boxes1);
-            loss = loss.add(l1.mul(l1Cost)).add(giou.mul(giouCost));
+            // float scalars: a double would promote the 0-d results to float64
+            float matched = pairs.size();
+            NDArray l1 = pm.sub(tm).abs().sum().div(matched);
+            NDArray giou = BoxOps.giou(pm, tm).neg().add(1).sum().div(matched);
+            loss = loss.add(l1.mul((float) l1Cost)).add(giou.mul((float) giouCost));
         }
         return new NDList(loss);
     }
