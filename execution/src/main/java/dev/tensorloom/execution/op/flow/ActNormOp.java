@@ -27,12 +27,17 @@ public final class ActNormOp implements InvertibleOp {
         NDArray x = inputs.get(0);
         NDArray scale = ctx.param("scale");
         NDArray z = x.mul(scale).add(ctx.param("bias"));
-        NDArray logdet = x.get(new NDIndex(":, 0")).zerosLike().add(scale.abs().log().sum());
+        NDArray logdet = x.get(new NDIndex(":, 0")).zerosLike().add(local(ctx, "scale").abs().log().sum());
         return new NDList(z, logdet);
     }
 
     @Override
     public NDArray inverse(OpContext ctx, NDArray z) {
         return z.sub(ctx.param("bias")).div(ctx.param("scale"));
+    }
+
+    /** The parameter as the first operand of a node-local product, so derived arrays land in the node's manager. */
+    private static NDArray local(OpContext ctx, String name) {
+        return ctx.manager().create(1f).mul(ctx.param(name));
     }
 }

@@ -18,12 +18,17 @@ public final class DiagScaleOp implements InvertibleOp {
     @Override
     public NDList forward(OpContext ctx, NDList inputs) {
         NDArray x = inputs.get(0);
-        NDArray s = ctx.param("log_scale");
+        NDArray s = local(ctx, "log_scale");
         return new NDList(x.mul(s.exp()), x.get(new NDIndex(":, 0")).zerosLike().add(s.sum()));
     }
 
     @Override
     public NDArray inverse(OpContext ctx, NDArray z) {
-        return z.mul(ctx.param("log_scale").neg().exp());
+        return z.mul(local(ctx, "log_scale").neg().exp());
+    }
+
+    /** The parameter as the first operand of a node-local product, so derived arrays land in the node's manager. */
+    private static NDArray local(OpContext ctx, String name) {
+        return ctx.manager().create(1f).mul(ctx.param(name));
     }
 }
