@@ -1,8 +1,8 @@
 package dev.tensorloom.model.catalog;
 
 import dev.tensorloom.model.shape.DType;
-import dev.tensorloom.model.shape.ShapeContext;
 import dev.tensorloom.model.shape.TensorType;
+import java.util.Map;
 
 /**
  * The Detection block types of the built-in library: spatial pyramid pooling, and the box losses
@@ -77,7 +77,7 @@ final class DetectionBlocks {
         return b.category(BlockCategory.LOSS).role(BlockType.Role.LOSS).input("pred").input("target").output("loss");
     }
 
-    static Estimate perElementLoss(Params p, java.util.Map<String, TensorType> in, java.util.Map<String, TensorType> out) {
+    static Estimate perElementLoss(Params p, Map<String, TensorType> in, Map<String, TensorType> out) {
         TensorType t = in.get("pred");
         long n = t == null ? 1 : t.elementsPerExample(1);
         return new Estimate(0, 20.0 * n, 4 * n * 4, t != null && t.isConcreteAfterBatch());
