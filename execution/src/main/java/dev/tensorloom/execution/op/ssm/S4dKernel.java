@@ -19,7 +19,8 @@ public final class S4dKernel {
      * @param aIm    {@code [H, M]} imaginary part of A
      * @param cRe    {@code [H, M]}, {@code cIm}: output weights
      * @param bRe    {@code [M]}, {@code bIm}: input weights shared by all channels
-     * @return {@code [H, L]}, in the manager of {@code logDt}
+     * @return {@code [H, L]}, in the manager of {@code logDt} (pass {@code logDt}, {@code aRe}, {@code cRe}
+     *         and {@code cIm} from the node's manager: they lead the products)
      */
     public static NDArray kernel(NDArray logDt, NDArray aRe, NDArray aIm, NDArray cRe, NDArray cIm,
             NDArray bRe, NDArray bIm, int length) {

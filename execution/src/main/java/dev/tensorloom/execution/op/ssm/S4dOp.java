@@ -68,7 +68,7 @@ public final class S4dOp implements BlockOp {
     public NDList forward(OpContext ctx, NDList inputs) {
         NDArray u = inputs.get(0);
         NDArray kernel = S4dKernel.kernel(local(ctx, "log_dt"), local(ctx, "log_a_real").exp().neg(),
-                ctx.param("a_imag"), ctx.param("c_re"), ctx.param("c_im"), ctx.buffer("b_re"), ctx.buffer("b_im"),
+                ctx.param("a_imag"), local(ctx, "c_re"), local(ctx, "c_im"), ctx.buffer("b_re"), ctx.buffer("b_im"),
                 (int) u.getShape().get(1));
         return new NDList(S4dKernel.causalConvolution(u, kernel).add(u.mul(ctx.param("d"))));
     }

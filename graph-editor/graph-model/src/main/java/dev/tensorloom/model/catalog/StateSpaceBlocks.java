@@ -37,6 +37,9 @@ final class StateSpaceBlocks {
                         ctx.error("in", "state must be even (N/2 complex conjugate pairs), got "
                                 + ctx.params().getLong("state"));
                     }
+                    if (ctx.params().getDouble("dt_min") > ctx.params().getDouble("dt_max")) {
+                        ctx.error("in", "dt_min must not exceed dt_max");
+                    }
                     sequenceToSequence(ctx);
                 })
                 .estimator(StateSpaceBlocks::s4dEstimate)
