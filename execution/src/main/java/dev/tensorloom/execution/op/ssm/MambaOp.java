@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.UniformInitializer;
@@ -78,18 +79,15 @@ public final class MambaOp implements BlockOp {
         return new NDList(y.mul(silu(z)).matMul(ctx.param("out_proj")));
     }
 
-    /** {@code y[t] = Σ_k w[k]·x[t − (K−1) + k] + bias}, zero before the sequence starts. */
+    /**
+     * {@code y[t] = Σ_k w[k]·x[t − (K−1) + k] + bias}, zero before the sequence starts: a depthwise
+     * conv1d padded by K − 1 on both sides, keeping the first L outputs.
+     */
     private NDArray causalDepthwiseConv(OpContext ctx, NDArray x) {
-        long batch = x.getShape().get(0);
         long length = x.getShape().get(1);
-        NDArray padded = ctx.manager().zeros(new Shape(batch, kernel - 1, inner)).concat(x, 1);
-        NDArray w = local(ctx, "conv_w");
-        NDArray out = null;
-        for (int k = 0; k < kernel; k++) {
-            NDArray term = padded.get(new NDIndex(":, {}:{}", k, k + length)).mul(w.get(new NDIndex(":, {}", k)));
-            out = out == null ? term : out.add(term);
-        }
-        return out.add(ctx.param("conv_b"));
+        NDArray y = Conv1d.conv1d(x.transpose(0, 2, 1), local(ctx, "conv_w").expandDims(1), ctx.param("conv_b"),
+                new Shape(1), new Shape(kernel - 1), new Shape(1), inner).singletonOrThrow();
+        return y.get(new NDIndex(":, :, :{}", length)).transpose(0, 2, 1);
     }
 
     private static NDArray silu(NDArray v) {

@@ -2,7 +2,10 @@ package dev.tensorloom.execution.op.ssm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv1d;
 
 /**
  * The S4D convolution kernel, with complex numbers held as separate real and imaginary arrays:
@@ -47,27 +50,16 @@ public final class S4dKernel {
     }
 
     /**
-     * Causal convolution {@code y[b, t, h] = Σ_{s ≤ t} K[h, t − s]·u[b, s, h]} as a Toeplitz matmul
-     * (direct O(L²), fine for the short sequences the studio trains on).
+     * Causal convolution {@code y[b, t, h] = Σ_{s ≤ t} K[h, t − s]·u[b, s, h]}, computed directly as a
+     * depthwise conv1d (one group per channel) over the input padded with L − 1 zeros, with the kernel
+     * flipped because conv1d correlates; O(L²) per channel, fine for the short sequences trained here.
      */
     public static NDArray causalConvolution(NDArray u, NDArray kernel) {
-        long batch = u.getShape().get(0);
         int length = (int) u.getShape().get(1);
         long channels = u.getShape().get(2);
-        long[] lag = new long[length * length];
-        float[] lower = new float[length * length];
-        for (int t = 0; t < length; t++) {
-            for (int s = 0; s <= t; s++) {
-                lag[t * length + s] = t - s;
-                lower[t * length + s] = 1;
-            }
-        }
-        NDManager m = kernel.getManager();
-        NDArray index = m.create(lag, new ai.djl.ndarray.types.Shape(1, length, length))
-                .broadcast(channels, length, length);
-        NDArray toeplitz = kernel.expandDims(1).broadcast(channels, length, length).gather(index, 2)
-                .mul(m.create(lower, new ai.djl.ndarray.types.Shape(length, length)));
-        NDArray perChannel = u.transpose(2, 1, 0);
-        return toeplitz.matMul(perChannel).transpose(2, 1, 0).reshape(batch, length, channels);
+        NDArray weight = kernel.flip(1).expandDims(1);
+        NDArray y = Conv1d.conv1d(u.transpose(0, 2, 1), weight, null, new Shape(1), new Shape(length - 1),
+                new Shape(1), (int) channels).singletonOrThrow();
+        return y.get(new NDIndex(":, :, :{}", length)).transpose(0, 2, 1);
     }
 }

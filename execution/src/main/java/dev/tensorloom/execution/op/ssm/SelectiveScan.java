@@ -3,7 +3,6 @@ package dev.tensorloom.execution.op.ssm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -32,12 +31,15 @@ public final class SelectiveScan {
         NDArray decay = delta.expandDims(3).mul(a).exp();
         NDArray drive = u.mul(delta).expandDims(3).mul(b.expandDims(2));
         NDArray cs = c.expandDims(2);
+        // split once: slicing step by step would make backward scatter into the full tensor L times
+        NDList decays = decay.split(length, 1);
+        NDList drives = drive.split(length, 1);
+        NDList outs = cs.split(length, 1);
         NDArray x = u.getManager().zeros(new Shape(batch, inner, state));
         NDList ys = new NDList(length);
         for (int t = 0; t < length; t++) {
-            NDIndex step = new NDIndex(":, {}", t);
-            x = decay.get(step).mul(x).add(drive.get(step));
-            ys.add(x.mul(cs.get(step)).sum(new int[] {2}));
+            x = decays.get(t).squeeze(1).mul(x).add(drives.get(t).squeeze(1));
+            ys.add(x.mul(outs.get(t).squeeze(1)).sum(new int[] {2}));
         }
         return NDArrays.stack(ys, 1).add(u.mul(d));
     }
