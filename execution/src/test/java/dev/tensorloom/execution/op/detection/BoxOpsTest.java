@@ -102,6 +102,29 @@ class BoxOpsTest {
         }
     }
 
+    @Test
+    void lossGradientsStayFiniteForIdenticalAndDegenerateBoxes() {
+        for (String type : new String[] {"giou_loss", "diou_loss", "ciou_loss"}) {
+            try (FamilyTestHarness h = new FamilyTestHarness(type, Map.of())) {
+                NDManager m = h.manager();
+                // identical boxes, a zero-area prediction, and a prediction inside-out
+                NDArray pred = m.create(new float[] {0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 2, 2}, new Shape(3, 4));
+                NDArray target = m.create(new float[] {0, 0, 1, 1, 1, 1, 3, 3, 1, 1, 3, 3}, new Shape(3, 4));
+                pred.setRequiresGradient(true);
+                float loss;
+                try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                    NDArray out = h.forward(pred, target).singletonOrThrow();
+                    loss = out.getFloat();
+                    gc.backward(out);
+                }
+                assertTrue(Float.isFinite(loss), type);
+                for (float g : pred.getGradient().toFloatArray()) {
+                    assertTrue(Float.isFinite(g), type + " gradient");
+                }
+            }
+        }
+    }
+
     private static double boxLoss(String type) {
         try (FamilyTestHarness h = new FamilyTestHarness(type, Map.of())) {
             NDManager m = h.manager();
