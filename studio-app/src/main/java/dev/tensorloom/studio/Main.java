@@ -1,11 +1,17 @@
 package dev.tensorloom.studio;
 
+import dev.tensorloom.studio.cli.TensorloomCli;
+
 /** Entry point: no arguments opens the studio, anything else is the command line. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("Tensorloom Studio");
+        if (args.length == 0) {
+            StudioLauncher.launch();
+            return;
+        }
+        System.exit(TensorloomCli.run(args));
     }
 }

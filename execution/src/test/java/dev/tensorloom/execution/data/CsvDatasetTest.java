@@ -1,0 +1,87 @@
+package dev.tensorloom.execution.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvDatasetTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private static Map<String, CsvField> xy() {
+        Map<String, CsvField> m = new LinkedHashMap<>();
+        m.put("x", CsvField.floats("x1", "x2"));
+        m.put("y", CsvField.labels("label"));
+        return m;
+    }
+
+    @Test
+    void mappedColumnsBecomeFieldsInRowOrder() throws IOException {
+        Path f = write("data.csv", "id, x1, x2, label\n7, 0.5, -1, 2\n\n8, \"1.5\", 3e1, 0\nnine, 2, 2, 1\n");
+        CsvDataset d = CsvDataset.read(f, xy());
+        assertEquals(3, d.size());
+        assertEquals("[x: float32 [B, 2], y: int64 [B]]", d.fields().toString());
+        HostBatch b = d.gather(new int[] {2, 0});
+        assertArrayEquals(new long[] {2, 2}, b.get("x").shape());
+        assertArrayEquals(new float[] {2, 2, 0.5f, -1}, b.get("x").floats());
+        assertArrayEquals(new long[] {1, 2}, b.get("y").longs());
+        assertArrayEquals(new float[] {1.5f, 30}, d.gather(new int[] {1}).get("x").floats());
+    }
+
+    @Test
+    void scalarFieldIsRankOne() throws IOException {
+        Path f = write("s.csv", "a,b\n1,2\n3,4\n");
+        CsvDataset d = CsvDataset.read(f, Map.of("t", CsvField.scalar("b")));
+        HostBatch b = d.gather(new int[] {0, 1});
+        assertArrayEquals(new long[] {2}, b.get("t").shape());
+        assertArrayEquals(new float[] {2, 4}, b.get("t").floats());
+    }
+
+    @Test
+    void badCellNamesFileLineAndColumn() throws IOException {
+        Path f = write("data.csv", "x1,x2,label\n1,2,0\n\n3,abc,1\n");
+        DataFileException e = assertThrows(DataFileException.class, () -> CsvDataset.read(f, xy()));
+        assertEquals(f + ":4: column 'x2' is not a number: 'abc'", e.getMessage());
+        assertEquals(OptionalInt.of(4), e.line());
+        assertEquals(f, e.file());
+    }
+
+    @Test
+    void otherProblemsAreNamedToo() throws IOException {
+        assertEquals(dir.resolve("a.csv") + ":1: no column 'x2' (columns: x1, label)", message("a.csv",
+                "x1,label\n1,0\n"));
+        assertEquals(dir.resolve("b.csv") + ":3: expected 3 cells, found 2", message("b.csv",
+                "x1,x2,label\n1,2,0\n1,2\n"));
+        assertEquals(dir.resolve("c.csv") + ":2: column 'label' is not a whole number: '1.5'", message("c.csv",
+                "x1,x2,label\n1,2,1.5\n"));
+        assertEquals(dir.resolve("d.csv") + ":2: column 'x1' is not a finite number: 'NaN'", message("d.csv",
+                "x1,x2,label\nNaN,2,1\n"));
+        assertEquals(dir.resolve("e.csv") + ": empty file, expected a header row of column names",
+                message("e.csv", ""));
+        assertEquals(dir.resolve("f.csv") + ": no data rows after the header", message("f.csv", "x1,x2,label\n"));
+        assertEquals(dir.resolve("g.csv") + ":1: column 'x1' appears twice", message("g.csv", "x1,x1,x2,label\n"));
+        Path missing = dir.resolve("missing.csv");
+        assertEquals(missing + ": no such file",
+                assertThrows(DataFileException.class, () -> CsvDataset.read(missing, xy())).getMessage());
+    }
+
+    private String message(String name, String text) throws IOException {
+        Path f = write(name, text);
+        return assertThrows(DataFileException.class, () -> CsvDataset.read(f, xy())).getMessage();
+    }
+}

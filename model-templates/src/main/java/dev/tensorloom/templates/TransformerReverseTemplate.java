@@ -1,0 +1,36 @@
+package dev.tensorloom.templates;
+
+import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.TrainingConfig;
+
+/**
+ * Encoder-only Transformer (2 layers, d = 64, 4 heads, sinusoidal positions) that learns to reverse
+ * sequences of 16 tokens over a vocabulary of 10. Its attention maps learn the anti-diagonal.
+ */
+final class TransformerReverseTemplate implements TemplateSource {
+    @Override
+    public String id() {
+        return "transformer-reverse";
+    }
+
+    @Override
+    public Document build() {
+        GraphBuilder g = new GraphBuilder();
+        g.node("tokens", "input", 0, 0, "field", "tokens", "shape", "[B, 16]", "dtype", "int64")
+                .node("target", "input", 0, 2, "field", "target", "shape", "[B, 16]", "dtype", "int64")
+                .node("embed", "embedding", 1, 0, "vocab", 10, "dim", 64)
+                .node("pos", "sinusoidal_pos", 2, 0, "scale_input", true)
+                .node("enc1", "encoder_block", 3, 0, "d_model", 64, "heads", 4, "hidden", 256, "norm", "pre")
+                .node("enc2", "encoder_block", 4, 0, "d_model", 64, "heads", 4, "hidden", 256, "norm", "pre")
+                .node("norm", "layernorm", 5, 0)
+                .node("head", "linear", 6, 0, "out_features", 10)
+                .node("loss", "cross_entropy", 7, 1);
+        g.wire("tokens.out", "embed.in").wire("embed.out", "pos.in").wire("pos.out", "enc1.in")
+                .wire("enc1.out", "enc2.in").wire("enc2.out", "norm.in").wire("norm.out", "head.in")
+                .wire("head.out", "loss.pred").wire("target.out", "loss.target");
+        Document doc = g.document();
+        doc.setConfig(new TrainingConfig("seq-reverse", "adamw", 3e-3, "cosine", 100, 0.01, 0.9, 1.0, 64, 1500, 0,
+                250, 42L, "auto", "none"));
+        return doc;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tensorloom.studio.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tensorloom.execution.memory.NativeMemoryProbe;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tensorloom info}: the engine, its version, the devices DJL sees and how memory is measured. */
+@Command(name = "info", description = "Show the engine, its version, the devices and the memory measurement available.")
+final class InfoCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print machine-readable JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Engine engine = Engine.getInstance();
+        Device[] devices = engine.getDevices();
+        int gpus = engine.getGpuCount();
+        boolean mallinfo = NativeMemoryProbe.system().available();
+        String measurement = gpus > 0 ? "GPU device memory (plus glibc mallinfo2 for host memory)"
+                : mallinfo ? "native CPU memory via glibc mallinfo2()"
+                : "none: only the exact tensor ledger is shown (no glibc mallinfo2 on this system)";
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            root.put("engine", engine.getEngineName());
+            root.put("engineVersion", engine.getVersion());
+            root.put("djlVersion", Engine.getDjlVersion());
+            ArrayNode devs = root.putArray("devices");
+            for (Device d : devices) {
+                devs.add(d.toString());
+            }
+            root.put("gpuCount", gpus);
+            root.put("memoryMeasurement", measurement);
+            root.put("nativeMemoryProbe", mallinfo);
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } else {
+            out.printf("engine:             %s %s (DJL %s)%n", engine.getEngineName(), engine.getVersion(),
+                    Engine.getDjlVersion());
+            StringBuilder names = new StringBuilder();
+            for (Device d : devices) {
+                names.append(names.length() == 0 ? "" : ", ").append(d);
+            }
+            out.printf("devices:            %s%n", names);
+            out.printf("GPUs:               %d%n", gpus);
+            out.printf("memory measurement: %s%n", measurement);
+        }
+        return TensorloomCli.OK;
+    }
+}
