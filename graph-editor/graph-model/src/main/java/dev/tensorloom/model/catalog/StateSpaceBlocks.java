@@ -74,7 +74,7 @@ final class StateSpaceBlocks {
         long params = d + 4 * d * modes + d; // log_dt, A (re, im), C (re, im), D
         TensorType t = out.get("out");
         long len = t == null ? 1 : t.dim(1).sizeOr(1);
-        // kernel: ~8 flops per (channel, mode, lag); Toeplitz matmul: 2·L per output element
+        // kernel: ~8 flops per (channel, mode, lag); direct causal convolution: 2·L per output element
         double flops = 8.0 * d * modes * len + 2.0 * d * len * len;
         long act = t == null ? 0 : t.elementsPerExample(1) * 4 * 3;
         return new Estimate(params, flops, act, t != null && t.isConcreteAfterBatch());
