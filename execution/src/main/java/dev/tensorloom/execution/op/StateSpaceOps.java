@@ -1,11 +1,17 @@
 package dev.tensorloom.execution.op;
 
-/** DJL implementations of the StateSpace block types. */
+import dev.tensorloom.execution.op.ssm.MambaOp;
+import dev.tensorloom.execution.op.ssm.S4dOp;
+
+/** DJL implementations of the State-space block types. */
 final class StateSpaceOps {
     private StateSpaceOps() {
     }
 
     static void register(OpRegistry registry) {
-        // Filled in by the block family's own change.
+        registry.register("s4d", p -> new S4dOp(p.getInt("d_model"), p.getInt("state"), p.getString("init"),
+                p.getDouble("dt_min"), p.getDouble("dt_max")));
+        registry.register("mamba", p -> new MambaOp(p.getInt("d_model"), p.getInt("state"), p.getInt("expand"),
+                p.getInt("conv"), p.getInt("dt_rank")));
     }
 }
