@@ -270,39 +270,44 @@ final class Pass {
         int i = step.index();
         NDList outs = outputs[i];
         NDArray[] grads = upstream[i];
-        NDArray target = null;
-        NDArray seedGrad = null;
-        int contributing = 0;
+        if (!mayCarryGraph(i)) {
+            return;
+        }
+        // DJL's hasGradient() is false for every non-leaf tensor, so it cannot tell which outputs carry a
+        // graph; every floating output with an upstream gradient takes part instead.
+        java.util.List<Integer> parts = new java.util.ArrayList<>();
         for (int k = 0; k < outs.size(); k++) {
-            if (grads[k] != null && outs.get(k).hasGradient()) {
-                contributing++;
+            if (grads[k] != null && outs.get(k).getDataType().isFloating()) {
+                parts.add(k);
             }
         }
-        if (contributing == 0) {
+        if (parts.isEmpty()) {
             return;
         }
         boolean gradBefore = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try {
-            if (contributing == 1) {
-                for (int k = 0; k < outs.size(); k++) {
-                    if (grads[k] != null && outs.get(k).hasGradient()) {
-                        target = outs.get(k);
-                        seedGrad = grads[k];
-                    }
-                }
+            NDArray target;
+            NDArray seedGrad;
+            if (parts.size() == 1) {
+                target = outs.get(parts.get(0));
+                seedGrad = grads[parts.get(0)];
             } else {
-                for (int k = 0; k < outs.size(); k++) {
-                    if (grads[k] != null && outs.get(k).hasGradient()) {
-                        NDArray term = outs.get(k).mul(grads[k]).sum();
-                        target = target == null ? term : target.add(term);
-                    }
+                target = null;
+                for (int k : parts) {
+                    NDArray term = outs.get(k).mul(grads[k]).sum();
+                    target = target == null ? term : target.add(term);
                 }
                 seedGrad = managers[i].ones(target.getShape(), target.getDataType());
             }
             JniUtils.backward((PtNDArray) target, (PtNDArray) seedGrad, false, false);
-        } catch (RuntimeException e) {
-            throw new NodeFailureException(step.nodeId(), "backward failed: " + e.getMessage(), e);
+        } catch (ai.djl.engine.EngineException e) {
+            // An output computed without touching a parameter or a differentiable input (a constant) has
+            // no graph; libtorch refuses backward on it, and there is correctly nothing to propagate.
+            if (!String.valueOf(e.getMessage()).contains("does not require grad")) {
+                throw new NodeFailureException(step.nodeId(), "backward failed: " + e.getMessage(), e);
+            }
+            return;
         } finally {
             JniUtils.setGradMode(gradBefore);
         }
@@ -317,6 +322,19 @@ final class Pass {
                 accumulate(ref.step(), ref.output(), g);
             }
         }
+    }
+
+    /** True when the node's forward could have recorded a graph: it has parameters or a differentiable input. */
+    private boolean mayCarryGraph(int i) {
+        if (!store.node(plan.step(i).nodeId()).parameters().isEmpty()) {
+            return true;
+        }
+        for (NDArray leaf : leaves[i]) {
+            if (leaf != null && leaf.hasGradient()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds a gradient into the upstream slot of output {@code output} of step {@code producer}. */
