@@ -1,6 +1,7 @@
 package dev.tensorloom.execution.exec;
 
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,7 +12,10 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.tensorloom.execution.compile.InputRef;
 import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.compile.Step;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,6 +52,7 @@ final class Pass {
     private final ActivationLedger ledger = new ActivationLedger();
     private long gradientBytes;
     private final Map<String, Double> losses = new LinkedHashMap<>();
+    private final Map<Integer, DataType> lossTypes = new HashMap<>();
     private int forwardEvaluations;
     private int recomputations;
     private int straysSwept;
@@ -116,7 +121,7 @@ final class Pass {
     void backward() {
         for (Step loss : plan.lossSteps()) {
             NDManager gm = gradManager(loss.index());
-            NDArray ones = gm.ones(outputShapes[loss.index()][0], DataType.FLOAT32);
+            NDArray ones = gm.ones(outputShapes[loss.index()][0], lossTypes.getOrDefault(loss.index(), DataType.FLOAT32));
             accumulate(loss.index(), 0, ones);
         }
         for (int i = plan.size() - 1; i >= 0; i--) {
@@ -239,6 +244,7 @@ final class Pass {
                     + value.getShape(), null);
         }
         losses.put(step.nodeId(), (double) value.toType(DataType.FLOAT32, false).getFloat());
+        lossTypes.put(step.index(), value.getDataType());
     }
 
     private boolean droppable(int i) {
@@ -275,7 +281,7 @@ final class Pass {
         }
         // DJL's hasGradient() is false for every non-leaf tensor, so it cannot tell which outputs carry a
         // graph; every floating output with an upstream gradient takes part instead.
-        java.util.List<Integer> parts = new java.util.ArrayList<>();
+        List<Integer> parts = new ArrayList<>();
         for (int k = 0; k < outs.size(); k++) {
             if (grads[k] != null && outs.get(k).getDataType().isFloating()) {
                 parts.add(k);
@@ -301,7 +307,7 @@ final class Pass {
                 seedGrad = managers[i].ones(target.getShape(), target.getDataType());
             }
             JniUtils.backward((PtNDArray) target, (PtNDArray) seedGrad, false, false);
-        } catch (ai.djl.engine.EngineException e) {
+        } catch (EngineException e) {
             // An output computed without touching a parameter or a differentiable input (a constant) has
             // no graph; libtorch refuses backward on it, and there is correctly nothing to propagate.
             if (!String.valueOf(e.getMessage()).contains("does not require grad")) {

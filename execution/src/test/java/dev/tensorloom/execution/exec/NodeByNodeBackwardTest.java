@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
+import dev.tensorloom.execution.testing.GraphBuilder;
 import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
 import java.util.Map;
@@ -42,6 +43,29 @@ class NodeByNodeBackwardTest {
                 assertTrue(norm > 0, id + " has a zero reference gradient; the test would prove nothing");
                 double rel = GradientProbe.relativeDifference(nodeByNode.get(id), reference.get(id));
                 assertTrue(rel <= 1e-6, id + " differs from whole-graph autograd by " + rel);
+            }
+        }
+    }
+
+    @Test
+    void anOutputWithoutGraphPassesNoGradientAndBreaksNothing() {
+        Plan plan = Compiler.compile(new GraphBuilder()
+                .node("x", "input", "field", "x").node("y", "input", "field", "y")
+                .node("l1", "lin", "out_features", 4L).node("c", "const").node("a", "add").node("l", "mse")
+                .wire("x.out", "l1.in").wire("l1.out", "c.in").wire("c.out", "a.a").wire("l1.out", "a.b")
+                .wire("a.out", "l.pred").wire("y.out", "l.target").build(),
+                TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU);
+        try (ParameterStore store = new ParameterStore(plan.device(), 4);
+                Executor executor = new Executor(plan, store, 4);
+                NDManager data = NDManager.newBaseManager()) {
+            Map<String, NDArray> batch = TestGraphs.batch(data, 3, 1);
+            executor.train(batch, 0, new SegmentSchedule(java.util.Set.of()), ScheduleListener.NONE, ForwardObserver.NONE);
+            Map<String, float[]> nodeByNode = GradientProbe.gradients(store);
+            store.zeroGradients();
+            GradientProbe.wholeGraphBackward(plan, store, batch);
+            Map<String, float[]> reference = GradientProbe.gradients(store);
+            for (String id : reference.keySet()) {
+                assertTrue(GradientProbe.relativeDifference(nodeByNode.get(id), reference.get(id)) <= 1e-6, id);
             }
         }
     }

@@ -35,6 +35,7 @@ public final class TestBlocks {
                 .param(ParamSpec.real("p", 0.5, 0, 0.99, "drop probability")).build());
         c.register(type("add", BlockType.Role.LAYER).input("a").input("b").output("out").build());
         c.register(type("split2", BlockType.Role.LAYER).input("in").output("first").output("second").build());
+        c.register(type("const", BlockType.Role.LAYER).input("in").output("out").build());
         c.register(type("divzero", BlockType.Role.LAYER).input("in").output("out").build());
         c.register(type("mse", BlockType.Role.LOSS).input("pred").input("target").output("loss").build());
         return c;
@@ -49,6 +50,7 @@ public final class TestBlocks {
         r.register("dropout", p -> new Dropout((float) p.getDouble("p")));
         r.register("add", p -> (ctx, in) -> new NDList(in.get(0).add(in.get(1))));
         r.register("split2", p -> (ctx, in) -> in.get(0).split(2, 1));
+        r.register("const", p -> (ctx, in) -> new NDList(ctx.manager().ones(in.get(0).getShape())));
         r.register("divzero", p -> (ctx, in) -> new NDList(in.get(0).div(0f)));
         r.register("mse", p -> (ctx, in) -> new NDList(in.get(0).sub(in.get(1)).square().mean()));
         return r;
