@@ -44,6 +44,7 @@ final class Pass {
     private final NDManager[] managers;
     private final NDList[] outputs;
     private final NDArray[][] leaves;
+    private final boolean[] hasGraph;
     private final long[] outputBytes;
     private final Shape[][] outputShapes;
     private final int[] pendingConsumers;
@@ -74,6 +75,7 @@ final class Pass {
         managers = new NDManager[n];
         outputs = new NDList[n];
         leaves = new NDArray[n][];
+        hasGraph = new boolean[n];
         outputBytes = new long[n];
         outputShapes = new Shape[n][];
         pendingConsumers = new int[n];
@@ -99,7 +101,7 @@ final class Pass {
             if (step.isSource()) {
                 holdSource(step);
             } else {
-                published = run(step, training && schedule.keeps(i), false);
+                published = run(step, training && schedule.keeps(i) && schedule.keepsGraph(i), false);
                 forwardEvaluations++;
                 if (step.isLoss()) {
                     recordLoss(step);
@@ -214,6 +216,7 @@ final class Pass {
                 }
             }
             hold(i, m, result, leafs);
+            hasGraph[i] = gradOn;
             return ctx.published();
         } catch (NodeFailureException e) {
             m.close();
@@ -257,19 +260,36 @@ final class Pass {
 
     // ---- backward --------------------------------------------------------------------------
 
-    /** Makes sure a node's outputs and local graph exist, re-running it (and dropped producers) if not. */
+    /**
+     * Before a node's own backward: makes sure its outputs and local graph exist. A node kept without its
+     * graph is re-run; a dropped node is re-run after the producer values it needs.
+     */
     private void ensureLive(int i) {
-        if (outputs[i] != null) {
+        if (outputs[i] != null && hasGraph[i]) {
             return;
         }
-        Step step = plan.step(i);
+        if (outputs[i] != null) {
+            // Every consumer has had its backward, so the graph-less copy is no longer needed.
+            fire(ActionKind.DROP, i, dropOutputs(i));
+        }
+        recompute(plan.step(i));
+    }
+
+    /** Makes sure a node's output values exist, re-running it (with its graph, needed soon) if they do not. */
+    private void ensureValue(int i) {
+        if (outputs[i] == null) {
+            recompute(plan.step(i));
+        }
+    }
+
+    private void recompute(Step step) {
         for (int producer : distinctProducers(step)) {
-            ensureLive(producer);
+            ensureValue(producer);
         }
         run(step, true, true);
         forwardEvaluations++;
         recomputations++;
-        fire(ActionKind.RECOMPUTE, i, outputBytes[i]);
+        fire(ActionKind.RECOMPUTE, step.index(), outputBytes[step.index()]);
     }
 
     private void backwardNode(Step step) {
@@ -372,15 +392,9 @@ final class Pass {
 
     // ---- release ---------------------------------------------------------------------------
 
+    /** Releases a node's outputs, graph and upstream gradients. */
     private void release(int i, ActionKind kind) {
-        long bytes = outputBytes[i];
-        ledger.remove(bytes);
-        if (managers[i] != null) {
-            managers[i].close();
-        }
-        managers[i] = null;
-        outputs[i] = null;
-        leaves[i] = null;
+        long bytes = dropOutputs(i);
         if (gradManagers[i] != null) {
             for (NDArray g : upstream[i] == null ? new NDArray[0] : upstream[i]) {
                 gradientBytes -= ActivationLedger.bytes(g);
@@ -390,6 +404,21 @@ final class Pass {
         }
         upstream[i] = null;
         fire(kind, i, bytes);
+    }
+
+    /** Releases a node's outputs and graph only; returns their bytes. */
+    private long dropOutputs(int i) {
+        long bytes = outputBytes[i];
+        ledger.remove(bytes);
+        if (managers[i] != null) {
+            managers[i].close();
+        }
+        managers[i] = null;
+        outputs[i] = null;
+        leaves[i] = null;
+        hasGraph[i] = false;
+        outputBytes[i] = 0;
+        return bytes;
     }
 
     private void fire(ActionKind kind, int i, long bytes) {

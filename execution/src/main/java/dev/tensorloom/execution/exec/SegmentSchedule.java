@@ -12,9 +12,29 @@ import java.util.TreeSet;
  */
 public final class SegmentSchedule implements ActivationSchedule {
     private final Set<Integer> kept;
+    private final boolean graphs;
 
+    /** Kept steps hold their outputs and their local autograd graphs. */
     public SegmentSchedule(Set<Integer> kept) {
+        this(kept, true);
+    }
+
+    private SegmentSchedule(Set<Integer> kept, boolean graphs) {
         this.kept = Set.copyOf(new TreeSet<>(kept));
+        this.graphs = graphs;
+    }
+
+    /**
+     * Kept steps hold only their outputs (PyTorch {@code checkpoint_sequential}): less memory per kept
+     * step, one more recomputation of it during backward.
+     */
+    public static SegmentSchedule outputsOnly(Set<Integer> kept) {
+        return new SegmentSchedule(kept, false);
+    }
+
+    @Override
+    public boolean keepsGraph(int stepIndex) {
+        return graphs;
     }
 
     @Override
@@ -28,6 +48,6 @@ public final class SegmentSchedule implements ActivationSchedule {
 
     @Override
     public String name() {
-        return "segments" + new TreeSet<>(kept);
+        return (graphs ? "segments" : "segment-outputs") + new TreeSet<>(kept);
     }
 }

@@ -68,6 +68,27 @@ class SegmentScheduleTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"", "r1,sp", "a1"})
+    void outputsOnlyCheckpointingRecomputesKeptNodesTooAndStaysExact(String keptIds) {
+        Set<Integer> kept = new java.util.TreeSet<>();
+        for (String id : keptIds.split(",")) {
+            if (!id.isEmpty()) {
+                kept.add(PLAN.indexOf(id));
+            }
+        }
+        Run plain = run(ActivationSchedule.NONE);
+        Run checkpointed = run(SegmentSchedule.outputsOnly(kept));
+        assertEquals(plain.outcome().loss(), checkpointed.outcome().loss(), 0.0);
+        for (String id : plain.grads().keySet()) {
+            assertArrayEquals(plain.grads().get(id), checkpointed.grads().get(id), 0f, id);
+        }
+        int layers = PLAN.size() - PLAN.sourceSteps().size();
+        assertEquals(layers, checkpointed.outcome().recomputations(), "every layer is re-run once for its graph");
+        assertEquals(2 * layers, checkpointed.outcome().forwardEvaluations());
+        assertEquals(0, checkpointed.actions().get(checkpointed.actions().size() - 1).heldGradientBytes());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"none", "segments"})
     void ledgerReturnsToTheSourcesAndMatchesArraySizes(String which) {
         Run r = run(which.equals("none") ? ActivationSchedule.NONE : new SegmentSchedule(Set.of(PLAN.indexOf("sp"))));
