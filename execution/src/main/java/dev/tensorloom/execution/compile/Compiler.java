@@ -34,7 +34,6 @@ public final class Compiler {
             indexOf.put(order.get(i), i);
         }
         List<Step> steps = new ArrayList<>(order.size());
-        boolean hasLoss = false;
         for (int i = 0; i < order.size(); i++) {
             Node node = doc.requireNode(order.get(i));
             BlockType type = catalog.find(node.type())
@@ -48,12 +47,8 @@ public final class Compiler {
                         "no implementation for block type '" + type.id() + "'"));
                 op = factory.create(params);
             }
-            hasLoss |= type.role() == BlockType.Role.LOSS;
             steps.add(new Step(i, node.id(), type, params, op, inputsOf(doc, catalog, node, type, indexOf),
                     type.outputs().size()));
-        }
-        if (!hasLoss) {
-            throw new CompileException(null, "the graph has no loss block, so there is nothing to train");
         }
         return new Plan(steps, resolved);
     }

@@ -135,6 +135,9 @@ public final class TrainingSession {
         long step = 0;
         try (Executor executor = new Executor(plan, store, config.seed());
                 NDManager data = NDManager.newBaseManager(plan.device())) {
+            if (plan.lossSteps().isEmpty()) {
+                throw new IllegalStateException("the graph has no loss block, so there is nothing to train");
+            }
             Trainer trainer = new Trainer(executor, config.optimizer(), config.learningRate(), config.momentum(),
                     config.weightDecay(), config.gradientClip());
             List<Map<String, NDArray>> heldOut = source.heldOut(data);

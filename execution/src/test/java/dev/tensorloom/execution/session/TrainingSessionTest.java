@@ -128,6 +128,15 @@ class TrainingSessionTest {
     }
 
     @Test
+    void aGraphWithoutLossFailsWithAClearMessage() throws InterruptedException {
+        Recorder r = run(new GraphBuilder().node("x", "input", "field", "x").node("t", "tanh").wire("x.out", "t.in")
+                .build(), config(3));
+        assertNotNull(r.failed);
+        assertNull(r.failed.nodeId());
+        assertTrue(r.failed.message().contains("no loss"), r.failed.message());
+    }
+
+    @Test
     void snapshotsOnlyForWatchedNodesEveryNSteps() throws InterruptedException {
         Recorder r = run(TestGraphs.residual(false), config(5).withSnapshots(SnapshotPolicy.nodes(Set.of("l1", "sp"), 2)));
         assertNull(r.failed);
