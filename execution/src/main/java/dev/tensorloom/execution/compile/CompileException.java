@@ -1,0 +1,16 @@
+package dev.tensorloom.execution.compile;
+
+/** A user-facing reason why a document cannot run, naming the node at fault when there is one. */
+public final class CompileException extends RuntimeException {
+    private final String nodeId;
+
+    public CompileException(String nodeId, String message) {
+        super(nodeId == null ? message : nodeId + ": " + message);
+        this.nodeId = nodeId;
+    }
+
+    /** The node the problem is about, or {@code null} for whole-graph problems. */
+    public String nodeId() {
+        return nodeId;
+    }
+}

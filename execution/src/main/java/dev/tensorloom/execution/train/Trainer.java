@@ -1,0 +1,80 @@
+package dev.tensorloom.execution.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import dev.tensorloom.execution.exec.ActivationSchedule;
+import dev.tensorloom.execution.exec.Executor;
+import dev.tensorloom.execution.exec.ForwardObserver;
+import dev.tensorloom.execution.exec.NodeFailureException;
+import dev.tensorloom.execution.exec.ParameterStore;
+import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.StepOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One optimisation step at a time: forward and backward through the {@link Executor}, global-norm
+ * clipping, learning-rate schedule, and a DJL optimizer update per parameter.
+ */
+public final class Trainer {
+    private final Executor executor;
+    private final Optimizer optimizer;
+    private final SteppedTracker tracker;
+    private final LearningRateSchedule schedule;
+    private final double clipNorm;
+
+    public Trainer(Executor executor, String optimizer, LearningRateSchedule schedule, double momentum,
+            double weightDecay, double clipNorm) {
+        this.executor = executor;
+        this.tracker = new SteppedTracker();
+        this.optimizer = Optimizers.create(optimizer, tracker, momentum, weightDecay);
+        this.schedule = schedule;
+        this.clipNorm = clipNorm;
+    }
+
+    public Executor executor() {
+        return executor;
+    }
+
+    /**
+     * Trains on one batch.
+     *
+     * @throws NodeFailureException naming the first node (in plan order) with a non-finite gradient
+     */
+    public TrainStepResult step(Map<String, NDArray> batch, long globalStep, ActivationSchedule activations,
+            ScheduleListener listener, ForwardObserver observer) {
+        StepOutcome outcome = executor.train(batch, globalStep, activations, listener, observer);
+        ParameterStore store = executor.store();
+        try (NDManager scratch = executor.activationRoot().newSubManager()) {
+            List<Map.Entry<String, NDArray>> params = store.parameters();
+            List<NDArray> grads = new ArrayList<>(params.size());
+            Map<String, Double> nodeSquares = new LinkedHashMap<>();
+            double total = 0;
+            for (Map.Entry<String, NDArray> p : params) {
+                NDArray g = ParameterStore.gradient(p.getValue(), scratch);
+                grads.add(g);
+                double sq = GradientClipper.squaredNorm(g);
+                String node = p.getKey().substring(0, p.getKey().lastIndexOf('/'));
+                if (!Double.isFinite(sq)) {
+                    throw new NodeFailureException(node, "gradient of " + p.getKey() + " is not finite", null);
+                }
+                nodeSquares.merge(node, sq, Double::sum);
+                total += sq;
+            }
+            double norm = Math.sqrt(total);
+            double scale = GradientClipper.scale(norm, clipNorm);
+            double rate = schedule.at(globalStep);
+            tracker.set(rate);
+            for (int i = 0; i < params.size(); i++) {
+                NDArray g = scale == 1.0 ? grads.get(i) : grads.get(i).mul((float) scale);
+                optimizer.update(params.get(i).getKey(), params.get(i).getValue(), g);
+            }
+            Map<String, Double> nodeNorms = new LinkedHashMap<>();
+            nodeSquares.forEach((k, v) -> nodeNorms.put(k, Math.sqrt(v)));
+            return new TrainStepResult(outcome, rate, norm, scale, nodeNorms);
+        }
+    }
+}
