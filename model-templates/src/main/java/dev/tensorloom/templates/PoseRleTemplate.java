@@ -20,7 +20,7 @@ final class PoseRleTemplate implements TemplateSource {
         g.node("image", "input", 0, 0, "field", "image", "shape", "[B, 1, 64, 64]", "dtype", "float32")
                 .node("keypoints", "input", 0, 2, "field", "keypoints", "shape", "[B, 11, 2]", "dtype", "float32");
         String previous = "image.out";
-        int[] channels = {16, 32, 64, 64};
+        int[] channels = {8, 16, 32, 32};
         for (int i = 0; i < channels.length; i++) {
             String conv = "conv" + (i + 1);
             String act = "relu" + (i + 1);
@@ -30,7 +30,7 @@ final class PoseRleTemplate implements TemplateSource {
             previous = act + ".out";
         }
         g.node("flatten", "flatten", 9, 0)
-                .node("fc", "linear", 10, 0, "out_features", 256)
+                .node("fc", "linear", 10, 0, "out_features", 128)
                 .node("fc_relu", "relu", 11, 0)
                 .node("mu_fc", "linear", 12, 0, "out_features", 22)
                 .node("mu", "reshape", 13, 0, "shape", "11, 2")
@@ -43,7 +43,7 @@ final class PoseRleTemplate implements TemplateSource {
                 .wire("fc_relu.out", "sigma_fc.in").wire("sigma_fc.out", "sigma_act.in").wire("sigma_act.out", "sigma.in")
                 .wire("mu.out", "loss.pred").wire("sigma.out", "loss.sigma").wire("keypoints.out", "loss.target");
         Document doc = g.document();
-        doc.setConfig(new TrainingConfig("stick-figures", "adamw", 1e-3, "cosine", 100, 1e-4, 0.9, 5.0, 32, 2000, 0,
+        doc.setConfig(new TrainingConfig("stick-figures", "adamw", 1e-3, "cosine", 100, 1e-4, 0.9, 5.0, 32, 800, 0,
                 250, 42L, "auto", "none"));
         return doc;
     }
