@@ -26,18 +26,18 @@ public final class DitRectifiedFlowAcceptance {
     }
 
     public static void main(String[] args) {
-        int ditSteps = args.length > 0 ? Integer.parseInt(args[0]) : 2500;
-        double ditSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 420;
+        int ditSteps = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        double ditSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 400;
         int samplerSteps = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         double shift = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;
         long start = System.nanoTime();
         System.out.println("load before: " + TemplateRun.load());
         Document dit = TemplateRun.template("dit-rectified-flow");
-        try (TemplateRun model = new TemplateRun(dit, ditSteps); TemplateRun classifier = new TemplateRun(classifier(), 300)) {
+        try (TemplateRun model = new TemplateRun(dit, ditSteps); TemplateRun classifier = new TemplateRun(classifier(), 150)) {
             int done = model.train(ditSteps, model.config().batchSize(), ditSeconds, 250);
             double ditTime = seconds(start);
             System.out.printf("DiT: %d steps in %.0f s%n", done, ditTime);
-            classifier.train(300, 64, 120, 100);
+            classifier.train(150, 64, 90, 50);
             HostBatch real = new ShapeClassesGenerator(16).generate(new DataRandom(999), 512);
             double realAccuracy = accuracy(classifier, real.get("image").floats(), real.get("label").longs());
             System.out.printf("classifier accuracy on real held-out images: %.3f%n", realAccuracy);

@@ -25,8 +25,8 @@ public final class FaceArcfaceAcceptance {
     }
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 1500;
-        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 270;
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 220;
         long start = System.nanoTime();
         System.out.println("load before: " + TemplateRun.load());
         double arc = trainAndVerify("arcface", TemplateRun.template("face-arcface"), steps, seconds);

@@ -20,8 +20,8 @@ public final class PoseRleAcceptance {
     }
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 270;
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 800;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 220;
         long start = System.nanoTime();
         System.out.println("load before: " + TemplateRun.load());
         HostBatch test = new StickFigureGenerator(64).generate(new DataRandom(4242), 512);
