@@ -20,6 +20,8 @@ import javafx.scene.transform.Translate;
  */
 final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     static final double MINIMAP_MARGIN = 12;
+    /** Screen pixels beyond the visible area whose views stay in the scene, so small pans add few views. */
+    static final double CULL_MARGIN = 120;
 
     private final GraphViews views;
     private final CanvasGestures gestures;
@@ -34,7 +36,9 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final ChangeListener<Map<String, String>> stateListener;
     private final InvalidationListener viewportListener;
     private final InvalidationListener minimapVisibility;
+    private final OverviewLayer overview = new OverviewLayer();
     private boolean minimapDirty = true;
+    private boolean overviewDirty = true;
 
     GraphCanvasSkin(GraphCanvas canvas) {
         super(canvas);
@@ -46,7 +50,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         world.setManaged(false);
         world.setAutoSizeChildren(false);
         world.getTransforms().addAll(pan, scale);
-        world.getChildren().addAll(views.wireLayer, views.nodeLayer, gestures.draft());
+        world.getChildren().addAll(overview, views.wireLayer, views.nodeLayer, gestures.draft());
         minimap.setManaged(false);
         getChildren().addAll(world, gestures.band(), minimap);
         canvas.setClip(clip);
@@ -65,13 +69,16 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
             if (c.wasRemoved()) {
                 views.selectionChanged(c.getElementRemoved(), false);
             }
+            overviewDirty = true;
+            canvas.requestLayout();
         };
         canvas.selection().addListener(selectionListener);
         annotationListener = (obs, before, after) -> views.annotationsChanged(before, after);
         canvas.nodeAnnotationsProperty().addListener(annotationListener);
         stateListener = (obs, before, after) -> views.statesChanged(after);
         canvas.nodeStatesProperty().addListener(stateListener);
-        viewportListener = obs -> minimap.updateViewport();
+        // Pan and zoom only move two transforms; the layout pass after them re-culls the views.
+        viewportListener = obs -> canvas.requestLayout();
         canvas.panXProperty().addListener(viewportListener);
         canvas.panYProperty().addListener(viewportListener);
         canvas.zoomProperty().addListener(viewportListener);
@@ -85,6 +92,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         views.apply(change);
         // The overview is redrawn once per layout pass, however many changes a command made.
         minimapDirty = true;
+        overviewDirty = true;
         getSkinnable().requestLayout();
     }
 
@@ -132,6 +140,20 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         clip.setHeight(canvas.getHeight());
         minimap.relocate(canvas.getWidth() - Minimap.WIDTH - MINIMAP_MARGIN,
                 canvas.getHeight() - Minimap.HEIGHT - MINIMAP_MARGIN);
+        double zoom = canvas.getZoom();
+        boolean detailed = zoom >= OverviewLayer.DETAIL_ZOOM;
+        double margin = CULL_MARGIN / zoom;
+        javafx.geometry.Point2D topLeft = canvas.screenToCanvas(javafx.geometry.Point2D.ZERO);
+        views.cull(new javafx.geometry.BoundingBox(topLeft.getX() - margin, topLeft.getY() - margin,
+                canvas.getWidth() / zoom + 2 * margin, canvas.getHeight() / zoom + 2 * margin), detailed);
+        overview.setVisible(!detailed);
+        if (!detailed) {
+            if (overviewDirty) {
+                overview.redraw(views.itemViews(), views.wireViews(), canvas.selection());
+                overviewDirty = false;
+            }
+            overview.setZoom(zoom);
+        }
         if (minimapDirty && minimap.isVisible()) {
             minimap.redraw(views.itemViews(), geometry());
             minimapDirty = false;

@@ -13,11 +13,13 @@ import dev.tensorloom.model.shape.DType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import javafx.geometry.Bounds;
 
 /**
  * The views of one document: an item view per shown node or collapsed group, a wire view per wire.
@@ -34,6 +36,8 @@ final class GraphViews {
     private final Map<String, NodeView> items = new HashMap<>();
     private final Map<String, WireView> wires = new HashMap<>();
     private final Map<String, Set<String>> wiresByNode = new HashMap<>();
+    private final Set<NodeView> attachedItems = new HashSet<>();
+    private final Set<WireView> attachedWires = new HashSet<>();
 
     GraphViews(GraphCanvas canvas) {
         this.canvas = canvas;
@@ -52,12 +56,10 @@ final class GraphViews {
             items.put(id, v);
             views.add(v);
         }
-        nodeLayer.getChildren().setAll(views);
         List<WireView> wireViews = new ArrayList<>();
         for (Wire w : doc.wires()) {
             wireViews.add(register(w));
         }
-        wireLayer.getChildren().setAll(wireViews);
         wireViews.forEach(this::route);
         for (Wire w : doc.wires()) {
             markConnected(w);
@@ -98,12 +100,13 @@ final class GraphViews {
             nodeChanged(c.before(), c.after());
         } else if (change instanceof DocumentChange.WireAdded a) {
             WireView v = register(a.wire());
-            wireLayer.getChildren().add(v);
             route(v);
             markConnected(a.wire());
         } else if (change instanceof DocumentChange.WireRemoved r) {
             WireView v = wires.remove(r.wire().id());
-            wireLayer.getChildren().remove(v);
+            if (attachedWires.remove(v)) {
+                wireLayer.getChildren().remove(v);
+            }
             unindex(r.wire());
             markConnected(r.wire());
         } else if (change instanceof DocumentChange.GroupChanged g) {
@@ -162,14 +165,14 @@ final class GraphViews {
         if (!shown) {
             if (view != null) {
                 items.remove(id);
-                nodeLayer.getChildren().remove(view);
+                if (attachedItems.remove(view)) {
+                    nodeLayer.getChildren().remove(view);
+                }
             }
             return;
         }
         if (view == null) {
-            view = create(id);
-            items.put(id, view);
-            nodeLayer.getChildren().add(view);
+            items.put(id, create(id));
             return;
         }
         Position p = CanvasItems.position(doc, id);
@@ -265,6 +268,60 @@ final class GraphViews {
             boolean any = doc.outgoing(w.from().nodeId()).stream().anyMatch(x -> x.from().equals(w.from()));
             from.outputs().get(w.from().port()).setConnected(any);
         }
+    }
+
+    // ---- culling ----------------------------------------------------------------------------
+
+    /**
+     * Keeps in the scene only the views that meet {@code visible} (canvas units), or none when the
+     * overview is drawn instead: the scene graph, CSS and rendering then scale with what is on
+     * screen, not with the size of the graph. Views stay built, so gestures and geometry still work.
+     */
+    void cull(Bounds visible, boolean detailed) {
+        Set<NodeView> wantItems = new HashSet<>();
+        Set<WireView> wantWires = new HashSet<>();
+        if (detailed) {
+            for (NodeView v : items.values()) {
+                if (meets(visible, v.getLayoutX(), v.getLayoutY(), v.getLayoutX() + v.getWidth(),
+                        v.getLayoutY() + v.getHeight())) {
+                    wantItems.add(v);
+                }
+            }
+            for (WireView w : wires.values()) {
+                double bend = Math.abs(w.getControlX1() - w.getStartX());
+                if (w.isVisible() && meets(visible, Math.min(w.getStartX(), w.getEndX()) - bend,
+                        Math.min(w.getStartY(), w.getEndY()), Math.max(w.getStartX(), w.getEndX()) + bend,
+                        Math.max(w.getStartY(), w.getEndY()))) {
+                    wantWires.add(w);
+                }
+            }
+        }
+        sync(nodeLayer, attachedItems, wantItems);
+        sync(wireLayer, attachedWires, wantWires);
+    }
+
+    private static boolean meets(Bounds r, double minX, double minY, double maxX, double maxY) {
+        return maxX >= r.getMinX() && minX <= r.getMaxX() && maxY >= r.getMinY() && minY <= r.getMaxY();
+    }
+
+    private static <T extends javafx.scene.Node> void sync(javafx.scene.Group layer, Set<T> attached, Set<T> want) {
+        if (attached.equals(want)) {
+            return;
+        }
+        layer.getChildren().removeIf(n -> !want.contains(n));
+        attached.retainAll(want);
+        List<T> added = new ArrayList<>();
+        for (T n : want) {
+            if (attached.add(n)) {
+                added.add(n);
+            }
+        }
+        layer.getChildren().addAll(added);
+    }
+
+    /** Whether a view is in the scene now (tests, gestures). */
+    boolean isAttached(NodeView view) {
+        return attachedItems.contains(view);
     }
 
     // ---- decorations ------------------------------------------------------------------------

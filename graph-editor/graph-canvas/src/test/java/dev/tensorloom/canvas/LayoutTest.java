@@ -63,10 +63,11 @@ class LayoutTest {
         f.show();
         f.canvas.zoomToFit();
         for (NodeView v : f.views().itemViews()) {
-            Bounds screen = f.canvas.sceneToLocal(v.localToScene(v.getLayoutBounds()));
-            assertTrue(screen.getMinX() >= 0 && screen.getMinY() >= 0, v.itemId() + " " + screen);
-            assertTrue(screen.getMaxX() <= f.canvas.getWidth() && screen.getMaxY() <= f.canvas.getHeight(),
-                    v.itemId() + " " + screen);
+            javafx.geometry.Point2D min = f.canvas.canvasToScreen(new javafx.geometry.Point2D(v.getLayoutX(), v.getLayoutY()));
+            javafx.geometry.Point2D max = f.canvas.canvasToScreen(new javafx.geometry.Point2D(
+                    v.getLayoutX() + v.getWidth(), v.getLayoutY() + v.getHeight()));
+            assertTrue(min.getX() >= 0 && min.getY() >= 0, v.itemId() + " " + min);
+            assertTrue(max.getX() <= f.canvas.getWidth() && max.getY() <= f.canvas.getHeight(), v.itemId() + " " + max);
         }
         // A small graph is not blown up past 1:1.
         CanvasFixture small = new CanvasFixture().node("a", "src", 10, 10);
