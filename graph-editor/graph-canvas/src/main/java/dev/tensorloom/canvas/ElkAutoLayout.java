@@ -77,7 +77,7 @@ final class ElkAutoLayout {
             // within the interactive budget; small graphs get ELK's full effort.
             root.setProperty(LayeredOptions.THOROUGHNESS, 1);
             root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.LONGEST_PATH);
-            root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.LINEAR_SEGMENTS);
+            root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.SIMPLE);
         }
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
         Map<String, ElkNode> nodes = new LinkedHashMap<>();
