@@ -1,11 +1,15 @@
 package dev.tensorloom.execution.op;
 
-/** DJL implementations of the Core block types. */
+/** DJL implementations of the Core block types, registered family by family. */
 final class CoreOps {
     private CoreOps() {
     }
 
     static void register(OpRegistry registry) {
-        // Filled in by the block family's own change.
+        CoreLayerOps.register(registry);
+        CoreSpatialOps.register(registry);
+        CoreTensorOps.register(registry);
+        CoreNormOps.register(registry);
+        CoreActivationOps.register(registry);
     }
 }
