@@ -1,7 +1,7 @@
 package dev.tensorloom.studio.palette;
 
 import dev.tensorloom.model.catalog.BlockType;
-import dev.tensorloom.studio.editor.BlockDrag;
+import dev.tensorloom.canvas.GraphCanvas;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.TextField;
@@ -65,7 +65,7 @@ public final class PaletteView extends VBox {
             setOnDragDetected(e -> {
                 if (getItem() instanceof BlockType type) {
                     Dragboard board = startDragAndDrop(TransferMode.COPY);
-                    board.setContent(Map.of(BlockDrag.FORMAT, type.id()));
+                    board.setContent(Map.of(GraphCanvas.BLOCK_TYPE_FORMAT, type.id()));
                     e.consume();
                 }
             });
