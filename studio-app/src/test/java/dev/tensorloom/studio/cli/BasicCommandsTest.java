@@ -1,0 +1,38 @@
+package dev.tensorloom.studio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class BasicCommandsTest {
+    @Test
+    void templatesListsIdsWithTitles() throws Exception {
+        CliRun run = CliRun.of("templates");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("deep-chain"));
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("templates", "--json").out());
+        assertTrue(json.isArray() && json.size() >= 2);
+        assertTrue(json.get(0).has("title"));
+    }
+
+    @Test
+    void infoReportsTheEngineAndTheMemoryMeasurement() throws Exception {
+        CliRun run = CliRun.of("info", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("PyTorch", json.get("engine").asText());
+        assertEquals("2.7.1", json.get("engineVersion").asText());
+        assertTrue(json.get("devices").size() >= 1);
+        assertTrue(json.get("memoryMeasurement").asText().length() > 0);
+    }
+
+    @Test
+    void unknownCommandIsBadInput() {
+        CliRun run = CliRun.of("frobnicate");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("tensorloom:"), run.err());
+    }
+}
