@@ -7,7 +7,7 @@ import dev.tensorloom.studio.files.StudioHome;
 import dev.tensorloom.studio.main.AutosaveViewModel;
 import dev.tensorloom.studio.main.FxDialogService;
 import dev.tensorloom.studio.main.MainWindowViewModel;
-import dev.tensorloom.studio.main.StructureChecker;
+import dev.tensorloom.studio.main.CatalogModelChecker;
 import dev.tensorloom.studio.task.FxTaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
 import javafx.animation.Animation;
@@ -35,7 +35,7 @@ public final class StudioApp extends Application {
             Platform.exit();
         });
         window = new StudioWindow(catalog, templates, StudioHome.current(), tasks, dialogs,
-                new StructureChecker(catalog), new StudioActions(stage, () -> window.editor(), dialogs, tasks, quit));
+                new CatalogModelChecker(catalog), new StudioActions(stage, () -> window.editor(), dialogs, tasks, quit));
         MainWindowViewModel vm = window.viewModel();
         stage.titleProperty().bind(vm.titleProperty());
         stage.setScene(window.scene());

@@ -6,7 +6,7 @@ import dev.tensorloom.model.io.Project;
 import dev.tensorloom.studio.files.StudioHome;
 import dev.tensorloom.studio.main.DialogService;
 import dev.tensorloom.studio.main.MainWindowView;
-import dev.tensorloom.studio.main.StructureChecker;
+import dev.tensorloom.studio.main.CatalogModelChecker;
 import dev.tensorloom.studio.main.UnsavedChoice;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
@@ -35,7 +35,7 @@ public final class WindowScreenshot {
             // A private home: a screenshot must neither read nor add recent files of the user.
             Path home = Files.createTempDirectory("tensorloom-screenshot");
             StudioWindow window = new StudioWindow(catalog, TemplateCatalog.builtIn(), new StudioHome(home),
-                    TaskExecutor.direct(), SILENT, new StructureChecker(catalog), NO_ACTIONS);
+                    TaskExecutor.direct(), SILENT, new CatalogModelChecker(catalog), NO_ACTIONS);
             window.viewModel().load(project, file);
             Stage stage = new Stage();
             stage.setScene(window.scene());
