@@ -5,8 +5,6 @@ import dev.tensorloom.canvas.GraphCanvas;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
-import dev.tensorloom.studio.gallery.GraphPicture;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -17,9 +15,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 
 /**
- * The studio's editor: the graph-canvas control. While that control's skin draws nothing yet, a
- * still {@link GraphPicture} of the document shows underneath so the window is never empty; it
- * hides itself as soon as the skin puts nodes on screen.
+ * The studio's editor: the graph-canvas control, with the shape check that refuses wires whose
+ * shapes do not fit.
  */
 public final class GraphCanvasEditor implements EditorCanvas {
     private final GraphCanvas canvas;
@@ -29,12 +26,8 @@ public final class GraphCanvasEditor implements EditorCanvas {
     public GraphCanvasEditor(Document document, UndoStack undoStack, BlockCatalog catalog) {
         canvas = new GraphCanvas(document, undoStack, catalog);
         canvas.setId("graph-canvas");
-        GraphPicture underlay = new GraphPicture();
-        underlay.setMouseTransparent(true);
-        underlay.show(document);
-        document.addListener(change -> underlay.show(document));
-        underlay.visibleProperty().bind(Bindings.isEmpty(canvas.getChildrenUnmodifiable()));
-        view = new StackPane(canvas, underlay);
+        canvas.connectionCheckProperty().set(new ShapeConnectionCheck(document, catalog));
+        view = new StackPane(canvas);
         view.getStyleClass().add("editor-canvas");
         canvas.messageProperty().addListener((o, a, m) -> message.set(m == null ? "" : text(m)));
         // Any successful edit makes an old refusal stale.
