@@ -38,6 +38,9 @@ public final class InspectorViewModel {
     private final BlockCatalog catalog;
     private final List<String> selection = new ArrayList<>();
     private final ObservableList<ParamField> fields = FXCollections.observableArrayList();
+    // One read-only view, kept: a fresh wrapper per call is held only weakly by the list it wraps,
+    // so listeners added to it would be collected with it.
+    private final ObservableList<ParamField> fieldsView = FXCollections.unmodifiableObservableList(fields);
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("Nothing selected");
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper labelEditable = new ReadOnlyBooleanWrapper(false);
@@ -165,7 +168,7 @@ public final class InspectorViewModel {
     }
 
     public ObservableList<ParamField> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     public ReadOnlyStringProperty headingProperty() {

@@ -57,6 +57,9 @@ public final class MainWindowViewModel {
     // The run panel is a later issue: its commands exist and stay disabled until it arrives.
     private final ReadOnlyBooleanWrapper runAvailable = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    // One read-only view, kept: a fresh wrapper per call is held only weakly by the list it wraps,
+    // so listeners added to it would be collected with it.
+    private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
 
     /** Set for recovered work: a cleared history counts as saved, but that work is saved nowhere. */
     private boolean forceModified;
@@ -348,6 +351,6 @@ public final class MainWindowViewModel {
 
     /** Newest first. */
     public ObservableList<Path> recentFiles() {
-        return FXCollections.unmodifiableObservableList(recentFiles);
+        return recentFilesView;
     }
 }

@@ -21,6 +21,9 @@ public final class PaletteViewModel {
     private final Consumer<String> addBlock;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<PaletteSection> sections = FXCollections.observableArrayList();
+    // One read-only view, kept: a fresh wrapper per call is held only weakly by the list it wraps,
+    // so listeners added to it would be collected with it.
+    private final ObservableList<PaletteSection> sectionsView = FXCollections.unmodifiableObservableList(sections);
 
     /** {@code addBlock} adds a block by type id (the editor puts it in the middle of the view). */
     public PaletteViewModel(BlockCatalog catalog, Consumer<String> addBlock) {
@@ -61,7 +64,7 @@ public final class PaletteViewModel {
     }
 
     public ObservableList<PaletteSection> sections() {
-        return FXCollections.unmodifiableObservableList(sections);
+        return sectionsView;
     }
 
     /** How many blocks match; the view shows it next to the search box. */
