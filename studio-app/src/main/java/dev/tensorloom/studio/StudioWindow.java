@@ -49,6 +49,8 @@ public final class StudioWindow {
         editor = new GraphCanvasEditor(viewModel.document(), viewModel.undoStack(), catalog);
         paletteViewModel = new PaletteViewModel(catalog, editor::addNodeAtCentre);
         inspectorViewModel = new InspectorViewModel(viewModel.document(), viewModel.undoStack(), catalog);
+        editor.canvas().setNodeAnnotations(viewModel.annotationsProperty().get());
+        viewModel.annotationsProperty().addListener((o, a, b) -> editor.canvas().setNodeAnnotations(b));
         editor.selection().addListener((SetChangeListener<String>) c ->
                 inspectorViewModel.setSelection(List.copyOf(editor.selection())));
         view = new MainWindowView(viewModel, editor, new PaletteView(paletteViewModel),

@@ -26,6 +26,31 @@ public final class GraphLayout {
         return laidOut ? saved : layered(doc);
     }
 
+    /**
+     * Positions folded into rows when the graph is much wider than {@code aspect} (width / height), so
+     * a 300-block chain still reads on a small card; rows go left to right, top to bottom.
+     */
+    public static Map<String, Position> folded(Document doc, double aspect) {
+        Map<String, Position> flat = positions(doc);
+        double minX = flat.values().stream().mapToDouble(Position::x).min().orElse(0);
+        double maxX = flat.values().stream().mapToDouble(Position::x).max().orElse(0) + LAYER_GAP;
+        double minY = flat.values().stream().mapToDouble(Position::y).min().orElse(0);
+        double height = flat.values().stream().mapToDouble(Position::y).max().orElse(0) - minY + ROW_GAP;
+        double width = maxX - minX;
+        if (width <= aspect * height) {
+            return flat;
+        }
+        // Rows of equal width whose stack has about the wanted aspect: rows * rowWidth = width.
+        int rows = (int) Math.max(1, Math.round(Math.sqrt(width / (aspect * height))));
+        double rowWidth = width / rows;
+        Map<String, Position> out = new LinkedHashMap<>();
+        flat.forEach((id, p) -> {
+            int row = (int) Math.min(rows - 1, Math.floor((p.x() - minX) / rowWidth));
+            out.put(id, new Position(p.x() - minX - row * rowWidth, p.y() - minY + row * (height + ROW_GAP)));
+        });
+        return out;
+    }
+
     private static Map<String, Position> layered(Document doc) {
         Map<String, Integer> depth = new HashMap<>();
         for (String id : doc.topologicalOrder()) {

@@ -38,11 +38,17 @@ public class GraphPicture extends Region {
     private double contentWidth;
     private double contentHeight;
     private double maxScale = 1.0;
+    private double foldAspect;
 
     public GraphPicture() {
         getStyleClass().add(STYLE_CLASS);
         content.getTransforms().add(scale);
         getChildren().add(content);
+        // Wires between folded rows bend outside the boxes' area; the picture never draws past its edge.
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
     }
 
     /** A picture that never enlarges past {@code maxScale} (cards shrink big graphs, never blow up tiny ones). */
@@ -51,12 +57,18 @@ public class GraphPicture extends Region {
         return this;
     }
 
+    /** Folds graphs wider than {@code aspect} (width / height) into rows, for small pictures. */
+    public GraphPicture foldWiderThan(double aspect) {
+        foldAspect = aspect;
+        return this;
+    }
+
     /** Redraws the whole graph. */
     public void show(Document doc) {
         content.getChildren().clear();
         boxes.clear();
         positions.clear();
-        positions.putAll(GraphLayout.positions(doc));
+        positions.putAll(foldAspect > 0 ? GraphLayout.folded(doc, foldAspect) : GraphLayout.positions(doc));
         minX = positions.values().stream().mapToDouble(Position::x).min().orElse(0);
         minY = positions.values().stream().mapToDouble(Position::y).min().orElse(0);
         double maxX = positions.values().stream().mapToDouble(Position::x).max().orElse(0);

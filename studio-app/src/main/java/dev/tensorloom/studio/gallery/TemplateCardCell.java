@@ -10,7 +10,7 @@ import org.controlsfx.control.GridCell;
 /** One gallery card: a picture of the template's graph, its title, what it teaches and the technique. */
 final class TemplateCardCell extends GridCell<TemplateCard> {
     private final TemplateGalleryViewModel viewModel;
-    private final GraphPicture picture = new GraphPicture().maxScale(0.6);
+    private final GraphPicture picture = new GraphPicture().maxScale(0.6).foldWiderThan(3);
     private final Label title = new Label();
     private final Label teaches = new Label();
     private final Label technique = new Label();

@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.main;
 
+import dev.tensorloom.canvas.NodeAnnotation;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.io.Project;
@@ -12,6 +13,7 @@ import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -53,6 +55,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("Not checked yet");
     private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Map<String, NodeAnnotation>> annotations = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Device: …");
     // The run panel is a later issue: its commands exist and stay disabled until it arrives.
     private final ReadOnlyBooleanWrapper runAvailable = new ReadOnlyBooleanWrapper(false);
@@ -267,6 +270,7 @@ public final class MainWindowViewModel {
         BackgroundTask.wrap(() -> checker.check(copy)).onSuccess(summary -> {
             validation.set(summary.validation());
             parameters.set(summary.parameters());
+            annotations.set(summary.annotations());
             checkDone();
         }).onFailure(e -> {
             validation.set("Check failed: " + e.getMessage());
@@ -338,6 +342,11 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty parametersProperty() {
         return parameters.getReadOnlyProperty();
+    }
+
+    /** Badges, output shapes and problems per node id, from the latest background check. */
+    public ReadOnlyObjectProperty<Map<String, NodeAnnotation>> annotationsProperty() {
+        return annotations.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty deviceProperty() {

@@ -154,8 +154,15 @@ class MainWindowViewModelTest {
         assertEquals("Empty model", vm.validationProperty().get());
         edit();
         assertTrue(vm.validationProperty().get().contains("error"), vm.validationProperty().get());
+        String broken = vm.document().nodes().iterator().next().id();
+        assertTrue(vm.annotationsProperty().get().get(broken).hasProblems(), "the unconnected linear shows its problem");
+        dialogs.unsavedAnswers.add(UnsavedChoice.DISCARD);
         vm.openTemplate(TemplateCatalog.builtIn().cards().get(0).id());
-        assertTrue(vm.parametersProperty().get().endsWith("params"), vm.parametersProperty().get());
+        assertEquals("No problems", vm.validationProperty().get());
+        assertTrue(vm.parametersProperty().get().matches("[0-9.]+ k params"), vm.parametersProperty().get());
+        assertEquals(vm.document().nodeCount(), vm.annotationsProperty().get().size());
+        assertTrue(vm.annotationsProperty().get().values().stream().anyMatch(a -> !a.outputShapes().isEmpty()),
+                "inferred output shapes reach the canvas");
     }
 
     @Test
