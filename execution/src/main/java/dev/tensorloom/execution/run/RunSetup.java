@@ -73,7 +73,7 @@ public final class RunSetup {
         ArrayBatchSource source = openData(config);
         ParameterStore store = new ParameterStore(plan.device(), config.seed());
         SessionConfig session = SessionConfig.from(config)
-                .withActivations(schedules.create(plan, config.checkpointPolicy(), source, config))
+                .withActivations(schedules.create(plan, config.checkpointPolicy()))
                 .withMetrics(metricsFor(document, plan));
         return new PreparedRun(plan, store, source, session, config);
     }

@@ -88,7 +88,9 @@ final class TrainCommand implements Callable<Integer> {
                 err.println(source.displayName() + ": training failed at step " + failure.step()
                         + (failure.nodeId() == null ? "" : " in node '" + failure.nodeId() + "'") + ": "
                         + failure.message());
-                return failure.nodeId() != null ? TensorloomCli.BAD_INPUT : TensorloomCli.INTERNAL_ERROR;
+                boolean usersModel = failure.nodeId() != null || failure.cause() instanceof IllegalArgumentException
+                        || failure.cause() instanceof dev.tensorloom.model.UserError;
+                return usersModel ? TensorloomCli.BAD_INPUT : TensorloomCli.INTERNAL_ERROR;
             }
             RunSummary summary = session.summary();
             String deviceName = run.plan().device().toString();

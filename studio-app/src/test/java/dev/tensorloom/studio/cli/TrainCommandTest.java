@@ -54,4 +54,22 @@ class TrainCommandTest {
             assertFalse(run.err().contains("Exception"), run.err());
         }
     }
+
+    @Test
+    void everyCheckpointPolicyGivesTheSameLossCurveAsNone() throws Exception {
+        JsonNode none = lossCurve("none");
+        for (String policy : new String[] {"sqrt", "every-k:2", "revolve:2"}) {
+            assertEquals(none, lossCurve(policy), policy);
+        }
+    }
+
+    private JsonNode lossCurve(String policy) throws Exception {
+        Path metrics = dir.resolve(policy.replace(':', '_') + ".json");
+        CliRun run = CliRun.of("train", "--template", "transformer-reverse", "--steps", "3", "--batch", "4",
+                "--checkpoint", policy, "--metrics-out", metrics.toString());
+        assertEquals(0, run.exitCode(), policy + ": " + run.err());
+        JsonNode json = new ObjectMapper().readTree(metrics.toFile());
+        assertEquals(policy, json.get("checkpointPolicy").asText());
+        return json.get("loss");
+    }
 }
