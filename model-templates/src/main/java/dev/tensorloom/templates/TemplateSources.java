@@ -17,7 +17,9 @@ public final class TemplateSources {
     }
 
     static List<TemplateSource> all() {
-        return List.of(new DeepChainTemplate(), new TransformerReverseTemplate());
+        return List.of(new DeepChainTemplate(), new TransformerReverseTemplate(), CouplingFlowTemplate.realNvpMoons(),
+                CouplingFlowTemplate.niceCheckerboard(), SelectiveCopyTemplate.mamba(), SelectiveCopyTemplate.s4d(),
+                new SppDetectorTemplate(), new DetrShapesTemplate());
     }
 
     /** The project file text that the source of {@code id} generates. */
