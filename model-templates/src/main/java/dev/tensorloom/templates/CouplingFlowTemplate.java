@@ -30,14 +30,14 @@ final class CouplingFlowTemplate implements TemplateSource {
     /** RealNVP (Dinh et al. 2017), 8 affine couplings, on two moons. */
     static CouplingFlowTemplate realNvpMoons() {
         return new CouplingFlowTemplate("realnvp-moons", "affine_coupling", 8, 64, false,
-                new TrainingConfig("two-moons", "adam", 2e-3, "cosine", 100, 0.0, 0.9, 5.0, 256, 2000, 0, 500,
+                new TrainingConfig("two-moons", "adam", 2e-3, "cosine", 100, 0.0, 0.9, 5.0, 256, 800, 0, 200,
                         42L, "auto", "none"));
     }
 
     /** NICE (Dinh et al. 2015), additive couplings plus a diagonal scale, on the checkerboard. */
     static CouplingFlowTemplate niceCheckerboard() {
         return new CouplingFlowTemplate("nice-checkerboard", "additive_coupling", 8, 128, true,
-                new TrainingConfig("checkerboard", "adam", 2e-3, "cosine", 100, 0.0, 0.9, 5.0, 256, 2000, 0, 500,
+                new TrainingConfig("checkerboard", "adam", 2e-3, "cosine", 100, 0.0, 0.9, 5.0, 256, 1000, 0, 250,
                         42L, "auto", "none"));
     }
 
