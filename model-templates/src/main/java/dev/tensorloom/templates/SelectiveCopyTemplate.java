@@ -31,13 +31,13 @@ final class SelectiveCopyTemplate implements TemplateSource {
 
     static SelectiveCopyTemplate mamba() {
         return new SelectiveCopyTemplate("mamba-selective-copy", true,
-                new TrainingConfig(DATASET, "adamw", 4e-3, "cosine", 50, 0.01, 0.9, 1.0, 64, 500, 0, 100, 42L,
+                new TrainingConfig(DATASET, "adamw", 4e-3, "cosine", 50, 0.01, 0.9, 1.0, 32, 500, 0, 100, 42L,
                         "auto", "none"));
     }
 
     static SelectiveCopyTemplate s4d() {
         return new SelectiveCopyTemplate("s4d-selective-copy", false,
-                new TrainingConfig(DATASET, "adamw", 4e-3, "cosine", 50, 0.01, 0.9, 1.0, 64, 500, 0, 100, 42L,
+                new TrainingConfig(DATASET, "adamw", 4e-3, "cosine", 50, 0.01, 0.9, 1.0, 32, 500, 0, 100, 42L,
                         "auto", "none"));
     }
 
