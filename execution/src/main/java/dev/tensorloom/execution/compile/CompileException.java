@@ -1,7 +1,7 @@
 package dev.tensorloom.execution.compile;
 
 /** A user-facing reason why a document cannot run, naming the node at fault when there is one. */
-public final class CompileException extends RuntimeException {
+public final class CompileException extends RuntimeException implements dev.tensorloom.model.UserError {
     private final String nodeId;
 
     public CompileException(String nodeId, String message) {

@@ -7,7 +7,7 @@ import java.util.OptionalInt;
  * A user data file that cannot be used, with a message that names the file and, where there is one,
  * the 1-based line: {@code data.csv:17: column 'x2' is not a number: 'abc'}.
  */
-public class DataFileException extends RuntimeException {
+public class DataFileException extends RuntimeException implements dev.tensorloom.model.UserError {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
     private final int line;

@@ -42,14 +42,19 @@ public final class Executor implements AutoCloseable {
      * gradients in the parameters (read them with {@link ParameterStore#gradient}).
      *
      * @param globalStep the training step number; with the seed it fixes every random draw of the pass
+     * @param schedule   what to keep; a {@link RevolveSchedule} is followed action by action instead
      */
     public StepOutcome train(Map<String, NDArray> batch, long globalStep, ActivationSchedule schedule,
             ScheduleListener listener, ForwardObserver observer) {
         store.zeroGradients();
         try (NDManager stepManager = root.newSubManager()) {
             Pass pass = new Pass(plan, store, stepManager, batch, seed, globalStep, true, schedule, listener, observer);
-            pass.forward();
-            pass.backward();
+            if (schedule instanceof RevolveSchedule chain) {
+                new ChainPass(pass, plan, chain).run();
+            } else {
+                pass.forward();
+                pass.backward();
+            }
             return pass.outcome();
         }
     }

@@ -144,6 +144,69 @@ final class Pass {
         }
     }
 
+    // ---- primitives for chain (Revolve) execution, see ChainPass -----------------------------
+
+    /** Holds every source step's batch field (a chain pass keeps the batch for the whole pass). */
+    void holdSources() {
+        for (Step source : plan.sourceSteps()) {
+            holdSource(source);
+            fire(ActionKind.FORWARD, source.index(), outputBytes[source.index()]);
+            observer.onForward(source, outputs[source.index()], Map.of());
+        }
+    }
+
+    /**
+     * Evaluates one node from the outputs its producers hold now. The first evaluation of the pass is
+     * the node's forward (loss recorded, observer told); later ones are recomputations.
+     */
+    void evaluate(int i, boolean taped, boolean first) {
+        Step step = plan.step(i);
+        if (outputs[i] != null) {
+            fire(ActionKind.DROP, i, dropOutputs(i));
+        }
+        Map<String, NDArray> published = run(step, taped, !first);
+        forwardEvaluations++;
+        if (first) {
+            if (step.isLoss()) {
+                recordLoss(step);
+            }
+            fire(ActionKind.FORWARD, i, outputBytes[i]);
+            observer.onForward(step, outputs[i], published);
+        } else {
+            recomputations++;
+            fire(ActionKind.RECOMPUTE, i, outputBytes[i]);
+        }
+    }
+
+    /** True while step {@code i}'s outputs are held. */
+    boolean holds(int i) {
+        return outputs[i] != null;
+    }
+
+    /** Releases a node's outputs and graph but keeps the gradient it has received so far. */
+    void dropValue(int i) {
+        if (outputs[i] != null) {
+            fire(ActionKind.DROP, i, dropOutputs(i));
+        }
+    }
+
+    /** Seeds a loss step's gradient with ones, as {@link #backward()} does for every loss. */
+    void seedLoss(int i) {
+        NDManager gm = gradManager(i);
+        NDArray ones = gm.ones(outputShapes[i][0], lossTypes.getOrDefault(i, DataType.FLOAT32));
+        accumulate(i, 0, ones);
+    }
+
+    /** Runs a taped node's backward (passing gradients to its producers) and releases it. */
+    void backwardStep(int i) {
+        if (upstream[i] == null) {
+            release(i, ActionKind.DROP);
+            return;
+        }
+        backwardNode(plan.step(i));
+        release(i, ActionKind.BACKWARD);
+    }
+
     StepOutcome outcome() {
         double total = 0;
         for (double v : losses.values()) {

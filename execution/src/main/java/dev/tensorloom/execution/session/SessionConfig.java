@@ -12,7 +12,7 @@ import java.util.List;
  * metrics are set separately.
  */
 public record SessionConfig(String optimizer, LearningRateSchedule learningRate, double momentum, double weightDecay,
-        double gradientClip, int batchSize, int steps, int evalEvery, long seed, ActivationSchedule activations,
+        double gradientClip, int batchSize, int steps, int evalEvery, long seed, ActivationPlanner activations,
         SnapshotPolicy snapshots, List<MetricBinding> metrics, boolean checkFinite) {
 
     public SessionConfig {
@@ -28,10 +28,15 @@ public record SessionConfig(String optimizer, LearningRateSchedule learningRate,
                 ? LearningRateSchedule.cosine(c.learningRate(), c.warmupSteps(), c.steps())
                 : LearningRateSchedule.constant(c.learningRate(), c.warmupSteps());
         return new SessionConfig(c.optimizer(), lr, c.momentum(), c.weightDecay(), c.gradientClip(), c.batchSize(),
-                c.steps(), c.evalEvery(), c.seed(), ActivationSchedule.NONE, SnapshotPolicy.NONE, List.of(), true);
+                c.steps(), c.evalEvery(), c.seed(), ActivationPlanner.fixed(ActivationSchedule.NONE), SnapshotPolicy.NONE, List.of(), true);
     }
 
     public SessionConfig withActivations(ActivationSchedule a) {
+        return withActivations(ActivationPlanner.fixed(a));
+    }
+
+    /** A schedule planned when the run starts, from its executor and first batch (checkpoint policies). */
+    public SessionConfig withActivations(ActivationPlanner a) {
         return new SessionConfig(optimizer, learningRate, momentum, weightDecay, gradientClip, batchSize, steps,
                 evalEvery, seed, a, snapshots, metrics, checkFinite);
     }

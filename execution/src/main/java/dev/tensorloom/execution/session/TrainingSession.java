@@ -7,6 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.data.BatchSource;
+import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.NodeFailureException;
@@ -141,6 +142,11 @@ public final class TrainingSession {
             Trainer trainer = new Trainer(executor, config.optimizer(), config.learningRate(), config.momentum(),
                     config.weightDecay(), config.gradientClip());
             List<Map<String, NDArray>> heldOut = source.heldOut(data);
+            // The first batch is drawn before the loop so a checkpoint policy can be planned on it; step 0
+            // then trains on the same batch, so every policy sees exactly the data plain training sees.
+            NDManager firstManager = data.newSubManager();
+            Map<String, NDArray> first = config.steps() > 0 ? source.next(firstManager, config.batchSize()) : Map.of();
+            ActivationSchedule activations = config.activations().plan(executor, first);
             boolean stopped = false;
             for (; step < config.steps(); step++) {
                 if (!awaitGo()) {
@@ -149,17 +155,17 @@ public final class TrainingSession {
                 }
                 long t0 = System.nanoTime();
                 TrainStepResult result;
-                try (NDManager batchManager = data.newSubManager()) {
-                    Map<String, NDArray> batch = source.next(batchManager, config.batchSize());
-                    result = trainer.step(batch, step, config.activations(), listener::onScheduleAction,
+                try (NDManager batchManager = step == 0 ? firstManager : data.newSubManager()) {
+                    Map<String, NDArray> batch = step == 0 ? first : source.next(batchManager, config.batchSize());
+                    result = trainer.step(batch, step, activations, listener::onScheduleAction,
                             observer(step));
                 }
                 double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
                 losses.add(result.loss());
                 forwardEvaluations += result.outcome().forwardEvaluations();
                 if (config.checkFinite() && !Double.isFinite(result.loss())) {
-                    String first = plan.lossSteps().get(0).nodeId();
-                    throw new NodeFailureException(first, "the loss is not finite", null);
+                    String lossNode = plan.lossSteps().get(0).nodeId();
+                    throw new NodeFailureException(lossNode, "the loss is not finite", null);
                 }
                 listener.onStep(new StepMetrics(step + 1, result.loss(), result.learningRate(),
                         config.batchSize() / seconds));

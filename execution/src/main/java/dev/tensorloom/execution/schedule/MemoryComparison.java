@@ -1,0 +1,107 @@
+package dev.tensorloom.execution.schedule;
+
+import ai.djl.ndarray.NDArray;
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
+import dev.tensorloom.execution.exec.ActionKind;
+import dev.tensorloom.execution.exec.Executor;
+import dev.tensorloom.execution.exec.ForwardObserver;
+import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.StepOutcome;
+import dev.tensorloom.execution.memory.NativeMemoryProbe;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Measures {@code none} and a chosen policy in the same process on the same batch and parameters: one
+ * profiling pass plans both; each policy gets a warm-up step, then the timed steps alternate between the
+ * two (so drift in machine load hits both alike), then one metered step each samples memory at every
+ * action. Timed steps carry no listener, so sampling costs never enter the step times.
+ */
+public final class MemoryComparison {
+
+    /**
+     * Both measurements.
+     *
+     * @param baseline the {@code none} run
+     * @param policy   the chosen policy's run
+     * @param profile  the measured per-node costs both were planned from
+     */
+    public record Result(PolicyMeasurement baseline, PolicyMeasurement policy, NodeProfile profile) {
+
+        /** Policy step time over {@code none} step time (medians). */
+        public double timeRatio() {
+            return (double) policy.medianStepNanos() / baseline.medianStepNanos();
+        }
+
+        /** Policy peak ledger over {@code none} peak ledger. */
+        public double ledgerRatio() {
+            return (double) policy.peakLedgerBytes() / baseline.peakLedgerBytes();
+        }
+
+        /** Policy peak measured bytes over {@code none}'s, empty when memory is not measurable. */
+        public OptionalDouble measuredRatio() {
+            if (policy.peakMeasuredBytes().isEmpty() || baseline.peakMeasuredBytes().isEmpty()
+                    || baseline.peakMeasuredBytes().getAsLong() == 0) {
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of((double) policy.peakMeasuredBytes().getAsLong()
+                    / baseline.peakMeasuredBytes().getAsLong());
+        }
+    }
+
+    private MemoryComparison() {
+    }
+
+    /**
+     * @param timedSteps timed steps per policy (at least 1)
+     * @throws IllegalArgumentException when the policy cannot be planned
+     */
+    public static Result run(Executor executor, Map<String, NDArray> batch, CheckpointPolicy policy, int timedSteps,
+            NativeMemoryProbe probe) {
+        if (timedSteps < 1) {
+            throw new IllegalArgumentException("need at least one timed step, got " + timedSteps);
+        }
+        NodeProfile profile = ProfilingPass.run(executor, batch, 0, probe);
+        CheckpointSchedule none = CheckpointScheduling.schedule(executor.plan(), CheckpointPolicy.none(), profile);
+        CheckpointSchedule chosen = CheckpointScheduling.schedule(executor.plan(), policy, profile);
+        List<CheckpointSchedule> both = List.of(none, chosen);
+        List<List<Long>> times = List.of(new ArrayList<>(), new ArrayList<>());
+        for (CheckpointSchedule s : both) {
+            executor.train(batch, 0, s.activations(), ScheduleListener.NONE, ForwardObserver.NONE);
+        }
+        for (int step = 0; step < timedSteps; step++) {
+            for (int p = 0; p < 2; p++) {
+                long start = System.nanoTime();
+                executor.train(batch, 0, both.get(p).activations(), ScheduleListener.NONE, ForwardObserver.NONE);
+                times.get(p).add(System.nanoTime() - start);
+            }
+        }
+        return new Result(metered(executor, batch, none, times.get(0), probe),
+                metered(executor, batch, chosen, times.get(1), probe), profile);
+    }
+
+    private static PolicyMeasurement metered(Executor executor, Map<String, NDArray> batch, CheckpointSchedule s,
+            List<Long> times, NativeMemoryProbe probe) {
+        Map<String, Integer> recomputes = new HashMap<>();
+        MemoryMeter meter = new MemoryMeter(probe);
+        ScheduleListener listener = a -> {
+            meter.onAction(a);
+            if (a.kind() == ActionKind.RECOMPUTE) {
+                recomputes.merge(a.nodeId(), 1, Integer::sum);
+            }
+        };
+        StepOutcome outcome = executor.train(batch, 0, s.activations(), listener, ForwardObserver.NONE);
+        return new PolicyMeasurement(s, meter.peakMeasuredAboveBaseline(), outcome.peakHeldBytes(), median(times), times,
+                outcome.forwardEvaluations(), outcome.recomputations(), recomputes, meter.samples());
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tensorloom.execution.schedule;
+
+import ai.djl.ndarray.NDArray;
+import dev.tensorloom.execution.compile.Plan;
+import dev.tensorloom.execution.exec.ActionKind;
+import dev.tensorloom.execution.exec.ActivationSchedule;
+import dev.tensorloom.execution.exec.Executor;
+import dev.tensorloom.execution.exec.ForwardObserver;
+import dev.tensorloom.execution.exec.ScheduleAction;
+import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.memory.NativeMemoryProbe;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Measures each node on a real batch: one warm-up training pass (initialises parameters and the
+ * allocator), then a pass that keeps everything, reading native memory and the clock right after every
+ * node's forward. With nothing dropped during that forward, the rise in native bytes across one node is
+ * what its taped forward leaves held: its outputs and the tensors autograd saved for it (inputs saved by
+ * autograd share storage with the producer's outputs and so are not counted twice).
+ *
+ * <p>The passes compute real gradients; the next training step zeroes them.
+ */
+public final class ProfilingPass {
+
+    private ProfilingPass() {
+    }
+
+    /** Profiles with the process's native probe. */
+    public static NodeProfile run(Executor executor, Map<String, NDArray> batch, long globalStep) {
+        return run(executor, batch, globalStep, NativeMemoryProbe.system());
+    }
+
+    /** Profiles with {@code probe}; an unavailable probe gives output bytes as saved bytes. */
+    public static NodeProfile run(Executor executor, Map<String, NDArray> batch, long globalStep,
+            NativeMemoryProbe probe) {
+        executor.train(batch, globalStep, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
+        Plan plan = executor.plan();
+        int n = plan.size();
+        long[] saved = new long[n];
+        long[] output = new long[n];
+        long[] nanos = new long[n];
+        Recorder recorder = new Recorder(probe, saved, output, nanos);
+        recorder.start();
+        executor.train(batch, globalStep, ActivationSchedule.NONE, recorder, ForwardObserver.NONE);
+        return new NodeProfile(list(saved), list(output), list(nanos), probe.available());
+    }
+
+    private static List<Long> list(long[] values) {
+        List<Long> out = new ArrayList<>(values.length);
+        Arrays.stream(values).forEach(out::add);
+        return out;
+    }
+
+    /** Reads the probe and the clock at each forward action of the measured pass. */
+    private static final class Recorder implements ScheduleListener {
+        private final NativeMemoryProbe probe;
+        private final long[] saved;
+        private final long[] output;
+        private final long[] nanos;
+        private long lastBytes;
+        private long lastNanos;
+        private boolean forwardDone;
+
+        Recorder(NativeMemoryProbe probe, long[] saved, long[] output, long[] nanos) {
+            this.probe = probe;
+            this.saved = saved;
+            this.output = output;
+            this.nanos = nanos;
+        }
+
+        void start() {
+            lastBytes = probe.inUseBytes().orElse(0);
+            lastNanos = System.nanoTime();
+        }
+
+        @Override
+        public void onAction(ScheduleAction action) {
+            if (forwardDone || action.kind() != ActionKind.FORWARD) {
+                // Backward starts with the first non-forward action; nothing after it is profiled.
+                forwardDone = forwardDone || action.kind() != ActionKind.FORWARD;
+                return;
+            }
+            long now = System.nanoTime();
+            OptionalLong bytes = probe.inUseBytes();
+            int i = action.stepIndex();
+            output[i] = action.bytes();
+            nanos[i] = now - lastNanos;
+            saved[i] = bytes.isPresent() ? Math.max(0, bytes.getAsLong() - lastBytes) : action.bytes();
+            lastBytes = bytes.orElse(0);
+            // Exclude the probe's own cost from the next node's time.
+            lastNanos = System.nanoTime();
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package dev.tensorloom.canvas;
+
+import dev.tensorloom.model.command.SetCollapsed;
+import dev.tensorloom.model.doc.PortRef;
+import dev.tensorloom.model.doc.Position;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * Mouse and keyboard gestures of the canvas. While a gesture runs only the views change; when it
+ * ends, at most one command is pushed (one MoveNodes per drag, one Connect per wire).
+ */
+final class CanvasGestures {
+    private enum Mode { NONE, MOVE, CONNECT, RUBBER_BAND, PAN }
+
+    /** Zoom factor per wheel unit: a usual notch (40 units) zooms by about 6 %. */
+    private static final double WHEEL_ZOOM = 1.0015;
+    private static final double PORT_HIT = 9;
+
+    private final GraphCanvas canvas;
+    private final GraphViews views;
+    private final Rectangle band = new Rectangle();
+    private final CubicCurve draft = new CubicCurve();
+    private final Tooltip portTip = new Tooltip();
+
+    private Mode mode = Mode.NONE;
+    private boolean spaceDown;
+    private Point2D pressLocal;
+    private double pressPanX;
+    private double pressPanY;
+    private final Map<String, Point2D> dragStart = new LinkedHashMap<>();
+    private boolean moved;
+    private PortView source;
+    private boolean additive;
+
+    CanvasGestures(GraphCanvas canvas, GraphViews views) {
+        this.canvas = canvas;
+        this.views = views;
+        band.getStyleClass().add(CanvasStyles.RUBBER_BAND);
+        band.setVisible(false);
+        band.setManaged(false);
+        band.setMouseTransparent(true);
+        draft.getStyleClass().addAll(CanvasStyles.WIRE, CanvasStyles.DRAFT_WIRE);
+        draft.setVisible(false);
+        draft.setMouseTransparent(true);
+    }
+
+    /** The rubber band, drawn in screen space above the graph. */
+    Rectangle band() {
+        return band;
+    }
+
+    /** The wire following the mouse, drawn in canvas space. */
+    CubicCurve draft() {
+        return draft;
+    }
+
+    void install() {
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        canvas.addEventHandler(KeyEvent.KEY_RELEASED, this::keyReleased);
+        canvas.addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
+        canvas.addEventHandler(DragEvent.DRAG_DROPPED, this::dropped);
+    }
+
+    private Point2D local(MouseEvent e) {
+        return canvas.sceneToLocal(e.getSceneX(), e.getSceneY());
+    }
+
+    // ---- mouse ------------------------------------------------------------------------------
+
+    private void pressed(MouseEvent e) {
+        canvas.requestFocus();
+        pressLocal = local(e);
+        if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && spaceDown) {
+            mode = Mode.PAN;
+            pressPanX = canvas.panXProperty().get();
+            pressPanY = canvas.panYProperty().get();
+            canvas.pseudoClassStateChanged(CanvasStyles.PANNING, true);
+            e.consume();
+            return;
+        }
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        PortView port = ancestor(e.getTarget(), PortView.class);
+        NodeView item = ancestor(e.getTarget(), NodeView.class);
+        if (port != null && !port.isInput() && port.isConnectable()) {
+            startConnect(port);
+        } else if (item != null) {
+            pressItem(item, e);
+        } else {
+            mode = Mode.RUBBER_BAND;
+            additive = e.isShortcutDown() || e.isShiftDown();
+            if (!additive) {
+                canvas.clearSelection();
+            }
+        }
+        e.consume();
+    }
+
+    private void pressItem(NodeView item, MouseEvent e) {
+        String id = item.itemId();
+        if (e.getClickCount() == 2 && CanvasItems.isCollapsedGroup(canvas.document(), id)) {
+            canvas.editing().push(new SetCollapsed(id, false));
+            mode = Mode.NONE;
+            return;
+        }
+        if (e.isShortcutDown() || e.isShiftDown()) {
+            canvas.toggleSelected(id);
+        } else if (!canvas.selection().contains(id)) {
+            canvas.select(Set.of(id));
+        }
+        dragStart.clear();
+        for (String selected : canvas.selection()) {
+            NodeView v = views.item(selected);
+            if (v != null) {
+                dragStart.put(selected, new Point2D(v.getLayoutX(), v.getLayoutY()));
+            }
+        }
+        moved = false;
+        mode = dragStart.isEmpty() ? Mode.NONE : Mode.MOVE;
+    }
+
+    private void dragged(MouseEvent e) {
+        Point2D now = local(e);
+        double dx = now.getX() - pressLocal.getX();
+        double dy = now.getY() - pressLocal.getY();
+        switch (mode) {
+            case MOVE -> {
+                double z = canvas.getZoom();
+                dragStart.forEach((id, start) -> {
+                    NodeView v = views.item(id);
+                    if (v != null) {
+                        v.relocate(start.getX() + dx / z, start.getY() + dy / z);
+                        views.rerouteItem(id);
+                    }
+                });
+                moved = moved || dx != 0 || dy != 0;
+            }
+            case CONNECT -> dragWire(now);
+            case RUBBER_BAND -> {
+                band.setVisible(true);
+                band.setX(Math.min(pressLocal.getX(), now.getX()));
+                band.setY(Math.min(pressLocal.getY(), now.getY()));
+                band.setWidth(Math.abs(dx));
+                band.setHeight(Math.abs(dy));
+            }
+            case PAN -> {
+                canvas.panXProperty().set(pressPanX + dx);
+                canvas.panYProperty().set(pressPanY + dy);
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void released(MouseEvent e) {
+        switch (mode) {
+            case MOVE -> finishMove();
+            case CONNECT -> finishConnect(canvas.screenToCanvas(local(e)));
+            case RUBBER_BAND -> finishRubberBand(local(e));
+            case PAN -> canvas.pseudoClassStateChanged(CanvasStyles.PANNING, false);
+            default -> {
+                return;
+            }
+        }
+        mode = Mode.NONE;
+        e.consume();
+    }
+
+    private void finishMove() {
+        if (!moved) {
+            return;
+        }
+        Map<String, Position> targets = new LinkedHashMap<>();
+        dragStart.keySet().forEach(id -> {
+            NodeView v = views.item(id);
+            targets.put(id, new Position(v.getLayoutX(), v.getLayoutY()));
+        });
+        CanvasItems.moveCommand(canvas.document(), targets).ifPresent(canvas.editing()::push);
+    }
+
+    private void finishRubberBand(Point2D end) {
+        band.setVisible(false);
+        Point2D a = canvas.screenToCanvas(pressLocal);
+        Point2D b = canvas.screenToCanvas(end);
+        double minX = Math.min(a.getX(), b.getX());
+        double minY = Math.min(a.getY(), b.getY());
+        double maxX = Math.max(a.getX(), b.getX());
+        double maxY = Math.max(a.getY(), b.getY());
+        Set<String> hit = new HashSet<>(additive ? canvas.selection() : Set.of());
+        for (NodeView v : views.itemViews()) {
+            Bounds bounds = v.getBoundsInParent();
+            if (bounds.getMaxX() >= minX && bounds.getMinX() <= maxX && bounds.getMaxY() >= minY
+                    && bounds.getMinY() <= maxY) {
+                hit.add(v.itemId());
+            }
+        }
+        canvas.select(hit);
+    }
+
+    // ---- connecting -------------------------------------------------------------------------
+
+    private void startConnect(PortView port) {
+        mode = Mode.CONNECT;
+        source = port;
+        Function<PortRef, Optional<String>> check =
+                canvas.rules().forSource(port.ref(), canvas.connectionCheckProperty().get());
+        for (NodeView v : views.itemViews()) {
+            for (PortView in : v.inputs().values()) {
+                if (in.isConnectable()) {
+                    in.markCandidate(check.apply(in.ref()).orElse(null));
+                }
+            }
+        }
+        Point2D start = views.item(port.ref().nodeId()).anchor(port.ref().port(), false);
+        WireView.shape(draft, start, start);
+        draft.setVisible(true);
+    }
+
+    private void dragWire(Point2D screen) {
+        Point2D at = canvas.screenToCanvas(screen);
+        Point2D start = views.item(source.ref().nodeId()).anchor(source.ref().port(), false);
+        WireView.shape(draft, start, at);
+        PortView target = inputPortAt(at);
+        if (target != null && target.refusal() != null) {
+            portTip.setText(target.refusal());
+            Point2D onScreen = canvas.localToScreen(screen);
+            if (onScreen != null && canvas.getScene() != null && canvas.getScene().getWindow() != null) {
+                portTip.show(canvas, onScreen.getX() + 14, onScreen.getY() + 14);
+            }
+        } else {
+            portTip.hide();
+        }
+    }
+
+    private void finishConnect(Point2D at) {
+        PortView target = inputPortAt(at);
+        draft.setVisible(false);
+        portTip.hide();
+        for (NodeView v : views.itemViews()) {
+            v.inputs().values().forEach(PortView::clearCandidate);
+        }
+        if (target != null) {
+            canvas.connect(source.ref(), target.ref());
+        }
+        source = null;
+    }
+
+    /** The connectable input port whose dot is under a canvas point, if any. */
+    PortView inputPortAt(Point2D at) {
+        for (NodeView v : views.itemViews()) {
+            Bounds b = v.getBoundsInParent();
+            if (at.getX() < b.getMinX() - PORT_HIT || at.getX() > b.getMaxX() + PORT_HIT
+                    || at.getY() < b.getMinY() || at.getY() > b.getMaxY()) {
+                continue;
+            }
+            for (PortView p : v.inputs().values()) {
+                if (p.isConnectable() && v.anchor(p.ref().port(), true).distance(at) <= PORT_HIT) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- wheel and keys ---------------------------------------------------------------------
+
+    private void scrolled(ScrollEvent e) {
+        if (e.getDeltaY() != 0) {
+            canvas.zoomAround(canvas.sceneToLocal(e.getSceneX(), e.getSceneY()), Math.pow(WHEEL_ZOOM, e.getDeltaY()));
+        }
+        e.consume();
+    }
+
+    private void keyPressed(KeyEvent e) {
+        KeyCode code = e.getCode();
+        boolean handled = true;
+        if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
+            canvas.deleteSelection();
+        } else if (code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS) {
+            canvas.zoomIn();
+        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+            canvas.zoomOut();
+        } else if (code == KeyCode.SPACE) {
+            spaceDown = true;
+        } else if (e.isShortcutDown() && code == KeyCode.A) {
+            canvas.selectAll();
+        } else if (e.isShortcutDown() && code == KeyCode.C) {
+            copyToClipboard();
+        } else if (e.isShortcutDown() && code == KeyCode.V) {
+            Object text = Clipboard.getSystemClipboard().getContent(DataFormat.PLAIN_TEXT);
+            canvas.paste(text instanceof String s ? s : "");
+        } else if (code == KeyCode.ESCAPE) {
+            canvas.clearSelection();
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private void copyToClipboard() {
+        String json = canvas.copySelection();
+        if (!json.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(json);
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    private void keyReleased(KeyEvent e) {
+        if (e.getCode() == KeyCode.SPACE) {
+            spaceDown = false;
+            e.consume();
+        }
+    }
+
+    // ---- palette drops ----------------------------------------------------------------------
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasContent(GraphCanvas.BLOCK_TYPE_FORMAT)) {
+            e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        }
+    }
+
+    private void dropped(DragEvent e) {
+        Object type = e.getDragboard().getContent(GraphCanvas.BLOCK_TYPE_FORMAT);
+        boolean added = false;
+        if (type instanceof String typeId) {
+            Point2D local = canvas.sceneToLocal(e.getSceneX(), e.getSceneY());
+            added = canvas.addNode(typeId, canvas.screenToCanvas(local)) != null;
+        }
+        e.setDropCompleted(added);
+        e.consume();
+    }
+
+    private static <T> T ancestor(Object target, Class<T> type) {
+        Node n = target instanceof Node node ? node : null;
+        while (n != null) {
+            if (type.isInstance(n)) {
+                return type.cast(n);
+            }
+            n = n.getParent();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tensorloom.canvas;
+
+import java.util.Objects;
+
+/**
+ * A message the canvas wants the user to see (a refused wire, refused clipboard content). The
+ * serial makes two equal texts in a row still count as two messages for property listeners.
+ *
+ * @param serial increases with every message of one canvas
+ * @param kind whether an edit was refused or this is information
+ * @param text the user-facing text
+ */
+public record CanvasMessage(long serial, Kind kind, String text) {
+    /** How serious a message is. */
+    public enum Kind { INFO, REFUSED }
+
+    public CanvasMessage {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(text, "text");
+    }
+}

@@ -1,0 +1,352 @@
+package dev.tensorloom.canvas;
+
+import dev.tensorloom.model.catalog.BlockCatalog;
+import dev.tensorloom.model.command.UndoStack;
+import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.GraphEditException;
+import dev.tensorloom.model.doc.Position;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.input.DataFormat;
+
+/**
+ * The node-graph editor control: shows a {@link Document}, lets the user select, move, connect,
+ * group, copy and delete blocks, and turns every edit into one command on the {@link UndoStack}.
+ * It listens to the document and patches only the views a change names, so undo, redo and edits
+ * from elsewhere (the inspector) show up without a rebuild.
+ *
+ * <p>Coordinates: a node's {@link Position} is in canvas units; the screen shows
+ * {@code canvas * zoom + pan}. Everything here runs on the FX thread.
+ */
+public class GraphCanvas extends Control {
+    /** Drag-and-drop payload of the palette: a block type id; dropping it adds that block. */
+    public static final DataFormat BLOCK_TYPE_FORMAT = new DataFormat("application/x-tensorloom-block-type");
+
+    static final double MIN_ZOOM = 0.02;
+    static final double MAX_ZOOM = 4;
+    static final double ZOOM_STEP = 1.2;
+
+    private final Document document;
+    private final UndoStack undoStack;
+    private final BlockCatalog catalog;
+    private final CanvasEditing editing;
+    private final ConnectionRules rules;
+
+    private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private final ObservableSet<String> selectionView = FXCollections.unmodifiableObservableSet(selection);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1) {
+        @Override
+        public void set(double value) {
+            super.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value)));
+        }
+    };
+    private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
+    private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
+    private final BooleanProperty minimapVisible = new SimpleBooleanProperty(this, "minimapVisible", true);
+    private final ReadOnlyObjectWrapper<Map<String, NodeAnnotation>> annotations =
+            new ReadOnlyObjectWrapper<>(this, "annotations", Map.of());
+    private final ReadOnlyObjectWrapper<Map<String, String>> nodeStates =
+            new ReadOnlyObjectWrapper<>(this, "nodeStates", Map.of());
+    private final ReadOnlyObjectWrapper<CanvasMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
+    private final ObjectProperty<ConnectionCheck> connectionCheck =
+            new SimpleObjectProperty<>(this, "connectionCheck", ConnectionCheck.NONE);
+    private long messageSerial;
+
+    public GraphCanvas(Document document, UndoStack undoStack, BlockCatalog catalog) {
+        this.document = Objects.requireNonNull(document, "document");
+        this.undoStack = Objects.requireNonNull(undoStack, "undoStack");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        if (undoStack.document() != document) {
+            throw new IllegalArgumentException("the undo stack belongs to another document");
+        }
+        this.editing = new CanvasEditing(undoStack, catalog);
+        this.rules = new ConnectionRules(document, catalog);
+        getStyleClass().add(CanvasStyles.CANVAS);
+        setFocusTraversable(true);
+        // Selected ids of removed nodes would otherwise linger and be deleted or copied later.
+        document.addListener(change -> {
+            if (change instanceof dev.tensorloom.model.doc.DocumentChange.NodeRemoved r) {
+                selection.remove(r.node().id());
+            } else if (change instanceof dev.tensorloom.model.doc.DocumentChange.GroupChanged g && g.after() == null) {
+                selection.remove(g.before().id());
+            }
+        });
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new GraphCanvasSkin(this);
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return GraphCanvas.class.getResource("graph-canvas.css").toExternalForm();
+    }
+
+    public Document document() {
+        return document;
+    }
+
+    public UndoStack undoStack() {
+        return undoStack;
+    }
+
+    public BlockCatalog catalog() {
+        return catalog;
+    }
+
+    // ---- selection ---------------------------------------------------------------------------
+
+    /**
+     * Ids of the selected nodes (and of collapsed groups shown as one node); read-only, change it
+     * with {@link #select}, {@link #clearSelection} and {@link #selectAll}.
+     */
+    public ObservableSet<String> selection() {
+        return selectionView;
+    }
+
+    /** Replaces the selection with these ids (unknown ids are ignored). */
+    public void select(Collection<String> ids) {
+        Set<String> known = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (document.containsNode(id) || document.group(id).isPresent()) {
+                known.add(id);
+            }
+        }
+        selection.retainAll(known);
+        selection.addAll(known);
+    }
+
+    public void clearSelection() {
+        selection.clear();
+    }
+
+    /** Selects every node shown (collapsed groups as themselves). */
+    public void selectAll() {
+        select(CanvasItems.visibleIds(document));
+    }
+
+    /** Adds or removes one id, for Ctrl-click. */
+    void toggleSelected(String id) {
+        if (!selection.remove(id)) {
+            select(concat(selection, id));
+        }
+    }
+
+    private static Set<String> concat(Set<String> set, String id) {
+        Set<String> all = new LinkedHashSet<>(set);
+        all.add(id);
+        return all;
+    }
+
+    // ---- zoom and pan ------------------------------------------------------------------------
+
+    /** Screen pixels per canvas unit. */
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public double getZoom() {
+        return zoom.get();
+    }
+
+    public void setZoom(double value) {
+        zoom.set(value);
+    }
+
+    /** Screen x of canvas x = 0. */
+    public DoubleProperty panXProperty() {
+        return panX;
+    }
+
+    /** Screen y of canvas y = 0. */
+    public DoubleProperty panYProperty() {
+        return panY;
+    }
+
+    public void zoomIn() {
+        zoomAround(new Point2D(getWidth() / 2, getHeight() / 2), ZOOM_STEP);
+    }
+
+    public void zoomOut() {
+        zoomAround(new Point2D(getWidth() / 2, getHeight() / 2), 1 / ZOOM_STEP);
+    }
+
+    /** Zooms by {@code factor} keeping the canvas point under {@code screenPoint} where it is. */
+    public void zoomAround(Point2D screenPoint, double factor) {
+        Point2D anchor = screenToCanvas(screenPoint);
+        zoom.set(zoom.get() * factor);
+        panX.set(screenPoint.getX() - anchor.getX() * zoom.get());
+        panY.set(screenPoint.getY() - anchor.getY() * zoom.get());
+    }
+
+    /** Zooms and pans so every shown node fits in the viewport (never zooming in past 1:1). */
+    public void zoomToFit() {
+        ViewportFit.fit(this, skinGeometry().bounds(CanvasItems.visibleIds(document)));
+    }
+
+    /** Canvas coordinates of a point in this control's coordinates. */
+    public Point2D screenToCanvas(Point2D screen) {
+        return new Point2D((screen.getX() - panX.get()) / zoom.get(), (screen.getY() - panY.get()) / zoom.get());
+    }
+
+    /** This control's coordinates of a canvas point. */
+    public Point2D canvasToScreen(Point2D canvas) {
+        return new Point2D(canvas.getX() * zoom.get() + panX.get(), canvas.getY() * zoom.get() + panY.get());
+    }
+
+    /** Whether the overview in the corner is shown. */
+    public BooleanProperty minimapVisibleProperty() {
+        return minimapVisible;
+    }
+
+    // ---- layout ------------------------------------------------------------------------------
+
+    /**
+     * Lays the graph out left to right along its wires (ELK layered) and pushes one MoveNodes for
+     * every node that moved; undo puts them all back.
+     */
+    public void autoLayout() {
+        Map<String, Position> placed = ElkAutoLayout.layout(document, skinGeometry());
+        CanvasItems.moveCommand(document, placed).ifPresent(editing::push);
+    }
+
+    // ---- annotations and states -------------------------------------------------------------
+
+    /** Badges, output shapes and problems per node id; nodes missing from the map show none. */
+    public void setNodeAnnotations(Map<String, NodeAnnotation> values) {
+        annotations.set(Map.copyOf(values));
+    }
+
+    public ReadOnlyObjectProperty<Map<String, NodeAnnotation>> nodeAnnotationsProperty() {
+        return annotations.getReadOnlyProperty();
+    }
+
+    /**
+     * Memory-replay state per node id ({@link CanvasStyles#STATE_KEPT}, {@code dropped},
+     * {@code recomputing}, {@code grad-done}); each becomes the style class {@code state-<state>}.
+     */
+    public void setNodeStates(Map<String, String> states) {
+        nodeStates.set(Map.copyOf(states));
+    }
+
+    public ReadOnlyObjectProperty<Map<String, String>> nodeStatesProperty() {
+        return nodeStates.getReadOnlyProperty();
+    }
+
+    /** An extra rule for which ports may connect (for example a shape check); default none. */
+    public ObjectProperty<ConnectionCheck> connectionCheckProperty() {
+        return connectionCheck;
+    }
+
+    // ---- messages ----------------------------------------------------------------------------
+
+    /** The latest message for the user: a refused wire with its reason, refused clipboard content… */
+    public ReadOnlyObjectProperty<CanvasMessage> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    void report(CanvasMessage.Kind kind, String text) {
+        message.set(new CanvasMessage(++messageSerial, kind, text));
+    }
+
+    // ---- edits -------------------------------------------------------------------------------
+
+    /** Deletes the selected nodes (and the members of selected collapsed groups) with their wires. */
+    public void deleteSelection() {
+        attempt(() -> {
+            editing.delete(CanvasItems.memberIds(document, selection));
+            return null;
+        });
+    }
+
+    /** Project JSON of the selection, for the clipboard; empty text when nothing is selected. */
+    public String copySelection() {
+        Set<String> ids = CanvasItems.memberIds(document, selection);
+        return ids.isEmpty() ? "" : editing.copy(ids);
+    }
+
+    /**
+     * Pastes project JSON with fresh ids, offset from the originals, as one command, and selects
+     * what was pasted. Other clipboard content is refused with a message; returns whether it pasted.
+     */
+    public boolean paste(String json) {
+        Set<String> pasted = attempt(() -> editing.paste(json));
+        if (pasted != null) {
+            select(pasted);
+        }
+        return pasted != null;
+    }
+
+    /** Puts the selected nodes into a new group and selects nothing else. */
+    public void groupSelection() {
+        attempt(() -> editing.group(CanvasItems.memberIds(document, selection)));
+    }
+
+    /** Dissolves the groups of the selected nodes. */
+    public void ungroupSelection() {
+        attempt(() -> editing.ungroup(selection));
+    }
+
+    /** Adds a block of this type with default parameters at a canvas point; returns its id, or null if refused. */
+    public String addNode(String typeId, Point2D canvasPoint) {
+        String id = attempt(() -> editing.add(typeId, new Position(canvasPoint.getX(), canvasPoint.getY())));
+        if (id != null) {
+            select(Set.of(id));
+        }
+        return id;
+    }
+
+    /** Connects two ports as one command; a refusal is reported on {@link #messageProperty()}. */
+    public boolean connect(dev.tensorloom.model.doc.PortRef from, dev.tensorloom.model.doc.PortRef to) {
+        var refusal = rules.refusal(from, to, connectionCheck.get());
+        if (refusal.isPresent()) {
+            report(CanvasMessage.Kind.REFUSED, refusal.get());
+            return false;
+        }
+        return attempt(() -> {
+            editing.push(new dev.tensorloom.model.command.Connect(from, to));
+            return Boolean.TRUE;
+        }) != null;
+    }
+
+    CanvasEditing editing() {
+        return editing;
+    }
+
+    ConnectionRules rules() {
+        return rules;
+    }
+
+    /** Runs an edit; a refused edit becomes a message and yields null. */
+    private <T> T attempt(Supplier<T> edit) {
+        try {
+            return edit.get();
+        } catch (GraphEditException e) {
+            report(CanvasMessage.Kind.REFUSED, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Node sizes from the skin when it exists, else estimated from the catalog. */
+    NodeGeometry skinGeometry() {
+        return getSkin() instanceof GraphCanvasSkin skin ? skin.geometry() : new EstimatedGeometry(document, catalog);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tensorloom.canvas;
+
+import dev.tensorloom.model.doc.Wire;
+import javafx.geometry.Point2D;
+import javafx.scene.shape.CubicCurve;
+
+/** A wire drawn as a cubic curve leaving its output port to the right and entering its input from the left. */
+final class WireView extends CubicCurve {
+    private final Wire wire;
+
+    WireView(Wire wire) {
+        this.wire = wire;
+        getStyleClass().add(CanvasStyles.WIRE);
+        setMouseTransparent(true);
+    }
+
+    Wire wire() {
+        return wire;
+    }
+
+    /** Puts the curve between two points in canvas units. */
+    void connect(Point2D from, Point2D to) {
+        shape(this, from, to);
+    }
+
+    /** Shapes any cubic curve as a wire, so the draft wire looks like the real ones. */
+    static void shape(CubicCurve curve, Point2D from, Point2D to) {
+        double bend = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
+        curve.setStartX(from.getX());
+        curve.setStartY(from.getY());
+        curve.setControlX1(from.getX() + bend);
+        curve.setControlY1(from.getY());
+        curve.setControlX2(to.getX() - bend);
+        curve.setControlY2(to.getY());
+        curve.setEndX(to.getX());
+        curve.setEndY(to.getY());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tensorloom.studio.cli;
+
+import dev.tensorloom.model.io.Project;
+import dev.tensorloom.model.io.ProjectReader;
+import dev.tensorloom.studio.HeadlessFx;
+import dev.tensorloom.studio.WindowScreenshot;
+import dev.tensorloom.templates.TemplateCatalog;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tensorloom screenshot}: renders the studio window for a project to a PNG, without a display. */
+@Command(name = "screenshot", description = "Render the studio window for a project to a PNG (no display needed).")
+final class ScreenshotCommand implements Callable<Integer> {
+    /** Exactly one project source. */
+    static final class Source {
+        @Parameters(index = "0", paramLabel = "FILE", description = "A project file (.tlm).")
+        Path file;
+
+        @Option(names = "--template", paramLabel = "ID", description = "A built-in template id (see `tensorloom templates`).")
+        String template;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--view", paramLabel = "VIEW", defaultValue = "editor",
+            description = "Which view to show: editor (memory and activations arrive with their views).")
+    String view;
+
+    @Option(names = "--out", paramLabel = "PNG", required = true, description = "Where to write the picture.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!view.equals("editor")) {
+            throw new IllegalArgumentException(view.equals("memory") || view.equals("activations")
+                    ? "--view " + view + " is not available yet: it arrives with the " + view
+                            + " view; use --view editor"
+                    : "unknown --view '" + view + "'; use editor");
+        }
+        // Load first: a broken file is reported without starting JavaFX at all.
+        Project project;
+        Path file = null;
+        if (source.file != null) {
+            file = source.file.toAbsolutePath().normalize();
+            project = ProjectReader.read(file);
+        } else {
+            TemplateCatalog templates = TemplateCatalog.builtIn();
+            String title = templates.require(source.template).title();
+            project = new Project(title, ProjectReader.fromJson(templates.projectJson(source.template),
+                    templates.sourceName(source.template)).document());
+        }
+        HeadlessFx.start();
+        BufferedImage image = WindowScreenshot.render(project, file);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        ImageIO.write(image, "png", out.toFile());
+        spec.commandLine().getOut().printf("wrote %s (%d x %d)%n", out, image.getWidth(), image.getHeight());
+        return TensorloomCli.OK;
+    }
+}

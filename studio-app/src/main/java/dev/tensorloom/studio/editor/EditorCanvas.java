@@ -1,0 +1,51 @@
+package dev.tensorloom.studio.editor;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.ObservableSet;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+
+/**
+ * What the studio needs from the graph editor in its centre: the control itself, the selection the
+ * inspector follows, and the Edit and View menu actions. One implementation adapts the graph-canvas
+ * control; it keeps menus and view models independent of that control's own API.
+ */
+public interface EditorCanvas {
+    Node view();
+
+    /** Ids of the selected nodes. */
+    ObservableSet<String> selection();
+
+    void zoomIn();
+
+    void zoomOut();
+
+    void zoomToFit();
+
+    void autoLayout();
+
+    BooleanProperty minimapVisibleProperty();
+
+    void selectAll();
+
+    void deleteSelection();
+
+    /** The selection as project JSON for the clipboard, or empty when nothing is selected. */
+    String copySelection();
+
+    void paste(String json);
+
+    void groupSelection();
+
+    void ungroupSelection();
+
+    /** Adds a block of this type in the middle of what is visible. */
+    void addNodeAtCentre(String typeId);
+
+    /** The last refusal (for example a wire the rules do not allow), with its reason. */
+    ReadOnlyStringProperty messageProperty();
+
+    /** A picture of the graph as shown, for File → Export picture. */
+    WritableImage snapshot();
+}

@@ -1,0 +1,127 @@
+package dev.tensorloom.studio.editor;
+
+import dev.tensorloom.canvas.CanvasMessage;
+import dev.tensorloom.canvas.GraphCanvas;
+import dev.tensorloom.model.catalog.BlockCatalog;
+import dev.tensorloom.model.command.UndoStack;
+import dev.tensorloom.model.doc.Document;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableSet;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The studio's editor: the graph-canvas control, with the shape check that refuses wires whose
+ * shapes do not fit.
+ */
+public final class GraphCanvasEditor implements EditorCanvas {
+    private final GraphCanvas canvas;
+    private final StackPane view;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public GraphCanvasEditor(Document document, UndoStack undoStack, BlockCatalog catalog) {
+        canvas = new GraphCanvas(document, undoStack, catalog);
+        canvas.setId("graph-canvas");
+        canvas.connectionCheckProperty().set(new ShapeConnectionCheck(document, catalog));
+        view = new StackPane(canvas);
+        view.getStyleClass().add("editor-canvas");
+        canvas.messageProperty().addListener((o, a, m) -> message.set(m == null ? "" : text(m)));
+        // Any successful edit makes an old refusal stale.
+        undoStack.addListener(s -> message.set(""));
+    }
+
+    private static String text(CanvasMessage m) {
+        return m.text();
+    }
+
+    /** The canvas control itself, for tests and for features this interface does not cover. */
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public ObservableSet<String> selection() {
+        return canvas.selection();
+    }
+
+    @Override
+    public void zoomIn() {
+        canvas.zoomIn();
+    }
+
+    @Override
+    public void zoomOut() {
+        canvas.zoomOut();
+    }
+
+    @Override
+    public void zoomToFit() {
+        canvas.zoomToFit();
+    }
+
+    @Override
+    public void autoLayout() {
+        canvas.autoLayout();
+    }
+
+    @Override
+    public BooleanProperty minimapVisibleProperty() {
+        return canvas.minimapVisibleProperty();
+    }
+
+    @Override
+    public void selectAll() {
+        canvas.selectAll();
+    }
+
+    @Override
+    public void deleteSelection() {
+        canvas.deleteSelection();
+    }
+
+    @Override
+    public String copySelection() {
+        return canvas.copySelection();
+    }
+
+    @Override
+    public void paste(String json) {
+        canvas.paste(json);
+    }
+
+    @Override
+    public void groupSelection() {
+        canvas.groupSelection();
+    }
+
+    @Override
+    public void ungroupSelection() {
+        canvas.ungroupSelection();
+    }
+
+    @Override
+    public void addNodeAtCentre(String typeId) {
+        double w = canvas.getWidth() > 0 ? canvas.getWidth() : 800;
+        double h = canvas.getHeight() > 0 ? canvas.getHeight() : 600;
+        canvas.addNode(typeId, canvas.screenToCanvas(new Point2D(w / 2, h / 2)));
+    }
+
+    @Override
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    @Override
+    public WritableImage snapshot() {
+        return view.snapshot(null, null);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tensorloom.studio.main;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Every question the main window asks the user, behind an interface so the view model's decisions
+ * are tested with scripted answers. Anchor: JabRef's {@code DialogService}.
+ */
+public interface DialogService {
+    /** Asked before unsaved changes to {@code projectName} would be lost. */
+    UnsavedChoice askToSaveChanges(String projectName);
+
+    Optional<Path> chooseFileToOpen();
+
+    Optional<Path> chooseFileToSave(String suggestedName);
+
+    /** A one-line problem the user should read, for example a located file error. */
+    void showError(String title, String message);
+
+    /** Asked at start when autosaved work from a session that did not end cleanly is found. */
+    boolean offerRecovery(String description);
+
+    /** Shows the template gallery; the chosen template id, or empty when closed. */
+    Optional<String> chooseTemplate();
+}

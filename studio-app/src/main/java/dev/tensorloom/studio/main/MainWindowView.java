@@ -1,0 +1,232 @@
+package dev.tensorloom.studio.main;
+
+import dev.tensorloom.studio.editor.EditorCanvas;
+import dev.tensorloom.studio.inspector.InspectorView;
+import dev.tensorloom.studio.palette.PaletteView;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's layout: menus, toolbar, palette | editor | inspector, and the status bar.
+ * It only binds to the view models and forwards menu actions; window-level actions that need a
+ * stage (clipboard, export, dialogs, theme) come in through {@link WindowActions}.
+ */
+public final class MainWindowView extends BorderPane {
+    private final MainWindowViewModel vm;
+    private final EditorCanvas canvas;
+    private final WindowActions actions;
+    private final PaletteView palette;
+    private final Menu recentMenu = new Menu("Open recent");
+
+    /** What the window does that needs the stage or the system: clipboard, export, theme, help, quit. */
+    public interface WindowActions {
+        void cut();
+
+        void copy();
+
+        void paste();
+
+        void exportPicture();
+
+        void useDarkTheme(boolean dark);
+
+        void showShortcuts();
+
+        void showAbout();
+
+        void quit();
+    }
+
+    public MainWindowView(MainWindowViewModel vm, EditorCanvas canvas, PaletteView palette, InspectorView inspector,
+            WindowActions actions) {
+        this.vm = vm;
+        this.canvas = canvas;
+        this.actions = actions;
+        this.palette = palette;
+        getStyleClass().add("main-window");
+        setTop(new VBox(menuBar(), toolBar()));
+        StackPane centre = new StackPane(canvas.view());
+        centre.getStyleClass().add("editor-area");
+        Label refusal = new Label();
+        refusal.setId("canvas-message");
+        refusal.getStyleClass().add("canvas-message");
+        refusal.textProperty().bind(canvas.messageProperty());
+        refusal.visibleProperty().bind(canvas.messageProperty().isNotEmpty());
+        StackPane.setAlignment(refusal, javafx.geometry.Pos.BOTTOM_CENTER);
+        centre.getChildren().add(refusal);
+        SplitPane split = new SplitPane(palette, centre, inspector);
+        split.setDividerPositions(0.18, 0.76);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        setCenter(split);
+        setBottom(statusBar());
+    }
+
+    private MenuBar menuBar() {
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), runMenu(), helpMenu());
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private Menu fileMenu() {
+        vm.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent());
+        fillRecent();
+        return new Menu("File", null,
+                item("New", Feather.FILE, "Shortcut+N", vm::newProject),
+                item("New from template…", Feather.GRID, "Shortcut+Shift+N", vm::newFromTemplate),
+                item("Open…", Feather.FOLDER, "Shortcut+O", vm::open),
+                recentMenu,
+                new SeparatorMenuItem(),
+                item("Save", Feather.SAVE, "Shortcut+S", vm::save),
+                item("Save as…", null, "Shortcut+Shift+S", vm::saveAs),
+                item("Export picture…", Feather.IMAGE, null, actions::exportPicture),
+                new SeparatorMenuItem(),
+                item("Quit", null, "Shortcut+Q", actions::quit));
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().setAll(vm.recentFiles().stream().map(p -> {
+            MenuItem mi = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            mi.setMnemonicParsing(false);
+            mi.setOnAction(e -> vm.open(p));
+            return mi;
+        }).toList());
+        recentMenu.setDisable(vm.recentFiles().isEmpty());
+    }
+
+    private Menu editMenu() {
+        MenuItem undo = item("Undo", Feather.CORNER_UP_LEFT, "Shortcut+Z", vm::undo);
+        undo.textProperty().bind(vm.undoTextProperty());
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        MenuItem redo = item("Redo", Feather.CORNER_UP_RIGHT, "Shortcut+Y", vm::redo);
+        redo.textProperty().bind(vm.redoTextProperty());
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        ObservableBooleanValue nothingSelected = Bindings.isEmpty(canvas.selection());
+        MenuItem cut = item("Cut", Feather.SCISSORS, "Shortcut+X", actions::cut);
+        MenuItem copy = item("Copy", Feather.COPY, "Shortcut+C", actions::copy);
+        MenuItem delete = item("Delete", Feather.TRASH_2, "Delete", canvas::deleteSelection);
+        MenuItem group = item("Group", Feather.FOLDER_PLUS, "Shortcut+G", canvas::groupSelection);
+        MenuItem ungroup = item("Ungroup", Feather.FOLDER_MINUS, "Shortcut+Shift+G", canvas::ungroupSelection);
+        for (MenuItem mi : new MenuItem[] {cut, copy, delete, group, ungroup}) {
+            mi.disableProperty().bind(Bindings.createBooleanBinding(nothingSelected::get, nothingSelected));
+        }
+        return new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy,
+                item("Paste", Feather.CLIPBOARD, "Shortcut+V", actions::paste), delete,
+                item("Select all", null, "Shortcut+A", canvas::selectAll), new SeparatorMenuItem(), group, ungroup);
+    }
+
+    private Menu viewMenu() {
+        CheckMenuItem minimap = new CheckMenuItem("Minimap");
+        minimap.selectedProperty().bindBidirectional(canvas.minimapVisibleProperty());
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light theme");
+        RadioMenuItem dark = new RadioMenuItem("Dark theme");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        light.setSelected(true);
+        light.setOnAction(e -> actions.useDarkTheme(false));
+        dark.setOnAction(e -> actions.useDarkTheme(true));
+        return new Menu("View", null,
+                item("Zoom in", Feather.ZOOM_IN, "Shortcut+PLUS", canvas::zoomIn),
+                item("Zoom out", Feather.ZOOM_OUT, "Shortcut+MINUS", canvas::zoomOut),
+                item("Zoom to fit", Feather.MAXIMIZE, "Shortcut+0", canvas::zoomToFit),
+                minimap,
+                item("Auto-layout", Feather.SHARE_2, "Shortcut+L", canvas::autoLayout),
+                new SeparatorMenuItem(), light, dark);
+    }
+
+    private Menu runMenu() {
+        Menu run = new Menu("Run");
+        // The run panel is a later issue; until then these stay disabled (bound to the view model).
+        for (String name : new String[] {"Train", "Pause", "Stop", "Memory analysis"}) {
+            MenuItem mi = new MenuItem(name);
+            mi.disableProperty().bind(vm.runAvailableProperty().not());
+            run.getItems().add(mi);
+        }
+        return run;
+    }
+
+    private Menu helpMenu() {
+        return new Menu("Help", null,
+                item("Keyboard shortcuts", Feather.COMMAND, "F1", actions::showShortcuts),
+                item("About Tensorloom Studio", Feather.INFO, null, actions::showAbout));
+    }
+
+    private ToolBar toolBar() {
+        Button undo = button(Feather.CORNER_UP_LEFT, "Undo (Ctrl+Z)", vm::undo);
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        Button redo = button(Feather.CORNER_UP_RIGHT, "Redo (Ctrl+Y)", vm::redo);
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        Button save = button(Feather.SAVE, "Save (Ctrl+S)", vm::save);
+        save.setId("toolbar-save");
+        return new ToolBar(
+                button(Feather.FILE, "New (Ctrl+N)", vm::newProject),
+                button(Feather.GRID, "New from template", vm::newFromTemplate),
+                button(Feather.FOLDER, "Open (Ctrl+O)", vm::open),
+                save, new Separator(Orientation.VERTICAL), undo, redo, new Separator(Orientation.VERTICAL),
+                button(Feather.ZOOM_IN, "Zoom in", canvas::zoomIn),
+                button(Feather.ZOOM_OUT, "Zoom out", canvas::zoomOut),
+                button(Feather.MAXIMIZE, "Zoom to fit", canvas::zoomToFit),
+                button(Feather.SHARE_2, "Auto-layout", canvas::autoLayout));
+    }
+
+    private StatusBar statusBar() {
+        StatusBar status = new StatusBar();
+        status.setId("status-bar");
+        status.textProperty().bind(vm.validationProperty());
+        Label params = new Label();
+        params.setId("status-parameters");
+        params.textProperty().bind(vm.parametersProperty());
+        Label device = new Label();
+        device.setId("status-device");
+        device.textProperty().bind(vm.deviceProperty());
+        status.getRightItems().addAll(params, new Separator(Orientation.VERTICAL), device);
+        status.progressProperty().bind(Bindings.when(vm.busyProperty()).then(-1.0).otherwise(0.0));
+        return status;
+    }
+
+    /** Focuses the palette search (Ctrl+F). */
+    public void focusPaletteSearch() {
+        palette.focusSearch();
+    }
+
+    private static MenuItem item(String text, Feather icon, String accelerator, Runnable action) {
+        MenuItem mi = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        if (accelerator != null) {
+            mi.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    private static Button button(Feather icon, String tooltip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setTooltip(new Tooltip(tooltip));
+        b.getStyleClass().add("flat");
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,365 @@
+package dev.tensorloom.studio.main;
+
+import dev.tensorloom.canvas.NodeAnnotation;
+import dev.tensorloom.model.command.UndoStack;
+import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.io.Project;
+import dev.tensorloom.model.io.ProjectFileException;
+import dev.tensorloom.model.io.ProjectReader;
+import dev.tensorloom.model.io.ProjectWriter;
+import dev.tensorloom.studio.files.DocumentContents;
+import dev.tensorloom.studio.files.RecentFiles;
+import dev.tensorloom.studio.task.BackgroundTask;
+import dev.tensorloom.studio.task.TaskExecutor;
+import dev.tensorloom.templates.TemplateCatalog;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window's state and file commands: the one document being edited and its undo history,
+ * the file it belongs to, the title with its modified marker, recent files, and the status bar.
+ * Opening, saving and checking run as {@link BackgroundTask}s; questions go through
+ * {@link DialogService}, so every decision is testable without a stage.
+ */
+public final class MainWindowViewModel {
+    public static final String APP_NAME = "Tensorloom Studio";
+    public static final String UNTITLED = "Untitled";
+    static final String MODIFIED_MARKER = "•";
+
+    private final Document document = new Document();
+    private final UndoStack undoStack = new UndoStack(document, 500);
+    private final DialogService dialogs;
+    private final TaskExecutor tasks;
+    private final RecentFiles recentStore;
+    private final ModelChecker checker;
+    private final TemplateCatalog templates;
+
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper(UNTITLED);
+    private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("Not checked yet");
+    private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Map<String, NodeAnnotation>> annotations = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Device: …");
+    // The run panel is a later issue: its commands exist and stay disabled until it arrives.
+    private final ReadOnlyBooleanWrapper runAvailable = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    // One read-only view, kept: a fresh wrapper per call is held only weakly by the list it wraps,
+    // so listeners added to it would be collected with it.
+    private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
+
+    /** Set for recovered work: a cleared history counts as saved, but that work is saved nowhere. */
+    private boolean forceModified;
+    private boolean checkRunning;
+    private boolean checkAgain;
+
+    public MainWindowViewModel(DialogService dialogs, TaskExecutor tasks, RecentFiles recentStore,
+            ModelChecker checker, TemplateCatalog templates) {
+        this.dialogs = Objects.requireNonNull(dialogs);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.recentStore = Objects.requireNonNull(recentStore);
+        this.checker = Objects.requireNonNull(checker);
+        this.templates = Objects.requireNonNull(templates);
+        recentFiles.setAll(recentStore.load());
+        undoStack.addListener(s -> historyChanged());
+        projectName.addListener((o, a, b) -> updateTitle());
+        historyChanged();
+    }
+
+    // ---- file commands ---------------------------------------------------------------------
+
+    /** File → New: an empty untitled project, after asking about unsaved changes. */
+    public void newProject() {
+        whenSafeToDiscard(() -> load(new Project(UNTITLED, new Document()), null));
+    }
+
+    /** File → Open: asks for a file, then opens it. */
+    public void open() {
+        whenSafeToDiscard(() -> dialogs.chooseFileToOpen().ifPresent(this::openFileNow));
+    }
+
+    /** Opens a given file (recent files, drag and drop), after asking about unsaved changes. */
+    public void open(Path path) {
+        whenSafeToDiscard(() -> openFileNow(path));
+    }
+
+    /** File → New from template: the gallery, then an untitled copy of the chosen template. */
+    public void newFromTemplate() {
+        whenSafeToDiscard(() -> dialogs.chooseTemplate().ifPresent(this::openTemplateNow));
+    }
+
+    /** An untitled copy of a template, after asking about unsaved changes. */
+    public void openTemplate(String templateId) {
+        whenSafeToDiscard(() -> openTemplateNow(templateId));
+    }
+
+    /** File → Save: to the current file, or asks for one. */
+    public void save() {
+        save(() -> { });
+    }
+
+    /** File → Save as. */
+    public void saveAs() {
+        dialogs.chooseFileToSave(projectName.get()).ifPresent(target -> saveTo(target, () -> { }));
+    }
+
+    /**
+     * The decision point before the current work would be lost: runs {@code proceed} at once when
+     * nothing is unsaved; otherwise asks, and saves first, proceeds without saving, or does nothing.
+     */
+    public void whenSafeToDiscard(Runnable proceed) {
+        if (!undoStack.isModified()) {
+            proceed.run();
+            return;
+        }
+        switch (dialogs.askToSaveChanges(projectName.get())) {
+            case SAVE -> save(proceed);
+            case DISCARD -> proceed.run();
+            case CANCEL -> { }
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /** Loads a project as the current work; {@code source} is its file, or null for untitled work. */
+    public void load(Project project, Path source) {
+        load(project, source, false);
+    }
+
+    private void load(Project project, Path source, boolean unsaved) {
+        forceModified = unsaved;
+        DocumentContents.replace(document, project.document());
+        undoStack.clear();
+        file.set(source);
+        projectName.set(project.name());
+        historyChanged();
+    }
+
+    /** Loads recovered work: untitled and marked modified, since it was never saved. */
+    public void loadRecovered(Project project) {
+        load(project, null, true);
+    }
+
+    private void save(Runnable then) {
+        Path target = file.get();
+        if (target == null) {
+            dialogs.chooseFileToSave(projectName.get()).ifPresent(t -> saveTo(t, then));
+        } else {
+            saveTo(target, then);
+        }
+    }
+
+    private void saveTo(Path target, Runnable then) {
+        Path withExtension = ProjectFiles.withExtension(target);
+        String name = ProjectFiles.stem(withExtension);
+        Project copy = new Project(name, DocumentContents.copy(document));
+        long revisionAtSave = undoStack.revision();
+        BackgroundTask.wrap(() -> {
+            ProjectWriter.write(copy, withExtension);
+            return withExtension;
+        }).onRunning(() -> busy.set(true)).onSuccess(saved -> {
+            busy.set(false);
+            // Edits made while writing are not in the file, so only mark saved when there were none.
+            if (undoStack.revision() == revisionAtSave) {
+                forceModified = false;
+                undoStack.markSaved();
+            }
+            file.set(saved);
+            projectName.set(name);
+            remember(saved);
+            then.run();
+        }).onFailure(e -> {
+            busy.set(false);
+            dialogs.showError("Could not save", message(e));
+        }).executeWith(tasks);
+    }
+
+    private void openFileNow(Path path) {
+        BackgroundTask.wrap(() -> ProjectReader.read(path))
+                .onRunning(() -> busy.set(true))
+                .onSuccess(project -> {
+                    busy.set(false);
+                    load(project, path.toAbsolutePath().normalize());
+                    remember(path);
+                }).onFailure(e -> {
+                    busy.set(false);
+                    dialogs.showError("Could not open " + path.getFileName(), message(e));
+                }).executeWith(tasks);
+    }
+
+    private void openTemplateNow(String id) {
+        BackgroundTask.wrap(() -> {
+            String title = templates.require(id).title();
+            Project p = ProjectReader.fromJson(templates.projectJson(id), templates.sourceName(id));
+            return new Project(title, p.document());
+        }).onRunning(() -> busy.set(true)).onSuccess(project -> {
+            busy.set(false);
+            load(project, null);
+        }).onFailure(e -> {
+            busy.set(false);
+            dialogs.showError("Could not open template " + id, message(e));
+        }).executeWith(tasks);
+    }
+
+    private void remember(Path path) {
+        recentFiles.setAll(recentStore.add(recentFiles, path));
+    }
+
+    private static String message(Throwable e) {
+        return e instanceof ProjectFileException || e instanceof IllegalArgumentException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    // ---- edit commands ----------------------------------------------------------------------
+
+    public void undo() {
+        if (undoStack.canUndo()) {
+            undoStack.undo();
+        }
+    }
+
+    public void redo() {
+        if (undoStack.canRedo()) {
+            undoStack.redo();
+        }
+    }
+
+    // ---- status -----------------------------------------------------------------------------
+
+    /** Asks for the compute device once, on a background thread (engines load slowly). */
+    public void probeDevice(Supplier<String> probe) {
+        BackgroundTask.wrap(probe::get)
+                .onSuccess(d -> device.set("Device: " + d))
+                .onFailure(e -> device.set("Device: unavailable"))
+                .executeWith(tasks);
+    }
+
+    private void historyChanged() {
+        modified.set(undoStack.isModified() || forceModified);
+        canUndo.set(undoStack.canUndo());
+        canRedo.set(undoStack.canRedo());
+        undoText.set(undoStack.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
+        redoText.set(undoStack.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
+        updateTitle();
+        requestCheck();
+    }
+
+    /** Checks a copy in the background; edits during a check start one more check afterwards. */
+    private void requestCheck() {
+        if (checkRunning) {
+            checkAgain = true;
+            return;
+        }
+        checkRunning = true;
+        Document copy = DocumentContents.copy(document);
+        BackgroundTask.wrap(() -> checker.check(copy)).onSuccess(summary -> {
+            validation.set(summary.validation());
+            parameters.set(summary.parameters());
+            annotations.set(summary.annotations());
+            checkDone();
+        }).onFailure(e -> {
+            validation.set("Check failed: " + e.getMessage());
+            checkDone();
+        }).executeWith(tasks);
+    }
+
+    private void checkDone() {
+        checkRunning = false;
+        if (checkAgain) {
+            checkAgain = false;
+            requestCheck();
+        }
+    }
+
+    private void updateTitle() {
+        title.set(projectName.get() + (modified.get() ? " " + MODIFIED_MARKER : "") + " — " + APP_NAME);
+    }
+
+    // ---- properties --------------------------------------------------------------------------
+
+    public Document document() {
+        return document;
+    }
+
+    public UndoStack undoStack() {
+        return undoStack;
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty projectNameProperty() {
+        return projectName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty modifiedProperty() {
+        return modified.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty validationProperty() {
+        return validation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty parametersProperty() {
+        return parameters.getReadOnlyProperty();
+    }
+
+    /** Badges, output shapes and problems per node id, from the latest background check. */
+    public ReadOnlyObjectProperty<Map<String, NodeAnnotation>> annotationsProperty() {
+        return annotations.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    /** False until the run panel exists; Run → Train, Pause, Stop and Memory analysis bind to it. */
+    public ReadOnlyBooleanProperty runAvailableProperty() {
+        return runAvailable.getReadOnlyProperty();
+    }
+
+    /** Newest first. */
+    public ObservableList<Path> recentFiles() {
+        return recentFilesView;
+    }
+}

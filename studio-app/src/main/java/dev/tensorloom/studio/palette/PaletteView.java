@@ -1,0 +1,103 @@
+package dev.tensorloom.studio.palette;
+
+import dev.tensorloom.model.catalog.BlockType;
+import dev.tensorloom.canvas.GraphCanvas;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The palette: a search box over a tree of blocks by category; drag a block out, or double-click it. */
+public final class PaletteView extends VBox {
+    private final TextField search = new TextField();
+    private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("blocks"));
+
+    public PaletteView(PaletteViewModel viewModel) {
+        getStyleClass().add("palette");
+        search.setPromptText("Search blocks (Ctrl+F)");
+        search.setId("palette-search");
+        search.textProperty().bindBidirectional(viewModel.searchProperty());
+        search.setOnAction(e -> viewModel.addSingleMatch());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+            }
+        });
+        tree.setId("palette-tree");
+        tree.setShowRoot(false);
+        tree.setCellFactory(t -> new BlockCell(viewModel));
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        getChildren().addAll(search, tree);
+        viewModel.sections().addListener((ListChangeListener<PaletteSection>) c -> rebuild(viewModel));
+        rebuild(viewModel);
+    }
+
+    /** Focuses the search box (Ctrl+F). */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    private void rebuild(PaletteViewModel viewModel) {
+        tree.getRoot().getChildren().clear();
+        for (PaletteSection section : viewModel.sections()) {
+            TreeItem<Object> heading = new TreeItem<>(section.title());
+            heading.setExpanded(true);
+            section.blocks().forEach(b -> heading.getChildren().add(new TreeItem<>(b)));
+            tree.getRoot().getChildren().add(heading);
+        }
+    }
+
+    /** A category heading or a draggable block. */
+    private static final class BlockCell extends TreeCell<Object> {
+        BlockCell(PaletteViewModel viewModel) {
+            setOnDragDetected(e -> {
+                if (getItem() instanceof BlockType type) {
+                    Dragboard board = startDragAndDrop(TransferMode.COPY);
+                    board.setContent(Map.of(GraphCanvas.BLOCK_TYPE_FORMAT, type.id()));
+                    e.consume();
+                }
+            });
+            setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() instanceof BlockType t) {
+                    viewModel.add(t);
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("palette-block", "palette-category");
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                setId(null);
+            } else if (item instanceof BlockType type) {
+                getStyleClass().add("palette-block");
+                setText(type.title());
+                setId("palette-" + type.id());
+                setGraphic(new FontIcon(Feather.BOX));
+                setTooltip(type.description().isEmpty() ? null : new Tooltip(type.description()));
+            } else {
+                getStyleClass().add("palette-category");
+                setText(item.toString());
+                setId(null);
+                setGraphic(null);
+                setTooltip(null);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tensorloom.studio.task;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+
+/** Background work on a small pool of daemon threads; results back on the FX thread. */
+public final class FxTaskExecutor implements TaskExecutor {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    // Two threads: a slow validation must not hold up a save, but the machine gains nothing from more.
+    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "tensorloom-background-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public void background(Runnable work) {
+        pool.execute(work);
+    }
+
+    @Override
+    public void ui(Runnable update) {
+        if (Platform.isFxApplicationThread()) {
+            update.run();
+        } else {
+            Platform.runLater(update);
+        }
+    }
+
+    /** Stops taking work; running work finishes on its daemon thread. */
+    public void shutdown() {
+        pool.shutdown();
+    }
+}

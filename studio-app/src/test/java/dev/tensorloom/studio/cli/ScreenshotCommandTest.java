@@ -1,0 +1,72 @@
+package dev.tensorloom.studio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tensorloom.studio.StudioWindow;
+import dev.tensorloom.templates.TemplateCatalog;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScreenshotCommandTest {
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return TensorloomCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void templateScreenshotIsANonBlankPngOfTheWindowSize() throws Exception {
+        String id = TemplateCatalog.builtIn().cards().get(0).id();
+        Path png = dir.resolve("shots/x.png");
+        assertEquals(TensorloomCli.OK, run("screenshot", "--template", id, "--out", png.toString()), err.toString());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals((int) StudioWindow.WIDTH, image.getWidth());
+        assertEquals((int) StudioWindow.HEIGHT, image.getHeight());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 20, "a real window has text, icons and panels: " + colours.size() + " colours");
+    }
+
+    @Test
+    void brokenFileExitsTwoWithTheLocatedMessage() throws Exception {
+        Path broken = dir.resolve("broken.tlm");
+        Files.writeString(broken, "{\n  \"formatVersion\": 2,\n  oops\n}\n");
+        Path png = dir.resolve("never.png");
+        assertEquals(TensorloomCli.BAD_INPUT, run("screenshot", broken.toString(), "--out", png.toString()));
+        assertTrue(err.toString().startsWith("broken.tlm:3:"), err.toString());
+        assertFalse(err.toString().contains("Exception"), "no stack trace");
+        assertFalse(Files.exists(png));
+    }
+
+    @Test
+    void laterViewsAreRejectedClearly() {
+        String id = TemplateCatalog.builtIn().cards().get(0).id();
+        assertEquals(TensorloomCli.BAD_INPUT, run("screenshot", "--template", id, "--view", "memory",
+                "--out", dir.resolve("m.png").toString()));
+        assertTrue(err.toString().contains("--view memory is not available yet"), err.toString());
+    }
+
+    @Test
+    void unknownTemplateNamesTheKnownOnes() {
+        assertEquals(TensorloomCli.BAD_INPUT, run("screenshot", "--template", "nope", "--out",
+                dir.resolve("n.png").toString()));
+        assertTrue(err.toString().contains("unknown template 'nope'"), err.toString());
+    }
+}

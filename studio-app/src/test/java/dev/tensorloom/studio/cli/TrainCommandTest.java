@@ -1,0 +1,75 @@
+package dev.tensorloom.studio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsATemplateAndWritesMetricsAndWeights() throws Exception {
+        Path metrics = dir.resolve("out/metrics.json");
+        Path weights = dir.resolve("weights");
+        CliRun run = CliRun.of("train", "--template", "transformer-reverse", "--steps", "4", "--batch", "8",
+                "--metrics-out", metrics.toString(), "--save", weights.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(metrics.toFile());
+        assertEquals(4, json.get("loss").size());
+        assertEquals(4, json.get("steps").asInt());
+        assertEquals("cpu()", json.get("device").asText());
+        assertTrue(json.get("examplesPerSecond").asDouble() > 0);
+        assertTrue(json.get("finalEvaluation").has("loss"));
+        assertTrue(json.get("finalEvaluation").has("accuracy"));
+        assertTrue(Files.size(weights.resolve("params.bin")) > 100_000 * 4, "weights file too small");
+        assertTrue(run.err().contains("step 4/4"), run.err());
+    }
+
+    @Test
+    void askingForAMissingGpuIsBadInput() {
+        CliRun run = CliRun.of("train", "--template", "transformer-reverse", "--steps", "1", "--device", "gpu");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("no GPU"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void badOptionsAreBadInput() {
+        for (String[] args : new String[][] {
+            {"train", "--template", "transformer-reverse", "--steps", "0"},
+            {"train", "--template", "transformer-reverse", "--checkpoint", "sometimes"},
+            {"train", "--template", "no-such-template"},
+            {"train"},
+        }) {
+            CliRun run = CliRun.of(args);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertFalse(run.err().contains("Exception"), run.err());
+        }
+    }
+
+    @Test
+    void everyCheckpointPolicyGivesTheSameLossCurveAsNone() throws Exception {
+        JsonNode none = lossCurve("none");
+        for (String policy : new String[] {"sqrt", "every-k:2", "revolve:2"}) {
+            assertEquals(none, lossCurve(policy), policy);
+        }
+    }
+
+    private JsonNode lossCurve(String policy) throws Exception {
+        Path metrics = dir.resolve(policy.replace(':', '_') + ".json");
+        CliRun run = CliRun.of("train", "--template", "transformer-reverse", "--steps", "3", "--batch", "4",
+                "--checkpoint", policy, "--metrics-out", metrics.toString());
+        assertEquals(0, run.exitCode(), policy + ": " + run.err());
+        JsonNode json = new ObjectMapper().readTree(metrics.toFile());
+        assertEquals(policy, json.get("checkpointPolicy").asText());
+        return json.get("loss");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.tensorloom.studio.main;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A {@link DialogService} with scripted answers that records what it was asked. */
+public final class ScriptedDialogs implements DialogService {
+    public final Deque<UnsavedChoice> unsavedAnswers = new ArrayDeque<>();
+    public final Deque<Path> filesToOpen = new ArrayDeque<>();
+    public final Deque<Path> filesToSave = new ArrayDeque<>();
+    public final Deque<String> templates = new ArrayDeque<>();
+    public boolean restore;
+    public final List<String> asked = new ArrayList<>();
+    public final List<String> errors = new ArrayList<>();
+
+    @Override
+    public UnsavedChoice askToSaveChanges(String projectName) {
+        asked.add("save changes to " + projectName);
+        return unsavedAnswers.isEmpty() ? UnsavedChoice.CANCEL : unsavedAnswers.pop();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen() {
+        return Optional.ofNullable(filesToOpen.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String suggestedName) {
+        asked.add("save as " + suggestedName);
+        return Optional.ofNullable(filesToSave.poll());
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(message);
+    }
+
+    @Override
+    public boolean offerRecovery(String description) {
+        asked.add("recover");
+        return restore;
+    }
+
+    @Override
+    public Optional<String> chooseTemplate() {
+        return Optional.ofNullable(templates.poll());
+    }
+}

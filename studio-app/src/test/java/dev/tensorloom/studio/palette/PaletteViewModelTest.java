@@ -1,0 +1,58 @@
+package dev.tensorloom.studio.palette;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tensorloom.model.catalog.BlockCatalog;
+import dev.tensorloom.model.catalog.BlockCategory;
+import dev.tensorloom.model.catalog.BlockType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PaletteViewModelTest {
+    private final List<String> added = new ArrayList<>();
+    private final PaletteViewModel vm = new PaletteViewModel(BlockCatalog.standard(), added::add);
+
+    private List<String> ids() {
+        return vm.sections().stream().flatMap(s -> s.blocks().stream()).map(BlockType::id).toList();
+    }
+
+    @Test
+    void sectionsFollowThePaletteOrderAndHoldTheWholeCatalog() {
+        List<BlockCategory> order = vm.sections().stream().map(PaletteSection::category).toList();
+        List<BlockCategory> sorted = order.stream().sorted().toList();
+        assertEquals(sorted, order);
+        assertEquals(BlockCategory.DATA, order.get(0));
+        assertEquals(BlockCatalog.standard().size(), vm.matchCount());
+    }
+
+    @Test
+    void searchFiltersLiveAndDropsEmptySections() {
+        vm.searchProperty().set("linear");
+        assertTrue(ids().contains("linear"));
+        assertTrue(vm.sections().stream().allMatch(s -> !s.blocks().isEmpty()));
+        vm.searchProperty().set("LAYER norm");
+        assertTrue(ids().contains("layernorm"));
+        for (String id : ids()) {
+            BlockType t = BlockCatalog.standard().require(id);
+            String hay = (t.id() + t.title() + t.description() + t.category().title()).toLowerCase();
+            assertTrue(hay.contains("layer") && hay.contains("norm"), id + " matches every word");
+        }
+        vm.searchProperty().set("no such block anywhere");
+        assertTrue(vm.sections().isEmpty());
+        vm.searchProperty().set("");
+        assertEquals(BlockCatalog.standard().size(), vm.matchCount());
+    }
+
+    @Test
+    void enterAddsTheOnlyMatch() {
+        vm.searchProperty().set("rmsnorm");
+        assertEquals(1, vm.matchCount());
+        vm.addSingleMatch();
+        assertEquals(List.of("rmsnorm"), added);
+        vm.searchProperty().set("norm");
+        vm.addSingleMatch();
+        assertEquals(1, added.size(), "several matches: Enter adds nothing");
+    }
+}

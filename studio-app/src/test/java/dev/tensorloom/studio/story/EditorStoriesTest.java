@@ -1,0 +1,99 @@
+package dev.tensorloom.studio.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tensorloom.canvas.CanvasStyles;
+import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.Node;
+import dev.tensorloom.model.doc.Position;
+import dev.tensorloom.templates.TemplateCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Templates, layout and zoom; a refused wire; a broken file. */
+class EditorStoriesTest extends StudioStoryBase {
+    @Start
+    void start(Stage stage) throws Exception {
+        openStudio(stage);
+    }
+
+    private Document doc() {
+        return window.viewModel().document();
+    }
+
+    @Test
+    void openATemplateAutoLayoutAndZoomToFit(FxRobot robot) throws Exception {
+        String id = TemplateCatalog.builtIn().cards().get(0).id();
+        dialogs.templates.add(id);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> doc().nodeCount() > 0);
+        assertEquals(TemplateCatalog.builtIn().require(id).title(), window.viewModel().projectNameProperty().get());
+        assertEquals(null, window.viewModel().fileProperty().get(), "an untitled copy, not linked to a file");
+
+        Set<Position> before = doc().nodes().stream().map(Node::position).collect(Collectors.toSet());
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(doc().nodeCount(), doc().nodes().stream().map(Node::position).distinct().count(),
+                "no two nodes share a place");
+        assertTrue(window.viewModel().canUndoProperty().get() || before.size() == doc().nodeCount(),
+                "the layout is one undoable move (or the nodes were already laid out)");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node canvas = robot.lookup("#graph-canvas").query();
+        Bounds visible = canvas.localToScene(canvas.getLayoutBounds());
+        for (javafx.scene.Node view : robot.lookup("." + CanvasStyles.NODE).queryAll()) {
+            Bounds b = view.localToScene(view.getLayoutBounds());
+            assertTrue(visible.contains(b.getMinX(), b.getMinY()) && visible.contains(b.getMaxX() - 1, b.getMaxY() - 1),
+                    "zoom to fit shows every node: " + b + " inside " + visible);
+        }
+    }
+
+    @Test
+    void aWrongConnectionIsRefusedWithItsReason(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            window.editor().canvas().addNode("input", new javafx.geometry.Point2D(0, 0));
+            window.editor().canvas().addNode("embedding", new javafx.geometry.Point2D(300, 0));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String input = doc().nodes().stream().filter(n -> n.type().equals("input")).findFirst().orElseThrow().label();
+        String embedding = doc().nodes().stream().filter(n -> n.type().equals("embedding")).findFirst().orElseThrow()
+                .label();
+        robot.drag(port(robot, input, "out", false)).dropTo(port(robot, embedding, "in", true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(doc().wires().isEmpty(), "the wire is refused");
+        Label message = robot.lookup("#canvas-message").queryAs(Label.class);
+        assertTrue(message.isVisible());
+        assertTrue(message.getText().contains(embedding + ".in expects") && message.getText().contains("int64"),
+                "the located reason names the port and the element type it expects: "
+                + message.getText());
+    }
+
+    @Test
+    void aBrokenFileShowsItsMessageAndLosesNothing(FxRobot robot) throws Exception {
+        robot.interact(() -> window.editor().canvas().addNode("linear", new javafx.geometry.Point2D(0, 0)));
+        Document.Snapshot work = doc().snapshot();
+        Path broken = home.resolve("broken.tlm");
+        Files.writeString(broken, "{\n  \"formatVersion\": 2,\n  \"graph\": {\n    \"nodes\": [1, 2\n");
+        dialogs.unsavedAnswers.add(dev.tensorloom.studio.main.UnsavedChoice.DISCARD);
+        dialogs.filesToOpen.add(broken);
+        robot.press(KeyCode.CONTROL).type(KeyCode.O).release(KeyCode.CONTROL);
+        waitUntil(() -> !dialogs.errors.isEmpty());
+        assertTrue(dialogs.errors.get(0).startsWith("broken.tlm:"), dialogs.errors.get(0));
+        assertEquals(work, doc().snapshot(), "the current work is untouched");
+        assertTrue(window.viewModel().modifiedProperty().get());
+        assertFalse(window.viewModel().recentFiles().contains(broken.toAbsolutePath()));
+    }
+}
