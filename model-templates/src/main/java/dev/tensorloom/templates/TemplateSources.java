@@ -17,7 +17,9 @@ public final class TemplateSources {
     }
 
     static List<TemplateSource> all() {
-        return List.of(new DeepChainTemplate(), new TransformerReverseTemplate(), new DitRectifiedFlowTemplate(),
+        return List.of(new DeepChainTemplate(), new TransformerReverseTemplate(), CouplingFlowTemplate.realNvpMoons(),
+                CouplingFlowTemplate.niceCheckerboard(), SelectiveCopyTemplate.mamba(), SelectiveCopyTemplate.s4d(),
+                new SppDetectorTemplate(), new DetrShapesTemplate(), new DitRectifiedFlowTemplate(),
                 new PoseRleTemplate(), new FaceArcfaceTemplate());
     }
 

@@ -18,5 +18,6 @@ final class DetectionOps {
         registry.register("varifocal_loss", p -> new VarifocalLossOp(p.getDouble("alpha"), p.getDouble("gamma")));
         registry.register("detr_set_loss", p -> new DetrSetLossOp(p.getDouble("class_cost"), p.getDouble("l1_cost"),
                 p.getDouble("giou_cost"), p.getDouble("eos_coef")));
+        DetectionHeadOps.register(registry);
     }
 }

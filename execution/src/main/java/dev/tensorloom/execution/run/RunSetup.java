@@ -3,20 +3,18 @@ package dev.tensorloom.execution.run;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
-import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.data.ArrayBatchSource;
 import dev.tensorloom.execution.data.DatasetRegistry;
+import dev.tensorloom.execution.data.SyntheticDataset;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.session.SessionConfig;
 import dev.tensorloom.execution.train.MetricBinding;
+import dev.tensorloom.execution.train.MetricsForDataset;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
-import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.TrainingConfig;
-import dev.tensorloom.model.doc.Wire;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns a project into a {@link PreparedRun}: applies the run's overrides to the training
@@ -74,7 +72,7 @@ public final class RunSetup {
         ParameterStore store = new ParameterStore(plan.device(), config.seed());
         SessionConfig session = SessionConfig.from(config)
                 .withActivations(schedules.create(plan, config.checkpointPolicy()))
-                .withMetrics(metricsFor(document, plan));
+                .withMetrics(metricsFor(plan, source, config));
         return new PreparedRun(plan, store, source, session, config);
     }
 
@@ -91,32 +89,11 @@ public final class RunSetup {
         return new ArrayBatchSource(datasets.open(spec, config.seed()));
     }
 
-    /**
-     * Token accuracy for every cross-entropy loss whose target comes straight from a dataset field: the
-     * logits are what feeds the loss's {@code pred}.
-     */
-    private List<MetricBinding> metricsFor(Document document, Plan plan) {
-        return plan.lossSteps().stream()
-                .filter(s -> s.type().id().equals("cross_entropy"))
-                .map(s -> tokenAccuracy(document, s))
-                .flatMap(Optional::stream)
-                .toList();
-    }
-
-    private static Optional<MetricBinding> tokenAccuracy(Document document, Step loss) {
-        Optional<Wire> pred = document.incoming(loss.nodeId()).stream()
-                .filter(w -> w.to().port().equals("pred")).findFirst();
-        Optional<Wire> target = document.incoming(loss.nodeId()).stream()
-                .filter(w -> w.to().port().equals("target")).findFirst();
-        if (pred.isEmpty() || target.isEmpty()) {
-            return Optional.empty();
+    /** The held-out metrics {@link MetricsForDataset} chooses from the graph's loss nodes and the dataset. */
+    private static List<MetricBinding> metricsFor(Plan plan, ArrayBatchSource source, TrainingConfig config) {
+        if (source.host() instanceof SyntheticDataset data) {
+            return MetricsForDataset.forPlan(plan, data, config.batchSize());
         }
-        Node source = document.requireNode(target.get().from().nodeId());
-        if (!source.type().equals("input")) {
-            return Optional.empty();
-        }
-        Object field = source.param("field");
-        return Optional.of(new MetricBinding(new dev.tensorloom.execution.train.TokenAccuracy(),
-                pred.get().from().nodeId(), field == null ? "y" : field.toString()));
+        return MetricsForDataset.forPlan(plan, List.of());
     }
 }

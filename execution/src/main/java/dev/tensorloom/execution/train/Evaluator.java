@@ -12,7 +12,7 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Keys: {@code loss}, then each metric's name. */
+    /** Keys: {@code loss}, then each metric's values by name. */
     public static Map<String, Double> evaluate(Executor executor, List<Map<String, NDArray>> batches,
             List<MetricBinding> metrics) {
         metrics.forEach(b -> b.metric().reset());
@@ -23,13 +23,14 @@ public final class Evaluator {
                     if (b.nodeId().equals(step.nodeId())) {
                         b.metric().accumulate(outputs.get(0), batch.get(b.targetField()));
                     }
+                    b.metric().observe(step, outputs, batch);
                 }
             };
             lossSum += executor.evaluate(batch, observer).loss();
         }
         Map<String, Double> result = new LinkedHashMap<>();
         result.put("loss", batches.isEmpty() ? Double.NaN : lossSum / batches.size());
-        metrics.forEach(b -> result.put(b.metric().name(), b.metric().value()));
+        metrics.forEach(b -> result.putAll(b.metric().values()));
         return result;
     }
 }

@@ -1,6 +1,9 @@
 package dev.tensorloom.execution.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dev.tensorloom.execution.compile.Step;
+import java.util.Map;
 
 /**
  * A quality measure accumulated over evaluation batches from one node's output and a target field,
@@ -16,4 +19,17 @@ public interface Metric {
 
     /** The value over everything accumulated since {@link #reset()}; NaN when nothing was. */
     double value();
+
+    /**
+     * Sees every node's outputs of an evaluation pass together with the whole batch, for metrics that
+     * need more than one node or field (detection mAP, flow likelihoods). Called after
+     * {@link #accumulate} for the bound node; the default ignores it.
+     */
+    default void observe(Step step, NDList outputs, Map<String, NDArray> batch) {
+    }
+
+    /** Every value this metric reports, by name; the default is {@link #name()} to {@link #value()}. */
+    default Map<String, Double> values() {
+        return Map.of(name(), value());
+    }
 }

@@ -25,6 +25,7 @@ final class DetectionBlocks {
                 "Mean of 1 − CIoU: DIoU minus α·v, v penalising aspect-ratio mismatch (α without gradient)"));
         catalog.register(varifocal());
         catalog.register(DetectionSetLossBlock.type());
+        DetectionHeadBlocks.register(catalog);
     }
 
     private static BlockType spp() {

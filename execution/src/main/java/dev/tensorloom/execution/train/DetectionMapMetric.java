@@ -1,0 +1,171 @@
+package dev.tensorloom.execution.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import dev.tensorloom.execution.compile.Step;
+import dev.tensorloom.execution.op.detection.DetectionMetrics;
+import dev.tensorloom.execution.op.detection.NonMaxSuppression;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Detection quality on held-out images: decodes a detector's predicted boxes [B, N, 4] (x1, y1, x2, y2)
+ * and class logits [B, N, K] into scored detections, keeps those above {@link #MIN_SCORE}, runs
+ * class-wise NMS (IoU {@link #NMS_IOU}, at most {@link #MAX_DETECTIONS} per class and image), and reports
+ * {@code map50} (VOC mAP at IoU 0.5) and {@code map50_95} (COCO mAP over IoU 0.50:0.95) through
+ * {@link DetectionMetrics} against the batch's ground-truth boxes and labels (label < 0 = padding).
+ */
+public final class DetectionMapMetric implements Metric {
+    /** Detections scoring lower are dropped before NMS. */
+    public static final double MIN_SCORE = 0.05;
+    /** Overlap above which a lower-scoring box of the same class is suppressed. */
+    public static final double NMS_IOU = 0.5;
+    /** Kept detections per class and image. */
+    public static final int MAX_DETECTIONS = 50;
+
+    /** How logits become class scores. */
+    public enum Scoring {
+        /** Independent sigmoids, one per class (dense heads trained with varifocal or focal loss). */
+        SIGMOID,
+        /** Softmax over K logits whose last is "no object" (DETR); the last is dropped after the softmax. */
+        SOFTMAX_NO_OBJECT
+    }
+
+    private final NodeOutput boxesNodeOutput;
+    private final NodeOutput logitsNodeOutput;
+    private final Scoring scoring;
+    private final String boxesField;
+    private final String labelsField;
+    private final List<DetectionMetrics.Detection> detections = new ArrayList<>();
+    private final List<DetectionMetrics.Truth> truths = new ArrayList<>();
+    private float[] boxes;
+    private float[] logits;
+    private long[] shape;
+    private int images;
+
+    public DetectionMapMetric(NodeOutput boxes, NodeOutput logits, Scoring scoring, String boxesField, String labelsField) {
+        this.boxesNodeOutput = boxes;
+        this.logitsNodeOutput = logits;
+        this.scoring = scoring;
+        this.boxesField = boxesField;
+        this.labelsField = labelsField;
+    }
+
+    @Override
+    public String name() {
+        return "map50";
+    }
+
+    @Override
+    public void reset() {
+        detections.clear();
+        truths.clear();
+        images = 0;
+        boxes = null;
+        logits = null;
+    }
+
+    @Override
+    public void accumulate(NDArray output, NDArray target) {
+        // Everything arrives through observe: predictions come from up to two nodes.
+    }
+
+    @Override
+    public void observe(Step step, NDList outputs, Map<String, NDArray> batch) {
+        if (step.nodeId().equals(boxesNodeOutput.nodeId())) {
+            boxes = outputs.get(boxesNodeOutput.output()).toType(DataType.FLOAT32, false).toFloatArray();
+        }
+        if (step.nodeId().equals(logitsNodeOutput.nodeId())) {
+            NDArray l = outputs.get(logitsNodeOutput.output());
+            shape = l.getShape().getShape();
+            logits = l.toType(DataType.FLOAT32, false).toFloatArray();
+        }
+        if (boxes != null && logits != null) {
+            addBatch(batch);
+            boxes = null;
+            logits = null;
+        }
+    }
+
+    private void addBatch(Map<String, NDArray> batch) {
+        int b = (int) shape[0];
+        int n = (int) shape[1];
+        int k = (int) shape[2];
+        int classes = scoring == Scoring.SOFTMAX_NO_OBJECT ? k - 1 : k;
+        for (int img = 0; img < b; img++) {
+            double[][] scores = scores(img, n, k);
+            for (int c = 0; c < classes; c++) {
+                List<double[]> candidates = new ArrayList<>();
+                List<Double> candidateScores = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (scores[i][c] >= MIN_SCORE) {
+                        int o = (img * n + i) * 4;
+                        candidates.add(new double[] {boxes[o], boxes[o + 1], boxes[o + 2], boxes[o + 3]});
+                        candidateScores.add(scores[i][c]);
+                    }
+                }
+                double[] s = candidateScores.stream().mapToDouble(Double::doubleValue).toArray();
+                for (int keep : NonMaxSuppression.keep(candidates, s, NMS_IOU, MAX_DETECTIONS)) {
+                    detections.add(new DetectionMetrics.Detection(images + img, c, s[keep], candidates.get(keep)));
+                }
+            }
+        }
+        float[] gt = batch.get(boxesField).toType(DataType.FLOAT32, false).toFloatArray();
+        long[] labels = batch.get(labelsField).toType(DataType.INT64, false).toLongArray();
+        int slots = labels.length / b;
+        for (int img = 0; img < b; img++) {
+            for (int j = 0; j < slots; j++) {
+                long label = labels[img * slots + j];
+                if (label >= 0) {
+                    int o = (img * slots + j) * 4;
+                    truths.add(new DetectionMetrics.Truth(images + img, (int) label,
+                            new double[] {gt[o], gt[o + 1], gt[o + 2], gt[o + 3]}));
+                }
+            }
+        }
+        images += b;
+    }
+
+    /** Class scores [N][K'] of one image. */
+    private double[][] scores(int img, int n, int k) {
+        double[][] s = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            int o = (img * n + i) * k;
+            if (scoring == Scoring.SIGMOID) {
+                for (int c = 0; c < k; c++) {
+                    s[i][c] = 1 / (1 + Math.exp(-logits[o + c]));
+                }
+            } else {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    max = Math.max(max, logits[o + c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < k; c++) {
+                    s[i][c] = Math.exp(logits[o + c] - max);
+                    sum += s[i][c];
+                }
+                for (int c = 0; c < k; c++) {
+                    s[i][c] /= sum;
+                }
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public double value() {
+        return truths.isEmpty() ? Double.NaN : DetectionMetrics.map50(detections, truths);
+    }
+
+    @Override
+    public Map<String, Double> values() {
+        Map<String, Double> v = new LinkedHashMap<>();
+        v.put("map50", value());
+        v.put("map50_95", truths.isEmpty() ? Double.NaN : DetectionMetrics.cocoMap(detections, truths));
+        return v;
+    }
+}
