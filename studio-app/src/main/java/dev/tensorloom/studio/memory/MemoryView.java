@@ -65,17 +65,21 @@ public final class MemoryView extends VBox {
         budget.setId("memory-budget");
         budget.setPrefWidth(180);
         budget.disableProperty().bind(vm.analysisProperty().isNull());
+        boolean[] fitting = {false};
         vm.analysisProperty().addListener((o, a, b) -> {
             if (b != null) {
+                // The slider spans up to the no-checkpointing peak; moving it there is not a request to plan.
                 double peak = b.result().baseline().schedule().plan().peakBytes() / TimelineSeries.MIB;
+                fitting[0] = true;
                 budget.setMax(Math.max(2, Math.ceil(peak)));
                 budget.setValue(budget.getMax() / 2);
+                fitting[0] = false;
             }
         });
         Label budgetText = new Label();
         budgetText.textProperty().bind(budget.valueProperty().asString("budget %.0f MiB"));
         budget.valueProperty().addListener((o, a, b) -> {
-            if (!budget.isDisabled()) {
+            if (!budget.isDisabled() && !fitting[0]) {
                 vm.replanBudget(Math.round(b.doubleValue()));
             }
         });
@@ -175,6 +179,7 @@ public final class MemoryView extends VBox {
         Label explanation = new Label();
         explanation.setId("memory-explanation");
         explanation.setWrapText(true);
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         explanation.getStyleClass().add("memory-explanation");
         vm.predictionProperty().addListener((o, a, b) -> explanation.setText(b == null ? "" : b.explanation()));
         return new VBox(2, peaks, explanation);
