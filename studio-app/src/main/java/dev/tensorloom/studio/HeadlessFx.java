@@ -26,6 +26,8 @@ public final class HeadlessFx {
         }
         setIfAbsent("glass.platform", "Monocle");
         setIfAbsent("monocle.platform", "Headless");
+        // The headless screen must hold the largest window drawn (the run views' screenshots).
+        setIfAbsent("headless.geometry", "1920x1200-32");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("prism.text", "t2k");
         setIfAbsent("java.awt.headless", "true");

@@ -1,6 +1,9 @@
 package dev.tensorloom.studio;
 
 import dev.tensorloom.model.catalog.BlockCatalog;
+import dev.tensorloom.execution.data.DatasetRegistry;
+import dev.tensorloom.studio.activation.ActivationView;
+import dev.tensorloom.studio.activation.ActivationViewModel;
 import dev.tensorloom.studio.editor.GraphCanvasEditor;
 import dev.tensorloom.studio.files.RecentFiles;
 import dev.tensorloom.studio.files.RecoveryStore;
@@ -14,13 +17,20 @@ import dev.tensorloom.studio.main.MainWindowViewModel;
 import dev.tensorloom.studio.main.ModelChecker;
 import dev.tensorloom.studio.main.ProjectFiles;
 import dev.tensorloom.studio.palette.PaletteView;
+import dev.tensorloom.studio.memory.MemoryView;
+import dev.tensorloom.studio.memory.MemoryViewModel;
 import dev.tensorloom.studio.palette.PaletteViewModel;
+import dev.tensorloom.studio.run.RunPanelView;
+import dev.tensorloom.studio.run.RunPanelViewModel;
+import dev.tensorloom.studio.run.RunServices;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.io.File;
 import java.util.List;
 import javafx.collections.SetChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 
@@ -39,11 +49,21 @@ public final class StudioWindow {
     private final GraphCanvasEditor editor;
     private final PaletteViewModel paletteViewModel;
     private final InspectorViewModel inspectorViewModel;
+    private final RunPanelViewModel runPanel;
+    private final ActivationViewModel activations;
+    private final MemoryViewModel memory;
+    private final TabPane runTabs;
     private final MainWindowView view;
     private final Scene scene;
 
     public StudioWindow(BlockCatalog catalog, TemplateCatalog templates, StudioHome home, TaskExecutor tasks,
             DialogService dialogs, ModelChecker checker, MainWindowView.WindowActions actions) {
+        this(catalog, templates, home, tasks, dialogs, checker, actions, RunServices.standard(catalog));
+    }
+
+    /** With the given training and measuring services (shorter runs for screenshots and tests). */
+    public StudioWindow(BlockCatalog catalog, TemplateCatalog templates, StudioHome home, TaskExecutor tasks,
+            DialogService dialogs, ModelChecker checker, MainWindowView.WindowActions actions, RunServices runs) {
         viewModel = new MainWindowViewModel(dialogs, tasks, new RecentFiles(home.recentFiles()), checker, templates);
         autosave = new AutosaveViewModel(viewModel, new RecoveryStore(home.recoveryFolder()), tasks);
         editor = new GraphCanvasEditor(viewModel.document(), viewModel.undoStack(), catalog);
@@ -53,12 +73,76 @@ public final class StudioWindow {
         viewModel.annotationsProperty().addListener((o, a, b) -> editor.canvas().setNodeAnnotations(b));
         editor.selection().addListener((SetChangeListener<String>) c ->
                 inspectorViewModel.setSelection(List.copyOf(editor.selection())));
+        activations = new ActivationViewModel(runs.throttle());
+        runPanel = new RunPanelViewModel(viewModel.document(), viewModel.undoStack(), runs.launcher(), tasks,
+                runs.throttle(), activations);
+        runPanel.setSnapshotPolicy(activations::snapshotPolicy);
+        memory = new MemoryViewModel(viewModel.document(), runs.analyzer(), tasks);
+        connectRunViews();
+        runTabs = new TabPane(
+                tab("Run", "tab-run", new RunPanelView(runPanel, DatasetRegistry.standard().all().stream()
+                        .map(d -> d.id()).toList())),
+                tab("Activations", "tab-activations", new ActivationView(activations)),
+                tab("Memory", "tab-memory", new MemoryView(memory)));
+        runTabs.setId("run-tabs");
         view = new MainWindowView(viewModel, editor, new PaletteView(paletteViewModel),
-                new InspectorView(inspectorViewModel), actions);
+                new InspectorView(inspectorViewModel), actions, runTabs, new MainWindowView.RunCommands(
+                        this::train, runPanel::pause, runPanel::stop, this::memoryAnalysis,
+                        runPanel.canStartProperty(), runPanel.canPauseProperty(), runPanel.canStopProperty()));
+        viewModel.enableRun();
         scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(StudioWindow.class.getResource(STYLESHEET).toExternalForm());
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), view::focusPaletteSearch);
         acceptDroppedProjectFiles();
+    }
+
+    /** The canvas follows the run views: the failing node gets selected, the memory replay paints states. */
+    private void connectRunViews() {
+        activations.setSelection(editor.selection());
+        editor.selection().addListener((SetChangeListener<String>) c -> activations.setSelection(editor.selection()));
+        runPanel.failedNodeProperty().addListener((o, a, id) -> {
+            if (id != null) {
+                editor.canvas().select(List.of(id));
+            }
+        });
+        memory.replayStatesProperty().addListener((o, a, states) -> editor.canvas().setNodeStates(states));
+    }
+
+    private static Tab tab(String title, String id, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    /** Run → Train: shows the run panel and starts. */
+    public void train() {
+        runTabs.getSelectionModel().select(0);
+        runPanel.start();
+    }
+
+    /** Run → Memory analysis: shows the memory view and measures the project's policy (sqrt when none). */
+    public void memoryAnalysis() {
+        runTabs.getSelectionModel().select(2);
+        String policy = viewModel.document().config().checkpointPolicy();
+        memory.analyze(policy.equals("none") ? "sqrt" : policy);
+    }
+
+    /** Shows the run tab with this index (0 run, 1 activations, 2 memory). */
+    public void showRunTab(int index) {
+        runTabs.getSelectionModel().select(index);
+    }
+
+    public RunPanelViewModel runPanel() {
+        return runPanel;
+    }
+
+    public ActivationViewModel activations() {
+        return activations;
+    }
+
+    public MemoryViewModel memory() {
+        return memory;
     }
 
     private void acceptDroppedProjectFiles() {

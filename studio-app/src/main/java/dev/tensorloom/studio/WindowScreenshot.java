@@ -8,11 +8,13 @@ import dev.tensorloom.studio.main.DialogService;
 import dev.tensorloom.studio.main.MainWindowView;
 import dev.tensorloom.studio.main.CatalogModelChecker;
 import dev.tensorloom.studio.main.UnsavedChoice;
-import dev.tensorloom.studio.task.TaskExecutor;
+import dev.tensorloom.studio.run.RunServices;
+import dev.tensorloom.studio.task.FxTaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
@@ -27,27 +29,129 @@ public final class WindowScreenshot {
     private WindowScreenshot() {
     }
 
+    /** Which part of the window the picture is about. */
+    public enum View {
+        EDITOR, RUN, ACTIVATIONS, MEMORY;
+
+        public static View parse(String text) {
+            for (View v : values()) {
+                if (v.name().equalsIgnoreCase(text)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown --view '" + text + "'; use editor, run, activations or memory");
+        }
+    }
+
+    static final double RUN_VIEW_WIDTH = 1600;
+    static final double RUN_VIEW_HEIGHT = 1100;
+
+    /** How long a screenshot may wait for its short run or measurement. */
+    private static final long WAIT_MILLIS = 10 * 60 * 1000;
+    /** Longer than one throttled update interval, so the last events are drawn. */
+    private static final long SETTLE_MILLIS = 400;
+
     /** The window at {@link StudioWindow#WIDTH} × {@link StudioWindow#HEIGHT} showing {@code project}. */
     public static BufferedImage render(Project project, Path file) throws Exception {
-        return HeadlessFx.call(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            BlockCatalog catalog = BlockCatalog.standard();
-            // A private home: a screenshot must neither read nor add recent files of the user.
-            Path home = Files.createTempDirectory("tensorloom-screenshot");
-            StudioWindow window = new StudioWindow(catalog, TemplateCatalog.builtIn(), new StudioHome(home),
-                    TaskExecutor.direct(), SILENT, new CatalogModelChecker(catalog), NO_ACTIONS);
-            window.viewModel().load(project, file);
-            Stage stage = new Stage();
-            stage.setScene(window.scene());
-            stage.titleProperty().bind(window.viewModel().titleProperty());
-            stage.show();
-            window.scene().getRoot().applyCss();
-            window.scene().getRoot().layout();
-            window.editor().zoomToFit();
-            WritableImage image = window.scene().snapshot(null);
-            stage.close();
-            return SwingFXUtils.fromFXImage(image, null);
-        });
+        return render(project, file, View.EDITOR, 20, 16);
+    }
+
+    /**
+     * The window showing {@code view}; the run, activation and memory views first train {@code steps}
+     * steps (or measure one step) with batch {@code batch}, so the picture shows real data.
+     */
+    public static BufferedImage render(Project project, Path file, View view, int steps, int batch)
+            throws Exception {
+        Object[] opened = HeadlessFx.call(() -> open(project, file, steps, batch, view));
+        StudioWindow window = (StudioWindow) opened[0];
+        Stage stage = (Stage) opened[1];
+        try {
+            switch (view) {
+                case EDITOR -> { }
+                case RUN, ACTIVATIONS -> {
+                    HeadlessFx.call(() -> {
+                        window.editor().canvas().select(List.of(watchedNode(project)));
+                        window.train();
+                        window.showRunTab(view == View.RUN ? 0 : 1);
+                        return null;
+                    });
+                    waitFor(() -> !window.runPanel().stateProperty().get().active());
+                }
+                case MEMORY -> {
+                    HeadlessFx.call(() -> {
+                        window.memoryAnalysis();
+                        return null;
+                    });
+                    waitFor(() -> !window.memory().busyProperty().get());
+                    HeadlessFx.call(() -> {
+                        // Half-way through the step: kept, dropped, recomputing and finished nodes all show.
+                        window.memory().seek(window.memory().replayLengthProperty().get() / 2);
+                        return null;
+                    });
+                }
+                default -> throw new IllegalStateException();
+            }
+            Thread.sleep(view == View.EDITOR ? 0 : SETTLE_MILLIS);
+            return HeadlessFx.call(() -> {
+                window.scene().getRoot().applyCss();
+                window.scene().getRoot().layout();
+                window.editor().zoomToFit();
+                WritableImage image = window.scene().snapshot(null);
+                return SwingFXUtils.fromFXImage(image, null);
+            });
+        } finally {
+            HeadlessFx.call(() -> {
+                stage.close();
+                return null;
+            });
+        }
+    }
+
+    private static Object[] open(Project project, Path file, int steps, int batch, View view) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        BlockCatalog catalog = BlockCatalog.standard();
+        // A private home: a screenshot must neither read nor add recent files of the user.
+        Path home = Files.createTempDirectory("tensorloom-screenshot");
+        StudioWindow window = new StudioWindow(catalog, TemplateCatalog.builtIn(), new StudioHome(home),
+                new FxTaskExecutor(), SILENT, new CatalogModelChecker(catalog), NO_ACTIONS,
+                RunServices.reduced(catalog, steps, batch));
+        window.viewModel().load(project, file);
+        Stage stage = new Stage();
+        stage.setScene(window.scene());
+        stage.titleProperty().bind(window.viewModel().titleProperty());
+        if (view != View.EDITOR) {
+            // The run views share the window with the editor; a taller window leaves both room.
+            stage.setWidth(RUN_VIEW_WIDTH);
+            stage.setHeight(RUN_VIEW_HEIGHT);
+        }
+        stage.show();
+        window.scene().getRoot().applyCss();
+        window.scene().getRoot().layout();
+        return new Object[] {window, stage};
+    }
+
+    /** The node whose activations the picture shows: an attention block when there is one, else a middle layer. */
+    static String watchedNode(Project project) {
+        var doc = project.document();
+        List<String> order = doc.topologicalOrder();
+        for (String id : order) {
+            String type = doc.requireNode(id).type();
+            if (type.equals("attention") || type.equals("encoder_block") || type.equals("decoder_block")) {
+                return id;
+            }
+        }
+        List<String> layers = order.stream().filter(id -> !doc.requireNode(id).type().equals("input")).toList();
+        return layers.isEmpty() ? order.get(0) : layers.get(layers.size() / 2);
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> done) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (!HeadlessFx.call(done)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the run did not end within " + WAIT_MILLIS / 1000 + " s");
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static final DialogService SILENT = new DialogService() {

@@ -33,8 +33,16 @@ final class ScreenshotCommand implements Callable<Integer> {
     Source source;
 
     @Option(names = "--view", paramLabel = "VIEW", defaultValue = "editor",
-            description = "Which view to show: editor (memory and activations arrive with their views).")
+            description = "Which view to show: editor, run, activations or memory (the last three after a short run).")
     String view;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "20",
+            description = "Training steps before a run or activations picture (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "16",
+            description = "Batch size of that short run or memory measurement (default: ${DEFAULT-VALUE}).")
+    int batch;
 
     @Option(names = "--out", paramLabel = "PNG", required = true, description = "Where to write the picture.")
     Path out;
@@ -44,11 +52,9 @@ final class ScreenshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!view.equals("editor")) {
-            throw new IllegalArgumentException(view.equals("memory") || view.equals("activations")
-                    ? "--view " + view + " is not available yet: it arrives with the " + view
-                            + " view; use --view editor"
-                    : "unknown --view '" + view + "'; use editor");
+        WindowScreenshot.View shown = WindowScreenshot.View.parse(view);
+        if (steps < 1 || batch < 1) {
+            throw new IllegalArgumentException("--steps and --batch must be at least 1");
         }
         // Load first: a broken file is reported without starting JavaFX at all.
         Project project;
@@ -63,7 +69,7 @@ final class ScreenshotCommand implements Callable<Integer> {
                     templates.sourceName(source.template)).document());
         }
         HeadlessFx.start();
-        BufferedImage image = WindowScreenshot.render(project, file);
+        BufferedImage image = WindowScreenshot.render(project, file, shown, steps, batch);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

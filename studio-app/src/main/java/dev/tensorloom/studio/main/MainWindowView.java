@@ -60,9 +60,23 @@ public final class MainWindowView extends BorderPane {
         void quit();
     }
 
+    /** The Run menu's actions and when each is possible. */
+    public record RunCommands(Runnable train, Runnable pause, Runnable stop, Runnable memoryAnalysis,
+            ObservableBooleanValue canTrain, ObservableBooleanValue canPause, ObservableBooleanValue canStop) {
+    }
+
+    private final RunCommands run;
+
     public MainWindowView(MainWindowViewModel vm, EditorCanvas canvas, PaletteView palette, InspectorView inspector,
             WindowActions actions) {
+        this(vm, canvas, palette, inspector, actions, null, null);
+    }
+
+    /** With the run panel and its views under the editor ({@code runArea}), driven by the Run menu. */
+    public MainWindowView(MainWindowViewModel vm, EditorCanvas canvas, PaletteView palette, InspectorView inspector,
+            WindowActions actions, javafx.scene.Node runArea, RunCommands run) {
         this.vm = vm;
+        this.run = run;
         this.canvas = canvas;
         this.actions = actions;
         this.palette = palette;
@@ -81,7 +95,14 @@ public final class MainWindowView extends BorderPane {
         split.setDividerPositions(0.18, 0.76);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
-        setCenter(split);
+        if (runArea == null) {
+            setCenter(split);
+        } else {
+            SplitPane vertical = new SplitPane(split, runArea);
+            vertical.setOrientation(Orientation.VERTICAL);
+            vertical.setDividerPositions(0.55);
+            setCenter(vertical);
+        }
         setBottom(statusBar());
     }
 
@@ -159,14 +180,30 @@ public final class MainWindowView extends BorderPane {
     }
 
     private Menu runMenu() {
-        Menu run = new Menu("Run");
-        // The run panel is a later issue; until then these stay disabled (bound to the view model).
-        for (String name : new String[] {"Train", "Pause", "Stop", "Memory analysis"}) {
-            MenuItem mi = new MenuItem(name);
-            mi.disableProperty().bind(vm.runAvailableProperty().not());
-            run.getItems().add(mi);
+        Menu menu = new Menu("Run");
+        if (run == null) {
+            for (String name : new String[] {"Train", "Pause", "Stop", "Memory analysis"}) {
+                MenuItem mi = new MenuItem(name);
+                mi.disableProperty().bind(vm.runAvailableProperty().not());
+                menu.getItems().add(mi);
+            }
+            return menu;
         }
-        return run;
+        menu.getItems().addAll(
+                runItem(item("Train", Feather.PLAY, "F5", run.train()), run.canTrain()),
+                runItem(item("Pause", Feather.PAUSE, null, run.pause()), run.canPause()),
+                runItem(item("Stop", Feather.SQUARE, "Shift+F5", run.stop()), run.canStop()),
+                new SeparatorMenuItem(),
+                runItem(item("Memory analysis", Feather.ACTIVITY, null, run.memoryAnalysis()), null));
+        return menu;
+    }
+
+    private MenuItem runItem(MenuItem mi, ObservableBooleanValue possible) {
+        ObservableBooleanValue available = vm.runAvailableProperty();
+        mi.disableProperty().bind(possible == null
+                ? Bindings.createBooleanBinding(() -> !available.get(), available)
+                : Bindings.createBooleanBinding(() -> !available.get() || !possible.get(), available, possible));
+        return mi;
     }
 
     private Menu helpMenu() {

@@ -57,7 +57,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Map<String, NodeAnnotation>> annotations = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Device: …");
-    // The run panel is a later issue: its commands exist and stay disabled until it arrives.
+    // True once a run panel is attached to the window (a view model alone cannot train).
     private final ReadOnlyBooleanWrapper runAvailable = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     // One read-only view, kept: a fresh wrapper per call is held only weakly by the list it wraps,
@@ -351,6 +351,11 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty deviceProperty() {
         return device.getReadOnlyProperty();
+    }
+
+    /** Called by the window once its run panel exists. */
+    public void enableRun() {
+        runAvailable.set(true);
     }
 
     /** False until the run panel exists; Run → Train, Pause, Stop and Memory analysis bind to it. */

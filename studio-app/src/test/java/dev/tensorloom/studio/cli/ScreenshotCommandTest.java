@@ -56,11 +56,24 @@ class ScreenshotCommandTest {
     }
 
     @Test
-    void laterViewsAreRejectedClearly() {
+    void unknownViewsAreRejectedClearly() {
         String id = TemplateCatalog.builtIn().cards().get(0).id();
-        assertEquals(TensorloomCli.BAD_INPUT, run("screenshot", "--template", id, "--view", "memory",
+        assertEquals(TensorloomCli.BAD_INPUT, run("screenshot", "--template", id, "--view", "graphs",
                 "--out", dir.resolve("m.png").toString()));
-        assertTrue(err.toString().contains("--view memory is not available yet"), err.toString());
+        assertTrue(err.toString().contains("unknown --view 'graphs'; use editor, run, activations or memory"),
+                err.toString());
+    }
+
+    @Test
+    void memoryViewIsRenderedAfterAMeasurement() throws Exception {
+        Path project = dir.resolve("chain.tlm");
+        dev.tensorloom.model.io.ProjectWriter.write(dev.tensorloom.studio.memory.SmallChain.project(4, 16), project);
+        Path png = dir.resolve("memory.png");
+        assertEquals(TensorloomCli.OK, run("screenshot", project.toString(), "--view", "memory", "--batch", "16",
+                "--out", png.toString()), err.toString());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(1600, image.getWidth());
+        assertEquals(1100, image.getHeight());
     }
 
     @Test

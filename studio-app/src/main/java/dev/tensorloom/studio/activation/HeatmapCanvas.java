@@ -1,0 +1,32 @@
+package dev.tensorloom.studio.activation;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+/** Paints a {@link Heatmap} scaled up without smoothing, so each preview value stays a sharp cell. */
+final class HeatmapCanvas extends Canvas {
+    HeatmapCanvas(double width, double height) {
+        super(width, height);
+        getStyleClass().add("heatmap");
+    }
+
+    void paint(Heatmap map) {
+        GraphicsContext g = getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight());
+        if (map == null || map.rows() == 0 || map.cols() == 0) {
+            return;
+        }
+        int[] pixels = new int[map.rows() * map.cols()];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = ColorMap.argb(map.position(map.values()[i]));
+        }
+        WritableImage image = new WritableImage(map.cols(), map.rows());
+        image.getPixelWriter().setPixels(0, 0, map.cols(), map.rows(), PixelFormat.getIntArgbInstance(), pixels, 0,
+                map.cols());
+        g.setImageSmoothing(false);
+        double scale = Math.min(getWidth() / map.cols(), getHeight() / map.rows());
+        g.drawImage(image, 0, 0, map.cols() * scale, map.rows() * scale);
+    }
+}

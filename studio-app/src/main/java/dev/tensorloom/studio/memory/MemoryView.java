@@ -1,0 +1,239 @@
+package dev.tensorloom.studio.memory;
+
+import dev.tensorloom.studio.run.ChartPoint;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The memory view: policy picker and budget slider, the timeline of one training step (ledger and
+ * measured bytes, {@code none} against the policy, peaks marked), saved bytes of the largest nodes, the
+ * plan's prediction in plain words, and replay controls that step the canvas through the schedule.
+ */
+public final class MemoryView extends VBox {
+    /** Replay speed: samples per second while playing. */
+    private static final double REPLAY_RATE = 25;
+
+    private final MemoryViewModel vm;
+    private final LineChart<Number, Number> timeline = new LineChart<>(new NumberAxis(), new NumberAxis());
+    private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
+
+    public MemoryView(MemoryViewModel vm) {
+        super(6);
+        this.vm = vm;
+        getStyleClass().add("memory-view");
+        setPadding(new Insets(6));
+        getChildren().addAll(controls(), charts(), prediction(), replay());
+    }
+
+    private HBox controls() {
+        ComboBox<String> policy = new ComboBox<>();
+        policy.setId("memory-policy");
+        policy.setEditable(true);
+        policy.getItems().setAll("sqrt", "every-k:4", "revolve:4", "budget:64");
+        policy.setValue("sqrt");
+        Button analyse = new Button("Measure none vs policy", new FontIcon(Feather.ACTIVITY));
+        analyse.setId("memory-analyse");
+        analyse.setOnAction(e -> vm.analyze(policy.getValue()));
+        analyse.disableProperty().bind(vm.busyProperty());
+        Button plan = new Button("Plan (no run)", new FontIcon(Feather.GIT_BRANCH));
+        plan.setId("memory-plan");
+        plan.setOnAction(e -> vm.replan(policy.getValue()));
+        plan.disableProperty().bind(vm.analysisProperty().isNull());
+        Slider budget = new Slider(1, 256, 64);
+        budget.setId("memory-budget");
+        budget.setPrefWidth(180);
+        budget.disableProperty().bind(vm.analysisProperty().isNull());
+        boolean[] fitting = {false};
+        vm.analysisProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                // The slider spans up to the no-checkpointing peak; moving it there is not a request to plan.
+                double peak = b.result().baseline().schedule().plan().peakBytes() / TimelineSeries.MIB;
+                fitting[0] = true;
+                budget.setMax(Math.max(2, Math.ceil(peak)));
+                budget.setValue(budget.getMax() / 2);
+                fitting[0] = false;
+            }
+        });
+        Label budgetText = new Label();
+        budgetText.textProperty().bind(budget.valueProperty().asString("budget %.0f MiB"));
+        budget.valueProperty().addListener((o, a, b) -> {
+            if (!budget.isDisabled() && !fitting[0]) {
+                vm.replanBudget(Math.round(b.doubleValue()));
+            }
+        });
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Label status = new Label();
+        status.setId("memory-status");
+        status.textProperty().bind(vm.statusProperty());
+        HBox row = new HBox(8, new Label("Policy"), policy, analyse, plan, budget, budgetText, busy, status);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private HBox charts() {
+        timeline.setId("memory-timeline");
+        timeline.setTitle("One training step (MiB held, by schedule action)");
+        timeline.setAnimated(false);
+        timeline.setCreateSymbols(false);
+        ((NumberAxis) timeline.getXAxis()).setLabel("schedule action");
+        ((NumberAxis) timeline.getYAxis()).setLabel("MiB");
+        bindSeries("none · ledger", vm.baselineLedgerProperty());
+        bindSeries("none · measured", vm.baselineMeasuredProperty());
+        bindSeries("policy · ledger", vm.policyLedgerProperty());
+        bindSeries("policy · measured", vm.policyMeasuredProperty());
+        XYChart.Series<Number, Number> peaks = new XYChart.Series<>();
+        peaks.setName("peaks");
+        timeline.getData().add(peaks);
+        vm.analysisProperty().addListener((o, a, b) -> markPeaks(peaks));
+        vm.policyNameProperty().addListener((o, a, b) -> {
+            timeline.getData().get(2).setName(b + " · ledger");
+            timeline.getData().get(3).setName(b + " · measured");
+        });
+        HBox.setHgrow(timeline, Priority.ALWAYS);
+        timeline.setPrefSize(640, 260);
+
+        bars.setId("memory-node-bytes");
+        bars.setTitle("Saved activation MiB, largest nodes");
+        bars.setAnimated(false);
+        bars.setLegendVisible(false);
+        bars.setPrefSize(420, 260);
+        XYChart.Series<String, Number> barSeries = new XYChart.Series<>();
+        bars.getData().add(barSeries);
+        vm.nodeBytesProperty().addListener((o, a, b) -> {
+            List<XYChart.Data<String, Number>> data = new ArrayList<>();
+            for (NodeBytes n : b) {
+                XYChart.Data<String, Number> d = new XYChart.Data<>(n.nodeId(), n.bytes() / TimelineSeries.MIB);
+                data.add(d);
+            }
+            barSeries.getData().setAll(data);
+            // Bar nodes exist once laid out in the chart; tag each with its treatment for the stylesheet.
+            for (int i = 0; i < data.size(); i++) {
+                if (data.get(i).getNode() != null) {
+                    data.get(i).getNode().getStyleClass().add("treatment-" + b.get(i).treatment());
+                }
+            }
+        });
+        return new HBox(6, timeline, bars);
+    }
+
+    private void bindSeries(String name, ObservableValue<List<ChartPoint>> points) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        timeline.getData().add(series);
+        points.addListener((o, a, b) -> series.getData().setAll(data(b)));
+    }
+
+    private void markPeaks(XYChart.Series<Number, Number> peaks) {
+        List<XYChart.Data<Number, Number>> marks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            List<XYChart.Data<Number, Number>> d = timeline.getData().get(i).getData();
+            d.stream().max((x, y) -> Double.compare(x.getYValue().doubleValue(), y.getYValue().doubleValue()))
+                    .ifPresent(p -> marks.add(new XYChart.Data<>(p.getXValue(), p.getYValue())));
+        }
+        peaks.getData().setAll(marks);
+        // Only the peak series shows symbols: a dot on each maximum.
+        for (XYChart.Data<Number, Number> m : marks) {
+            if (m.getNode() == null) {
+                m.setNode(new javafx.scene.shape.Circle(5));
+            }
+            m.getNode().getStyleClass().add("memory-peak");
+        }
+    }
+
+    private static List<XYChart.Data<Number, Number>> data(List<ChartPoint> points) {
+        List<XYChart.Data<Number, Number>> out = new ArrayList<>(points.size());
+        for (ChartPoint p : points) {
+            out.add(new XYChart.Data<>(p.x(), p.y()));
+        }
+        return out;
+    }
+
+    private VBox prediction() {
+        Label peaks = new Label();
+        peaks.setId("memory-peaks");
+        peaks.textProperty().bind(vm.peaksProperty());
+        Label explanation = new Label();
+        explanation.setId("memory-explanation");
+        explanation.setWrapText(true);
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        explanation.getStyleClass().add("memory-explanation");
+        vm.predictionProperty().addListener((o, a, b) -> explanation.setText(b == null ? "" : b.explanation()));
+        return new VBox(2, peaks, explanation);
+    }
+
+    private HBox replay() {
+        Timeline player = new Timeline(new KeyFrame(Duration.seconds(1 / REPLAY_RATE), e -> vm.stepForward()));
+        player.setCycleCount(Animation.INDEFINITE);
+        vm.playingProperty().addListener((o, was, now) -> {
+            if (now) {
+                player.play();
+            } else {
+                player.stop();
+            }
+        });
+        Button play = new Button(null, new FontIcon(Feather.PLAY));
+        play.setId("replay-play");
+        play.setOnAction(e -> {
+            if (vm.playingProperty().get()) {
+                vm.pause();
+            } else {
+                vm.play();
+            }
+        });
+        vm.playingProperty().addListener((o, was, now) ->
+                play.setGraphic(new FontIcon(now ? Feather.PAUSE : Feather.PLAY)));
+        Button back = new Button(null, new FontIcon(Feather.SKIP_BACK));
+        back.setId("replay-back");
+        back.setOnAction(e -> vm.stepBack());
+        Button step = new Button(null, new FontIcon(Feather.SKIP_FORWARD));
+        step.setId("replay-step");
+        step.setOnAction(e -> vm.stepForward());
+        Slider scrub = new Slider(-1, 0, -1);
+        scrub.setId("replay-scrub");
+        scrub.maxProperty().bind(vm.replayLengthProperty().subtract(1));
+        HBox.setHgrow(scrub, Priority.ALWAYS);
+        vm.replayIndexProperty().addListener((o, a, b) -> {
+            if (!scrub.isValueChanging()) {
+                scrub.setValue(b.intValue());
+            }
+        });
+        scrub.valueProperty().addListener((o, a, b) -> {
+            if (Math.round(b.doubleValue()) != vm.replayIndexProperty().get()) {
+                vm.seek((int) Math.round(b.doubleValue()));
+            }
+        });
+        Label text = new Label();
+        text.setId("replay-text");
+        text.textProperty().bind(vm.replayTextProperty());
+        for (var b : List.of(play, back, step, scrub)) {
+            b.disableProperty().bind(vm.replayLengthProperty().isEqualTo(0));
+        }
+        HBox row = new HBox(6, new Label("Replay on the canvas"), back, play, step, scrub, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+}

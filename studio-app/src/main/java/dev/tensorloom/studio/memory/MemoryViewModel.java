@@ -1,0 +1,305 @@
+package dev.tensorloom.studio.memory;
+
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
+import dev.tensorloom.execution.compile.Step;
+import dev.tensorloom.execution.memory.MemorySample;
+import dev.tensorloom.execution.schedule.CheckpointSchedule;
+import dev.tensorloom.execution.schedule.CheckpointScheduling;
+import dev.tensorloom.execution.schedule.PolicyMeasurement;
+import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.studio.files.DocumentContents;
+import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.task.BackgroundTask;
+import dev.tensorloom.studio.task.TaskExecutor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The memory view's state. {@link #analyze} measures {@code none} and a policy off the UI thread (as
+ * {@code tensorloom memory} does) and fills the timeline series, peaks and per-node bars;
+ * {@link #replan} plans another policy on the cached profile (no run) for the predicted peak, overhead
+ * and explanation; the replay steps through the policy's recorded samples as node states.
+ */
+public final class MemoryViewModel {
+    static final int TIMELINE_POINTS = 600;
+    static final int BARS = 24;
+
+    private final Document document;
+    private final MemoryAnalyzer analyzer;
+    private final TaskExecutor tasks;
+
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Run the analysis to measure memory");
+    private final ReadOnlyObjectWrapper<MemoryAnalysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper policyName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> baselineLedger = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> baselineMeasured = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> policyLedger = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> policyMeasured = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper peaks = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<NodeBytes>> nodeBytes = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<PolicyPrediction> prediction = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper replayIndex = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper replayLength = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyObjectWrapper<Map<String, String>> replayStates = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ReadOnlyStringWrapper replayText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+
+    private List<MemorySample> replaySamples = List.of();
+    private boolean planning;
+    private String planAgain;
+
+    public MemoryViewModel(Document document, MemoryAnalyzer analyzer, TaskExecutor tasks) {
+        this.document = Objects.requireNonNull(document);
+        this.analyzer = Objects.requireNonNull(analyzer);
+        this.tasks = Objects.requireNonNull(tasks);
+    }
+
+    // ---- measuring ------------------------------------------------------------------------------
+
+    /** Measures {@code none} and {@code policyText} on a copy of the project, off the UI thread. */
+    public void analyze(String policyText) {
+        CheckpointPolicy policy;
+        try {
+            policy = CheckpointPolicy.parse(policyText);
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        if (busy.get()) {
+            return;
+        }
+        Document copy = DocumentContents.copy(document);
+        pause();
+        BackgroundTask.wrap(() -> analyzer.analyze(copy, policy)).onRunning(() -> {
+            busy.set(true);
+            status.set("Measuring none and " + policy + "…");
+        }).onSuccess(a -> {
+            busy.set(false);
+            show(a);
+        }).onFailure(e -> {
+            busy.set(false);
+            status.set("Memory analysis failed: " + e.getMessage());
+        }).executeWith(tasks);
+    }
+
+    private void show(MemoryAnalysis a) {
+        analysis.set(a);
+        PolicyMeasurement base = a.result().baseline();
+        PolicyMeasurement chosen = a.result().policy();
+        policyName.set(chosen.schedule().policy().toString());
+        baselineLedger.set(TimelineSeries.ledger(base.samples(), TIMELINE_POINTS));
+        baselineMeasured.set(TimelineSeries.measured(base.samples(), TIMELINE_POINTS));
+        policyLedger.set(TimelineSeries.ledger(chosen.samples(), TIMELINE_POINTS));
+        policyMeasured.set(TimelineSeries.measured(chosen.samples(), TIMELINE_POINTS));
+        peaks.set(String.format("Peak ledger: none %s, %s %s (×%.2f).  Measured: %s.  Step time ×%.2f.  Batch %d.",
+                PolicyPrediction.mib(base.peakLedgerBytes()), policyName.get(),
+                PolicyPrediction.mib(chosen.peakLedgerBytes()), a.result().ledgerRatio(), measuredText(a),
+                a.result().timeRatio(), a.batchSize()));
+        nodeBytes.set(bars(a, chosen.schedule()));
+        status.set("Measured " + base.samples().size() + " and " + chosen.samples().size() + " schedule actions");
+        replaySamples = chosen.samples();
+        replayLength.set(replaySamples.size());
+        seek(-1);
+        prediction.set(PolicyPrediction.of(a.plan(), a.result().profile(), chosen.schedule(), base.schedule()));
+    }
+
+    private String measuredText(MemoryAnalysis a) {
+        var base = a.result().baseline().peakMeasuredBytes();
+        var chosen = a.result().policy().peakMeasuredBytes();
+        if (base.isEmpty() || chosen.isEmpty()) {
+            return "not available here";
+        }
+        return String.format("none %s, %s %s", PolicyPrediction.mib(base.getAsLong()), policyName.get(),
+                PolicyPrediction.mib(chosen.getAsLong()));
+    }
+
+    private static List<NodeBytes> bars(MemoryAnalysis a, CheckpointSchedule schedule) {
+        List<NodeBytes> all = new ArrayList<>();
+        for (Step s : a.plan().steps()) {
+            if (!s.isSource()) {
+                all.add(new NodeBytes(s.nodeId(), a.result().profile().savedBytes(s.index()),
+                        schedule.treatment(s.index()).name().toLowerCase()));
+            }
+        }
+        // The largest savers, in graph order, so the bars read along the model.
+        List<NodeBytes> largest = all.stream().sorted(Comparator.comparingLong(NodeBytes::bytes).reversed())
+                .limit(BARS).toList();
+        return all.stream().filter(largest::contains).toList();
+    }
+
+    // ---- re-planning ----------------------------------------------------------------------------
+
+    /** Plans another policy on the measured profile (no run) and shows its prediction. */
+    public void replan(String policyText) {
+        MemoryAnalysis a = analysis.get();
+        if (a == null) {
+            status.set("Run the analysis first: planning needs the measured costs");
+            return;
+        }
+        if (planning) {
+            // Slider drags send many requests: only the newest one is planned after the current one.
+            planAgain = policyText;
+            return;
+        }
+        CheckpointPolicy policy;
+        try {
+            policy = CheckpointPolicy.parse(policyText);
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        planning = true;
+        BackgroundTask.wrap(() -> {
+            CheckpointSchedule none = a.result().baseline().schedule();
+            CheckpointSchedule planned = CheckpointScheduling.schedule(a.plan(), policy, a.result().profile());
+            return new Object[] {PolicyPrediction.of(a.plan(), a.result().profile(), planned, none), planned};
+        }).onSuccess(r -> {
+            prediction.set((PolicyPrediction) r[0]);
+            nodeBytes.set(bars(a, (CheckpointSchedule) r[1]));
+            status.set("Planned " + policy + " on the measured costs (no run)");
+            planned();
+        }).onFailure(e -> {
+            status.set("Cannot plan " + policy + ": " + e.getMessage());
+            planned();
+        }).executeWith(tasks);
+    }
+
+    /** Plans {@code budget:MB}. */
+    public void replanBudget(long mebibytes) {
+        replan("budget:" + Math.max(1, mebibytes));
+    }
+
+    private void planned() {
+        planning = false;
+        if (planAgain != null) {
+            String next = planAgain;
+            planAgain = null;
+            replan(next);
+        }
+    }
+
+    // ---- replay -------------------------------------------------------------------------------
+
+    /** Shows the node states after sample {@code index} (-1: before the step). */
+    public void seek(int index) {
+        int i = Math.max(-1, Math.min(index, replaySamples.size() - 1));
+        replayIndex.set(i);
+        replayStates.set(ReplayStates.after(replaySamples, i));
+        if (i < 0) {
+            replayText.set(replaySamples.isEmpty() ? "" : "Before the step: press play or step");
+        } else {
+            MemorySample s = replaySamples.get(i);
+            replayText.set(String.format("%d / %d  %s %s  —  %s held", i + 1, replaySamples.size(),
+                    s.phase().name().toLowerCase(), s.nodeId(), PolicyPrediction.mib(s.ledgerBytes())));
+        }
+    }
+
+    /** One sample on; stops playing at the end. */
+    public void stepForward() {
+        if (replayIndex.get() + 1 >= replaySamples.size()) {
+            playing.set(false);
+            return;
+        }
+        seek(replayIndex.get() + 1);
+    }
+
+    public void stepBack() {
+        seek(replayIndex.get() - 1);
+    }
+
+    /** Starts playing (the view advances with {@link #stepForward} on its own timer while playing). */
+    public void play() {
+        if (replaySamples.isEmpty()) {
+            return;
+        }
+        if (replayIndex.get() + 1 >= replaySamples.size()) {
+            seek(-1);
+        }
+        playing.set(true);
+    }
+
+    public void pause() {
+        playing.set(false);
+    }
+
+    // ---- properties ---------------------------------------------------------------------------
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MemoryAnalysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    /** The measured policy, as text. */
+    public ReadOnlyStringProperty policyNameProperty() {
+        return policyName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ChartPoint>> baselineLedgerProperty() {
+        return baselineLedger.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ChartPoint>> baselineMeasuredProperty() {
+        return baselineMeasured.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ChartPoint>> policyLedgerProperty() {
+        return policyLedger.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ChartPoint>> policyMeasuredProperty() {
+        return policyMeasured.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty peaksProperty() {
+        return peaks.getReadOnlyProperty();
+    }
+
+    /** The largest savers' profiled bytes, in graph order, with the current plan's treatment. */
+    public ReadOnlyObjectProperty<List<NodeBytes>> nodeBytesProperty() {
+        return nodeBytes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PolicyPrediction> predictionProperty() {
+        return prediction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty replayIndexProperty() {
+        return replayIndex.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty replayLengthProperty() {
+        return replayLength.getReadOnlyProperty();
+    }
+
+    /** Canvas node state per node id at the replay position. */
+    public ReadOnlyObjectProperty<Map<String, String>> replayStatesProperty() {
+        return replayStates.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty replayTextProperty() {
+        return replayText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+}

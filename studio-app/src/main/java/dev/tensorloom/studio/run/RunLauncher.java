@@ -1,0 +1,35 @@
+package dev.tensorloom.studio.run;
+
+import dev.tensorloom.execution.session.RunListener;
+import dev.tensorloom.execution.session.SnapshotPolicy;
+import dev.tensorloom.model.doc.Document;
+
+/**
+ * Turns a copy of the project into a training run. Called on a background thread (compiling and
+ * opening data take time); the studio uses {@link StandardRunLauncher}, view-model tests a fake.
+ */
+@FunctionalInterface
+public interface RunLauncher {
+    /**
+     * Prepares a run of {@code document} (a private copy) reporting to {@code listener} on its training
+     * thread; it starts when the handle is started.
+     */
+    RunHandle prepare(Document document, SnapshotPolicy snapshots, RunListener listener);
+
+    /** Controls one prepared run. */
+    interface RunHandle {
+        void start();
+
+        void pause();
+
+        void resume();
+
+        void stop();
+
+        /** Steps the run will train when not stopped. */
+        int totalSteps();
+
+        /** Frees the run's parameters once its thread has ended (does not wait). */
+        void release();
+    }
+}

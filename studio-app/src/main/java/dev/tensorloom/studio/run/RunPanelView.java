@@ -1,0 +1,197 @@
+package dev.tensorloom.studio.run;
+
+import dev.tensorloom.model.doc.TrainingConfig;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The run panel: the training settings on the left, the run controls, progress, four live charts and
+ * the log on the right, and a failure banner across the top. Binds to {@link RunPanelViewModel} only;
+ * every settings field commits on Enter or when it loses focus.
+ */
+public final class RunPanelView extends BorderPane {
+    private final RunPanelViewModel vm;
+    private final GridPane form = new GridPane();
+    private final ComboBox<String> dataset = combo("run-dataset", true);
+    private final ComboBox<String> optimizer = combo("run-optimizer", false, "sgd", "adam", "adamw");
+    private final TextField learningRate = field("run-learning-rate");
+    private final ComboBox<String> schedule = combo("run-schedule", false, "constant", "cosine");
+    private final TextField warmup = field("run-warmup");
+    private final TextField batch = field("run-batch");
+    private final TextField steps = field("run-steps");
+    private final TextField seed = field("run-seed");
+    private final ComboBox<String> device = combo("run-device", false, "auto", "cpu", "gpu");
+    private final ComboBox<String> policy = combo("run-checkpoint", true,
+            "none", "sqrt", "every-k:4", "revolve:4", "budget:64");
+
+    public RunPanelView(RunPanelViewModel vm, List<String> datasets) {
+        this.vm = vm;
+        getStyleClass().add("run-panel");
+        dataset.getItems().setAll(datasets);
+        buildForm();
+        setLeft(new ScrollPane(form));
+        setCenter(runArea());
+        setTop(banner());
+        vm.configProperty().addListener((o, a, b) -> show(b));
+        show(vm.configProperty().get());
+    }
+
+    private void buildForm() {
+        form.getStyleClass().add("run-form");
+        form.setHgap(6);
+        form.setVgap(4);
+        form.setPadding(new Insets(6));
+        int row = 0;
+        row = add(row, "Dataset", dataset, vm::setDataset);
+        row = add(row, "Optimizer", optimizer, vm::setOptimizer);
+        row = addText(row, "Learning rate", learningRate, t -> vm.setLearningRate(Double.parseDouble(t)));
+        row = add(row, "Schedule", schedule, vm::setSchedule);
+        row = addText(row, "Warm-up steps", warmup, t -> vm.setWarmupSteps(Integer.parseInt(t)));
+        row = addText(row, "Batch size", batch, t -> vm.setBatchSize(Integer.parseInt(t)));
+        row = addText(row, "Steps", steps, t -> vm.setSteps(Integer.parseInt(t)));
+        row = addText(row, "Seed", seed, t -> vm.setSeed(Long.parseLong(t)));
+        row = add(row, "Device", device, vm::setDevice);
+        row = add(row, "Checkpointing", policy, vm::setCheckpointPolicy);
+        Label error = new Label();
+        error.setId("run-config-error");
+        error.getStyleClass().add("run-config-error");
+        error.setWrapText(true);
+        error.setMaxWidth(220);
+        error.textProperty().bind(vm.configErrorProperty());
+        form.add(error, 0, row, 2, 1);
+    }
+
+    private int add(int row, String label, ComboBox<String> box, Consumer<String> commit) {
+        box.setOnAction(e -> {
+            String v = box.getValue();
+            if (v != null && !v.isBlank()) {
+                commit.accept(v.trim());
+            }
+        });
+        form.addRow(row, new Label(label), box);
+        return row + 1;
+    }
+
+    private int addText(int row, String label, TextField field, Consumer<String> commit) {
+        Runnable apply = () -> {
+            try {
+                commit.accept(field.getText().trim());
+            } catch (NumberFormatException e) {
+                show(vm.configProperty().get());
+            }
+        };
+        field.setOnAction(e -> apply.run());
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                apply.run();
+            }
+        });
+        form.addRow(row, new Label(label), field);
+        return row + 1;
+    }
+
+    private void show(TrainingConfig c) {
+        dataset.setValue(c.dataset());
+        optimizer.setValue(c.optimizer());
+        learningRate.setText(String.valueOf(c.learningRate()));
+        schedule.setValue(c.schedule());
+        warmup.setText(String.valueOf(c.warmupSteps()));
+        batch.setText(String.valueOf(c.batchSize()));
+        steps.setText(String.valueOf(c.steps()));
+        seed.setText(String.valueOf(c.seed()));
+        device.setValue(c.device());
+        policy.setValue(c.checkpointPolicy());
+    }
+
+    private VBox runArea() {
+        Button start = button("run-start", "Start", Feather.PLAY, vm::start, vm.canStartProperty().not());
+        Button pause = button("run-pause", "Pause", Feather.PAUSE, vm::pause, vm.canPauseProperty().not());
+        Button resume = button("run-resume", "Resume", Feather.SKIP_FORWARD, vm::resume, vm.canResumeProperty().not());
+        Button stop = button("run-stop", "Stop", Feather.SQUARE, vm::stop, vm.canStopProperty().not());
+        ProgressBar bar = new ProgressBar();
+        bar.setId("run-progress");
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setPrefWidth(220);
+        Label text = new Label();
+        text.setId("run-progress-text");
+        text.textProperty().bind(vm.progressTextProperty());
+        HBox controls = new HBox(6, start, pause, resume, stop, bar, text);
+        controls.getStyleClass().add("run-controls");
+
+        LiveChart loss = new LiveChart("Loss", "chart-loss", vm.lossPointsProperty());
+        LiveChart metric = new LiveChart("Metric", "chart-metric", vm.metricPointsProperty());
+        metric.titleProperty().bind(vm.metricNameProperty());
+        LiveChart lr = new LiveChart("Learning rate", "chart-learning-rate", vm.learningRatePointsProperty());
+        LiveChart speed = new LiveChart("Examples / s", "chart-throughput", vm.throughputPointsProperty());
+        HBox charts = new HBox(4, loss, metric, lr, speed);
+        for (LiveChart c : List.of(loss, metric, lr, speed)) {
+            HBox.setHgrow(c, Priority.ALWAYS);
+            c.setPrefSize(240, 170);
+            c.setMinWidth(120);
+        }
+        ListView<String> log = new ListView<>(vm.log());
+        log.setId("run-log");
+        log.setPrefHeight(70);
+        vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
+        VBox area = new VBox(4, controls, charts, log);
+        area.setPadding(new Insets(4));
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        return area;
+    }
+
+    private HBox banner() {
+        Label message = new Label();
+        message.setId("run-failure");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.failureProperty());
+        Button close = new Button(null, new FontIcon(Feather.X));
+        close.getStyleClass().add("flat");
+        close.setOnAction(e -> vm.dismissFailure());
+        HBox banner = new HBox(8, new FontIcon(Feather.ALERT_TRIANGLE), message, close);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        banner.getStyleClass().add("run-failure-banner");
+        banner.visibleProperty().bind(vm.failureProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private static Button button(String id, String text, Feather icon, Runnable action,
+            javafx.beans.value.ObservableBooleanValue disabled) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(disabled::get, disabled));
+        return b;
+    }
+
+    private static ComboBox<String> combo(String id, boolean editable, String... items) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.setEditable(editable);
+        box.getItems().setAll(items);
+        box.setPrefWidth(140);
+        return box;
+    }
+
+    private static TextField field(String id) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(8);
+        return f;
+    }
+}

@@ -1,0 +1,514 @@
+package dev.tensorloom.studio.run;
+
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
+import dev.tensorloom.execution.session.ActivationSnapshot;
+import dev.tensorloom.execution.session.EvalMetrics;
+import dev.tensorloom.execution.session.RunFailure;
+import dev.tensorloom.execution.session.RunListener;
+import dev.tensorloom.execution.session.RunSummary;
+import dev.tensorloom.execution.session.SnapshotPolicy;
+import dev.tensorloom.execution.session.StepMetrics;
+import dev.tensorloom.execution.exec.ScheduleAction;
+import dev.tensorloom.model.command.SetTrainingConfig;
+import dev.tensorloom.model.command.UndoStack;
+import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentChange;
+import dev.tensorloom.model.doc.TrainingConfig;
+import dev.tensorloom.studio.files.DocumentContents;
+import dev.tensorloom.studio.task.BackgroundTask;
+import dev.tensorloom.studio.task.TaskExecutor;
+import dev.tensorloom.studio.task.UpdateThrottle;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The run panel's state: the project's training configuration (each edit one undoable
+ * {@link SetTrainingConfig}), the start/pause/resume/stop state machine, progress with ETA, the live
+ * chart series (bounded by {@link DecimatedSeries}) and the log. Training events arrive on the training
+ * thread and reach these properties through an {@link UpdateThrottle}, in order, in batches.
+ */
+public final class RunPanelViewModel {
+    static final int CHART_POINTS = 300;
+    static final int LOG_LINES = 500;
+    /** Weight of the newest step in the smoothed step time behind the ETA. */
+    private static final double ETA_SMOOTHING = 0.1;
+
+    private final Document document;
+    private final UndoStack undoStack;
+    private final RunLauncher launcher;
+    private final TaskExecutor tasks;
+    private final Consumer<Object> events;
+    private final RunListener observers;
+    private Supplier<SnapshotPolicy> snapshots = () -> SnapshotPolicy.NONE;
+
+    private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.IDLE);
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("Not started");
+    private final ReadOnlyStringWrapper metricName = new ReadOnlyStringWrapper("metric");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
+    private final DecimatedSeries loss = new DecimatedSeries(CHART_POINTS);
+    private final DecimatedSeries metric = new DecimatedSeries(CHART_POINTS);
+    private final DecimatedSeries learningRate = new DecimatedSeries(CHART_POINTS);
+    private final DecimatedSeries throughput = new DecimatedSeries(CHART_POINTS);
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> lossPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> metricPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> learningRatePoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> throughputPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+
+    private RunLauncher.RunHandle handle;
+    private int totalSteps;
+    private double secondsPerStep = Double.NaN;
+    /** Counts runs, so events of an earlier run that arrive late are ignored. */
+    private int generation;
+    /** The batch size the running copy trains with (the project may have been edited since). */
+    private int runBatch;
+
+    /**
+     * @param observers hears the activation, gradient and schedule events of every run (the activation
+     *                  view), on the training thread
+     */
+    public RunPanelViewModel(Document document, UndoStack undoStack, RunLauncher launcher, TaskExecutor tasks,
+            UpdateThrottle throttle, RunListener observers) {
+        this.document = Objects.requireNonNull(document);
+        this.undoStack = Objects.requireNonNull(undoStack);
+        this.launcher = Objects.requireNonNull(launcher);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.observers = Objects.requireNonNull(observers);
+        this.events = throttle.publisher(this::apply);
+        config.set(document.config());
+        document.addListener(change -> {
+            if (change instanceof DocumentChange.ConfigChanged c) {
+                config.set(c.after());
+            }
+        });
+    }
+
+    /** Which activations the next run copies out (the activation view's watched node). */
+    public void setSnapshotPolicy(Supplier<SnapshotPolicy> policy) {
+        snapshots = Objects.requireNonNull(policy);
+    }
+
+    // ---- configuration ------------------------------------------------------------------------
+
+    public void setDataset(String id) {
+        edit(c -> c.withDataset(id));
+    }
+
+    public void setOptimizer(String name) {
+        edit(c -> TrainingConfigEdits.optimizer(c, name));
+    }
+
+    public void setLearningRate(double lr) {
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            configError.set("The learning rate must be a positive number");
+            return;
+        }
+        edit(c -> c.withLearningRate(lr));
+    }
+
+    public void setSchedule(String schedule) {
+        edit(c -> TrainingConfigEdits.schedule(c, schedule));
+    }
+
+    public void setWarmupSteps(int steps) {
+        if (steps < 0) {
+            configError.set("Warm-up steps cannot be negative");
+            return;
+        }
+        edit(c -> TrainingConfigEdits.warmup(c, steps));
+    }
+
+    public void setBatchSize(int size) {
+        if (size < 1) {
+            configError.set("The batch size must be at least 1");
+            return;
+        }
+        edit(c -> c.withBatchSize(size));
+    }
+
+    public void setSteps(int steps) {
+        if (steps < 1) {
+            configError.set("Train at least one step");
+            return;
+        }
+        edit(c -> c.withSteps(steps));
+    }
+
+    public void setSeed(long seed) {
+        edit(c -> c.withSeed(seed));
+    }
+
+    public void setDevice(String device) {
+        edit(c -> c.withDevice(device));
+    }
+
+    /** The checkpoint policy in its text form ({@code sqrt}, {@code budget:64}…); refused when it does not parse. */
+    public void setCheckpointPolicy(String policy) {
+        try {
+            CheckpointPolicy parsed = CheckpointPolicy.parse(policy);
+            edit(c -> c.withCheckpointPolicy(parsed.toString()));
+        } catch (IllegalArgumentException e) {
+            configError.set(e.getMessage());
+        }
+    }
+
+    /** One undoable command per change; unchanged values push nothing. */
+    private void edit(UnaryOperator<TrainingConfig> change) {
+        configError.set("");
+        TrainingConfig after = change.apply(document.config());
+        if (!after.equals(document.config())) {
+            undoStack.push(new SetTrainingConfig(after));
+        }
+    }
+
+    // ---- run control --------------------------------------------------------------------------
+
+    /** Prepares the run off the UI thread, then starts it. */
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        int run = ++generation;
+        clearRun();
+        setState(RunState.PREPARING);
+        log("Preparing: " + describe(document.config()));
+        Document copy = DocumentContents.copy(document);
+        SnapshotPolicy watched = snapshots.get();
+        RunListener listener = listenerFor(run);
+        BackgroundTask.wrap(() -> launcher.prepare(copy, watched, listener)).onSuccess(h -> {
+            if (run != generation || state.get() != RunState.PREPARING) {
+                h.release();
+                return;
+            }
+            handle = h;
+            totalSteps = h.totalSteps();
+            setState(RunState.RUNNING);
+            log("Started " + totalSteps + " steps");
+            h.start();
+        }).onFailure(e -> {
+            if (run == generation) {
+                failed(new RunFailure(String.valueOf(e.getMessage()), nodeOf(e), 0, e));
+            }
+        }).executeWith(tasks);
+    }
+
+    public void pause() {
+        if (canPause.get()) {
+            handle.pause();
+            setState(RunState.PAUSED);
+            log("Paused");
+        }
+    }
+
+    public void resume() {
+        if (canResume.get()) {
+            handle.resume();
+            setState(RunState.RUNNING);
+            log("Resumed");
+        }
+    }
+
+    /** Asks the run to stop after its current step (also ends a pause). */
+    public void stop() {
+        if (!canStop.get()) {
+            return;
+        }
+        if (handle == null) {
+            // Still preparing: the prepared run is released unstarted when it arrives.
+            setState(RunState.STOPPED);
+            log("Stopped before the first step");
+            return;
+        }
+        handle.stop();
+        setState(RunState.STOPPING);
+        log("Stopping after the current step");
+    }
+
+    /** Clears the failure banner. */
+    public void dismissFailure() {
+        failure.set("");
+    }
+
+    private RunListener listenerFor(int run) {
+        return new RunListener() {
+            @Override
+            public void onStep(StepMetrics metrics) {
+                events.accept(new Tagged(run, metrics));
+            }
+
+            @Override
+            public void onEvaluation(EvalMetrics metrics) {
+                events.accept(new Tagged(run, metrics));
+            }
+
+            @Override
+            public void onFinished(RunSummary summary) {
+                events.accept(new Tagged(run, summary));
+            }
+
+            @Override
+            public void onFailed(RunFailure f) {
+                events.accept(new Tagged(run, f));
+            }
+
+            @Override
+            public void onActivation(ActivationSnapshot snapshot) {
+                observers.onActivation(snapshot);
+            }
+
+            @Override
+            public void onGradientNorms(long step, Map<String, Double> norms) {
+                observers.onGradientNorms(step, norms);
+            }
+
+            @Override
+            public void onScheduleAction(ScheduleAction action) {
+                observers.onScheduleAction(action);
+            }
+        };
+    }
+
+    /** An event of run number {@code run}. */
+    private record Tagged(int run, Object event) {
+    }
+
+    /** One batch of events on the UI thread: the series are published once per batch, not per step. */
+    private void apply(List<Object> batch) {
+        boolean charts = false;
+        for (Object o : batch) {
+            Tagged t = (Tagged) o;
+            if (t.run() != generation) {
+                continue;
+            }
+            if (t.event() instanceof StepMetrics m) {
+                step(m);
+                charts = true;
+            } else if (t.event() instanceof EvalMetrics m) {
+                evaluation(m);
+                charts = true;
+            } else if (t.event() instanceof RunSummary s) {
+                finished(s);
+            } else if (t.event() instanceof RunFailure f) {
+                failed(f);
+            }
+        }
+        if (charts) {
+            lossPoints.set(loss.points());
+            metricPoints.set(metric.points());
+            learningRatePoints.set(learningRate.points());
+            throughputPoints.set(throughput.points());
+        }
+    }
+
+    private void step(StepMetrics m) {
+        loss.add(m.step(), m.loss());
+        learningRate.add(m.step(), m.learningRate());
+        throughput.add(m.step(), m.examplesPerSecond());
+        // The session reports examples per second of the batch the running copy trains with.
+        double seconds = m.examplesPerSecond() > 0 ? runBatch / m.examplesPerSecond() : Double.NaN;
+        if (Double.isFinite(seconds)) {
+            secondsPerStep = Double.isNaN(secondsPerStep) ? seconds
+                    : (1 - ETA_SMOOTHING) * secondsPerStep + ETA_SMOOTHING * seconds;
+        }
+        progress.set(totalSteps == 0 ? 0 : (double) m.step() / totalSteps);
+        long remaining = Math.max(0, totalSteps - m.step());
+        progressText.set(String.format("Step %d / %d · loss %.4g · ETA %s", m.step(), totalSteps, m.loss(),
+                Double.isNaN(secondsPerStep) ? "…" : duration(remaining * secondsPerStep)));
+    }
+
+    private void evaluation(EvalMetrics m) {
+        String name = m.values().keySet().stream().filter(k -> !k.equals("loss")).sorted().findFirst()
+                .orElse("loss");
+        metricName.set(name);
+        Double value = m.values().get(name);
+        if (value != null) {
+            metric.add(m.step(), value);
+        }
+        log(String.format("Evaluation after step %d: %s", m.step(), format(m.values())));
+    }
+
+    private void finished(RunSummary s) {
+        setState(s.stopped() ? RunState.STOPPED : RunState.FINISHED);
+        if (!s.stopped()) {
+            progress.set(1);
+        }
+        log(String.format("%s after %d steps in %s", s.stopped() ? "Stopped" : "Finished", s.steps(),
+                duration(s.elapsedMillis() / 1000.0)));
+        releaseHandle();
+    }
+
+    private void failed(RunFailure f) {
+        setState(RunState.FAILED);
+        String where = f.nodeId() == null ? "" : " at node " + f.nodeId();
+        failure.set("Training failed" + (f.step() > 0 ? " in step " + f.step() : "") + where + ": " + f.message());
+        failedNode.set(f.nodeId());
+        log(failure.get());
+        releaseHandle();
+    }
+
+    private void releaseHandle() {
+        if (handle != null) {
+            handle.release();
+            handle = null;
+        }
+    }
+
+    private void clearRun() {
+        loss.clear();
+        metric.clear();
+        learningRate.clear();
+        throughput.clear();
+        lossPoints.set(List.of());
+        metricPoints.set(List.of());
+        learningRatePoints.set(List.of());
+        throughputPoints.set(List.of());
+        progress.set(0);
+        progressText.set("Preparing…");
+        failure.set("");
+        failedNode.set(null);
+        secondsPerStep = Double.NaN;
+        runBatch = document.config().batchSize();
+    }
+
+    private void setState(RunState s) {
+        state.set(s);
+        canStart.set(!s.active());
+        canPause.set(s == RunState.RUNNING);
+        canResume.set(s == RunState.PAUSED);
+        canStop.set(s == RunState.RUNNING || s == RunState.PAUSED || s == RunState.PREPARING);
+    }
+
+    private void log(String line) {
+        log.add(line);
+        if (log.size() > LOG_LINES) {
+            log.remove(0, log.size() - LOG_LINES);
+        }
+    }
+
+    private static String nodeOf(Throwable e) {
+        try {
+            var m = e.getClass().getMethod("nodeId");
+            Object id = m.invoke(e);
+            return id instanceof String s ? s : null;
+        } catch (ReflectiveOperationException | RuntimeException ignored) {
+            return null;
+        }
+    }
+
+    static String describe(TrainingConfig c) {
+        return String.format("%s, %s lr %.3g (%s), batch %d, %d steps, seed %d, %s, checkpoint %s",
+                c.dataset().isBlank() ? "no dataset" : c.dataset(), c.optimizer(), c.learningRate(), c.schedule(),
+                c.batchSize(), c.steps(), c.seed(), c.device(), c.checkpointPolicy());
+    }
+
+    private static String format(Map<String, Double> values) {
+        StringBuilder b = new StringBuilder();
+        values.keySet().stream().sorted().forEach(k -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
+                .append(String.format("%.4g", values.get(k))));
+        return b.toString();
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    // ---- properties ----------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
+        return config.getReadOnlyProperty();
+    }
+
+    /** Why the last configuration edit was refused; empty when it was accepted. */
+    public ReadOnlyStringProperty configErrorProperty() {
+        return configError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStartProperty() {
+        return canStart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canPauseProperty() {
+        return canPause.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canResumeProperty() {
+        return canResume.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStopProperty() {
+        return canStop.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** Name of the charted evaluation metric (for example {@code token_accuracy}). */
+    public ReadOnlyStringProperty metricNameProperty() {
+        return metricName.getReadOnlyProperty();
+    }
+
+    /** The failure banner's text; empty when there is none. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /** The node the last failure names, or null; the window selects it on the canvas. */
+    public ReadOnlyStringProperty failedNodeProperty() {
+        return failedNode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ChartPoint>> lossPointsProperty() {
+        return lossPoints.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ChartPoint>> metricPointsProperty() {
+        return metricPoints.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ChartPoint>> learningRatePointsProperty() {
+        return learningRatePoints.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ChartPoint>> throughputPointsProperty() {
+        return throughputPoints.getReadOnlyProperty();
+    }
+
+    /** Newest last, at most {@value #LOG_LINES} lines. */
+    public ObservableList<String> log() {
+        return logView;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tensorloom.studio.activation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tensorloom.execution.session.ActivationSnapshot;
+import dev.tensorloom.execution.session.ActivationStats;
+import dev.tensorloom.execution.session.Preview;
+import dev.tensorloom.execution.session.SnapshotPolicy;
+import dev.tensorloom.studio.task.UpdateThrottle;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ActivationViewModelTest {
+    private static ActivationSnapshot snapshot(String node, long step, float[] values, Map<String, Preview> views) {
+        return new ActivationSnapshot(step, node, "out", new ActivationStats(0.5, 1.25, -2, 3, 0.25, 0, 1),
+                new Preview(new long[] {8, 2, 2}, 2, 2, values), views);
+    }
+
+    @Test
+    void showsTheWatchedNodesNewestSnapshot() {
+        ActivationViewModel vm = new ActivationViewModel(UpdateThrottle.direct());
+        vm.setSelection(Set.of("enc1"));
+        vm.onActivation(snapshot("other", 3, new float[] {9, 9, 9, 9}, Map.of()));
+        assertNull(vm.heatmapProperty().get(), "other nodes are ignored");
+        vm.onActivation(snapshot("enc1", 4, new float[] {-1, 0, 1, 3}, Map.of()));
+        Heatmap h = vm.heatmapProperty().get();
+        assertEquals(2, h.rows());
+        assertEquals(2, h.cols());
+        assertEquals(-1, h.min());
+        assertEquals(3, h.max());
+        assertEquals(0.5, h.position(1f), 1e-12);
+        assertEquals("mean 0.5000   std 1.250   min -2.000   max 3.000   zeros 25.0%   NaN 0   Inf 1",
+                vm.statisticsProperty().get());
+        assertTrue(vm.headingProperty().get().contains("[8, 2, 2]"));
+        assertArrayEquals(new long[] {1, 1, 1, 1}, sparse(vm.histogramProperty().get(), 4));
+    }
+
+    /** Counts of the 40-bin histogram over [-1, 3] folded into 4 equal quarters. */
+    private static long[] sparse(Histogram h, int parts) {
+        long[] out = new long[parts];
+        for (int b = 0; b < h.counts().length; b++) {
+            out[b * parts / h.counts().length] += h.counts()[b];
+        }
+        return out;
+    }
+
+    @Test
+    void gradientNormAndAttentionViews() {
+        ActivationViewModel vm = new ActivationViewModel(UpdateThrottle.direct());
+        vm.setSelection(Set.of("att"));
+        Preview attention = new Preview(new long[] {4, 2, 3, 3}, 3, 3, new float[] {1, 0, 0, 0.5f, 0.5f, 0, 0.2f, 0.3f, 0.5f});
+        vm.onActivation(snapshot("att", 2, new float[] {1, 2, 3, 4}, Map.of("attention", attention)));
+        vm.onGradientNorms(3, Map.of("att", 0.125, "x", 9.0));
+        assertEquals(1, vm.viewsProperty().get().size());
+        assertEquals(3, vm.viewsProperty().get().get(0).rows());
+        assertEquals("gradient norm 0.1250 (step 3)", vm.gradientNormProperty().get());
+    }
+
+    @Test
+    void snapshotPolicyFollowsTheSelection() {
+        ActivationViewModel vm = new ActivationViewModel(UpdateThrottle.direct());
+        assertTrue(vm.snapshotPolicy().all(), "nothing watched: every node, rarely");
+        vm.setSelection(Set.of("enc1"));
+        assertEquals(SnapshotPolicy.nodes(Set.of("enc1"), ActivationViewModel.SNAPSHOT_EVERY), vm.snapshotPolicy());
+        vm.setSelection(Set.of("a", "b"));
+        assertTrue(vm.snapshotPolicy().all());
+    }
+
+    @Test
+    void histogramCountsFiniteValuesOnly() {
+        Histogram h = Histogram.of(new float[] {0, 1, 2, 3, Float.NaN, Float.POSITIVE_INFINITY}, 3);
+        assertEquals(0, h.min());
+        assertEquals(3, h.max());
+        assertArrayEquals(new long[] {1, 1, 2}, h.counts());
+        assertEquals(0.5, h.centre(0), 1e-12);
+    }
+
+    @Test
+    void colourMapEndsAndNonFiniteValues() {
+        assertEquals(0xFF440154, ColorMap.argb(0));
+        assertEquals(0xFFFDE725, ColorMap.argb(1));
+        assertEquals(0xFFFF00FF, ColorMap.argb(Double.NaN));
+    }
+}

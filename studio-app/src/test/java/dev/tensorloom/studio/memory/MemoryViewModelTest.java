@@ -1,0 +1,131 @@
+package dev.tensorloom.studio.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tensorloom.canvas.CanvasStyles;
+import dev.tensorloom.execution.memory.MemoryPhase;
+import dev.tensorloom.execution.memory.MemorySample;
+import dev.tensorloom.model.catalog.BlockCatalog;
+import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.task.TaskExecutor;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MemoryViewModelTest {
+    private static MemoryViewModel vm;
+
+    /** One real measurement of a 6-block chain (none vs sqrt), shared by the tests. */
+    @BeforeAll
+    static void measure() throws Exception {
+        var project = SmallChain.project(6, 32);
+        vm = new MemoryViewModel(project.document(),
+                new StandardMemoryAnalyzer(BlockCatalog.standard(), OptionalInt.empty()), TaskExecutor.direct());
+        vm.analyze("sqrt");
+        assertNotNull(vm.analysisProperty().get(), vm.statusProperty().get());
+    }
+
+    @Test
+    void seriesComeFromBothMeasurementsWithALowerPeakForTheCheckpointPolicy() {
+        var result = vm.analysisProperty().get().result();
+        assertEquals("sqrt", vm.policyNameProperty().get());
+        assertEquals(result.baseline().samples().size(), vm.baselineLedgerProperty().get().size());
+        assertEquals(result.policy().samples().size(), vm.policyLedgerProperty().get().size());
+        ChartPoint none = TimelineSeries.peak(vm.baselineLedgerProperty().get());
+        ChartPoint sqrt = TimelineSeries.peak(vm.policyLedgerProperty().get());
+        assertEquals(result.baseline().peakLedgerBytes() / TimelineSeries.MIB, none.y(), 1e-9);
+        assertEquals(result.policy().peakLedgerBytes() / TimelineSeries.MIB, sqrt.y(), 1e-9);
+        assertTrue(sqrt.y() < none.y(), "sqrt " + sqrt.y() + " vs none " + none.y());
+        assertTrue(vm.peaksProperty().get().startsWith("Peak ledger: none"), vm.peaksProperty().get());
+    }
+
+    @Test
+    void barsListTheLargestSaversWithTheirTreatment() {
+        List<NodeBytes> bars = vm.nodeBytesProperty().get();
+        assertFalse(bars.isEmpty());
+        assertTrue(bars.size() <= MemoryViewModel.BARS);
+        var profile = vm.analysisProperty().get().result().profile();
+        var plan = vm.analysisProperty().get().plan();
+        for (NodeBytes b : bars) {
+            assertEquals(profile.savedBytes(plan.indexOf(b.nodeId())), b.bytes());
+        }
+        assertTrue(bars.stream().anyMatch(b -> !b.treatment().equals("stored")), "sqrt drops something");
+    }
+
+    @Test
+    void replanningUsesTheCachedProfileAndExplainsTheNumbers() {
+        vm.replan("none");
+        PolicyPrediction none = vm.predictionProperty().get();
+        assertEquals(0, none.recomputations());
+        assertEquals(none.baselinePeakBytes(), none.peakBytes());
+        assertTrue(none.explanation().contains("nothing is recomputed"), none.explanation());
+        vm.replan("sqrt");
+        PolicyPrediction sqrt = vm.predictionProperty().get();
+        assertTrue(sqrt.peakBytes() < sqrt.baselinePeakBytes());
+        assertTrue(sqrt.recomputations() > 0);
+        assertEquals(sqrt.stored() + sqrt.checkpoints() + sqrt.dropped(),
+                vm.analysisProperty().get().plan().steps().stream().filter(s -> !s.isSource()).count());
+        assertTrue(sqrt.explanation().contains(PolicyPrediction.mib(sqrt.peakBytes())), sqrt.explanation());
+        assertTrue(sqrt.explanation().contains(sqrt.recomputations() + " extra layer forwards"), sqrt.explanation());
+        vm.replan("budget:x");
+        assertTrue(vm.statusProperty().get().contains("bad checkpoint policy"));
+    }
+
+    @Test
+    void replayStepsNodeStatesSampleBySample() {
+        int n = vm.replayLengthProperty().get();
+        assertTrue(n > 0);
+        vm.seek(-1);
+        assertEquals(Map.of(), vm.replayStatesProperty().get());
+        vm.stepForward();
+        assertEquals(0, vm.replayIndexProperty().get());
+        assertEquals(1, vm.replayStatesProperty().get().size());
+        vm.seek(n - 1);
+        // After the whole step every layer's gradient is done; the data inputs have no backward.
+        var plan = vm.analysisProperty().get().plan();
+        for (var step : plan.steps()) {
+            assertEquals(step.isSource() ? CanvasStyles.STATE_KEPT : CanvasStyles.STATE_GRAD_DONE,
+                    vm.replayStatesProperty().get().get(step.nodeId()), step.nodeId());
+        }
+        vm.play();
+        assertTrue(vm.playingProperty().get());
+        assertEquals(-1, vm.replayIndexProperty().get(), "play at the end starts over");
+        vm.seek(n - 2);
+        vm.stepForward();
+        vm.stepForward();
+        assertFalse(vm.playingProperty().get(), "stops at the end");
+    }
+
+    @Test
+    void replayStatesFollowTheActions() {
+        List<MemorySample> s = List.of(sample(0, MemoryPhase.FORWARD, "a"), sample(1, MemoryPhase.FORWARD, "b"),
+                sample(2, MemoryPhase.DROP, "a"), sample(3, MemoryPhase.RECOMPUTE, "a"),
+                sample(4, MemoryPhase.BACKWARD, "b"));
+        assertEquals(Map.of("a", CanvasStyles.STATE_KEPT, "b", CanvasStyles.STATE_KEPT), ReplayStates.after(s, 1));
+        assertEquals(Map.of("a", CanvasStyles.STATE_DROPPED, "b", CanvasStyles.STATE_KEPT), ReplayStates.after(s, 2));
+        assertEquals(Map.of("a", CanvasStyles.STATE_RECOMPUTING, "b", CanvasStyles.STATE_GRAD_DONE),
+                ReplayStates.after(s, 4));
+    }
+
+    @Test
+    void timelineThinningKeepsThePeak() {
+        List<MemorySample> s = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            s.add(new MemorySample(i, MemoryPhase.FORWARD, "n", i == 517 ? 5L << 20 : 1L << 20, OptionalLong.empty(), i));
+        }
+        List<ChartPoint> p = TimelineSeries.ledger(s, 100);
+        assertEquals(100, p.size());
+        assertEquals(new ChartPoint(517, 5.0), TimelineSeries.peak(p));
+        assertEquals(List.of(), TimelineSeries.measured(s, 100), "nothing measured, no series");
+    }
+
+    private static MemorySample sample(long seq, MemoryPhase phase, String node) {
+        return new MemorySample(seq, phase, node, 0, OptionalLong.empty(), seq);
+    }
+}

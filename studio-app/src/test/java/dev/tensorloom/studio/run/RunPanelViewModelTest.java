@@ -1,0 +1,193 @@
+package dev.tensorloom.studio.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tensorloom.execution.session.EvalMetrics;
+import dev.tensorloom.execution.session.RunFailure;
+import dev.tensorloom.execution.session.RunListener;
+import dev.tensorloom.execution.session.RunSummary;
+import dev.tensorloom.execution.session.SnapshotPolicy;
+import dev.tensorloom.execution.session.StepMetrics;
+import dev.tensorloom.model.command.UndoStack;
+import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.TrainingConfig;
+import dev.tensorloom.studio.task.TaskExecutor;
+import dev.tensorloom.studio.task.UpdateThrottle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RunPanelViewModelTest {
+    /** A launcher whose run the test drives: it records control calls and exposes the listener. */
+    private static final class FakeLauncher implements RunLauncher {
+        final List<String> calls = new ArrayList<>();
+        RunListener listener;
+        SnapshotPolicy snapshots;
+        RuntimeException refuse;
+
+        @Override
+        public RunHandle prepare(Document document, SnapshotPolicy snapshots, RunListener listener) {
+            if (refuse != null) {
+                throw refuse;
+            }
+            this.listener = listener;
+            this.snapshots = snapshots;
+            calls.add("prepare " + document.config().steps());
+            return new RunHandle() {
+                @Override
+                public void start() {
+                    calls.add("start");
+                }
+
+                @Override
+                public void pause() {
+                    calls.add("pause");
+                }
+
+                @Override
+                public void resume() {
+                    calls.add("resume");
+                }
+
+                @Override
+                public void stop() {
+                    calls.add("stop");
+                }
+
+                @Override
+                public int totalSteps() {
+                    return document.config().steps();
+                }
+
+                @Override
+                public void release() {
+                    calls.add("release");
+                }
+            };
+        }
+    }
+
+    private final Document doc = new Document();
+    private final UndoStack undo = new UndoStack(doc);
+    private final FakeLauncher launcher = new FakeLauncher();
+    private RunPanelViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        doc.setConfig(TrainingConfig.DEFAULT.withDataset("seq-reverse").withSteps(4).withBatchSize(8));
+        vm = new RunPanelViewModel(doc, undo, launcher, TaskExecutor.direct(), UpdateThrottle.direct(),
+                new RunListener() { });
+        vm.setSnapshotPolicy(() -> SnapshotPolicy.nodes(Set.of("enc1"), 2));
+    }
+
+    @Test
+    void startPauseResumeStopFollowTheStateMachine() {
+        assertTrue(vm.canStartProperty().get());
+        assertFalse(vm.canPauseProperty().get());
+        vm.start();
+        assertEquals(List.of("prepare 4", "start"), launcher.calls);
+        assertEquals(RunState.RUNNING, vm.stateProperty().get());
+        assertEquals(SnapshotPolicy.nodes(Set.of("enc1"), 2), launcher.snapshots);
+        assertFalse(vm.canStartProperty().get());
+        assertTrue(vm.canPauseProperty().get());
+        assertTrue(vm.canStopProperty().get());
+
+        vm.pause();
+        assertEquals(RunState.PAUSED, vm.stateProperty().get());
+        assertTrue(vm.canResumeProperty().get());
+        assertFalse(vm.canPauseProperty().get());
+        vm.resume();
+        assertEquals(RunState.RUNNING, vm.stateProperty().get());
+        vm.stop();
+        assertEquals(RunState.STOPPING, vm.stateProperty().get());
+        assertFalse(vm.canStopProperty().get());
+        launcher.listener.onFinished(new RunSummary(1, true, List.of(2.0), Map.of(), 10, 1500));
+        assertEquals(RunState.STOPPED, vm.stateProperty().get());
+        assertEquals(List.of("prepare 4", "start", "pause", "resume", "stop", "release"), launcher.calls);
+        assertTrue(vm.canStartProperty().get(), "a new run may start");
+    }
+
+    @Test
+    void stepsFillChartsProgressAndEta() {
+        vm.start();
+        // Batch 8 at 16 examples/s: half a second per step.
+        launcher.listener.onStep(new StepMetrics(1, 2.5, 0.001, 16));
+        launcher.listener.onStep(new StepMetrics(2, 2.0, 0.002, 16));
+        assertEquals(0.5, vm.progressProperty().get(), 1e-12);
+        assertEquals(List.of(new ChartPoint(1, 2.5), new ChartPoint(2, 2.0)), vm.lossPointsProperty().get());
+        assertEquals(new ChartPoint(2, 0.002), vm.learningRatePointsProperty().get().get(1));
+        assertEquals(new ChartPoint(1, 16), vm.throughputPointsProperty().get().get(0));
+        assertTrue(vm.progressTextProperty().get().startsWith("Step 2 / 4"), vm.progressTextProperty().get());
+        assertTrue(vm.progressTextProperty().get().endsWith("ETA 0:01"), vm.progressTextProperty().get());
+        launcher.listener.onEvaluation(new EvalMetrics(2, Map.of("loss", 2.1, "accuracy", 0.4)));
+        assertEquals("accuracy", vm.metricNameProperty().get());
+        assertEquals(List.of(new ChartPoint(2, 0.4)), vm.metricPointsProperty().get());
+        launcher.listener.onFinished(new RunSummary(4, false, List.of(), Map.of(), 40, 2000));
+        assertEquals(RunState.FINISHED, vm.stateProperty().get());
+        assertEquals(1.0, vm.progressProperty().get());
+        assertTrue(vm.log().get(vm.log().size() - 1).startsWith("Finished after 4 steps"));
+    }
+
+    @Test
+    void aFailureNamesTheNodeForTheCanvas() {
+        vm.start();
+        launcher.listener.onFailed(new RunFailure("the loss is not finite", "loss", 3, null));
+        assertEquals(RunState.FAILED, vm.stateProperty().get());
+        assertEquals("loss", vm.failedNodeProperty().get());
+        assertEquals("Training failed in step 3 at node loss: the loss is not finite", vm.failureProperty().get());
+        vm.dismissFailure();
+        assertEquals("", vm.failureProperty().get());
+        vm.start();
+        assertNull(vm.failedNodeProperty().get(), "a new run clears the old failure");
+    }
+
+    @Test
+    void aRunThatCannotBePreparedFailsWithItsMessage() {
+        launcher.refuse = new IllegalArgumentException("the project names no dataset");
+        vm.start();
+        assertEquals(RunState.FAILED, vm.stateProperty().get());
+        assertTrue(vm.failureProperty().get().endsWith("the project names no dataset"));
+        assertTrue(vm.canStartProperty().get());
+    }
+
+    @Test
+    void eventsOfAnEarlierRunAreIgnored() {
+        vm.start();
+        RunListener first = launcher.listener;
+        vm.stop();
+        first.onFinished(new RunSummary(1, true, List.of(), Map.of(), 1, 1));
+        vm.start();
+        first.onStep(new StepMetrics(3, 9, 0.1, 1));
+        assertEquals(List.of(), vm.lossPointsProperty().get());
+    }
+
+    @Test
+    void eachSettingIsOneUndoableCommand() {
+        vm.setOptimizer("sgd");
+        vm.setLearningRate(0.05);
+        vm.setCheckpointPolicy("budget:64");
+        vm.setBatchSize(8);
+        assertEquals("sgd", doc.config().optimizer());
+        assertEquals(0.05, vm.configProperty().get().learningRate());
+        assertEquals("budget:64", doc.config().checkpointPolicy());
+        assertEquals(3, undo.revision(), "unchanged batch pushes nothing");
+        undo.undo();
+        assertEquals("none", doc.config().checkpointPolicy());
+        assertEquals("none", vm.configProperty().get().checkpointPolicy());
+        vm.setCheckpointPolicy("budget:x");
+        assertTrue(vm.configErrorProperty().get().contains("bad checkpoint policy"));
+        vm.setSteps(0);
+        assertEquals("Train at least one step", vm.configErrorProperty().get());
+        vm.setWarmupSteps(10);
+        vm.setSchedule("cosine");
+        assertEquals(10, doc.config().warmupSteps());
+        assertEquals("cosine", doc.config().schedule());
+        assertEquals("", vm.configErrorProperty().get());
+    }
+}
