@@ -16,15 +16,21 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Measures each node on a real batch: one warm-up training pass (initialises parameters and the
- * allocator), then a pass that keeps everything, reading native memory and the clock right after every
- * node's forward. With nothing dropped during that forward, the rise in native bytes across one node is
+ * Measures each node on a slice of a real batch: one warm-up training pass (initialises parameters and
+ * the allocator), then a pass that keeps everything, reading native memory and the clock right after
+ * every node's forward. The slice holds 1/{@value #SLICE} of the batch's examples and the measured bytes
+ * and times are scaled back up: activations grow linearly with the batch, and profiling the whole batch
+ * would itself reach the very peak that checkpointing is there to avoid (it would set the process's peak
+ * resident memory no matter which policy then runs). With nothing dropped during that forward, the rise in native bytes across one node is
  * what its taped forward leaves held: its outputs and the tensors autograd saved for it (inputs saved by
  * autograd share storage with the producer's outputs and so are not counted twice).
  *
  * <p>The passes compute real gradients; the next training step zeroes them.
  */
 public final class ProfilingPass {
+
+    /** The profile runs on this fraction of the batch. */
+    static final int SLICE = 16;
 
     private ProfilingPass() {
     }
@@ -37,7 +43,11 @@ public final class ProfilingPass {
     /** Profiles with {@code probe}; an unavailable probe gives output bytes as saved bytes. */
     public static NodeProfile run(Executor executor, Map<String, NDArray> batch, long globalStep,
             NativeMemoryProbe probe) {
-        executor.train(batch, globalStep, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
+        long examples = batchSize(batch);
+        long sliceSize = Math.max(1, examples / SLICE);
+        double scale = examples / (double) sliceSize;
+        Map<String, NDArray> slice = slice(batch, sliceSize);
+        executor.train(slice, globalStep, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
         Plan plan = executor.plan();
         int n = plan.size();
         long[] saved = new long[n];
@@ -45,13 +55,26 @@ public final class ProfilingPass {
         long[] nanos = new long[n];
         Recorder recorder = new Recorder(probe, saved, output, nanos);
         recorder.start();
-        executor.train(batch, globalStep, ActivationSchedule.NONE, recorder, ForwardObserver.NONE);
-        return new NodeProfile(list(saved), list(output), list(nanos), probe.available());
+        executor.train(slice, globalStep, ActivationSchedule.NONE, recorder, ForwardObserver.NONE);
+        return new NodeProfile(scaled(saved, scale), scaled(output, scale), scaled(nanos, scale), probe.available());
     }
 
-    private static List<Long> list(long[] values) {
+    private static long batchSize(Map<String, NDArray> batch) {
+        return batch.values().stream().filter(a -> a.getShape().dimension() > 0)
+                .mapToLong(a -> a.getShape().get(0)).max().orElse(1);
+    }
+
+    /** The first {@code n} examples of every field (views; the batch keeps owning the memory). */
+    private static Map<String, NDArray> slice(Map<String, NDArray> batch, long n) {
+        Map<String, NDArray> out = new java.util.LinkedHashMap<>();
+        batch.forEach((k, v) -> out.put(k, v.getShape().dimension() > 0 && v.getShape().get(0) > n
+                ? v.get("0:" + n) : v));
+        return out;
+    }
+
+    private static List<Long> scaled(long[] values, double scale) {
         List<Long> out = new ArrayList<>(values.length);
-        Arrays.stream(values).forEach(out::add);
+        Arrays.stream(values).forEach(v -> out.add(Math.round(v * scale)));
         return out;
     }
 
