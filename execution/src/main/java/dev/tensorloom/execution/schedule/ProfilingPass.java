@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * Measures each node on a slice of a real batch: one warm-up training pass (initialises parameters and
- * the allocator), then a pass that keeps everything, reading native memory and the clock right after
- * every node's forward. The slice holds 1/{@value #SLICE} of the batch's examples and the measured bytes
- * and times are scaled back up: activations grow linearly with the batch, and profiling the whole batch
- * would itself reach the very peak that checkpointing is there to avoid (it would set the process's peak
- * resident memory no matter which policy then runs). With nothing dropped during that forward, the rise in native bytes across one node is
+ * Measures each node on slices of a real batch: one warm-up training pass (initialises parameters and
+ * the allocator), then passes that keep everything, reading native memory and the clock right after
+ * every node's forward. Large batches are measured on two slices (1/{@value #SLICE} of the examples and
+ * twice that) and the affine fit is extended to the whole batch: profiling the whole batch would itself
+ * reach the very peak that checkpointing is there to avoid, and set the process's peak resident memory
+ * whichever policy then runs. With nothing dropped during that forward, the rise in native bytes across one node is
  * what its taped forward leaves held: its outputs and the tensors autograd saved for it (inputs saved by
  * autograd share storage with the producer's outputs and so are not counted twice).
  *
@@ -31,6 +31,8 @@ public final class ProfilingPass {
 
     /** The profile runs on this fraction of the batch. */
     static final int SLICE = 16;
+    /** Fewest examples a profile runs on. */
+    static final int MIN_SLICE_EXAMPLES = 32;
 
     private ProfilingPass() {
     }
@@ -44,19 +46,51 @@ public final class ProfilingPass {
     public static NodeProfile run(Executor executor, Map<String, NDArray> batch, long globalStep,
             NativeMemoryProbe probe) {
         long examples = batchSize(batch);
-        long sliceSize = Math.max(1, examples / SLICE);
-        double scale = examples / (double) sliceSize;
-        Map<String, NDArray> slice = slice(batch, sliceSize);
-        executor.train(slice, globalStep, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
-        Plan plan = executor.plan();
-        int n = plan.size();
-        long[] saved = new long[n];
-        long[] output = new long[n];
-        long[] nanos = new long[n];
-        Recorder recorder = new Recorder(probe, saved, output, nanos);
+        long small = Math.max(MIN_SLICE_EXAMPLES, examples / SLICE);
+        if (2 * small >= examples) {
+            // Small batches are profiled whole: slices of a few examples would be lost in allocator noise.
+            executor.train(batch, globalStep, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
+            Measured whole = measure(executor, batch, globalStep, probe);
+            return new NodeProfile(list(whole.saved), list(whole.output), list(whole.nanos), probe.available());
+        }
+        // Costs are affine in the batch size (a per-example part plus a fixed part such as per-node
+        // statistics and allocator granularity), so two slices give both parts and the line extends to
+        // the whole batch.
+        Map<String, NDArray> first = slice(batch, small);
+        executor.train(first, globalStep, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
+        Measured a = measure(executor, first, globalStep, probe);
+        Measured b = measure(executor, slice(batch, 2 * small), globalStep, probe);
+        return new NodeProfile(extend(a.saved, b.saved, small, examples), extend(a.output, b.output, small, examples),
+                extend(a.nanos, b.nanos, small, examples), probe.available());
+    }
+
+    private static Measured measure(Executor executor, Map<String, NDArray> batch, long globalStep,
+            NativeMemoryProbe probe) {
+        int n = executor.plan().size();
+        Measured m = new Measured(new long[n], new long[n], new long[n]);
+        Recorder recorder = new Recorder(probe, m.saved, m.output, m.nanos);
         recorder.start();
-        executor.train(slice, globalStep, ActivationSchedule.NONE, recorder, ForwardObserver.NONE);
-        return new NodeProfile(scaled(saved, scale), scaled(output, scale), scaled(nanos, scale), probe.available());
+        executor.train(batch, globalStep, ActivationSchedule.NONE, recorder, ForwardObserver.NONE);
+        return m;
+    }
+
+    /** Per-node readings of one measured pass. */
+    private record Measured(long[] saved, long[] output, long[] nanos) { }
+
+    /** The line through (x, a) and (2x, b), read at {@code to}; never below the larger reading. */
+    private static List<Long> extend(long[] a, long[] b, long x, long to) {
+        List<Long> out = new ArrayList<>(a.length);
+        for (int i = 0; i < a.length; i++) {
+            double slope = (b[i] - a[i]) / (double) x;
+            out.add(Math.max(Math.max(a[i], b[i]), Math.round(b[i] + slope * (to - 2 * x))));
+        }
+        return out;
+    }
+
+    private static List<Long> list(long[] values) {
+        List<Long> out = new ArrayList<>(values.length);
+        Arrays.stream(values).forEach(out::add);
+        return out;
     }
 
     private static long batchSize(Map<String, NDArray> batch) {
@@ -72,11 +106,6 @@ public final class ProfilingPass {
         return out;
     }
 
-    private static List<Long> scaled(long[] values, double scale) {
-        List<Long> out = new ArrayList<>(values.length);
-        Arrays.stream(values).forEach(v -> out.add(Math.round(v * scale)));
-        return out;
-    }
 
     /** Reads the probe and the clock at each forward action of the measured pass. */
     private static final class Recorder implements ScheduleListener {
