@@ -3,6 +3,7 @@ package dev.tensorloom.canvas;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseEvent;
@@ -38,6 +39,8 @@ final class Minimap extends Region {
         boxes.getStyleClass().add(CanvasStyles.MINIMAP_NODES);
         viewport.getStyleClass().add(CanvasStyles.MINIMAP_VIEWPORT);
         boxes.setManaged(false);
+        // Only the viewport outline moves on pan and zoom; the boxes are drawn once into a bitmap.
+        boxes.setCache(true);
         viewport.setManaged(false);
         getChildren().addAll(boxes, viewport);
         setClip(new Rectangle(WIDTH, HEIGHT));
@@ -47,10 +50,9 @@ final class Minimap extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);
     }
 
-    /** Redraws the node boxes from the item views (after the document changed). */
-    void redraw(Collection<NodeView> items, NodeGeometry geometry) {
-        List<String> ids = items.stream().map(NodeView::itemId).toList();
-        content = geometry.bounds(ids);
+    /** Redraws the node boxes from the items' stored places (after the document changed). */
+    void redraw(Collection<ItemShape> items) {
+        content = bounds(items);
         if (content == null) {
             boxes.getElements().clear();
             updateViewport();
@@ -61,11 +63,11 @@ final class Minimap extends Region {
         offsetX = INSET - content.getMinX() * scale + (WIDTH - 2 * INSET - content.getWidth() * scale) / 2;
         offsetY = INSET - content.getMinY() * scale + (HEIGHT - 2 * INSET - content.getHeight() * scale) / 2;
         List<PathElement> elements = new ArrayList<>(items.size() * 5);
-        for (NodeView v : items) {
-            double x = v.getLayoutX() * scale + offsetX;
-            double y = v.getLayoutY() * scale + offsetY;
-            double w = Math.max(1, v.getWidth() * scale);
-            double h = Math.max(1, v.getHeight() * scale);
+        for (ItemShape v : items) {
+            double x = v.x() * scale + offsetX;
+            double y = v.y() * scale + offsetY;
+            double w = Math.max(1, v.width() * scale);
+            double h = Math.max(1, v.height() * scale);
             elements.add(new MoveTo(x, y));
             elements.add(new HLineTo(x + w));
             elements.add(new VLineTo(y + h));
@@ -74,6 +76,23 @@ final class Minimap extends Region {
         }
         boxes.getElements().setAll(elements);
         updateViewport();
+    }
+
+    private static Bounds bounds(Collection<ItemShape> items) {
+        if (items.isEmpty()) {
+            return null;
+        }
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (ItemShape v : items) {
+            minX = Math.min(minX, v.x());
+            minY = Math.min(minY, v.y());
+            maxX = Math.max(maxX, v.x() + v.width());
+            maxY = Math.max(maxY, v.y() + v.height());
+        }
+        return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
     /** Moves the outline of the visible area (after a pan or zoom). */
