@@ -48,9 +48,11 @@ public class GraphCanvas extends Control {
     static final double MIN_ZOOM = 0.02;
     static final double MAX_ZOOM = 4;
     static final double ZOOM_STEP = 1.2;
+    /** Stack of the layout thread: ELK's recursion on a 5,000-node chain overflows the default. */
+    private static final long LAYOUT_STACK_BYTES = 64L << 20;
     /** One daemon thread for layouts: they are rare, and two at once would only compete. */
     private static final Executor LAYOUT_THREAD = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tensorloom-auto-layout");
+        Thread t = new Thread(null, r, "tensorloom-auto-layout", LAYOUT_STACK_BYTES);
         t.setDaemon(true);
         return t;
     });
@@ -111,6 +113,19 @@ public class GraphCanvas extends Control {
     @Override
     public String getUserAgentStylesheet() {
         return GraphCanvas.class.getResource("graph-canvas.css").toExternalForm();
+    }
+
+    /**
+     * Takes the canvas colours from the AtlantaFX theme of the application (its {@code -color-*}
+     * looked-up colours), so switching between light and dark restyles the canvas too. Call it
+     * only when an AtlantaFX theme is the user-agent stylesheet; otherwise the canvas keeps its
+     * own light colours.
+     */
+    public void followAtlantaFxTheme() {
+        String sheet = GraphCanvas.class.getResource("graph-canvas-atlantafx.css").toExternalForm();
+        if (!getStylesheets().contains(sheet)) {
+            getStylesheets().add(sheet);
+        }
     }
 
     public Document document() {

@@ -107,6 +107,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         return gestures;
     }
 
+    OverviewLayer overview() {
+        return overview;
+    }
+
     Minimap minimap() {
         return minimap;
     }

@@ -57,6 +57,7 @@ final class GraphViews {
     private Bounds covered;
     private boolean coveredDetailed;
     private int built;
+    private Bounds content;
 
     GraphViews(GraphCanvas canvas) {
         this.canvas = canvas;
@@ -106,6 +107,24 @@ final class GraphViews {
         return Collections.unmodifiableCollection(shapes.values());
     }
 
+    /** The box around every shown item at its stored place, or null when none is shown. */
+    Bounds contentBounds() {
+        if (content == null && !shapes.isEmpty()) {
+            double minX = Double.POSITIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
+            for (ItemShape s : shapes.values()) {
+                minX = Math.min(minX, s.x());
+                minY = Math.min(minY, s.y());
+                maxX = Math.max(maxX, s.x() + s.width());
+                maxY = Math.max(maxY, s.y() + s.height());
+            }
+            content = new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
+        }
+        return content;
+    }
+
     /** Ids of the shown items whose boxes meet a rectangle in canvas units. */
     Set<String> itemsIn(double minX, double minY, double maxX, double maxY) {
         return itemGrid.query(minX, minY, maxX, maxY);
@@ -146,6 +165,7 @@ final class GraphViews {
 
     void apply(DocumentChange change) {
         covered = null;
+        content = null;
         if (change instanceof DocumentChange.NodeAdded a) {
             syncItem(a.node().id());
             if (a.node().group() != null) {

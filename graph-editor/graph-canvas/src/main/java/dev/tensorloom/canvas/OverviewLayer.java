@@ -73,17 +73,39 @@ final class OverviewLayer extends Group {
      * pixel, repainting only when needed.
      */
     void update(GraphViews views, Set<String> selection, Bounds visible, double zoom) {
-        // Paint a viewport's half-width beyond each side, so a pan repaints every half screen at most.
-        Bounds area = new BoundingBox(visible.getMinX() - visible.getWidth() / 2,
-                visible.getMinY() - visible.getHeight() / 2, visible.getWidth() * 2, visible.getHeight() * 2);
+        Bounds content = views.contentBounds();
+        Bounds graph = content == null ? null : new BoundingBox(content.getMinX() - 1, content.getMinY() - 1,
+                content.getWidth() + 2, content.getHeight() + 2);
+        Bounds needed = intersect(visible, graph);
+        if (needed == null) {
+            // No part of the graph on screen: nothing to paint, and the next view repaints.
+            raster.setWidth(0);
+            raster.setHeight(0);
+            painted = null;
+            return;
+        }
+        // Paint a viewport's half-width beyond each side, so a pan repaints every half screen at most,
+        // but no further than the graph reaches: empty pixels cost as much to draw as full ones.
+        Bounds area = intersect(new BoundingBox(visible.getMinX() - visible.getWidth() / 2,
+                visible.getMinY() - visible.getHeight() / 2, visible.getWidth() * 2, visible.getHeight() * 2), graph);
         double target = Math.min(zoom, MAX_PIXELS / Math.max(1, Math.max(area.getWidth(), area.getHeight())));
         boolean scaleOff = paintedScale == 0
                 || Math.max(target / paintedScale, paintedScale / target) > REPAINT_RATIO;
-        if (dirty || scaleOff || painted == null || !painted.contains(visible)) {
+        if (dirty || scaleOff || painted == null || !painted.contains(needed)) {
             paint(views, selection, area, target);
             painted = area;
             dirty = false;
         }
+    }
+
+    private static Bounds intersect(Bounds a, Bounds b) {
+        if (a == null || b == null || !a.intersects(b)) {
+            return null;
+        }
+        double minX = Math.max(a.getMinX(), b.getMinX());
+        double minY = Math.max(a.getMinY(), b.getMinY());
+        return new BoundingBox(minX, minY, Math.min(a.getMaxX(), b.getMaxX()) - minX,
+                Math.min(a.getMaxY(), b.getMaxY()) - minY);
     }
 
     private void paint(GraphViews views, Set<String> selection, Bounds area, double s) {
