@@ -17,7 +17,8 @@ public final class TemplateSources {
     }
 
     static List<TemplateSource> all() {
-        return List.of(new DeepChainTemplate(), new TransformerReverseTemplate());
+        return List.of(new DeepChainTemplate(), new TransformerReverseTemplate(), new DitRectifiedFlowTemplate(),
+                new PoseRleTemplate(), new FaceArcfaceTemplate());
     }
 
     /** The project file text that the source of {@code id} generates. */

@@ -50,6 +50,7 @@ final class StandardDatasets {
                 List.of(ParamSpec.integer("features", 256, 1, 4096, "input and output width d"),
                         ParamSpec.integer("hidden", 256, 1, 4096, "width of the hidden tanh layer")),
                 (p, seed) -> new RegressionChainGenerator(p.getInt("features"), p.getInt("hidden"), seed)));
+        GalleryDatasets.register(r);
     }
 
     private static void sequence(DatasetRegistry r, String id, SequenceTaskGenerator.Task task, String description) {

@@ -14,5 +14,6 @@ final class LossOps {
         registry.register("mse", params -> new MeanSquaredErrorOp());
         registry.register("rf_velocity_mse", params -> new MeanSquaredErrorOp());
         registry.register("flow_nll", params -> new FlowNllOp());
+        dev.tensorloom.execution.op.loss.RegressionMetricLossOps.register(registry);
     }
 }

@@ -23,5 +23,6 @@ final class TransformerOps {
         registry.register("learned_pos", LearnedPosOp::new);
         registry.register("sincos2d_pos", SinCos2dPosOp::new);
         registry.register("patch_embed", PatchEmbedOp::new);
+        dev.tensorloom.execution.op.generative.GenerativeOps.register(registry);
     }
 }

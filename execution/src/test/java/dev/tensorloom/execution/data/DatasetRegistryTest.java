@@ -15,7 +15,7 @@ class DatasetRegistryTest {
     @Test
     void listsEveryBuiltInDatasetWithAOneLineDescription() {
         assertEquals(List.of("seq-reverse", "seq-copy", "seq-sort", "selective-copy", "two-moons", "eight-gaussians",
-                "checkerboard", "shapes-detection", "regression-chain"),
+                "checkerboard", "shapes-detection", "regression-chain", "shapes16", "stick-figures", "glyph-faces"),
                 registry.all().stream().map(DatasetDescriptor::id).toList());
         for (DatasetDescriptor d : registry.all()) {
             assertFalse(d.description().isBlank());
@@ -46,7 +46,7 @@ class DatasetRegistryTest {
     @Test
     void badNamesAndValuesGiveClearMessages() {
         assertEquals("unknown dataset 'moons' (known: seq-reverse, seq-copy, seq-sort, selective-copy, two-moons, "
-                + "eight-gaussians, checkerboard, shapes-detection, regression-chain)",
+                + "eight-gaussians, checkerboard, shapes-detection, regression-chain, shapes16, stick-figures, glyph-faces)",
                 assertThrows(IllegalArgumentException.class, () -> registry.open("moons", 1)).getMessage());
         assertEquals("seq-copy has no parameter 'len' (parameters: [length, vocab])",
                 assertThrows(IllegalArgumentException.class, () -> registry.open("seq-copy?len=3", 1)).getMessage());

@@ -15,6 +15,7 @@ final class LossBlocks {
         catalog.register(squaredError("rf_velocity_mse", "Rectified-flow velocity loss",
                 "Mean squared error between a predicted and a target velocity (x1 − x0) for rectified flow", "[B, *]"));
         catalog.register(flowNll());
+        RegressionMetricLossBlocks.register(catalog);
     }
 
     private static BlockType crossEntropy() {

@@ -16,6 +16,7 @@ final class TransformerBlocks {
         catalog.register(encoderBlock());
         catalog.register(decoderBlock());
         TransformerEmbeddingBlocks.register(catalog);
+        GenerativeBlocks.register(catalog);
     }
 
     static ParamSpec dModel() {

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Acceptance runs of the dit-rectified-flow, pose-rle and face-arcface templates (issue 8).
+# Usage: bench/gallery-acceptance.sh [dit|pose|face ...]   (default: all three, one after the other)
+# Each runner trains on the fly on synthetic data and prints a line starting with RESULT.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+mvn -B -o -q -pl studio-app -am test-compile >&2
+(cd studio-app && mvn -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/acceptance.cp >&2)
+CP="studio-app/target/test-classes:studio-app/target/classes:execution/target/classes:model-templates/target/classes"
+CP="$CP:graph-editor/graph-model/target/classes:$(cat studio-app/target/acceptance.cp)"
+run() {
+  echo "== $1 (nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg))"
+  /usr/bin/time -f "wall %e s" java -Dai.djl.offline=true -cp "$CP" "dev.tensorloom.studio.acceptance.$1" "${@:2}" 2>&1 \
+    | grep -v -E 'DEBUG|INFO'
+}
+for which in "${@:-dit pose face}"; do
+  for w in $which; do
+    case "$w" in
+      dit) run DitRectifiedFlowAcceptance ;;
+      pose) run PoseRleAcceptance ;;
+      face) run FaceArcfaceAcceptance ;;
+      *) echo "unknown run '$w' (dit, pose, face)" >&2; exit 2 ;;
+    esac
+  done
+done

@@ -1,0 +1,64 @@
+package dev.tensorloom.execution.data;
+
+import dev.tensorloom.model.shape.DType;
+import java.util.List;
+
+/**
+ * Class-conditional toy images for the diffusion template: one white shape on black, {@code image}
+ * float32 [B, 1, S, S] in [−1, 1], {@code label} int64 [B]: 0 square, 1 disc, 2 cross, 3 triangle
+ * (upright), with random size (radius 0.2–0.4 of the side) and position (fully inside the picture).
+ */
+public final class ShapeClassesGenerator implements BatchGenerator {
+    /** The class names, by label. */
+    public static final List<String> CLASSES = List.of("square", "disc", "cross", "triangle");
+    private final int size;
+
+    public ShapeClassesGenerator(int size) {
+        if (size < 8) {
+            throw new IllegalArgumentException("needs size >= 8, got " + size);
+        }
+        this.size = size;
+    }
+
+    @Override
+    public List<FieldSpec> fields() {
+        return List.of(FieldSpec.of("image", DType.FLOAT32, "one shape, white (1) on black (−1)", 1, size, size),
+                FieldSpec.of("label", DType.INT64, "0 square, 1 disc, 2 cross, 3 triangle"));
+    }
+
+    @Override
+    public HostBatch generate(DataRandom random, int batchSize) {
+        int plane = size * size;
+        float[] images = new float[batchSize * plane];
+        long[] labels = new long[batchSize];
+        for (int b = 0; b < batchSize; b++) {
+            int label = random.nextInt(CLASSES.size());
+            labels[b] = label;
+            float[] pixels = draw(random, label);
+            for (int i = 0; i < plane; i++) {
+                images[b * plane + i] = 2 * pixels[i] - 1;
+            }
+        }
+        return HostBatch.builder().put("image", HostArray.ofFloats(images, batchSize, 1, size, size))
+                .put("label", HostArray.ofLongs(labels, batchSize)).build();
+    }
+
+    private float[] draw(DataRandom random, int label) {
+        double r = size * random.nextDouble(0.2, 0.4);
+        double cx = random.nextDouble(r + 0.5, size - r - 0.5);
+        double cy = random.nextDouble(r + 0.5, size - r - 0.5);
+        SoftRaster canvas = new SoftRaster(size, 0f);
+        canvas.paint(shape(label, cx, cy, r), 1f);
+        return canvas.pixels();
+    }
+
+    static SoftRaster.Shape shape(int label, double cx, double cy, double r) {
+        return switch (label) {
+            case 0 -> SoftRaster.box(cx, cy, 0.8 * r, 0.8 * r);
+            case 1 -> SoftRaster.disc(cx, cy, r);
+            case 2 -> SoftRaster.union(SoftRaster.box(cx, cy, r, 0.3 * r), SoftRaster.box(cx, cy, 0.3 * r, r));
+            case 3 -> SoftRaster.convexPolygon(new double[] {cx, cx + r, cx - r}, new double[] {cy - r, cy + r, cy + r});
+            default -> throw new IllegalArgumentException("no shape class " + label);
+        };
+    }
+}

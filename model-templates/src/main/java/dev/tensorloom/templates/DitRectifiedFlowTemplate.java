@@ -1,0 +1,49 @@
+package dev.tensorloom.templates;
+
+import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.TrainingConfig;
+
+/**
+ * A small class-conditional diffusion transformer (3 adaLN-Zero DiT blocks, d = 64, qk-norm, 4×4 patches
+ * so 16 tokens: sized for 2 shared CPU cores) on 16×16 shapes, trained with the rectified-flow objective: the pair node draws logit-normal t and noise,
+ * the network predicts the velocity ε − x0 from x_t, t and the class.
+ */
+final class DitRectifiedFlowTemplate implements TemplateSource {
+    static final int WIDTH = 64;
+
+    @Override
+    public String id() {
+        return "dit-rectified-flow";
+    }
+
+    @Override
+    public Document build() {
+        GraphBuilder g = new GraphBuilder();
+        g.node("image", "input", 0, 0, "field", "image", "shape", "[B, 1, 16, 16]", "dtype", "float32")
+                .node("label", "input", 0, 2, "field", "label", "shape", "[B]", "dtype", "int64")
+                .node("pair", "rectified_flow_pair", 1, 0)
+                .node("t_embed", "timestep_embed", 2, 1, "d_model", WIDTH, "freq_dim", 64)
+                .node("class_embed", "embedding", 2, 2, "vocab", 4, "dim", WIDTH)
+                .node("cond", "add", 3, 2)
+                .node("patches", "patch_embed", 2, 0, "patch", 4, "d_model", WIDTH)
+                .node("pos", "sincos2d_pos", 3, 0, "grid_h", 4, "grid_w", 4);
+        String previous = "pos.out";
+        for (int i = 1; i <= 3; i++) {
+            g.node("dit" + i, "dit_block", 3 + i, 0, "d_model", WIDTH, "heads", 4, "hidden", 2 * WIDTH, "qk_norm", true);
+            g.wire(previous, "dit" + i + ".in").wire("cond.out", "dit" + i + ".cond");
+            previous = "dit" + i + ".out";
+        }
+        g.node("final", "dit_final", 7, 0, "d_model", WIDTH, "patch", 4, "channels", 1)
+                .node("unpatchify", "unpatchify", 8, 0, "patch", 4, "channels", 1, "grid_h", 4, "grid_w", 4)
+                .node("loss", "rf_velocity_mse", 9, 1);
+        g.wire("image.out", "pair.in").wire("pair.x_t", "patches.in").wire("patches.out", "pos.in")
+                .wire("pair.t", "t_embed.t").wire("label.out", "class_embed.in")
+                .wire("t_embed.out", "cond.a").wire("class_embed.out", "cond.b")
+                .wire(previous, "final.in").wire("cond.out", "final.cond").wire("final.out", "unpatchify.in")
+                .wire("unpatchify.out", "loss.pred").wire("pair.velocity", "loss.target");
+        Document doc = g.document();
+        doc.setConfig(new TrainingConfig("shapes16", "adamw", 1e-3, "cosine", 100, 0.0, 0.9, 1.0, 32, 1000, 0,
+                250, 42L, "auto", "none"));
+        return doc;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tensorloom.templates;
+
+import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.TrainingConfig;
+
+/**
+ * Keypoint regression of 11 stick-figure joints with Residual Log-likelihood Estimation: a small CNN
+ * predicts each joint's μ and σ (sigmoid); the rle_loss node's RealNVP flow learns the distribution of
+ * the normalised residual (μ − gt)/σ.
+ */
+final class PoseRleTemplate implements TemplateSource {
+    @Override
+    public String id() {
+        return "pose-rle";
+    }
+
+    @Override
+    public Document build() {
+        GraphBuilder g = new GraphBuilder();
+        g.node("image", "input", 0, 0, "field", "image", "shape", "[B, 1, 64, 64]", "dtype", "float32")
+                .node("keypoints", "input", 0, 2, "field", "keypoints", "shape", "[B, 11, 2]", "dtype", "float32");
+        String previous = "image.out";
+        int[] channels = {8, 16, 32, 32};
+        for (int i = 0; i < channels.length; i++) {
+            String conv = "conv" + (i + 1);
+            String act = "relu" + (i + 1);
+            g.node(conv, "conv2d", 1 + 2 * i, 0, "out_channels", channels[i], "kernel", 3, "stride", 2, "padding", 1)
+                    .node(act, "relu", 2 + 2 * i, 0);
+            g.wire(previous, conv + ".in").wire(conv + ".out", act + ".in");
+            previous = act + ".out";
+        }
+        g.node("flatten", "flatten", 9, 0)
+                .node("fc", "linear", 10, 0, "out_features", 128)
+                .node("fc_relu", "relu", 11, 0)
+                .node("mu_fc", "linear", 12, 0, "out_features", 22)
+                .node("mu", "reshape", 13, 0, "shape", "11, 2")
+                .node("sigma_fc", "linear", 12, 1, "out_features", 22)
+                .node("sigma_act", "sigmoid", 13, 1)
+                .node("sigma", "reshape", 14, 1, "shape", "11, 2")
+                .node("loss", "rle_loss", 15, 1);
+        g.wire(previous, "flatten.in").wire("flatten.out", "fc.in").wire("fc.out", "fc_relu.in")
+                .wire("fc_relu.out", "mu_fc.in").wire("mu_fc.out", "mu.in")
+                .wire("fc_relu.out", "sigma_fc.in").wire("sigma_fc.out", "sigma_act.in").wire("sigma_act.out", "sigma.in")
+                .wire("mu.out", "loss.pred").wire("sigma.out", "loss.sigma").wire("keypoints.out", "loss.target");
+        Document doc = g.document();
+        doc.setConfig(new TrainingConfig("stick-figures", "adamw", 1e-3, "cosine", 100, 1e-4, 0.9, 5.0, 32, 800, 0,
+                250, 42L, "auto", "none"));
+        return doc;
+    }
+}
