@@ -3,6 +3,7 @@ package dev.tensorloom.canvas;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.model.doc.DocumentListener;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.SetChangeListener;
@@ -155,8 +156,12 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         // Most pan frames stay inside the margin culled last time and cost nothing here.
         if (views.needsCull(visible, detailed)) {
             double margin = CULL_MARGIN / zoom;
-            views.cull(new BoundingBox(visible.getMinX() - margin, visible.getMinY() - margin,
+            boolean complete = views.cull(new BoundingBox(visible.getMinX() - margin, visible.getMinY() - margin,
                     visible.getWidth() + 2 * margin, visible.getHeight() + 2 * margin), detailed);
+            if (!complete) {
+                // The rest of the views are built on the next pulses.
+                Platform.runLater(canvas::requestLayout);
+            }
         }
         overview.setVisible(!detailed);
         if (!detailed) {

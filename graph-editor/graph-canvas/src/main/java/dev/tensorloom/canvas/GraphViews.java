@@ -36,6 +36,9 @@ import javafx.geometry.Point2D;
  * Anchor: tesis graph-editor's {@code ModelMemory}.
  */
 final class GraphViews {
+    /** Most node views one culling pass builds; CSS and layout of a new view is the expensive part. */
+    static final int BUILDS_PER_PASS = 40;
+
     final javafx.scene.Group wireLayer = new javafx.scene.Group();
     final javafx.scene.Group nodeLayer = new javafx.scene.Group();
 
@@ -466,14 +469,27 @@ final class GraphViews {
      * Keeps in the scene only the views that meet {@code area} (canvas units), building the ones
      * missing, or none when the overview is drawn instead: the scene graph, CSS and rendering
      * then scale with what is on screen, not with the size of the graph. Work is proportional to
-     * the items in the area, read from the grid.
+     * the items in the area, read from the grid. At most {@link #BUILDS_PER_PASS} views are built
+     * per call, so a zoom-out that uncovers hundreds of blocks spreads their cost over a few frames;
+     * returns false when some were left for the next pass.
      */
-    void cull(Bounds area, boolean detailed) {
+    boolean cull(Bounds area, boolean detailed) {
         Set<NodeView> wantItems = new HashSet<>();
         Set<WireView> wantWires = new HashSet<>();
+        boolean complete = true;
         if (detailed) {
+            int builds = 0;
             for (String id : itemGrid.query(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
-                wantItems.add(item(id));
+                NodeView view = items.get(id);
+                if (view == null && builds >= BUILDS_PER_PASS) {
+                    complete = false;
+                    continue;
+                }
+                if (view == null) {
+                    builds++;
+                    view = item(id);
+                }
+                wantItems.add(view);
             }
             for (String id : wireGrid.query(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
                 WireView w = wire(id);
@@ -484,8 +500,9 @@ final class GraphViews {
         }
         sync(nodeLayer, attachedItems, wantItems);
         sync(wireLayer, attachedWires, wantWires);
-        covered = area;
+        covered = complete ? area : null;
         coveredDetailed = detailed;
+        return complete;
     }
 
     private static <T extends javafx.scene.Node> void sync(javafx.scene.Group layer, Set<T> attached, Set<T> want) {
