@@ -3,6 +3,7 @@ package dev.tensorloom.canvas;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.model.doc.DocumentListener;
 import java.util.Map;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
@@ -16,6 +17,7 @@ import javafx.scene.control.SkinBase;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
+import javafx.util.Duration;
 
 /**
  * Draws a {@link GraphCanvas}: a world group (overview bitmap, wires under nodes) moved by one
@@ -27,6 +29,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     static final double MINIMAP_MARGIN = 12;
     /** Screen pixels beyond the visible area whose views stay in the scene, so small pans add few views. */
     static final double CULL_MARGIN = 120;
+    /** Quiet time after the last zoom step before views are rendered sharp at the new scale. */
+    static final Duration ZOOM_SETTLE = Duration.millis(200);
 
     private final GraphViews views;
     private final CanvasGestures gestures;
@@ -42,6 +46,9 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final InvalidationListener viewportListener;
     private final InvalidationListener minimapVisibility;
     private final OverviewLayer overview = new OverviewLayer();
+    /** Restarted by every zoom step; when it runs out the zoom has settled and views render sharp. */
+    private final PauseTransition zoomSettle = new PauseTransition(ZOOM_SETTLE);
+    private final InvalidationListener zoomListener;
     private boolean minimapDirty = true;
 
     GraphCanvasSkin(GraphCanvas canvas) {
@@ -86,6 +93,12 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.panXProperty().addListener(viewportListener);
         canvas.panYProperty().addListener(viewportListener);
         canvas.zoomProperty().addListener(viewportListener);
+        zoomSettle.setOnFinished(e -> views.setZooming(false));
+        zoomListener = obs -> {
+            views.setZooming(true);
+            zoomSettle.playFromStart();
+        };
+        canvas.zoomProperty().addListener(zoomListener);
         minimapVisibility = obs -> minimap.setVisible(canvas.minimapVisibleProperty().get());
         canvas.minimapVisibleProperty().addListener(minimapVisibility);
         minimap.setVisible(canvas.minimapVisibleProperty().get());
@@ -209,6 +222,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.panXProperty().removeListener(viewportListener);
         canvas.panYProperty().removeListener(viewportListener);
         canvas.zoomProperty().removeListener(viewportListener);
+        canvas.zoomProperty().removeListener(zoomListener);
+        zoomSettle.stop();
         canvas.minimapVisibleProperty().removeListener(minimapVisibility);
         pan.xProperty().unbind();
         pan.yProperty().unbind();

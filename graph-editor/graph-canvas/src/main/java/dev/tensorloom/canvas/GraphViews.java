@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.CacheHint;
 
 /**
  * The views of one document. Every shown item (node or collapsed group) has an {@link ItemShape}
@@ -60,6 +61,7 @@ final class GraphViews {
     private Bounds covered;
     private boolean coveredDetailed;
     private int built;
+    private boolean zooming;
     private Bounds content;
 
     GraphViews(GraphCanvas canvas) {
@@ -307,6 +309,7 @@ final class GraphViews {
     private NodeView create(ItemShape s) {
         built++;
         NodeView view = new NodeView(s.id(), s.id(), s.title(), s.inputs(), s.outputs(), s.group());
+        view.setCacheHint(zooming ? CacheHint.SCALE : CacheHint.DEFAULT);
         view.relocate(s.x(), s.y());
         view.annotate(canvas.nodeAnnotationsProperty().get().get(s.id()));
         view.setState(canvas.nodeStatesProperty().get().get(s.id()));
@@ -323,6 +326,20 @@ final class GraphViews {
             view.outputs().forEach((port, pv) -> pv.setConnected(used.contains(port)));
         }
         return view;
+    }
+
+    /**
+     * While a zoom gesture runs, views scale their cached bitmaps instead of rendering text at every
+     * new scale; when it settles they render sharp again, once.
+     */
+    void setZooming(boolean value) {
+        if (zooming == value) {
+            return;
+        }
+        zooming = value;
+        for (NodeView v : items.values()) {
+            v.setCacheHint(value ? CacheHint.SCALE : CacheHint.DEFAULT);
+        }
     }
 
     /** Marks, on built views and on views built until it is cleared, which inputs may take a wire. */

@@ -68,6 +68,8 @@ final class NodeView extends Region {
             getChildren().addAll(port, name, shape);
         }
         resize(WIDTH, heightFor(ins.size(), outs.size()));
+        // Drawn once into a bitmap: pans then copy bitmaps instead of rendering text again.
+        setCache(true);
     }
 
     static double heightFor(int inputs, int outputs) {
