@@ -226,13 +226,12 @@ public class GraphCanvas extends Control {
     }
 
     /**
-     * Zooms and pans so every shown node fits in the viewport, never zooming in past 1:1. A small
-     * graph (up to {@link ViewportFit#SMALL_GRAPH} items within {@link ViewportFit#SMALL_SPAN}) is not zoomed out past a legible level;
-     * if it is still too wide, its start (left edge) is shown.
+     * Zooms and pans so every shown node fits in the viewport, never zooming in past 1:1. Small
+     * graphs keep their real views (titles, ports, wires) however far this zooms out; only graphs
+     * of more than {@link OverviewLayer#SMALL_GRAPH} items switch to the overview bitmap.
      */
     public void zoomToFit() {
-        Set<String> ids = CanvasItems.visibleIds(document);
-        ViewportFit.fit(this, skinGeometry().bounds(ids), ids.size());
+        ViewportFit.fit(this, skinGeometry().bounds(CanvasItems.visibleIds(document)));
     }
 
     /** Canvas coordinates of a point in this control's coordinates. */

@@ -162,7 +162,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         minimap.relocate(canvas.getWidth() - Minimap.WIDTH - MINIMAP_MARGIN,
                 canvas.getHeight() - Minimap.HEIGHT - MINIMAP_MARGIN);
         double zoom = canvas.getZoom();
-        boolean detailed = zoom >= OverviewLayer.DETAIL_ZOOM;
+        boolean detailed = zoom >= OverviewLayer.DETAIL_ZOOM || views.itemIds().size() <= OverviewLayer.SMALL_GRAPH;
         Point2D topLeft = canvas.screenToCanvas(Point2D.ZERO);
         Bounds visible = new BoundingBox(topLeft.getX(), topLeft.getY(), canvas.getWidth() / zoom,
                 canvas.getHeight() / zoom);

@@ -21,8 +21,13 @@ import javafx.scene.transform.Translate;
  * overview-selected}, {@code overview-wires}), so themes restyle the overview like everything else.
  */
 final class OverviewLayer extends Group {
-    /** Below this zoom the canvas shows the overview instead of node views. */
+    /** Below this zoom the canvas shows the overview instead of node views (for big graphs). */
     static final double DETAIL_ZOOM = 0.35;
+    /**
+     * Graphs up to this many items always show their views: a fitted 40-block model stays a
+     * picture of blocks and wires, and its views are few enough to be cheap at any zoom.
+     */
+    static final int SMALL_GRAPH = 80;
     /** Largest side of the bitmap in pixels; beyond it the bitmap is painted coarser and scaled up. */
     static final double MAX_PIXELS = 2560;
     /** Repaint when zoom and painted scale differ by more than this factor. */
