@@ -537,6 +537,9 @@ final class GraphViews {
             }
         }
         layer.getChildren().addAll(added);
+        // Views attached during a layout pass would otherwise be drawn unstyled until the next
+        // pulse's CSS pass (and a snapshot taken now would show them bare).
+        added.forEach(javafx.scene.Node::applyCss);
     }
 
     /** Whether a view is in the scene now (tests, gestures). */
