@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
@@ -50,6 +49,7 @@ final class CanvasGestures {
     private double pressPanY;
     private final Map<String, Point2D> dragStart = new LinkedHashMap<>();
     private boolean moved;
+    private Point2D dragDelta = Point2D.ZERO;
     private PortView source;
     private boolean additive;
 
@@ -136,11 +136,12 @@ final class CanvasGestures {
         }
         dragStart.clear();
         for (String selected : canvas.selection()) {
-            NodeView v = views.item(selected);
-            if (v != null) {
-                dragStart.put(selected, new Point2D(v.getLayoutX(), v.getLayoutY()));
+            ItemShape s = views.shape(selected);
+            if (s != null) {
+                dragStart.put(selected, new Point2D(s.x(), s.y()));
             }
         }
+        dragDelta = Point2D.ZERO;
         moved = false;
         mode = dragStart.isEmpty() ? Mode.NONE : Mode.MOVE;
     }
@@ -152,8 +153,10 @@ final class CanvasGestures {
         switch (mode) {
             case MOVE -> {
                 double z = canvas.getZoom();
+                dragDelta = new Point2D(dx / z, dy / z);
+                // Only built views move while dragging; the rest follow when the MoveNodes lands.
                 dragStart.forEach((id, start) -> {
-                    NodeView v = views.item(id);
+                    NodeView v = views.builtItem(id);
                     if (v != null) {
                         v.relocate(start.getX() + dx / z, start.getY() + dy / z);
                         views.rerouteItem(id);
@@ -199,10 +202,8 @@ final class CanvasGestures {
             return;
         }
         Map<String, Position> targets = new LinkedHashMap<>();
-        dragStart.keySet().forEach(id -> {
-            NodeView v = views.item(id);
-            targets.put(id, new Position(v.getLayoutX(), v.getLayoutY()));
-        });
+        dragStart.forEach((id, start) -> targets.put(id,
+                new Position(start.getX() + dragDelta.getX(), start.getY() + dragDelta.getY())));
         CanvasItems.moveCommand(canvas.document(), targets).ifPresent(canvas.editing()::push);
     }
 
@@ -215,13 +216,7 @@ final class CanvasGestures {
         double maxX = Math.max(a.getX(), b.getX());
         double maxY = Math.max(a.getY(), b.getY());
         Set<String> hit = new HashSet<>(additive ? canvas.selection() : Set.of());
-        for (NodeView v : views.itemViews()) {
-            Bounds bounds = v.getBoundsInParent();
-            if (bounds.getMaxX() >= minX && bounds.getMinX() <= maxX && bounds.getMaxY() >= minY
-                    && bounds.getMinY() <= maxY) {
-                hit.add(v.itemId());
-            }
-        }
+        hit.addAll(views.itemsIn(minX, minY, maxX, maxY));
         canvas.select(hit);
     }
 
@@ -232,13 +227,7 @@ final class CanvasGestures {
         source = port;
         Function<PortRef, Optional<String>> check =
                 canvas.rules().forSource(port.ref(), canvas.connectionCheckProperty().get());
-        for (NodeView v : views.itemViews()) {
-            for (PortView in : v.inputs().values()) {
-                if (in.isConnectable()) {
-                    in.markCandidate(check.apply(in.ref()).orElse(null));
-                }
-            }
-        }
+        views.markCandidates(check);
         Point2D start = views.item(port.ref().nodeId()).anchor(port.ref().port(), false);
         WireView.shape(draft, start, start);
         draft.setVisible(true);
@@ -264,9 +253,7 @@ final class CanvasGestures {
         PortView target = inputPortAt(at);
         draft.setVisible(false);
         portTip.hide();
-        for (NodeView v : views.itemViews()) {
-            v.inputs().values().forEach(PortView::clearCandidate);
-        }
+        views.clearCandidates();
         if (target != null) {
             canvas.connect(source.ref(), target.ref());
         }
@@ -275,15 +262,15 @@ final class CanvasGestures {
 
     /** The connectable input port whose dot is under a canvas point, if any. */
     PortView inputPortAt(Point2D at) {
-        for (NodeView v : views.itemViews()) {
-            Bounds b = v.getBoundsInParent();
-            if (at.getX() < b.getMinX() - PORT_HIT || at.getX() > b.getMaxX() + PORT_HIT
-                    || at.getY() < b.getMinY() || at.getY() > b.getMaxY()) {
+        for (String id : views.itemsIn(at.getX() - PORT_HIT, at.getY() - PORT_HIT, at.getX() + PORT_HIT,
+                at.getY() + PORT_HIT)) {
+            ItemShape shape = views.shape(id);
+            if (shape.group()) {
                 continue;
             }
-            for (PortView p : v.inputs().values()) {
-                if (p.isConnectable() && v.anchor(p.ref().port(), true).distance(at) <= PORT_HIT) {
-                    return p;
+            for (var p : shape.inputs()) {
+                if (shape.anchor(p.name(), true).distance(at) <= PORT_HIT) {
+                    return views.item(id).inputs().get(p.name());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.tensorloom.canvas;
 
+import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.shape.DType;
 import java.util.Locale;
 import javafx.css.PseudoClass;
@@ -65,6 +66,30 @@ public final class CanvasStyles {
     /** Style class of a port carrying this dtype: {@code dtype-float32}, {@code dtype-int64}, {@code dtype-any}. */
     public static String dtypeClass(DType dtype) {
         return "dtype-" + dtype.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Id of the view of an item: {@code node-} and the item id with characters CSS ids cannot hold replaced by {@code _}. */
+    public static String nodeViewId(String itemId) {
+        return "node-" + cssSafe(itemId);
+    }
+
+    /** User data of the view of an item: {@code node:ID}, the id unchanged. */
+    public static String nodeUserData(String itemId) {
+        return "node:" + itemId;
+    }
+
+    /** Id of a port's dot: {@code port-NODE-PORT} (CSS-safe as {@link #nodeViewId}). */
+    public static String portViewId(PortRef ref) {
+        return "port-" + cssSafe(ref.nodeId()) + "-" + cssSafe(ref.port());
+    }
+
+    /** User data of a port's dot: {@code port:NODE.PORT}. */
+    public static String portUserData(PortRef ref) {
+        return "port:" + ref.nodeId() + "." + ref.port();
+    }
+
+    private static String cssSafe(String raw) {
+        return raw.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** Style class of a node in a replay state: {@code state-kept}, {@code state-grad-done}… */

@@ -14,6 +14,7 @@ import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.LayeringStrategy;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
@@ -26,13 +27,16 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 /**
  * Left-to-right layout of the shown items with ELK layered: items become ELK nodes of their
  * on-screen size, wires between different items become edges. {@link #compute} touches neither the
- * document nor JavaFX, so it may run on a background thread.
+ * document nor JavaFX, so it may run on a background thread. ELK recurses as deep as the graph is
+ * long (its component search is a recursive DFS), so run it on a thread with a large stack.
  */
 final class ElkAutoLayout {
     static final double LAYER_GAP = 70;
     static final double NODE_GAP = 28;
     /** Above this many items the layout trades some quality for speed. */
     static final int LARGE = 1000;
+    /** Width over height the rows of a wrapped big graph aim at (a wide screen). */
+    static final double WRAP_ASPECT = 1.6;
 
     /** What ELK needs, copied from the document on the FX thread. */
     record Input(Map<String, Dimension2D> sizes, List<String[]> edges) { }
@@ -73,11 +77,15 @@ final class ElkAutoLayout {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, NODE_GAP);
         root.setProperty(LayeredOptions.SPACING_COMPONENT_COMPONENT, LAYER_GAP);
         if (input.sizes().size() > LARGE) {
-            // Big graphs: cheaper layering and a single crossing-minimisation pass keep 5,000 nodes
-            // within the interactive budget; small graphs get ELK's full effort.
+            // Big graphs: cheaper layering, one crossing-minimisation sweep and simple placement cut
+            // ELK's time several-fold on 5,000 nodes; small graphs get its full effort. Wrapping
+            // folds the long layer sequence of a deep network into rows of about the screen's
+            // aspect, instead of one strip a million units wide that no zoom level can show.
             root.setProperty(LayeredOptions.THOROUGHNESS, 1);
             root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.LONGEST_PATH);
             root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.SIMPLE);
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
+            root.setProperty(LayeredOptions.ASPECT_RATIO, WRAP_ASPECT);
         }
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
         Map<String, ElkNode> nodes = new LinkedHashMap<>();

@@ -10,10 +10,16 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -42,6 +48,14 @@ public class GraphCanvas extends Control {
     static final double MIN_ZOOM = 0.02;
     static final double MAX_ZOOM = 4;
     static final double ZOOM_STEP = 1.2;
+    /** Stack of the layout thread: ELK's recursion on a 5,000-node chain overflows the default. */
+    private static final long LAYOUT_STACK_BYTES = 64L << 20;
+    /** One daemon thread for layouts: they are rare, and two at once would only compete. */
+    private static final Executor LAYOUT_THREAD = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(null, r, "tensorloom-auto-layout", LAYOUT_STACK_BYTES);
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Document document;
     private final UndoStack undoStack;
@@ -67,6 +81,7 @@ public class GraphCanvas extends Control {
     private final ReadOnlyObjectWrapper<CanvasMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ObjectProperty<ConnectionCheck> connectionCheck =
             new SimpleObjectProperty<>(this, "connectionCheck", ConnectionCheck.NONE);
+    private final ReadOnlyBooleanWrapper layoutRunning = new ReadOnlyBooleanWrapper(this, "layoutRunning");
     private long messageSerial;
 
     public GraphCanvas(Document document, UndoStack undoStack, BlockCatalog catalog) {
@@ -98,6 +113,19 @@ public class GraphCanvas extends Control {
     @Override
     public String getUserAgentStylesheet() {
         return GraphCanvas.class.getResource("graph-canvas.css").toExternalForm();
+    }
+
+    /**
+     * Takes the canvas colours from the AtlantaFX theme of the application (its {@code -color-*}
+     * looked-up colours), so switching between light and dark restyles the canvas too. Call it
+     * only when an AtlantaFX theme is the user-agent stylesheet; otherwise the canvas keeps its
+     * own light colours.
+     */
+    public void followAtlantaFxTheme() {
+        String sheet = GraphCanvas.class.getResource("graph-canvas-atlantafx.css").toExternalForm();
+        if (!getStylesheets().contains(sheet)) {
+            getStylesheets().add(sheet);
+        }
     }
 
     public Document document() {
@@ -197,7 +225,11 @@ public class GraphCanvas extends Control {
         panY.set(screenPoint.getY() - anchor.getY() * zoom.get());
     }
 
-    /** Zooms and pans so every shown node fits in the viewport (never zooming in past 1:1). */
+    /**
+     * Zooms and pans so every shown node fits in the viewport, never zooming in past 1:1. Small
+     * graphs keep their real views (titles, ports, wires) however far this zooms out; only graphs
+     * of more than {@link OverviewLayer#SMALL_GRAPH} items switch to the overview bitmap.
+     */
     public void zoomToFit() {
         ViewportFit.fit(this, skinGeometry().bounds(CanvasItems.visibleIds(document)));
     }
@@ -221,11 +253,50 @@ public class GraphCanvas extends Control {
 
     /**
      * Lays the graph out left to right along its wires (ELK layered) and pushes one MoveNodes for
-     * every node that moved; undo puts them all back.
+     * every node that moved; undo puts them all back. Small graphs are laid out at once; above
+     * {@link ElkAutoLayout#LARGE} items the work moves to {@link #autoLayoutInBackground()} so the
+     * window stays responsive.
      */
     public void autoLayout() {
+        if (CanvasItems.visibleIds(document).size() > ElkAutoLayout.LARGE) {
+            autoLayoutInBackground();
+            return;
+        }
         Map<String, Position> placed = ElkAutoLayout.layout(document, skinGeometry());
         CanvasItems.moveCommand(document, placed).ifPresent(editing::push);
+    }
+
+    /**
+     * Runs ELK on a background thread (its input is copied here, on the FX thread) and applies the
+     * result on the FX thread as one MoveNodes. If the document was edited meanwhile the result is
+     * dropped with a message, since it would move nodes the user just placed. Completes, on the FX
+     * thread, with whether the layout was applied.
+     */
+    public CompletableFuture<Boolean> autoLayoutInBackground() {
+        ElkAutoLayout.Input input = ElkAutoLayout.input(document, skinGeometry());
+        long revision = undoStack.revision();
+        CompletableFuture<Boolean> applied = new CompletableFuture<>();
+        layoutRunning.set(true);
+        CompletableFuture.supplyAsync(() -> ElkAutoLayout.compute(input), LAYOUT_THREAD)
+                .whenComplete((placed, error) -> Platform.runLater(() -> {
+                    layoutRunning.set(false);
+                    if (error != null) {
+                        report(CanvasMessage.Kind.REFUSED, "auto-layout failed: " + error.getMessage());
+                        applied.completeExceptionally(error);
+                    } else if (undoStack.revision() != revision) {
+                        report(CanvasMessage.Kind.INFO, "auto-layout dropped: the graph changed while it ran");
+                        applied.complete(false);
+                    } else {
+                        CanvasItems.moveCommand(document, placed).ifPresent(editing::push);
+                        applied.complete(true);
+                    }
+                }));
+        return applied;
+    }
+
+    /** True while a background auto-layout runs. */
+    public ReadOnlyBooleanProperty layoutRunningProperty() {
+        return layoutRunning.getReadOnlyProperty();
     }
 
     // ---- annotations and states -------------------------------------------------------------

@@ -3,25 +3,34 @@ package dev.tensorloom.canvas;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.model.doc.DocumentListener;
 import java.util.Map;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Dimension2D;
+import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.control.SkinBase;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
+import javafx.util.Duration;
 
 /**
- * Draws a {@link GraphCanvas}: a world group (wires under nodes) moved by one translate and one
- * scale transform, so pan and zoom change two transforms and nothing else; a screen-space overlay
- * for the rubber band; and the minimap in the bottom-right corner.
+ * Draws a {@link GraphCanvas}: a world group (overview bitmap, wires under nodes) moved by one
+ * translate and one scale transform, so pan and zoom change two transforms; the layout pass after
+ * them culls only when the view leaves the area culled last time. A screen-space overlay holds the
+ * rubber band, and the minimap sits in the bottom-right corner.
  */
 final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     static final double MINIMAP_MARGIN = 12;
     /** Screen pixels beyond the visible area whose views stay in the scene, so small pans add few views. */
     static final double CULL_MARGIN = 120;
+    /** Quiet time after the last zoom step before views are rendered sharp at the new scale. */
+    static final Duration ZOOM_SETTLE = Duration.millis(200);
 
     private final GraphViews views;
     private final CanvasGestures gestures;
@@ -37,8 +46,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final InvalidationListener viewportListener;
     private final InvalidationListener minimapVisibility;
     private final OverviewLayer overview = new OverviewLayer();
+    /** Restarted by every zoom step; when it runs out the zoom has settled and views render sharp. */
+    private final PauseTransition zoomSettle = new PauseTransition(ZOOM_SETTLE);
+    private final InvalidationListener zoomListener;
     private boolean minimapDirty = true;
-    private boolean overviewDirty = true;
 
     GraphCanvasSkin(GraphCanvas canvas) {
         super(canvas);
@@ -69,7 +80,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
             if (c.wasRemoved()) {
                 views.selectionChanged(c.getElementRemoved(), false);
             }
-            overviewDirty = true;
+            overview.markDirty();
             canvas.requestLayout();
         };
         canvas.selection().addListener(selectionListener);
@@ -82,6 +93,12 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.panXProperty().addListener(viewportListener);
         canvas.panYProperty().addListener(viewportListener);
         canvas.zoomProperty().addListener(viewportListener);
+        zoomSettle.setOnFinished(e -> views.setZooming(false));
+        zoomListener = obs -> {
+            views.setZooming(true);
+            zoomSettle.playFromStart();
+        };
+        canvas.zoomProperty().addListener(zoomListener);
         minimapVisibility = obs -> minimap.setVisible(canvas.minimapVisibleProperty().get());
         canvas.minimapVisibleProperty().addListener(minimapVisibility);
         minimap.setVisible(canvas.minimapVisibleProperty().get());
@@ -92,7 +109,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         views.apply(change);
         // The overview is redrawn once per layout pass, however many changes a command made.
         minimapDirty = true;
-        overviewDirty = true;
+        overview.markDirty();
         getSkinnable().requestLayout();
     }
 
@@ -104,31 +121,35 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         return gestures;
     }
 
+    OverviewLayer overview() {
+        return overview;
+    }
+
     Minimap minimap() {
         return minimap;
     }
 
-    /** Sizes of the actual views, falling back to estimates for items without one. */
+    /** Sizes and stored places of the shown items, falling back to estimates for anything else. */
     NodeGeometry geometry() {
         GraphCanvas canvas = getSkinnable();
         EstimatedGeometry estimate = new EstimatedGeometry(canvas.document(), canvas.catalog());
         return new NodeGeometry() {
             @Override
             public Dimension2D size(String itemId) {
-                NodeView v = views.item(itemId);
-                return v == null ? estimate.size(itemId) : new Dimension2D(v.getWidth(), v.getHeight());
+                ItemShape s = views.shape(itemId);
+                return s == null ? estimate.size(itemId) : new Dimension2D(s.width(), s.height());
             }
 
             @Override
             public double x(String itemId) {
-                NodeView v = views.item(itemId);
-                return v == null ? estimate.x(itemId) : v.getLayoutX();
+                ItemShape s = views.shape(itemId);
+                return s == null ? estimate.x(itemId) : s.x();
             }
 
             @Override
             public double y(String itemId) {
-                NodeView v = views.item(itemId);
-                return v == null ? estimate.y(itemId) : v.getLayoutY();
+                ItemShape s = views.shape(itemId);
+                return s == null ? estimate.y(itemId) : s.y();
             }
         };
     }
@@ -141,21 +162,26 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         minimap.relocate(canvas.getWidth() - Minimap.WIDTH - MINIMAP_MARGIN,
                 canvas.getHeight() - Minimap.HEIGHT - MINIMAP_MARGIN);
         double zoom = canvas.getZoom();
-        boolean detailed = zoom >= OverviewLayer.DETAIL_ZOOM;
-        double margin = CULL_MARGIN / zoom;
-        javafx.geometry.Point2D topLeft = canvas.screenToCanvas(javafx.geometry.Point2D.ZERO);
-        views.cull(new javafx.geometry.BoundingBox(topLeft.getX() - margin, topLeft.getY() - margin,
-                canvas.getWidth() / zoom + 2 * margin, canvas.getHeight() / zoom + 2 * margin), detailed);
+        boolean detailed = zoom >= OverviewLayer.DETAIL_ZOOM || views.itemIds().size() <= OverviewLayer.SMALL_GRAPH;
+        Point2D topLeft = canvas.screenToCanvas(Point2D.ZERO);
+        Bounds visible = new BoundingBox(topLeft.getX(), topLeft.getY(), canvas.getWidth() / zoom,
+                canvas.getHeight() / zoom);
+        // Most pan frames stay inside the margin culled last time and cost nothing here.
+        if (views.needsCull(visible, detailed)) {
+            double margin = CULL_MARGIN / zoom;
+            boolean complete = views.cull(new BoundingBox(visible.getMinX() - margin, visible.getMinY() - margin,
+                    visible.getWidth() + 2 * margin, visible.getHeight() + 2 * margin), detailed);
+            if (!complete) {
+                // The rest of the views are built on the next pulses.
+                Platform.runLater(canvas::requestLayout);
+            }
+        }
         overview.setVisible(!detailed);
         if (!detailed) {
-            if (overviewDirty) {
-                overview.redraw(views.itemViews(), views.wireViews(), canvas.selection());
-                overviewDirty = false;
-            }
-            overview.setZoom(zoom);
+            overview.update(views, canvas.selection(), visible, zoom);
         }
         if (minimapDirty && minimap.isVisible()) {
-            minimap.redraw(views.itemViews(), geometry());
+            minimap.redraw(views.shapes());
             minimapDirty = false;
         } else {
             minimap.updateViewport();
@@ -196,6 +222,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.panXProperty().removeListener(viewportListener);
         canvas.panYProperty().removeListener(viewportListener);
         canvas.zoomProperty().removeListener(viewportListener);
+        canvas.zoomProperty().removeListener(zoomListener);
+        zoomSettle.stop();
         canvas.minimapVisibleProperty().removeListener(minimapVisibility);
         pan.xProperty().unbind();
         pan.yProperty().unbind();

@@ -7,37 +7,62 @@ import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.model.doc.Group;
 import dev.tensorloom.model.doc.Node;
+import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Position;
 import dev.tensorloom.model.doc.Wire;
 import dev.tensorloom.model.shape.DType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.CacheHint;
 
 /**
- * The views of one document: an item view per shown node or collapsed group, a wire view per wire.
- * Built once, then patched per {@link DocumentChange}: a change touches the views it names and
- * the wires attached to them, nothing else. Anchor: tesis graph-editor's {@code ModelMemory}.
+ * The views of one document. Every shown item (node or collapsed group) has an {@link ItemShape}
+ * filed in a {@link SpatialGrid}; its {@link NodeView} is built only when it comes near the
+ * viewport or someone asks for it, so opening a 5,000-node graph builds a screenful of views.
+ * Wires work the same way: a record and a grid entry each, a {@link WireView} only when needed.
+ * Patched per {@link DocumentChange}: a change touches the items it names and their wires.
+ * Anchor: tesis graph-editor's {@code ModelMemory}.
  */
 final class GraphViews {
+    /** Most node views one culling pass builds; CSS and layout of a new view is the expensive part. */
+    static final int BUILDS_PER_PASS = 40;
+
     final javafx.scene.Group wireLayer = new javafx.scene.Group();
     final javafx.scene.Group nodeLayer = new javafx.scene.Group();
 
     private final GraphCanvas canvas;
     private final Document doc;
     private final BlockCatalog catalog;
+    private final Map<String, ItemShape> shapes = new LinkedHashMap<>();
     private final Map<String, NodeView> items = new HashMap<>();
+    private final Map<String, Wire> wiresById = new LinkedHashMap<>();
     private final Map<String, WireView> wires = new HashMap<>();
     private final Map<String, Set<String>> wiresByNode = new HashMap<>();
+    private final SpatialGrid itemGrid = new SpatialGrid();
+    private final SpatialGrid wireGrid = new SpatialGrid();
     private final Set<NodeView> attachedItems = new HashSet<>();
     private final Set<WireView> attachedWires = new HashSet<>();
+    /** While a wire is being drawn: why an input may not take it; applied to views built meanwhile too. */
+    private Function<PortRef, Optional<String>> candidateCheck;
+    /** The area the attached views cover (canvas units), or null when the next pass must cull. */
+    private Bounds covered;
+    private boolean coveredDetailed;
+    private int built;
+    private boolean zooming;
+    private Bounds content;
 
     GraphViews(GraphCanvas canvas) {
         this.canvas = canvas;
@@ -49,42 +74,103 @@ final class GraphViews {
         wireLayer.setMouseTransparent(true);
     }
 
+    /** Records every item and wire; builds no view. */
     void buildAll() {
-        List<NodeView> views = new ArrayList<>();
         for (String id : CanvasItems.visibleIds(doc)) {
-            NodeView v = create(id);
-            items.put(id, v);
-            views.add(v);
+            syncItem(id);
         }
-        List<WireView> wireViews = new ArrayList<>();
         for (Wire w : doc.wires()) {
-            wireViews.add(register(w));
-        }
-        wireViews.forEach(this::route);
-        for (Wire w : doc.wires()) {
-            markConnected(w);
+            register(w);
         }
     }
 
+    /** The view of a shown item, built now if it did not exist; null when the item is not shown. */
     NodeView item(String id) {
+        NodeView view = items.get(id);
+        if (view == null && shapes.containsKey(id)) {
+            view = create(shapes.get(id));
+            items.put(id, view);
+        }
+        return view;
+    }
+
+    /** The view if it was built, else null; never builds one. */
+    NodeView builtItem(String id) {
         return items.get(id);
     }
 
-    Collection<NodeView> itemViews() {
-        return items.values();
+    /** Ids of every shown item, whether its view exists or not. */
+    Set<String> itemIds() {
+        return Collections.unmodifiableSet(shapes.keySet());
     }
 
+    ItemShape shape(String id) {
+        return shapes.get(id);
+    }
+
+    Collection<ItemShape> shapes() {
+        return Collections.unmodifiableCollection(shapes.values());
+    }
+
+    /** The box around every shown item at its stored place, or null when none is shown. */
+    Bounds contentBounds() {
+        if (content == null && !shapes.isEmpty()) {
+            double minX = Double.POSITIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
+            for (ItemShape s : shapes.values()) {
+                minX = Math.min(minX, s.x());
+                minY = Math.min(minY, s.y());
+                maxX = Math.max(maxX, s.x() + s.width());
+                maxY = Math.max(maxY, s.y() + s.height());
+            }
+            content = new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
+        }
+        return content;
+    }
+
+    /** Ids of the shown items whose boxes meet a rectangle in canvas units. */
+    Set<String> itemsIn(double minX, double minY, double maxX, double maxY) {
+        return itemGrid.query(minX, minY, maxX, maxY);
+    }
+
+    /** How many node views were built since the canvas opened (tests, benchmark). */
+    int builtCount() {
+        return built;
+    }
+
+    /** The view of a wire, built now if needed; null for an unknown id. */
     WireView wire(String id) {
-        return wires.get(id);
+        WireView view = wires.get(id);
+        if (view == null && wiresById.containsKey(id)) {
+            view = new WireView(wiresById.get(id));
+            wires.put(id, view);
+            route(view);
+        }
+        return view;
     }
 
-    Collection<WireView> wireViews() {
-        return wires.values();
+    /** Ids of every wire in the document. */
+    Set<String> wireIds() {
+        return Collections.unmodifiableSet(wiresById.keySet());
+    }
+
+    /** The two ends of every shown wire near an area, at the items' stored positions, for the overview. */
+    void forEachWireIn(Bounds area, java.util.function.BiConsumer<Point2D, Point2D> segment) {
+        for (String id : wireGrid.query(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
+            Point2D[] ends = ends(wiresById.get(id), false);
+            if (ends != null) {
+                segment.accept(ends[0], ends[1]);
+            }
+        }
     }
 
     // ---- patching ---------------------------------------------------------------------------
 
     void apply(DocumentChange change) {
+        covered = null;
+        content = null;
         if (change instanceof DocumentChange.NodeAdded a) {
             syncItem(a.node().id());
             if (a.node().group() != null) {
@@ -99,12 +185,13 @@ final class GraphViews {
         } else if (change instanceof DocumentChange.NodeChanged c) {
             nodeChanged(c.before(), c.after());
         } else if (change instanceof DocumentChange.WireAdded a) {
-            WireView v = register(a.wire());
-            route(v);
+            register(a.wire());
             markConnected(a.wire());
         } else if (change instanceof DocumentChange.WireRemoved r) {
+            wiresById.remove(r.wire().id());
+            wireGrid.remove(r.wire().id());
             WireView v = wires.remove(r.wire().id());
-            if (attachedWires.remove(v)) {
+            if (v != null && attachedWires.remove(v)) {
                 wireLayer.getChildren().remove(v);
             }
             unindex(r.wire());
@@ -127,13 +214,21 @@ final class GraphViews {
             rerouteNode(id);
             return;
         }
-        NodeView own = items.get(id);
+        ItemShape own = shapes.get(id);
         if (own != null) {
+            NodeView view = items.get(id);
             if (!before.label().equals(after.label())) {
-                own.patchTitle(after.label());
+                own.retitle(after.label());
+                if (view != null) {
+                    view.patchTitle(after.label());
+                }
             }
             if (!before.position().equals(after.position())) {
-                own.patchPosition(after.position().x(), after.position().y());
+                own.moveTo(after.position().x(), after.position().y());
+                file(own);
+                if (view != null) {
+                    view.patchPosition(after.position().x(), after.position().y());
+                }
                 rerouteNode(id);
             }
         } else if (after.group() != null && !before.position().equals(after.position())) {
@@ -153,7 +248,7 @@ final class GraphViews {
         }
     }
 
-    /** Makes an item's view exist, sit right, or go, depending on what the document says now. */
+    /** Makes an item's record (and view, if built) exist, sit right, or go, as the document says now. */
     private void syncItem(String id) {
         boolean shown;
         if (doc.containsNode(id)) {
@@ -161,59 +256,122 @@ final class GraphViews {
         } else {
             shown = CanvasItems.isCollapsedGroup(doc, id) && !CanvasItems.members(doc, id).isEmpty();
         }
-        NodeView view = items.get(id);
+        ItemShape shape = shapes.get(id);
         if (!shown) {
-            if (view != null) {
-                items.remove(id);
-                if (attachedItems.remove(view)) {
+            if (shape != null) {
+                shapes.remove(id);
+                itemGrid.remove(id);
+                NodeView view = items.remove(id);
+                if (view != null && attachedItems.remove(view)) {
                     nodeLayer.getChildren().remove(view);
                 }
             }
             return;
         }
-        if (view == null) {
-            items.put(id, create(id));
+        Position p = CanvasItems.position(doc, id);
+        if (shape == null) {
+            shape = newShape(id, p);
+            shapes.put(id, shape);
+            file(shape);
             return;
         }
-        Position p = CanvasItems.position(doc, id);
-        if (view.getLayoutX() != p.x() || view.getLayoutY() != p.y()) {
-            view.patchPosition(p.x(), p.y());
+        if (shape.x() != p.x() || shape.y() != p.y()) {
+            shape.moveTo(p.x(), p.y());
+            file(shape);
+            NodeView view = items.get(id);
+            if (view != null) {
+                view.patchPosition(p.x(), p.y());
+            }
             if (!doc.containsNode(id)) {
                 CanvasItems.members(doc, id).forEach(this::rerouteNode);
             }
         }
     }
 
-    private NodeView create(String id) {
-        NodeView view;
+    private void file(ItemShape s) {
+        itemGrid.put(s.id(), s.x(), s.y(), s.x() + s.width(), s.y() + s.height());
+    }
+
+    private ItemShape newShape(String id, Position p) {
         if (doc.containsNode(id)) {
             Node n = doc.requireNode(id);
             BlockType type = catalog.find(n.type()).orElse(null);
             List<PortSpec> ins = type == null ? List.of() : type.inputs();
             List<PortSpec> outs = type == null ? List.of() : type.outputs();
-            view = new NodeView(id, id, n.label(), ins, outs, false);
-        } else {
-            Group g = doc.group(id).orElseThrow();
-            String title = g.label() + " (" + CanvasItems.members(doc, id).size() + ")";
-            view = new NodeView(id, id, title, List.of(PortSpec.of("in", DType.ANY)),
-                    List.of(PortSpec.of("out", DType.ANY)), true);
+            return new ItemShape(id, n.label(), ins, outs, false, p.x(), p.y());
         }
-        Position p = CanvasItems.position(doc, id);
-        view.relocate(p.x(), p.y());
-        view.annotate(canvas.nodeAnnotationsProperty().get().get(id));
-        view.setState(canvas.nodeStatesProperty().get().get(id));
-        view.setSelected(canvas.selection().contains(id));
+        Group g = doc.group(id).orElseThrow();
+        String title = g.label() + " (" + CanvasItems.members(doc, id).size() + ")";
+        return new ItemShape(id, title, List.of(PortSpec.of("in", DType.ANY)), List.of(PortSpec.of("out", DType.ANY)),
+                true, p.x(), p.y());
+    }
+
+    private NodeView create(ItemShape s) {
+        built++;
+        NodeView view = new NodeView(s.id(), s.id(), s.title(), s.inputs(), s.outputs(), s.group());
+        view.setCacheHint(zooming ? CacheHint.SCALE : CacheHint.DEFAULT);
+        view.relocate(s.x(), s.y());
+        view.annotate(canvas.nodeAnnotationsProperty().get().get(s.id()));
+        view.setState(canvas.nodeStatesProperty().get().get(s.id()));
+        view.setSelected(canvas.selection().contains(s.id()));
+        if (!s.group()) {
+            view.inputs().forEach((port, pv) -> {
+                pv.setConnected(doc.wireInto(pv.ref()).isPresent());
+                if (candidateCheck != null) {
+                    pv.markCandidate(candidateCheck.apply(pv.ref()).orElse(null));
+                }
+            });
+            Set<String> used = new HashSet<>();
+            doc.outgoing(s.id()).forEach(w -> used.add(w.from().port()));
+            view.outputs().forEach((port, pv) -> pv.setConnected(used.contains(port)));
+        }
         return view;
+    }
+
+    /**
+     * While a zoom gesture runs, views scale their cached bitmaps instead of rendering text at every
+     * new scale; when it settles they render sharp again, once.
+     */
+    void setZooming(boolean value) {
+        if (zooming == value) {
+            return;
+        }
+        zooming = value;
+        for (NodeView v : items.values()) {
+            v.setCacheHint(value ? CacheHint.SCALE : CacheHint.DEFAULT);
+        }
+    }
+
+    /** Marks, on built views and on views built until it is cleared, which inputs may take a wire. */
+    void markCandidates(Function<PortRef, Optional<String>> check) {
+        candidateCheck = check;
+        for (NodeView v : items.values()) {
+            for (PortView in : v.inputs().values()) {
+                if (in.isConnectable()) {
+                    in.markCandidate(check.apply(in.ref()).orElse(null));
+                }
+            }
+        }
+    }
+
+    void clearCandidates() {
+        candidateCheck = null;
+        for (NodeView v : items.values()) {
+            v.inputs().values().forEach(PortView::clearCandidate);
+        }
     }
 
     // ---- wires ------------------------------------------------------------------------------
 
-    private WireView register(Wire w) {
-        WireView v = new WireView(w);
-        wires.put(w.id(), v);
+    private void register(Wire w) {
+        wiresById.put(w.id(), w);
         wiresByNode.computeIfAbsent(w.from().nodeId(), k -> new LinkedHashSet<>()).add(w.id());
         wiresByNode.computeIfAbsent(w.to().nodeId(), k -> new LinkedHashSet<>()).add(w.id());
-        return v;
+        fileWire(w);
+        WireView v = wires.get(w.id());
+        if (v != null) {
+            route(v);
+        }
     }
 
     private void unindex(Wire w) {
@@ -225,37 +383,81 @@ final class GraphViews {
         }
     }
 
-    /** Re-routes the wires touching a node (after it or its group moved). */
+    /** Files a wire under its box between its items' stored positions; a hidden wire is not filed. */
+    private void fileWire(Wire w) {
+        Point2D[] ends = ends(w, false);
+        if (ends == null) {
+            wireGrid.remove(w.id());
+            return;
+        }
+        double bend = WireView.bend(ends[0], ends[1]);
+        wireGrid.put(w.id(), Math.min(ends[0].getX(), ends[1].getX()) - bend,
+                Math.min(ends[0].getY(), ends[1].getY()), Math.max(ends[0].getX(), ends[1].getX()) + bend,
+                Math.max(ends[0].getY(), ends[1].getY()));
+    }
+
+    /** Re-files and re-routes the wires touching a node (after it or its group moved). */
     void rerouteNode(String nodeId) {
         Set<String> ids = wiresByNode.get(nodeId);
         if (ids != null) {
-            for (String w : ids) {
-                route(wires.get(w));
+            for (String id : ids) {
+                Wire w = wiresById.get(id);
+                if (w != null) {
+                    fileWire(w);
+                    WireView v = wires.get(id);
+                    if (v != null) {
+                        route(v);
+                    }
+                }
             }
         }
     }
 
-    /** Re-routes every wire touching an item's nodes; used while dragging, when only views move. */
+    /** Re-routes the built wires touching an item's nodes; used while dragging, when only views move. */
     void rerouteItem(String itemId) {
-        if (doc.containsNode(itemId)) {
-            rerouteNode(itemId);
-        } else {
-            CanvasItems.members(doc, itemId).forEach(this::rerouteNode);
+        List<String> nodes = doc.containsNode(itemId) ? List.of(itemId) : CanvasItems.members(doc, itemId);
+        for (String node : nodes) {
+            for (String id : wiresByNode.getOrDefault(node, Set.of())) {
+                WireView v = wires.get(id);
+                if (v != null) {
+                    route(v);
+                }
+            }
         }
     }
 
-    /** Draws a wire between the views its ends are shown in; hidden when both ends are in one collapsed group. */
+    /** Draws a wire between the items its ends are shown in; hidden when both ends are in one item. */
     private void route(WireView v) {
-        Wire w = v.wire();
+        Point2D[] ends = ends(v.wire(), true);
+        v.setVisible(ends != null);
+        if (ends != null) {
+            v.connect(ends[0], ends[1]);
+        }
+    }
+
+    /**
+     * Both anchors of a wire, or null when it is not shown; {@code live} reads built views'
+     * positions (they run ahead of the document while dragging), else the stored ones.
+     */
+    private Point2D[] ends(Wire w, boolean live) {
         Node from = doc.node(w.from().nodeId()).orElse(null);
         Node to = doc.node(w.to().nodeId()).orElse(null);
-        NodeView a = from == null ? null : items.get(CanvasItems.ownerOf(doc, from));
-        NodeView b = to == null ? null : items.get(CanvasItems.ownerOf(doc, to));
-        boolean shown = a != null && b != null && a != b;
-        v.setVisible(shown);
-        if (shown) {
-            v.connect(a.anchor(w.from().port(), false), b.anchor(w.to().port(), true));
+        String a = from == null ? null : CanvasItems.ownerOf(doc, from);
+        String b = to == null ? null : CanvasItems.ownerOf(doc, to);
+        ItemShape sa = a == null ? null : shapes.get(a);
+        ItemShape sb = b == null ? null : shapes.get(b);
+        if (sa == null || sb == null || sa == sb) {
+            return null;
         }
+        return new Point2D[] {anchor(sa, w.from().port(), false, live), anchor(sb, w.to().port(), true, live)};
+    }
+
+    private Point2D anchor(ItemShape s, String port, boolean input, boolean live) {
+        NodeView view = live ? items.get(s.id()) : null;
+        if (view == null) {
+            return s.anchor(port, input);
+        }
+        return ItemShape.anchorAt(view.getLayoutX(), view.getLayoutY(), input ? s.inputs() : s.outputs(), port, input);
     }
 
     private void markConnected(Wire w) {
@@ -273,43 +475,61 @@ final class GraphViews {
     // ---- culling ----------------------------------------------------------------------------
 
     /**
-     * Keeps in the scene only the views that meet {@code visible} (canvas units), or none when the
-     * overview is drawn instead: the scene graph, CSS and rendering then scale with what is on
-     * screen, not with the size of the graph. Views stay built, so gestures and geometry still work.
+     * Whether the attached views no longer cover {@code visible} (canvas units): pans inside the
+     * margin culled last time need no work at all.
      */
-    void cull(Bounds visible, boolean detailed) {
+    boolean needsCull(Bounds visible, boolean detailed) {
+        return covered == null || coveredDetailed != detailed || detailed && !covered.contains(visible);
+    }
+
+    /**
+     * Keeps in the scene only the views that meet {@code area} (canvas units), building the ones
+     * missing, or none when the overview is drawn instead: the scene graph, CSS and rendering
+     * then scale with what is on screen, not with the size of the graph. Work is proportional to
+     * the items in the area, read from the grid. At most {@link #BUILDS_PER_PASS} views are built
+     * per call, so a zoom-out that uncovers hundreds of blocks spreads their cost over a few frames;
+     * returns false when some were left for the next pass.
+     */
+    boolean cull(Bounds area, boolean detailed) {
         Set<NodeView> wantItems = new HashSet<>();
         Set<WireView> wantWires = new HashSet<>();
+        boolean complete = true;
         if (detailed) {
-            for (NodeView v : items.values()) {
-                if (meets(visible, v.getLayoutX(), v.getLayoutY(), v.getLayoutX() + v.getWidth(),
-                        v.getLayoutY() + v.getHeight())) {
-                    wantItems.add(v);
+            int builds = 0;
+            for (String id : itemGrid.query(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
+                NodeView view = items.get(id);
+                if (view == null && builds >= BUILDS_PER_PASS) {
+                    complete = false;
+                    continue;
                 }
+                if (view == null) {
+                    builds++;
+                    view = item(id);
+                }
+                wantItems.add(view);
             }
-            for (WireView w : wires.values()) {
-                double bend = Math.abs(w.getControlX1() - w.getStartX());
-                if (w.isVisible() && meets(visible, Math.min(w.getStartX(), w.getEndX()) - bend,
-                        Math.min(w.getStartY(), w.getEndY()), Math.max(w.getStartX(), w.getEndX()) + bend,
-                        Math.max(w.getStartY(), w.getEndY()))) {
+            for (String id : wireGrid.query(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
+                WireView w = wire(id);
+                if (w.isVisible()) {
                     wantWires.add(w);
                 }
             }
         }
         sync(nodeLayer, attachedItems, wantItems);
         sync(wireLayer, attachedWires, wantWires);
-    }
-
-    private static boolean meets(Bounds r, double minX, double minY, double maxX, double maxY) {
-        return maxX >= r.getMinX() && minX <= r.getMaxX() && maxY >= r.getMinY() && minY <= r.getMaxY();
+        covered = complete ? area : null;
+        coveredDetailed = detailed;
+        return complete;
     }
 
     private static <T extends javafx.scene.Node> void sync(javafx.scene.Group layer, Set<T> attached, Set<T> want) {
         if (attached.equals(want)) {
             return;
         }
-        layer.getChildren().removeIf(n -> !want.contains(n));
-        attached.retainAll(want);
+        if (!attached.isEmpty()) {
+            layer.getChildren().removeIf(n -> !want.contains(n));
+            attached.retainAll(want);
+        }
         List<T> added = new ArrayList<>();
         for (T n : want) {
             if (attached.add(n)) {
@@ -317,11 +537,19 @@ final class GraphViews {
             }
         }
         layer.getChildren().addAll(added);
+        // Views attached during a layout pass would otherwise be drawn unstyled until the next
+        // pulse's CSS pass (and a snapshot taken now would show them bare).
+        added.forEach(javafx.scene.Node::applyCss);
     }
 
     /** Whether a view is in the scene now (tests, gestures). */
     boolean isAttached(NodeView view) {
         return attachedItems.contains(view);
+    }
+
+    /** Forgets what was culled, so the next layout pass culls again. */
+    void invalidateCull() {
+        covered = null;
     }
 
     // ---- decorations ------------------------------------------------------------------------

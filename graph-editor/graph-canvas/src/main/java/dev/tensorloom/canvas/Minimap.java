@@ -1,23 +1,21 @@
 package dev.tensorloom.canvas;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.ClosePath;
-import javafx.scene.shape.HLineTo;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
-import javafx.scene.shape.PathElement;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.VLineTo;
 
 /**
- * A small overview of the whole graph with the visible part outlined. Every node box is one
- * subpath of a single {@link Path}, so thousands of nodes cost one shape. Click or drag to pan.
+ * A small overview of the whole graph with the visible part outlined. The node boxes are painted
+ * into one bitmap when the graph changes, so thousands of nodes cost one image per frame and pan
+ * or zoom only move the outline. Click or drag to pan.
  */
 final class Minimap extends Region {
     static final double WIDTH = 200;
@@ -25,7 +23,10 @@ final class Minimap extends Region {
     private static final double INSET = 6;
 
     private final GraphCanvas canvas;
-    private final Path boxes = new Path();
+    private final Canvas boxes = new Canvas(WIDTH, HEIGHT);
+    /** Carries the {@code minimap-nodes} style, so the bitmap is painted in the theme's colour. */
+    private final Rectangle nodeProbe = new Rectangle(0, 0);
+    private Collection<ItemShape> lastItems = List.of();
     private final Rectangle viewport = new Rectangle();
     private Bounds content;
     private double scale = 1;
@@ -35,11 +36,14 @@ final class Minimap extends Region {
     Minimap(GraphCanvas canvas) {
         this.canvas = canvas;
         getStyleClass().add(CanvasStyles.MINIMAP);
-        boxes.getStyleClass().add(CanvasStyles.MINIMAP_NODES);
+        nodeProbe.getStyleClass().add(CanvasStyles.MINIMAP_NODES);
+        nodeProbe.setOpacity(0);
+        nodeProbe.setManaged(false);
+        nodeProbe.fillProperty().addListener(obs -> redraw(lastItems));
         viewport.getStyleClass().add(CanvasStyles.MINIMAP_VIEWPORT);
         boxes.setManaged(false);
         viewport.setManaged(false);
-        getChildren().addAll(boxes, viewport);
+        getChildren().addAll(boxes, viewport, nodeProbe);
         setClip(new Rectangle(WIDTH, HEIGHT));
         resize(WIDTH, HEIGHT);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::panTo);
@@ -47,12 +51,16 @@ final class Minimap extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);
     }
 
-    /** Redraws the node boxes from the item views (after the document changed). */
-    void redraw(Collection<NodeView> items, NodeGeometry geometry) {
-        List<String> ids = items.stream().map(NodeView::itemId).toList();
-        content = geometry.bounds(ids);
+    /**
+     * Repaints the node boxes from the items' stored places (after the document changed) into a
+     * bitmap: pan and zoom then only move the viewport outline over it.
+     */
+    void redraw(Collection<ItemShape> items) {
+        lastItems = items;
+        GraphicsContext g = boxes.getGraphicsContext2D();
+        g.clearRect(0, 0, WIDTH, HEIGHT);
+        content = bounds(items);
         if (content == null) {
-            boxes.getElements().clear();
             updateViewport();
             return;
         }
@@ -60,20 +68,29 @@ final class Minimap extends Region {
                 (HEIGHT - 2 * INSET) / Math.max(1, content.getHeight()));
         offsetX = INSET - content.getMinX() * scale + (WIDTH - 2 * INSET - content.getWidth() * scale) / 2;
         offsetY = INSET - content.getMinY() * scale + (HEIGHT - 2 * INSET - content.getHeight() * scale) / 2;
-        List<PathElement> elements = new ArrayList<>(items.size() * 5);
-        for (NodeView v : items) {
-            double x = v.getLayoutX() * scale + offsetX;
-            double y = v.getLayoutY() * scale + offsetY;
-            double w = Math.max(1, v.getWidth() * scale);
-            double h = Math.max(1, v.getHeight() * scale);
-            elements.add(new MoveTo(x, y));
-            elements.add(new HLineTo(x + w));
-            elements.add(new VLineTo(y + h));
-            elements.add(new HLineTo(x));
-            elements.add(new ClosePath());
+        g.setFill(nodeProbe.getFill() == null ? Color.GRAY : nodeProbe.getFill());
+        for (ItemShape v : items) {
+            g.fillRect(v.x() * scale + offsetX, v.y() * scale + offsetY, Math.max(1, v.width() * scale),
+                    Math.max(1, v.height() * scale));
         }
-        boxes.getElements().setAll(elements);
         updateViewport();
+    }
+
+    private static Bounds bounds(Collection<ItemShape> items) {
+        if (items.isEmpty()) {
+            return null;
+        }
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (ItemShape v : items) {
+            minX = Math.min(minX, v.x());
+            minY = Math.min(minY, v.y());
+            maxX = Math.max(maxX, v.x() + v.width());
+            maxY = Math.max(maxY, v.y() + v.height());
+        }
+        return new BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
     /** Moves the outline of the visible area (after a pan or zoom). */

@@ -39,6 +39,9 @@ final class NodeView extends Region {
     NodeView(String itemId, String nodeIdForPorts, String titleText, List<PortSpec> ins, List<PortSpec> outs,
             boolean group) {
         this.itemId = itemId;
+        // Stable handles for UI tests: a CSS-safe id and the raw id in the user data.
+        setId(CanvasStyles.nodeViewId(itemId));
+        setUserData(CanvasStyles.nodeUserData(itemId));
         getStyleClass().add(CanvasStyles.NODE);
         if (group) {
             getStyleClass().add(CanvasStyles.GROUP_NODE);
@@ -65,6 +68,8 @@ final class NodeView extends Region {
             getChildren().addAll(port, name, shape);
         }
         resize(WIDTH, heightFor(ins.size(), outs.size()));
+        // Drawn once into a bitmap: pans then copy bitmaps instead of rendering text again.
+        setCache(true);
     }
 
     static double heightFor(int inputs, int outputs) {
@@ -106,20 +111,10 @@ final class NodeView extends Region {
     /** Where a wire attaches, in canvas units; a port this view lacks (a collapsed group's member port) uses the first. */
     Point2D anchor(String port, boolean input) {
         // Computed from the row, not from the port's layout, so wires are right before the first layout pass.
-        int row = indexOf(input ? inputs : outputs, port);
+        Map<String, PortView> ports = input ? inputs : outputs;
+        int row = ports.isEmpty() ? -1 : Math.max(0, List.copyOf(ports.keySet()).indexOf(port));
         double y = row < 0 ? HEADER / 2 : HEADER + ROW * row + ROW / 2;
         return new Point2D(getLayoutX() + (input ? 0 : WIDTH), getLayoutY() + y);
-    }
-
-    private static int indexOf(Map<String, PortView> ports, String port) {
-        int i = 0;
-        for (String name : ports.keySet()) {
-            if (name.equals(port)) {
-                return i;
-            }
-            i++;
-        }
-        return ports.isEmpty() ? -1 : 0;
     }
 
     void patchTitle(String text) {

@@ -1,72 +1,157 @@
 package dev.tensorloom.canvas;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.Set;
-import javafx.geometry.Point2D;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.Group;
-import javafx.scene.shape.ClosePath;
-import javafx.scene.shape.HLineTo;
-import javafx.scene.shape.LineTo;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
-import javafx.scene.shape.PathElement;
-import javafx.scene.shape.VLineTo;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
 
 /**
- * The graph as seen from far away: when zoomed out past the level where text is readable, every
- * node box is one subpath of one {@link Path} and every wire a straight segment of another, so a
- * fitted 5,000-node graph renders as three shapes instead of tens of thousands of nodes.
+ * The graph as seen from far away: when zoomed out past the level where text is readable, node
+ * boxes and straight wires are painted into one bitmap ({@link Canvas}) that lives in canvas space.
+ * Pan then only moves that bitmap, and zoom scales it; it is repainted only when the view leaves
+ * the painted area or the zoom drifts too far from the one it was painted at. Colours come from
+ * the stylesheet through three invisible probe shapes ({@code overview-nodes}, {@code
+ * overview-selected}, {@code overview-wires}), so themes restyle the overview like everything else.
  */
 final class OverviewLayer extends Group {
-    /** Below this zoom the canvas shows the overview instead of node views. */
+    /** Below this zoom the canvas shows the overview instead of node views (for big graphs). */
     static final double DETAIL_ZOOM = 0.35;
+    /**
+     * Graphs up to this many items always show their views: a fitted 40-block model stays a
+     * picture of blocks and wires, and its views are few enough to be cheap at any zoom.
+     */
+    static final int SMALL_GRAPH = 80;
+    /** Largest side of the bitmap in pixels; beyond it the bitmap is painted coarser and scaled up. */
+    static final double MAX_PIXELS = 2560;
+    /** Repaint when zoom and painted scale differ by more than this factor. */
+    static final double REPAINT_RATIO = 1.6;
 
-    private final Path wires = new Path();
-    private final Path boxes = new Path();
-    private final Path selected = new Path();
+    private final Canvas raster = new Canvas();
+    private final Translate origin = new Translate();
+    private final Scale unscale = new Scale();
+    private final Rectangle nodeProbe = probe("overview-nodes");
+    private final Rectangle selectedProbe = probe("overview-nodes", "overview-selected");
+    private final Rectangle wireProbe = probe(CanvasStyles.WIRE, "overview-wires");
+    private Bounds painted;
+    private double paintedScale;
+    private boolean dirty = true;
+    private int paints;
 
     OverviewLayer() {
-        wires.getStyleClass().addAll(CanvasStyles.WIRE, "overview-wires");
-        boxes.getStyleClass().add("overview-nodes");
-        selected.getStyleClass().addAll("overview-nodes", "overview-selected");
-        getChildren().addAll(wires, boxes, selected);
+        raster.getTransforms().addAll(origin, unscale);
+        getChildren().addAll(raster, nodeProbe, selectedProbe, wireProbe);
         setMouseTransparent(true);
         setAutoSizeChildren(false);
+        // A theme switch restyles the probes; the bitmap must follow.
+        nodeProbe.fillProperty().addListener(obs -> dirty = true);
+        selectedProbe.strokeProperty().addListener(obs -> dirty = true);
+        wireProbe.strokeProperty().addListener(obs -> dirty = true);
     }
 
-    /** Redraws from the item and wire views (their positions are the document's, or the dragged ones). */
-    void redraw(Collection<NodeView> items, Collection<WireView> wireViews, Set<String> selection) {
-        List<PathElement> box = new ArrayList<>(items.size() * 5);
-        List<PathElement> sel = new ArrayList<>();
-        for (NodeView v : items) {
-            addBox(selection.contains(v.itemId()) ? sel : box, v);
+    private static Rectangle probe(String... styleClasses) {
+        Rectangle r = new Rectangle(0, 0);
+        r.getStyleClass().addAll(styleClasses);
+        r.setOpacity(0);
+        r.setManaged(false);
+        return r;
+    }
+
+    /** The graph changed (items, wires or selection): repaint on the next update. */
+    void markDirty() {
+        dirty = true;
+    }
+
+    /** How often the bitmap was painted (tests, benchmark). */
+    int paints() {
+        return paints;
+    }
+
+    /**
+     * Makes the bitmap cover {@code visible} (canvas units) at about one bitmap pixel per screen
+     * pixel, repainting only when needed.
+     */
+    void update(GraphViews views, Set<String> selection, Bounds visible, double zoom) {
+        Bounds content = views.contentBounds();
+        Bounds graph = content == null ? null : new BoundingBox(content.getMinX() - 1, content.getMinY() - 1,
+                content.getWidth() + 2, content.getHeight() + 2);
+        Bounds needed = intersect(visible, graph);
+        if (needed == null) {
+            // No part of the graph on screen: nothing to paint, and the next view repaints.
+            raster.setWidth(0);
+            raster.setHeight(0);
+            painted = null;
+            return;
         }
-        List<PathElement> lines = new ArrayList<>(wireViews.size() * 2);
-        for (WireView w : wireViews) {
-            if (w.isVisible()) {
-                lines.add(new MoveTo(w.getStartX(), w.getStartY()));
-                lines.add(new LineTo(w.getEndX(), w.getEndY()));
+        // Paint a viewport's half-width beyond each side, so a pan repaints every half screen at most,
+        // but no further than the graph reaches: empty pixels cost as much to draw as full ones.
+        Bounds area = intersect(new BoundingBox(visible.getMinX() - visible.getWidth() / 2,
+                visible.getMinY() - visible.getHeight() / 2, visible.getWidth() * 2, visible.getHeight() * 2), graph);
+        double target = Math.min(zoom, MAX_PIXELS / Math.max(1, Math.max(area.getWidth(), area.getHeight())));
+        boolean scaleOff = paintedScale == 0
+                || Math.max(target / paintedScale, paintedScale / target) > REPAINT_RATIO;
+        if (dirty || scaleOff || painted == null || !painted.contains(needed)) {
+            paint(views, selection, area, target);
+            painted = area;
+            dirty = false;
+        }
+    }
+
+    private static Bounds intersect(Bounds a, Bounds b) {
+        if (a == null || b == null || !a.intersects(b)) {
+            return null;
+        }
+        double minX = Math.max(a.getMinX(), b.getMinX());
+        double minY = Math.max(a.getMinY(), b.getMinY());
+        return new BoundingBox(minX, minY, Math.min(a.getMaxX(), b.getMaxX()) - minX,
+                Math.min(a.getMaxY(), b.getMaxY()) - minY);
+    }
+
+    private void paint(GraphViews views, Set<String> selection, Bounds area, double s) {
+        paints++;
+        paintedScale = s;
+        origin.setX(area.getMinX());
+        origin.setY(area.getMinY());
+        unscale.setX(1 / s);
+        unscale.setY(1 / s);
+        raster.setWidth(Math.ceil(area.getWidth() * s));
+        raster.setHeight(Math.ceil(area.getHeight() * s));
+        GraphicsContext g = raster.getGraphicsContext2D();
+        g.clearRect(0, 0, raster.getWidth(), raster.getHeight());
+        double ox = area.getMinX();
+        double oy = area.getMinY();
+        g.setStroke(paint(wireProbe.getStroke(), Color.GRAY));
+        g.setLineWidth(1);
+        g.beginPath();
+        views.forEachWireIn(area, (a, b) -> {
+            g.moveTo((a.getX() - ox) * s, (a.getY() - oy) * s);
+            g.lineTo((b.getX() - ox) * s, (b.getY() - oy) * s);
+        });
+        g.stroke();
+        g.setFill(paint(nodeProbe.getFill(), Color.DARKGRAY));
+        for (String id : views.itemsIn(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
+            ItemShape shape = views.shape(id);
+            g.fillRect((shape.x() - ox) * s, (shape.y() - oy) * s, Math.max(1, shape.width() * s),
+                    Math.max(1, shape.height() * s));
+        }
+        g.setStroke(paint(selectedProbe.getStroke(), Color.DODGERBLUE));
+        g.setLineWidth(2);
+        for (String id : selection) {
+            ItemShape shape = views.shape(id);
+            if (shape != null) {
+                g.strokeRect((shape.x() - ox) * s, (shape.y() - oy) * s, Math.max(2, shape.width() * s),
+                        Math.max(2, shape.height() * s));
             }
         }
-        boxes.getElements().setAll(box);
-        selected.getElements().setAll(sel);
-        wires.getElements().setAll(lines);
     }
 
-    /** Keeps lines about one screen pixel wide whatever the zoom. */
-    void setZoom(double zoom) {
-        wires.setStrokeWidth(1 / zoom);
-        selected.setStrokeWidth(2 / zoom);
-    }
-
-    private static void addBox(List<PathElement> into, NodeView v) {
-        Point2D p = new Point2D(v.getLayoutX(), v.getLayoutY());
-        into.add(new MoveTo(p.getX(), p.getY()));
-        into.add(new HLineTo(p.getX() + v.getWidth()));
-        into.add(new VLineTo(p.getY() + v.getHeight()));
-        into.add(new HLineTo(p.getX()));
-        into.add(new ClosePath());
+    private static Paint paint(Paint styled, Paint fallback) {
+        return styled == null ? fallback : styled;
     }
 }

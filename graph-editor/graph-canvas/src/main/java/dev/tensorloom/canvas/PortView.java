@@ -20,6 +20,8 @@ final class PortView extends Region {
         this.ref = ref;
         this.input = input;
         this.connectable = connectable;
+        setId(CanvasStyles.portViewId(ref));
+        setUserData(CanvasStyles.portUserData(ref));
         getStyleClass().addAll(CanvasStyles.PORT, input ? CanvasStyles.INPUT_PORT : CanvasStyles.OUTPUT_PORT,
                 CanvasStyles.dtypeClass(dtype));
         resize(SIZE, SIZE);

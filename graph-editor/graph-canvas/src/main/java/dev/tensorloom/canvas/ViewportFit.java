@@ -2,7 +2,7 @@ package dev.tensorloom.canvas;
 
 import javafx.geometry.Bounds;
 
-/** Zoom and pan that show a box of canvas space whole, centred, with a margin. */
+/** Zoom and pan that show a box of canvas space whole, centred, with a margin, never zooming in past 1:1. */
 final class ViewportFit {
     static final double MARGIN = 24;
 

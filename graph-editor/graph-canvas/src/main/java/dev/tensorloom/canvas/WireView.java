@@ -10,6 +10,8 @@ final class WireView extends CubicCurve {
 
     WireView(Wire wire) {
         this.wire = wire;
+        setId("wire-" + wire.id());
+        setUserData("wire:" + wire.id());
         getStyleClass().add(CanvasStyles.WIRE);
         setMouseTransparent(true);
     }
@@ -23,9 +25,14 @@ final class WireView extends CubicCurve {
         shape(this, from, to);
     }
 
+    /** How far the curve's control points reach out sideways from its ends. */
+    static double bend(Point2D from, Point2D to) {
+        return Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
+    }
+
     /** Shapes any cubic curve as a wire, so the draft wire looks like the real ones. */
     static void shape(CubicCurve curve, Point2D from, Point2D to) {
-        double bend = Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
+        double bend = bend(from, to);
         curve.setStartX(from.getX());
         curve.setStartY(from.getY());
         curve.setControlX1(from.getX() + bend);

@@ -70,14 +70,14 @@ class DocumentPatchTest {
         assertEquals(0, a.patches());
 
         f.canvas.addNode("lin", new javafx.geometry.Point2D(100, 300));
-        assertEquals(4, f.views().itemViews().size());
+        assertEquals(4, f.views().itemIds().size());
         assertSame(s, f.view("s"));
         assertNotNull(f.view("lin1"));
 
         f.stack.undo();
         assertNull(f.view("lin1"));
         assertSame(a, f.view("a"));
-        assertEquals(3, f.views().itemViews().size());
+        assertEquals(3, f.views().itemIds().size());
     }
 
     @Test

@@ -70,10 +70,10 @@ class EditingTest {
         assertTrue(f.doc.wires().isEmpty());
         assertNull(f.view("lin1"));
         assertTrue(f.canvas.selection().isEmpty());
-        assertTrue(f.views().wireViews().isEmpty());
+        assertTrue(f.views().wireIds().isEmpty());
         f.stack.undo();
         assertTrue(f.doc.containsNode("lin1"));
-        assertEquals(2, f.views().wireViews().size());
+        assertEquals(2, f.views().wireIds().size());
     }
 
     @Test

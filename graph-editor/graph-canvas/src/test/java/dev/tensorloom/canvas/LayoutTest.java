@@ -62,7 +62,8 @@ class LayoutTest {
                 .node("c", "lin", 100, 100);
         f.show();
         f.canvas.zoomToFit();
-        for (NodeView v : f.views().itemViews()) {
+        for (String id : f.views().itemIds()) {
+            NodeView v = f.view(id);
             javafx.geometry.Point2D min = f.canvas.canvasToScreen(new javafx.geometry.Point2D(v.getLayoutX(), v.getLayoutY()));
             javafx.geometry.Point2D max = f.canvas.canvasToScreen(new javafx.geometry.Point2D(
                     v.getLayoutX() + v.getWidth(), v.getLayoutY() + v.getHeight()));

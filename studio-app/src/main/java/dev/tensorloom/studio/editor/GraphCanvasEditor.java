@@ -26,6 +26,8 @@ public final class GraphCanvasEditor implements EditorCanvas {
     public GraphCanvasEditor(Document document, UndoStack undoStack, BlockCatalog catalog) {
         canvas = new GraphCanvas(document, undoStack, catalog);
         canvas.setId("graph-canvas");
+        // The studio always runs under an AtlantaFX theme (light or dark); the canvas follows it.
+        canvas.followAtlantaFxTheme();
         canvas.connectionCheckProperty().set(new ShapeConnectionCheck(document, catalog));
         view = new StackPane(canvas);
         view.getStyleClass().add("editor-canvas");

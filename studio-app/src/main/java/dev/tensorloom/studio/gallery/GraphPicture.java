@@ -24,6 +24,8 @@ public class GraphPicture extends Region {
     public static final String NODE_CLASS = "graph-picture-node";
     public static final String LABEL_CLASS = "graph-picture-label";
     public static final String WIRE_CLASS = "graph-picture-wire";
+    /** The box standing for the hidden middle of a condensed big graph. */
+    public static final String ELLIPSIS_CLASS = "graph-picture-ellipsis";
     public static final String SELECTED_CLASS = "selected";
     static final double NODE_WIDTH = 150;
     static final double NODE_HEIGHT = 44;
@@ -57,14 +59,19 @@ public class GraphPicture extends Region {
         return this;
     }
 
-    /** Folds graphs wider than {@code aspect} (width / height) into rows, for small pictures. */
+    /**
+     * Folds graphs wider than {@code aspect} (width / height) into rows, for small pictures; such
+     * pictures also condense graphs of more than {@link GraphSummary#MAX_NODES} nodes (see
+     * {@link GraphSummary}), so a 300-block chain reads as a few labelled blocks and an ellipsis.
+     */
     public GraphPicture foldWiderThan(double aspect) {
         foldAspect = aspect;
         return this;
     }
 
     /** Redraws the whole graph. */
-    public void show(Document doc) {
+    public void show(Document full) {
+        Document doc = foldAspect > 0 ? GraphSummary.of(full) : full;
         content.getChildren().clear();
         boxes.clear();
         positions.clear();
@@ -84,7 +91,12 @@ public class GraphPicture extends Region {
             box.setArcWidth(10);
             box.setArcHeight(10);
             box.getStyleClass().add(NODE_CLASS);
-            Text label = new Text(p.x() + 10, p.y() + NODE_HEIGHT / 2 + 5, n.label() + "  " + n.type());
+            boolean ellipsis = GraphSummary.isEllipsis(n);
+            if (ellipsis) {
+                box.getStyleClass().add(ELLIPSIS_CLASS);
+                box.getStrokeDashArray().setAll(6.0, 4.0);
+            }
+            Text label = new Text(p.x() + 10, p.y() + NODE_HEIGHT / 2 + 5, ellipsis ? n.label() : n.label() + "  " + n.type());
             label.getStyleClass().add(LABEL_CLASS);
             label.setMouseTransparent(true);
             boxes.put(n.id(), box);
