@@ -63,7 +63,10 @@ public final class MultiHeadAttention {
             q = rmsNorm(q, ctx.param(name("q_scale")));
             k = rmsNorm(k, ctx.param(name("k_scale")));
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(width / (double) heads));
+        // A libtorch-owned scalar: DJL's div(Number) builds the scalar over a direct buffer it closes at once,
+        // but autograd keeps that tensor for the backward, which then reads memory the GC may have freed.
+        NDArray scale = ctx.manager().full(new Shape(), (float) Math.sqrt(width / (double) heads));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(scale);
         if (causal) {
             scores = scores.add(causalMask(ctx, t, s));
         }
