@@ -69,6 +69,16 @@ final class BlockSample {
         return add(port, shape, Kind.BOXES, 0, true);
     }
 
+    /** Normal values fed as they are: for inputs a block reads only for their shape or treats as data. */
+    BlockSample fixedNormal(String port, long... shape) {
+        return add(port, shape, Kind.NORMAL, 0, false);
+    }
+
+    /** Boxes fed as they are: for targets a loss does not differentiate. */
+    BlockSample fixedBoxes(String port, long... shape) {
+        return add(port, shape, Kind.BOXES, 0, false);
+    }
+
     /** Integer ids in [0, bound). */
     BlockSample tokens(String port, long bound, long... shape) {
         return add(port, shape, Kind.TOKENS, bound, false);

@@ -83,6 +83,21 @@ final class BlockSamples {
                 of("ciou_loss").boxes("pred", 2, 3, 4).boxes("target", 2, 3, 4),
                 of("varifocal_loss").normal("pred", 2, 5).unit("target", 2, 5),
                 of("detr_set_loss").normal("pred_logits", 2, 3, 4).boxes("pred_boxes", 2, 3, 4)
-                        .boxes("target_boxes", 2, 3, 4).labels("target_labels", 3, 2, 3));
+                        .boxes("target_boxes", 2, 3, 4).labels("target_labels", 3, 2, 3),
+                of("l1_loss").normal("pred", 2, 3).normal("target", 2, 3),
+                of("rle_loss", "hidden", 8L).normal("pred", 2, 3, 2).unit("sigma", 2, 3, 2).normal("target", 2, 3, 2),
+                of("arcface_loss", "classes", 4L).normal("pred", 2, 5).tokens("target", 4, 2),
+                // detection heads
+                of("dense_boxes", "classes", 2L, "stride", 1L).normal("in", 2, 6, 2, 2),
+                of("dense_detection_loss", "stride", 1L).normal("pred_logits", 2, 4, 2).boxes("pred_boxes", 2, 4, 4)
+                        .fixedBoxes("target_boxes", 2, 2, 4).labels("target_labels", 2, 2, 2),
+                of("object_queries", "queries", 3L, "d_model", 4L).fixedNormal("in", 2, 5),
+                of("query_boxes", "image_size", 8.0).normal("in", 2, 3, 4),
+                // generative (rectified flow, DiT)
+                of("rectified_flow_pair").normal("in", 2, 3),
+                of("timestep_embed", "d_model", 8L, "freq_dim", 4L).unit("t", 2),
+                of("dit_block", "d_model", 8L, "heads", 2L, "hidden", 16L).normal("in", 2, 3, 8).normal("cond", 2, 8),
+                of("dit_final", "d_model", 8L, "patch", 2L, "channels", 1L).normal("in", 2, 3, 8).normal("cond", 2, 8),
+                of("unpatchify", "patch", 2L, "channels", 1L, "grid_h", 2L, "grid_w", 2L).normal("in", 2, 4, 4));
     }
 }
