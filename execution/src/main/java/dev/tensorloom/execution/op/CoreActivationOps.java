@@ -23,7 +23,7 @@ final class CoreActivationOps {
         registry.register("softplus", params -> {
             float beta = (float) params.getDouble("beta");
             // The native softplus is stable for large inputs; beta rescales the input and the output.
-            return beta == 1f ? unary(Activation::softPlus) : unary(x -> Activation.softPlus(x.mul(beta)).div(beta));
+            return beta == 1f ? unary(Activation::softPlus) : unary(x -> softPlus(x, beta));
         });
         registry.register("softmax", params -> {
             long axis = params.getLong("axis");
@@ -37,7 +37,12 @@ final class CoreActivationOps {
 
     /** 0.5·x·(1 + tanh(sqrt(2/pi)·(x + 0.044715·x³))), PyTorch's approximate='tanh'. */
     static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.pow(3).mul(0.044715f).add(x).mul((float) GELU_TANH_SCALE);
-        return inner.tanh().add(1f).mul(x).mul(0.5f);
+        NDArray inner = x.pow(Scalars.of(x, 3)).mul(Scalars.of(x, 0.044715f)).add(x).mul(Scalars.of(x, (float) GELU_TANH_SCALE));
+        return inner.tanh().add(1f).mul(x).mul(Scalars.of(x, 0.5f));
+    }
+
+    /** softplus(beta·x) / beta, with libtorch-owned scalars (autograd keeps them for backward). */
+    private static NDArray softPlus(NDArray x, float beta) {
+        return Activation.softPlus(x.mul(Scalars.of(x, beta))).div(Scalars.of(x, beta));
     }
 }

@@ -46,7 +46,7 @@ final class CoreBatchNormOp implements BlockOp {
             normalised = centred.div(variance.add(eps).sqrt()).reshape(shape);
             if (!ctx.recomputing()) {
                 long perChannel = x.size() / shape.get(1);
-                NDArray unbiased = variance.mul((float) perChannel / Math.max(perChannel - 1, 1));
+                NDArray unbiased = variance.mul(Scalars.of(variance, (float) perChannel / Math.max(perChannel - 1, 1)));
                 ctx.setBuffer("running_mean", moved(mean, ctx.buffer("running_mean")));
                 ctx.setBuffer("running_var", moved(unbiased, ctx.buffer("running_var")));
             }

@@ -2,6 +2,7 @@ package dev.tensorloom.execution.op.detection;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * Overlap measures of axis-aligned boxes {@code [x1, y1, x2, y2]}: IoU, GIoU, DIoU and CIoU, both for
@@ -91,7 +92,7 @@ public final class BoxOps {
         Pair s = new Pair(p, g);
         NDArray iou = s.iou();
         NDArray diff = s.gw.div(s.gh.add(EPS)).atan().sub(s.pw.div(s.ph.add(EPS)).atan());
-        NDArray v = diff.mul(diff).mul(4 / (Math.PI * Math.PI));
+        NDArray v = diff.mul(diff).mul(Scalars.of(diff, 4 / (Math.PI * Math.PI)));
         NDArray alpha = v.div(iou.neg().add(1).add(v).add(EPS)).stopGradient();
         return iou.sub(s.distancePenalty()).sub(alpha.mul(v));
     }
@@ -113,10 +114,11 @@ public final class BoxOps {
             ph = py2.sub(py1);
             gw = gx2.sub(gx1);
             gh = gy2.sub(gy1);
-            NDArray iw = px2.minimum(gx2).sub(px1.maximum(gx1)).maximum(0);
-            NDArray ih = py2.minimum(gy2).sub(py1.maximum(gy1)).maximum(0);
+            NDArray iw = px2.minimum(gx2).sub(px1.maximum(gx1)).maximum(Scalars.of(px1, 0));
+            NDArray ih = py2.minimum(gy2).sub(py1.maximum(gy1)).maximum(Scalars.of(py1, 0));
             inter = iw.mul(ih);
-            union = pw.maximum(0).mul(ph.maximum(0)).add(gw.maximum(0).mul(gh.maximum(0))).sub(inter);
+            union = pw.maximum(Scalars.of(pw, 0)).mul(ph.maximum(Scalars.of(ph, 0)))
+                    .add(gw.maximum(Scalars.of(gw, 0)).mul(gh.maximum(Scalars.of(gh, 0)))).sub(inter);
         }
 
         NDArray iou() {
@@ -132,8 +134,8 @@ public final class BoxOps {
         }
 
         NDArray distancePenalty() {
-            NDArray dx = px1.add(px2).sub(gx1).sub(gx2).div(2);
-            NDArray dy = py1.add(py2).sub(gy1).sub(gy2).div(2);
+            NDArray dx = px1.add(px2).sub(gx1).sub(gx2).div(Scalars.of(px1, 2));
+            NDArray dy = py1.add(py2).sub(gy1).sub(gy2).div(Scalars.of(py1, 2));
             NDArray ew = enclosingW();
             NDArray eh = enclosingH();
             return dx.mul(dx).add(dy.mul(dy)).div(ew.mul(ew).add(eh.mul(eh)).add(EPS));

@@ -10,6 +10,7 @@ import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
 import java.util.ArrayList;
 import java.util.List;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * Loss of the dense box head. Cells are assigned to targets by {@link CentreAssigner}; then
@@ -51,7 +52,7 @@ public final class DenseDetectionLossOp implements BlockOp {
         float normaliser = Math.max(1, assigned);
         if (assigned == 0) {
             NDArray q = m.zeros(new Shape((long) b * n, c));
-            return new NDList(varifocal.elementwise(flatLogits, q).sum().div(normaliser));
+            return new NDList(varifocal.elementwise(flatLogits, q).sum().div(Scalars.of(flatLogits, normaliser)));
         }
         NDArray index = m.create(a.cells);
         NDArray predicted = boxes.reshape((long) b * n, 4).get(new NDIndex("{}", index));
@@ -66,8 +67,8 @@ public final class DenseDetectionLossOp implements BlockOp {
         NDArray q = m.zeros(new Shape((long) b * n, c));
         q.set(new NDIndex("{}", index), positive);
         NDArray classLoss = varifocal.elementwise(flatLogits, q).sum();
-        NDArray boxLoss = BoxOps.giou(predicted, targets).neg().add(1).sum().mul((float) boxWeight);
-        return new NDList(classLoss.add(boxLoss).div(normaliser));
+        NDArray boxLoss = BoxOps.giou(predicted, targets).neg().add(1).sum().mul(Scalars.of(predicted, (float) boxWeight));
+        return new NDList(classLoss.add(boxLoss).div(Scalars.of(classLoss, normaliser)));
     }
 
     Assignment assign(NDArray targetBoxes, NDArray labels, int b, int n, int c) {

@@ -9,6 +9,7 @@ import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
 import java.util.ArrayList;
 import java.util.List;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * DETR's set loss. Per image, predictions are matched one-to-one to the real targets (label ≥ 0;
@@ -75,9 +76,9 @@ public final class DetrSetLossOp implements BlockOp {
             NDArray tm = m.create(selectTarget, new Shape(pairs.size(), b * t)).matMul(targetBoxes.reshape(b * t, 4));
             // float scalars: a double would promote the 0-d results to float64
             float matched = pairs.size();
-            NDArray l1 = pm.sub(tm).abs().sum().div(matched);
-            NDArray giou = BoxOps.giou(pm, tm).neg().add(1).sum().div(matched);
-            loss = loss.add(l1.mul((float) l1Cost)).add(giou.mul((float) giouCost));
+            NDArray l1 = pm.sub(tm).abs().sum().div(Scalars.of(pm, matched));
+            NDArray giou = BoxOps.giou(pm, tm).neg().add(1).sum().div(Scalars.of(pm, matched));
+            loss = loss.add(l1.mul(Scalars.of(l1, (float) l1Cost))).add(giou.mul(Scalars.of(giou, (float) giouCost)));
         }
         return new NDList(loss);
     }

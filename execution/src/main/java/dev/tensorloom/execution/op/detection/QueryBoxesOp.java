@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * DETR's box output: {@code (cx, cy, w, h) = sigmoid(raw)·size}, returned as corners
@@ -27,7 +28,7 @@ public final class QueryBoxesOp implements BlockOp {
 
     @Override
     public NDList forward(OpContext ctx, NDList inputs) {
-        NDArray centreSize = Activation.sigmoid(inputs.get(0)).mul((float) size);
+        NDArray centreSize = Activation.sigmoid(inputs.get(0)).mul(Scalars.of(inputs.get(0), (float) size));
         return new NDList(centreSize.matMul(ctx.manager().create(CORNERS, new Shape(4, 4))));
     }
 }

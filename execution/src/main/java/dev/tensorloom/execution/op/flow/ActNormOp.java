@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.initializer.Initializer;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * Glow's activation normalisation: {@code z = x·scale + bias} per feature, log-determinant
@@ -38,6 +39,7 @@ public final class ActNormOp implements InvertibleOp {
 
     /** The parameter as the first operand of a node-local product, so derived arrays land in the node's manager. */
     private static NDArray local(OpContext ctx, String name) {
-        return ctx.manager().create(1f).mul(ctx.param(name));
+        NDArray p = ctx.param(name);
+        return Scalars.of(ctx.manager(), p, 1f).mul(p);
     }
 }

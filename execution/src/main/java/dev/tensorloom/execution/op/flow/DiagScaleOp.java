@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.initializer.Initializer;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
+import dev.tensorloom.execution.op.Scalars;
 
 /** Learnable per-feature log-scale s: {@code z = x·exp(s)}, log-determinant {@code Σ s}; starts at s = 0. */
 public final class DiagScaleOp implements InvertibleOp {
@@ -29,6 +30,7 @@ public final class DiagScaleOp implements InvertibleOp {
 
     /** The parameter as the first operand of a node-local product, so derived arrays land in the node's manager. */
     private static NDArray local(OpContext ctx, String name) {
-        return ctx.manager().create(1f).mul(ctx.param(name));
+        NDArray p = ctx.param(name);
+        return Scalars.of(ctx.manager(), p, 1f).mul(p);
     }
 }

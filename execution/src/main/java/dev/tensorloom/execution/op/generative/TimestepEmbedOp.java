@@ -11,6 +11,7 @@ import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
 import dev.tensorloom.model.catalog.Params;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * The {@code timestep_embed} block (DiT's TimestepEmbedder): with u = t·scale and
@@ -54,7 +55,7 @@ public final class TimestepEmbedOp implements BlockOp {
             freqs[i] = (float) Math.exp(-Math.log(MAX_PERIOD) * i / half);
         }
         NDArray f = ctx.manager().create(freqs, new Shape(1, half));
-        NDArray args = t.mul(scale).reshape(t.getShape().get(0), 1).mul(f);
+        NDArray args = t.mul(Scalars.of(t, scale)).reshape(t.getShape().get(0), 1).mul(f);
         return NDArrays.concat(new NDList(args.cos(), args.sin()), 1);
     }
 }

@@ -10,6 +10,7 @@ import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
 import dev.tensorloom.model.catalog.Params;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * The {@code arcface_loss} (Deng et al. 2019): cos θ_j = x̂·ŵ_j with the embedding and the class centres
@@ -42,17 +43,17 @@ public final class ArcFaceLossOp implements BlockOp {
     public NDList forward(OpContext ctx, NDList inputs) {
         NDArray x = normalise(inputs.get(0));
         // a copy in the node's manager, so the normalisation's intermediates are freed with the node
-        NDArray centres = ctx.param("weight").mul(1f);
+        NDArray centres = ctx.param("weight").mul(Scalars.of(ctx.param("weight"), 1f));
         centres.attach(ctx.manager());
         NDArray w = normalise(centres);
         NDArray cos = x.matMul(w.transpose()).clip(-COS_CLAMP, COS_CLAMP);
         NDArray sin = cos.square().neg().add(1f).sqrt();
-        NDArray phi = cos.mul((float) Math.cos(margin)).sub(sin.mul((float) Math.sin(margin)));
+        NDArray phi = cos.mul(Scalars.of(cos, (float) Math.cos(margin))).sub(sin.mul(Scalars.of(sin, (float) Math.sin(margin))));
         NDArray fallback = easyMargin ? cos : cos.sub((float) (Math.sin(Math.PI - margin) * margin));
         NDArray threshold = easyMargin ? cos.gt(0f) : cos.gt((float) Math.cos(Math.PI - margin));
         NDArray target = NDArrays.where(threshold, phi, fallback);
         NDArray oneHot = inputs.get(1).toType(DataType.INT64, false).oneHot(classes, DataType.FLOAT32);
-        NDArray logits = cos.add(target.sub(cos).mul(oneHot)).mul(scale);
+        NDArray logits = cos.add(target.sub(cos).mul(oneHot)).mul(Scalars.of(cos, scale));
         return new NDList(logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg());
     }
 

@@ -8,6 +8,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * The RealNVP density on 2-D points used by RLE (Li et al. 2021, their RealNVP with masks [[0,1],[1,0]]×3):
@@ -60,7 +61,7 @@ final class RealNvp2d {
             NDArray sum = s.sum(new int[] {1});
             logDet = logDet == null ? sum.neg() : logDet.sub(sum);
         }
-        NDArray base = z.square().sum(new int[] {1}).mul(-0.5f).sub((float) Math.log(2 * Math.PI));
+        NDArray base = z.square().sum(new int[] {1}).mul(Scalars.of(z, -0.5f)).sub((float) Math.log(2 * Math.PI));
         return logDet == null ? base : base.add(logDet);
     }
 

@@ -15,6 +15,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * The Mamba block on {@code [B, L, D]}: {@code in_proj} splits into (x, z); x goes through a causal
@@ -96,6 +97,7 @@ public final class MambaOp implements BlockOp {
 
     /** The parameter as the first operand of a node-local product, so derived arrays land in the node's manager. */
     private static NDArray local(OpContext ctx, String name) {
-        return ctx.manager().create(1f).mul(ctx.param(name));
+        NDArray p = ctx.param(name);
+        return Scalars.of(ctx.manager(), p, 1f).mul(p);
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv1d;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * The S4D convolution kernel, with complex numbers held as separate real and imaginary arrays:
@@ -46,7 +47,7 @@ public final class S4dKernel {
         NDArray phase = dIm.expandDims(2).mul(steps);
         NDArray growth = dRe.expandDims(2).mul(steps).exp();
         NDArray real = tRe.mul(growth.mul(phase.cos())).sub(tIm.mul(growth.mul(phase.sin())));
-        return real.sum(new int[] {1}).mul(2);
+        return real.sum(new int[] {1}).mul(Scalars.of(real, 2));
     }
 
     /**

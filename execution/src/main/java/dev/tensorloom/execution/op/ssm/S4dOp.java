@@ -8,6 +8,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * S4D layer on {@code [B, L, H]}: per channel a diagonal complex SSM with M = state/2 modes (each
@@ -75,6 +76,7 @@ public final class S4dOp implements BlockOp {
 
     /** The parameter as the first operand of a node-local product, so derived arrays land in the node's manager. */
     private static NDArray local(OpContext ctx, String name) {
-        return ctx.manager().create(1f).mul(ctx.param(name));
+        NDArray p = ctx.param(name);
+        return Scalars.of(ctx.manager(), p, 1f).mul(p);
     }
 }
