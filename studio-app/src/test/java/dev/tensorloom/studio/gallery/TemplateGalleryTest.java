@@ -39,7 +39,8 @@ class TemplateGalleryTest {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             TemplateGalleryViewModel vm = new TemplateGalleryViewModel(CATALOG, TaskExecutor.direct());
             TemplateGalleryView view = new TemplateGalleryView(vm);
-            Scene scene = new Scene(view, 980, 640);
+            // Tall enough that the virtualised grid creates a cell for every card.
+            Scene scene = new Scene(view, 980, 2400);
             scene.getStylesheets().add(StudioWindow.class.getResource(StudioWindow.STYLESHEET).toExternalForm());
             view.applyCss();
             view.layout();
