@@ -25,28 +25,29 @@ import dev.tensorloom.model.io.ProjectReader;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The transformer-reverse template at a small batch: every policy's gradients match plain backpropagation. */
+/** Every template at a small batch: every policy's gradients match plain backpropagation, bit for bit. */
 class TemplateCheckpointGradientTest {
-    private static final int BATCH = 4;
-    private static Document doc;
-    private static Plan plan;
-    private static Map<String, float[]> plain;
+    private static final int BATCH = 2;
+    private static final Map<String, Map<String, float[]>> PLAIN = new java.util.HashMap<>();
 
     private record Result(Map<String, float[]> gradients, StepOutcome outcome, CheckpointSchedule schedule) { }
 
-    @BeforeAll
-    static void baseline() throws Exception {
-        TemplateCatalog catalog = TemplateCatalog.builtIn();
-        doc = ProjectReader.fromJson(catalog.projectJson("transformer-reverse"), "transformer-reverse.tlm").document();
-        plan = Compiler.compile(doc, BlockCatalog.standard(), OpRegistry.standard(), DeviceChoice.CPU);
-        plain = train(CheckpointPolicy.none()).gradients();
+    static java.util.stream.Stream<Arguments> templatesAndPolicies() {
+        return TemplateCatalog.builtIn().cards().stream()
+                .flatMap(card -> java.util.stream.Stream.of("every-k:2", "sqrt", "revolve:2")
+                        .map(policy -> Arguments.of(card.id(), policy)));
     }
 
-    private static Result train(CheckpointPolicy policy) {
+    private static Document load(String template) throws Exception {
+        TemplateCatalog catalog = TemplateCatalog.builtIn();
+        return ProjectReader.fromJson(catalog.projectJson(template), catalog.sourceName(template)).document();
+    }
+
+    private static Result train(Document doc, Plan plan, CheckpointPolicy policy) {
         long seed = doc.config().seed();
         try (ParameterStore store = new ParameterStore(plan.device(), seed);
                 Executor executor = new Executor(plan, store, seed);
@@ -66,10 +67,14 @@ class TemplateCheckpointGradientTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"every-k:2", "sqrt", "revolve:2"})
-    void gradientsMatchNone(String policy) {
-        Result run = train(CheckpointPolicy.parse(policy));
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("templatesAndPolicies")
+    void gradientsMatchNone(String template, String policy) throws Exception {
+        Document doc = load(template);
+        Plan plan = Compiler.compile(doc, BlockCatalog.standard(), OpRegistry.standard(), DeviceChoice.CPU);
+        Map<String, float[]> plain = PLAIN.computeIfAbsent(template,
+                t -> train(doc, plan, CheckpointPolicy.none()).gradients());
+        Result run = train(doc, plan, CheckpointPolicy.parse(policy));
         assertEquals(run.schedule().predictedForwardEvaluations(), run.outcome().forwardEvaluations());
         assertEquals(plain.keySet(), run.gradients().keySet());
         double worst = 0;
@@ -86,7 +91,7 @@ class TemplateCheckpointGradientTest {
             worst = Math.max(worst, diff / scale);
         }
         // Bit for bit is what the executor achieves on CPU; the contract allows 1e-6 relative.
-        assertTrue(worst <= 1e-6, policy + " worst relative difference " + worst);
-        assertEquals(0.0, worst, policy + " is not bit-identical");
+        assertTrue(worst <= 1e-6, template + " " + policy + " worst relative difference " + worst);
+        assertEquals(0.0, worst, template + " " + policy + " is not bit-identical");
     }
 }
