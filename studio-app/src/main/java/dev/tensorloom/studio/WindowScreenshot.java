@@ -91,6 +91,8 @@ public final class WindowScreenshot {
                 }
                 default -> throw new IllegalStateException();
             }
+            // The status bar and node badges come from a background check of the model: show them settled.
+            waitFor(() -> !window.viewModel().isCheckPending());
             Thread.sleep(view == View.EDITOR ? 0 : SETTLE_MILLIS);
             return HeadlessFx.call(() -> {
                 window.scene().getRoot().applyCss();

@@ -66,8 +66,8 @@ public final class MainWindowViewModel {
 
     /** Set for recovered work: a cleared history counts as saved, but that work is saved nowhere. */
     private boolean forceModified;
-    private boolean checkRunning;
-    private boolean checkAgain;
+    private volatile boolean checkRunning;
+    private volatile boolean checkAgain;
 
     public MainWindowViewModel(DialogService dialogs, TaskExecutor tasks, RecentFiles recentStore,
             ModelChecker checker, TemplateCatalog templates) {
@@ -257,6 +257,11 @@ public final class MainWindowViewModel {
         redoText.set(undoStack.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
         updateTitle();
         requestCheck();
+    }
+
+    /** True while the background check of the model (validation, parameters, badges) has not caught up. */
+    public boolean isCheckPending() {
+        return checkRunning || checkAgain;
     }
 
     /** Checks a copy in the background; edits during a check start one more check afterwards. */
