@@ -115,7 +115,7 @@ public final class WindowScreenshot {
         // A private home: a screenshot must neither read nor add recent files of the user.
         Path home = Files.createTempDirectory("tensorloom-screenshot");
         StudioWindow window = new StudioWindow(catalog, TemplateCatalog.builtIn(), new StudioHome(home),
-                new FxTaskExecutor(), SILENT, new CatalogModelChecker(catalog), NO_ACTIONS,
+                new FxTaskExecutor(), SILENT, new CatalogModelChecker(catalog), MainWindowView.WindowActions.NONE,
                 RunServices.reduced(catalog, steps, batch));
         window.viewModel().load(project, file);
         Stage stage = new Stage();
@@ -185,40 +185,6 @@ public final class WindowScreenshot {
         @Override
         public Optional<String> chooseTemplate() {
             return Optional.empty();
-        }
-    };
-
-    private static final MainWindowView.WindowActions NO_ACTIONS = new MainWindowView.WindowActions() {
-        @Override
-        public void cut() {
-        }
-
-        @Override
-        public void copy() {
-        }
-
-        @Override
-        public void paste() {
-        }
-
-        @Override
-        public void exportPicture() {
-        }
-
-        @Override
-        public void useDarkTheme(boolean dark) {
-        }
-
-        @Override
-        public void showShortcuts() {
-        }
-
-        @Override
-        public void showAbout() {
-        }
-
-        @Override
-        public void quit() {
         }
     };
 }

@@ -43,6 +43,41 @@ public final class MainWindowView extends BorderPane {
 
     /** What the window does that needs the stage or the system: clipboard, export, theme, help, quit. */
     public interface WindowActions {
+        /** Does nothing: for windows nobody drives by hand (headless screenshots, tests). */
+        WindowActions NONE = new WindowActions() {
+            @Override
+            public void cut() {
+            }
+
+            @Override
+            public void copy() {
+            }
+
+            @Override
+            public void paste() {
+            }
+
+            @Override
+            public void exportPicture() {
+            }
+
+            @Override
+            public void useDarkTheme(boolean dark) {
+            }
+
+            @Override
+            public void showShortcuts() {
+            }
+
+            @Override
+            public void showAbout() {
+            }
+
+            @Override
+            public void quit() {
+            }
+        };
+
         void cut();
 
         void copy();

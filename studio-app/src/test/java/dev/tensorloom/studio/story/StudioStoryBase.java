@@ -40,7 +40,7 @@ abstract class StudioStoryBase {
         home = Files.createTempDirectory("tensorloom-story");
         BlockCatalog catalog = BlockCatalog.standard();
         window = new StudioWindow(catalog, TemplateCatalog.builtIn(), new StudioHome(home), new FxTaskExecutor(),
-                dialogs, new CatalogModelChecker(catalog), NO_ACTIONS);
+                dialogs, new CatalogModelChecker(catalog), MainWindowView.WindowActions.NONE);
         stage.setScene(window.scene());
         stage.titleProperty().bind(window.viewModel().titleProperty());
         stage.show();
@@ -78,38 +78,4 @@ abstract class StudioStoryBase {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
     }
-
-    private static final MainWindowView.WindowActions NO_ACTIONS = new MainWindowView.WindowActions() {
-        @Override
-        public void cut() {
-        }
-
-        @Override
-        public void copy() {
-        }
-
-        @Override
-        public void paste() {
-        }
-
-        @Override
-        public void exportPicture() {
-        }
-
-        @Override
-        public void useDarkTheme(boolean dark) {
-        }
-
-        @Override
-        public void showShortcuts() {
-        }
-
-        @Override
-        public void showAbout() {
-        }
-
-        @Override
-        public void quit() {
-        }
-    };
 }
