@@ -1,5 +1,6 @@
 package dev.tensorloom.studio;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.model.catalog.BlockCatalog;
@@ -44,7 +45,7 @@ public final class StudioApp extends Application {
             quit.run();
         });
         stage.show();
-        vm.probeDevice(() -> Engine.getInstance().defaultDevice().toString().toUpperCase(java.util.Locale.ROOT));
+        vm.probeDevice(() -> describe(Engine.getInstance().defaultDevice()));
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(AutosaveViewModel.INTERVAL.toSeconds()),
                 e -> window.autosave().autosave()));
         autosave.setCycleCount(Animation.INDEFINITE);
@@ -60,5 +61,10 @@ public final class StudioApp extends Application {
     @Override
     public void stop() {
         tasks.shutdown();
+    }
+
+    /** "CPU" or "GPU 0" rather than DJL's {@code cpu()} / {@code gpu(0)}. */
+    static String describe(Device device) {
+        return device.isGpu() ? "GPU " + device.getDeviceId() : "CPU";
     }
 }

@@ -170,11 +170,12 @@ final class NodeView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         title.relocate(PAD, PAD - title.getLayoutBounds().getMinY());
-        double badgeY = 30;
-        paramsBadge.setLayoutX(PAD);
-        paramsBadge.setLayoutY(badgeY);
-        memoryBadge.setLayoutX(w - PAD - memoryBadge.getLayoutBounds().getWidth());
-        memoryBadge.setLayoutY(badgeY);
+        // Badges sit on their own line under the title, placed by their top edge like the title, so they
+        // never overlap it whatever the fonts' ascents are.
+        double badgeTop = PAD + title.getLayoutBounds().getHeight() + 2;
+        paramsBadge.relocate(PAD, badgeTop - paramsBadge.getLayoutBounds().getMinY());
+        memoryBadge.relocate(w - PAD - memoryBadge.getLayoutBounds().getWidth(),
+                badgeTop - memoryBadge.getLayoutBounds().getMinY());
         int row = 0;
         for (Map.Entry<String, PortView> e : inputs.entrySet()) {
             double cy = HEADER + ROW * row++ + ROW / 2;

@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.main;
 
+import atlantafx.base.theme.Styles;
 import dev.tensorloom.model.io.ProjectFormat;
 import dev.tensorloom.studio.gallery.TemplateGalleryView;
 import dev.tensorloom.studio.gallery.TemplateGalleryViewModel;
@@ -8,11 +9,21 @@ import dev.tensorloom.templates.TemplateCatalog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** The real dialogs: alerts, file choosers with the {@code .tlm} filter, and the template gallery. */
@@ -20,6 +31,8 @@ public final class FxDialogService implements DialogService {
     private static final FileChooser.ExtensionFilter PROJECTS =
             new FileChooser.ExtensionFilter("Tensorloom models (*" + ProjectFormat.EXTENSION + ")",
                     "*" + ProjectFormat.EXTENSION);
+    private static final double GALLERY_WIDTH = 1010;
+    private static final double GALLERY_HEIGHT = 720;
     private final Window owner;
     private final TemplateCatalog templates;
     private final TaskExecutor tasks;
@@ -96,21 +109,44 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<String> chooseTemplate() {
         TemplateGalleryViewModel vm = new TemplateGalleryViewModel(templates, tasks);
-        Dialog<String> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("New from template");
-        dialog.setHeaderText("Start from a template: each one teaches one technique");
-        dialog.getDialogPane().setContent(new TemplateGalleryView(vm));
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
-        dialog.getDialogPane().setPrefSize(980, 640);
-        dialog.setResizable(true);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("New from template");
+        Label header = new Label("Start from a template: each one teaches one technique");
+        header.getStyleClass().addAll("gallery-header", Styles.TITLE_4);
+        header.setPadding(new Insets(12, 16, 8, 16));
+        Button cancel = new Button("Cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> stage.close());
+        HBox buttons = new HBox(cancel);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        buttons.setPadding(new Insets(8, 16, 12, 16));
+        // A plain stage rather than a Dialog: a Dialog sizes its window from the virtualised grid's computed
+        // width (one column) and ignores the size asked for, so the gallery showed a single column of cards.
+        Scene scene = new Scene(new BorderPane(new TemplateGalleryView(vm), header, null, buttons, null),
+                Math.min(GALLERY_WIDTH, screen.getWidth() - 40), Math.min(GALLERY_HEIGHT, screen.getHeight() - 40));
+        if (owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        String[] chosen = new String[1];
         vm.chosenProperty().addListener((o, a, card) -> {
             if (card != null) {
-                dialog.setResult(card.id());
-                dialog.close();
+                chosen[0] = card.id();
+                stage.close();
             }
         });
-        dialog.setResultConverter(b -> null);
-        return dialog.showAndWait();
+        stage.setOnShown(e -> centreOnOwner(stage, screen));
+        stage.showAndWait();
+        return Optional.ofNullable(chosen[0]);
+    }
+
+    private void centreOnOwner(Stage stage, Rectangle2D screen) {
+        double centreX = owner.isShowing() ? owner.getX() + owner.getWidth() / 2 : screen.getMinX() + screen.getWidth() / 2;
+        double centreY = owner.isShowing() ? owner.getY() + owner.getHeight() / 2 : screen.getMinY() + screen.getHeight() / 2;
+        stage.setX(Math.max(screen.getMinX(), centreX - stage.getWidth() / 2));
+        stage.setY(Math.max(screen.getMinY(), centreY - stage.getHeight() / 2));
     }
 }

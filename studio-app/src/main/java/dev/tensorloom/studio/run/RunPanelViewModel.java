@@ -64,7 +64,7 @@ public final class RunPanelViewModel {
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("Not started");
-    private final ReadOnlyStringWrapper metricName = new ReadOnlyStringWrapper("metric");
+    private final ReadOnlyStringWrapper metricName = new ReadOnlyStringWrapper("Held-out metric");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
     private final DecimatedSeries loss = new DecimatedSeries(CHART_POINTS);
@@ -342,7 +342,7 @@ public final class RunPanelViewModel {
     private void evaluation(EvalMetrics m) {
         String name = m.values().keySet().stream().filter(k -> !k.equals("loss")).sorted().findFirst()
                 .orElse("loss");
-        metricName.set(name);
+        metricName.set(readable(name));
         Double value = m.values().get(name);
         if (value != null) {
             metric.add(m.step(), value);
@@ -510,5 +510,11 @@ public final class RunPanelViewModel {
     /** Newest last, at most {@value #LOG_LINES} lines. */
     public ObservableList<String> log() {
         return logView;
+    }
+
+    /** {@code token_accuracy} → {@code Token accuracy}, {@code map50} stays as named by the metric. */
+    static String readable(String metric) {
+        String spaced = metric.replace('_', ' ');
+        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 }

@@ -126,7 +126,7 @@ class RunPanelViewModelTest {
         assertTrue(vm.progressTextProperty().get().startsWith("Step 2 / 4"), vm.progressTextProperty().get());
         assertTrue(vm.progressTextProperty().get().endsWith("ETA 0:01"), vm.progressTextProperty().get());
         launcher.listener.onEvaluation(new EvalMetrics(2, Map.of("loss", 2.1, "accuracy", 0.4)));
-        assertEquals("accuracy", vm.metricNameProperty().get());
+        assertEquals("Accuracy", vm.metricNameProperty().get());
         assertEquals(List.of(new ChartPoint(2, 0.4)), vm.metricPointsProperty().get());
         launcher.listener.onFinished(new RunSummary(4, false, List.of(), Map.of(), 40, 2000));
         assertEquals(RunState.FINISHED, vm.stateProperty().get());
