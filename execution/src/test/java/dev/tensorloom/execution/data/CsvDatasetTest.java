@@ -56,25 +56,25 @@ class CsvDatasetTest {
     void badCellNamesFileLineAndColumn() throws IOException {
         Path f = write("data.csv", "x1,x2,label\n1,2,0\n\n3,abc,1\n");
         DataFileException e = assertThrows(DataFileException.class, () -> CsvDataset.read(f, xy()));
-        assertEquals(f + ":4: column 'x2' is not a number: 'abc'", e.getMessage());
+        assertEquals(f + ":4: column \"x2\": \"abc\" is not a number", e.getMessage());
         assertEquals(OptionalInt.of(4), e.line());
         assertEquals(f, e.file());
     }
 
     @Test
     void otherProblemsAreNamedToo() throws IOException {
-        assertEquals(dir.resolve("a.csv") + ":1: no column 'x2' (columns: x1, label)", message("a.csv",
+        assertEquals(dir.resolve("a.csv") + ":1: no column \"x2\" (columns: x1, label)", message("a.csv",
                 "x1,label\n1,0\n"));
         assertEquals(dir.resolve("b.csv") + ":3: expected 3 cells, found 2", message("b.csv",
                 "x1,x2,label\n1,2,0\n1,2\n"));
-        assertEquals(dir.resolve("c.csv") + ":2: column 'label' is not a whole number: '1.5'", message("c.csv",
+        assertEquals(dir.resolve("c.csv") + ":2: column \"label\": \"1.5\" is not a whole number", message("c.csv",
                 "x1,x2,label\n1,2,1.5\n"));
-        assertEquals(dir.resolve("d.csv") + ":2: column 'x1' is not a finite number: 'NaN'", message("d.csv",
+        assertEquals(dir.resolve("d.csv") + ":2: column \"x1\": \"NaN\" is not a finite number", message("d.csv",
                 "x1,x2,label\nNaN,2,1\n"));
         assertEquals(dir.resolve("e.csv") + ": empty file, expected a header row of column names",
                 message("e.csv", ""));
         assertEquals(dir.resolve("f.csv") + ": no data rows after the header", message("f.csv", "x1,x2,label\n"));
-        assertEquals(dir.resolve("g.csv") + ":1: column 'x1' appears twice", message("g.csv", "x1,x1,x2,label\n"));
+        assertEquals(dir.resolve("g.csv") + ":1: column \"x1\" appears twice", message("g.csv", "x1,x1,x2,label\n"));
         Path missing = dir.resolve("missing.csv");
         assertEquals(missing + ": no such file",
                 assertThrows(DataFileException.class, () -> CsvDataset.read(missing, xy())).getMessage());
