@@ -125,9 +125,10 @@ final class CsvFileCheck {
                     records.add(r);
                 }
             } catch (UncheckedIOException e) {
-                // commons-csv says "(line N) invalid char ..." for broken quoting; locate it ourselves
-                throw new DataFileException(file, (int) parser.getCurrentLineNumber() + 1,
-                        "malformed CSV: " + e.getCause().getMessage(), e);
+                // broken quoting: commons-csv counts the line it stopped on; keep its reason, not its location
+                String reason = String.valueOf(e.getCause().getMessage()).replaceAll(" at line: \\d+, position: \\d+", "");
+                throw new DataFileException(file, (int) Math.max(1, parser.getCurrentLineNumber()),
+                        "malformed CSV: " + reason, e);
             }
             return records;
         } catch (IOException e) {

@@ -80,6 +80,46 @@ class CsvDatasetTest {
                 assertThrows(DataFileException.class, () -> CsvDataset.read(missing, xy())).getMessage());
     }
 
+    @Test
+    void byteOrderMarkCrlfAndBlankLinesKeepLineNumbersRight() throws IOException {
+        Path f = write("bom.csv", "\uFEFFx1,x2,label\r\n1,2,0\r\n\r\n\r\n3,4,1\r\n5,oops,1\r\n");
+        DataFileException e = assertThrows(DataFileException.class, () -> CsvDataset.read(f, xy()));
+        assertEquals(f + ":6: column \"x2\": \"oops\" is not a number", e.getMessage());
+        Files.writeString(f, "\uFEFFx1,x2,label\r\n1,2,0\r\n\r\n3,4,1");
+        CsvDataset d = CsvDataset.read(f, xy());
+        assertArrayEquals(new float[] {1, 2, 3, 4}, d.gather(new int[] {0, 1}).get("x").floats());
+    }
+
+    @Test
+    void quotedCellsMayHoldCommasAndBrokenQuotingIsLocated() throws IOException {
+        Path f = write("q.csv", "name,x1,x2,label\n\"Smith, J\",1,2,0\n");
+        assertArrayEquals(new float[] {1, 2}, CsvDataset.read(f, xy()).gather(new int[] {0}).get("x").floats());
+        Files.writeString(f, "name,x1,x2,label\n\"a\",1,2,0\n\"b\"x,1,2,0\n");
+        DataFileException e = assertThrows(DataFileException.class, () -> CsvDataset.read(f, xy()));
+        assertEquals(f + ":3: malformed CSV: Invalid character between encapsulated token and delimiter", e.getMessage());
+    }
+
+    @Test
+    void classLabelsAreIndicesFromZero() throws IOException {
+        assertEquals(dir.resolve("n.csv") + ":3: column \"label\": \"-1\" is not a class index (0 to 16777216)",
+                message("n.csv", "x1,x2,label\n1,2,0\n1,2,-1\n"));
+    }
+
+    @Test
+    void normalizedColumnsHaveMeanZeroAndUnitDeviationAsDjlComputesThem() throws IOException {
+        Path f = write("n.csv", "a,b\n1,10\n2,10\n3,10\n6,10\n");
+        CsvDataset d = CsvDataset.read(f, Map.of("x", CsvField.floats("a").normalize()));
+        float[] x = d.gather(new int[] {0, 1, 2, 3}).get("x").floats();
+        double mean = 3;
+        double std = Math.sqrt(((1 - 3) * (1 - 3) + 1 + 0 + 9) / 4.0);
+        for (int i = 0; i < 4; i++) {
+            assertEquals((new double[] {1, 2, 3, 6}[i] - mean) / std, x[i], 1e-6);
+        }
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> CsvDataset.read(f, Map.of("x", CsvField.floats("b").normalize())));
+        assertEquals(f + ":1: column \"b\" holds one value on every row, so it cannot be normalized", e.getMessage());
+    }
+
     private String message(String name, String text) throws IOException {
         Path f = write(name, text);
         return assertThrows(DataFileException.class, () -> CsvDataset.read(f, xy())).getMessage();
