@@ -1,22 +1,22 @@
 package dev.tensorloom.execution.data;
 
+import ai.djl.basicdataset.tabular.utils.DynamicBuffer;
+import ai.djl.basicdataset.tabular.utils.Feature;
 import dev.tensorloom.model.shape.DType;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A comma-separated file with a header row of column names, read whole into memory. The columns
- * named in the field mapping must hold finite numbers (whole numbers for label fields); other columns
- * are ignored. Blank lines are skipped. Every problem is a {@link DataFileException} naming the file,
- * the line and the column.
+ * A comma-separated file with a header row of column names, read whole into memory through DJL's
+ * {@code CsvDataset} (commons-csv parsing, numeric featurizers, optional normalization). The columns
+ * named in the field mapping must hold finite numbers (whole numbers 0, 1, 2, … for label fields);
+ * other columns are ignored. Empty lines are skipped. A {@link CsvFileCheck} pass runs first, so every
+ * problem is a {@link DataFileException} naming the file, the line and the column.
  */
 public final class CsvDataset implements ExampleTable {
     private final Path file;
@@ -26,34 +26,12 @@ public final class CsvDataset implements ExampleTable {
     private final Map<String, Object> data = new LinkedHashMap<>();
     private final int rows;
 
-    private CsvDataset(Path file, Map<String, CsvField> mapping, List<double[]> table) {
+    private CsvDataset(Path file, Map<String, CsvField> mapping, Map<String, Object> data, int rows) {
         this.file = file;
         this.mapping = new LinkedHashMap<>(mapping);
-        this.rows = table.size();
-        int col = 0;
-        for (Map.Entry<String, CsvField> e : mapping.entrySet()) {
-            CsvField f = e.getValue();
-            int k = f.columns().size();
-            fields.add(f.spec(e.getKey()));
-            if (f.dtype() == DType.INT64) {
-                long[] v = new long[rows * k];
-                for (int r = 0; r < rows; r++) {
-                    for (int c = 0; c < k; c++) {
-                        v[r * k + c] = (long) table.get(r)[col + c];
-                    }
-                }
-                data.put(e.getKey(), v);
-            } else {
-                float[] v = new float[rows * k];
-                for (int r = 0; r < rows; r++) {
-                    for (int c = 0; c < k; c++) {
-                        v[r * k + c] = (float) table.get(r)[col + c];
-                    }
-                }
-                data.put(e.getKey(), v);
-            }
-            col += k;
-        }
+        this.rows = rows;
+        mapping.forEach((name, f) -> fields.add(f.spec(name)));
+        this.data.putAll(data);
     }
 
     /** Reads {@code file}; {@code mapping} goes from field name to the columns that make it. */
@@ -61,94 +39,66 @@ public final class CsvDataset implements ExampleTable {
         if (mapping.isEmpty()) {
             throw new IllegalArgumentException("no fields mapped for " + file);
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file, mapping, in);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new DataFileException(file, 0, "no such file", e);
-        } catch (IOException e) {
-            throw new DataFileException(file, 0, "cannot read: " + e.getMessage(), e);
+        CsvFileCheck checked = CsvFileCheck.check(file, mapping);
+        ai.djl.basicdataset.tabular.CsvDataset djl = djlDataset(file, mapping, checked);
+        if (djl.size() != checked.rows()) {
+            throw new DataFileException(file, "changed while it was read (" + checked.rows() + " rows, then "
+                    + djl.size() + ")");
         }
+        Map<String, Object> data = new LinkedHashMap<>();
+        Iterator<Feature> features = djl.getFeatures().iterator();
+        for (Map.Entry<String, CsvField> e : mapping.entrySet()) {
+            List<Feature> own = new ArrayList<>();
+            e.getValue().columns().forEach(c -> own.add(features.next()));
+            float[] values = featurize(file, djl, own, checked);
+            data.put(e.getKey(), e.getValue().dtype() == DType.INT64 ? whole(values) : values);
+        }
+        return new CsvDataset(file, mapping, data, checked.rows());
     }
 
-    private static CsvDataset parse(Path file, Map<String, CsvField> mapping, BufferedReader in) throws IOException {
-        String header = in.readLine();
-        if (header != null && header.startsWith("\uFEFF")) {
-            header = header.substring(1);
-        }
-        if (header == null || header.isBlank()) {
-            throw new DataFileException(file, "empty file, expected a header row of column names");
-        }
-        List<String> names = cells(header);
-        Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (position.putIfAbsent(names.get(i), i) != null) {
-                throw new DataFileException(file, 1, "column '" + names.get(i) + "' appears twice");
-            }
-        }
-        List<Integer> wanted = new ArrayList<>();
-        List<String> wantedNames = new ArrayList<>();
-        List<Boolean> whole = new ArrayList<>();
+    /** DJL's dataset over the checked file: every mapped column a numeric feature, in mapping order. */
+    private static ai.djl.basicdataset.tabular.CsvDataset djlDataset(Path file, Map<String, CsvField> mapping,
+            CsvFileCheck checked) {
+        var builder = ai.djl.basicdataset.tabular.CsvDataset.builder().optCsvFile(file)
+                .setCsvFormat(CsvFileCheck.DJL_FORMAT).setSampling(1, false).noLabels();
         for (CsvField f : mapping.values()) {
             for (String c : f.columns()) {
-                Integer p = position.get(c);
-                if (p == null) {
-                    throw new DataFileException(file, 1, "no column '" + c + "' (columns: "
-                            + String.join(", ", names) + ")");
-                }
-                wanted.add(p);
-                wantedNames.add(c);
-                whole.add(f.dtype() == DType.INT64);
+                builder.addNumericFeature(checked.headerKey(c), f.normalized());
             }
         }
-        List<double[]> table = new ArrayList<>();
-        int lineNumber = 1;
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> cells = cells(line);
-            if (cells.size() != names.size()) {
-                throw new DataFileException(file, lineNumber, "expected " + names.size() + " cells, found "
-                        + cells.size());
-            }
-            double[] row = new double[wanted.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = number(file, lineNumber, wantedNames.get(i), cells.get(wanted.get(i)), whole.get(i));
-            }
-            table.add(row);
-        }
-        if (table.isEmpty()) {
-            throw new DataFileException(file, "no data rows after the header");
-        }
-        return new CsvDataset(file, mapping, table);
-    }
-
-    private static double number(Path file, int line, String column, String text, boolean whole) {
-        double v;
+        ai.djl.basicdataset.tabular.CsvDataset djl = builder.build();
         try {
-            v = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new DataFileException(file, line, "column '" + column + "' is not a number: '" + text + "'");
+            djl.prepare(null);
+        } catch (IOException | RuntimeException e) {
+            throw new DataFileException(file, 0, "cannot read: " + e.getMessage(), e);
         }
-        if (!Double.isFinite(v)) {
-            throw new DataFileException(file, line, "column '" + column + "' is not a finite number: '" + text + "'");
-        }
-        if (whole && (v != Math.rint(v) || Math.abs(v) > 1L << 53)) {
-            throw new DataFileException(file, line, "column '" + column + "' is not a whole number: '" + text + "'");
-        }
-        return v;
+        return djl;
     }
 
-    /** Splits on commas, trimming spaces and one pair of surrounding double quotes per cell. */
-    private static List<String> cells(String line) {
-        List<String> out = new ArrayList<>();
-        for (String c : line.split(",", -1)) {
-            String t = c.trim();
-            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-                t = t.substring(1, t.length() - 1).trim();
+    /** Row-major values of {@code columns} through DJL's featurizers; a failure names its line. */
+    private static float[] featurize(Path file, ai.djl.basicdataset.tabular.CsvDataset djl, List<Feature> columns,
+            CsvFileCheck checked) {
+        DynamicBuffer buffer = new DynamicBuffer();
+        for (int r = 0; r < checked.rows(); r++) {
+            for (Feature f : columns) {
+                String cell = djl.getCell(r, f.getName());
+                try {
+                    f.getFeaturizer().featurize(buffer, cell);
+                } catch (RuntimeException e) {
+                    throw new DataFileException(file, checked.line(r), "column \"" + f.getName() + "\": \"" + cell
+                            + "\" cannot be read: " + e.getMessage(), e);
+                }
             }
-            out.add(t);
+        }
+        float[] values = new float[buffer.getLength()];
+        buffer.getBuffer().get(values);
+        return values;
+    }
+
+    private static long[] whole(float[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (long) values[i];
         }
         return out;
     }

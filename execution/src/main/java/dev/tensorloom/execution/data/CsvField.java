@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * Which CSV columns make one dataset field: float32 {@code [B, k]} from k columns, or a single column
- * as {@code [B]} (float32 values or int64 class labels).
+ * as {@code [B]} (float32 values or int64 class labels). Float columns may be normalized to mean 0 and
+ * standard deviation 1 over the file (DJL's normalized numeric featurizer).
  */
-public record CsvField(DType dtype, List<String> columns, boolean scalar) {
+public record CsvField(DType dtype, List<String> columns, boolean scalar, boolean normalized) {
     public CsvField {
         Objects.requireNonNull(dtype, "dtype");
         columns = List.copyOf(columns);
@@ -16,6 +17,13 @@ public record CsvField(DType dtype, List<String> columns, boolean scalar) {
             throw new IllegalArgumentException("a field needs one or more columns (exactly one when scalar) "
                     + "and dtype float32 or int64");
         }
+        if (normalized && dtype != DType.FLOAT32) {
+            throw new IllegalArgumentException("only float32 fields can be normalized");
+        }
+    }
+
+    public CsvField(DType dtype, List<String> columns, boolean scalar) {
+        this(dtype, columns, scalar, false);
     }
 
     /** float32 [B, k] from these columns, in this order. */
@@ -33,9 +41,15 @@ public record CsvField(DType dtype, List<String> columns, boolean scalar) {
         return new CsvField(DType.INT64, List.of(column), true);
     }
 
+    /** The same columns, each normalized to mean 0 and standard deviation 1 over the file. */
+    public CsvField normalize() {
+        return new CsvField(dtype, columns, scalar, true);
+    }
+
     /** The field's spec under {@code name}. */
     FieldSpec spec(String name) {
-        String meaning = "CSV column" + (columns.size() > 1 ? "s " : " ") + String.join(", ", columns);
+        String meaning = "CSV column" + (columns.size() > 1 ? "s " : " ") + String.join(", ", columns)
+                + (normalized ? ", normalized" : "");
         return scalar ? FieldSpec.of(name, dtype, meaning) : FieldSpec.of(name, dtype, meaning, columns.size());
     }
 }

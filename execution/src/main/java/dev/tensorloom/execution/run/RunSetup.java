@@ -1,11 +1,15 @@
 package dev.tensorloom.execution.run;
 
+import dev.tensorloom.execution.compile.CompileException;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
+import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.data.ArrayBatchSource;
 import dev.tensorloom.execution.data.DatasetRegistry;
+import dev.tensorloom.execution.data.FieldSpec;
 import dev.tensorloom.execution.data.SyntheticDataset;
+import dev.tensorloom.execution.data.UserDataSpec;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.session.SessionConfig;
@@ -14,7 +18,10 @@ import dev.tensorloom.execution.train.MetricsForDataset;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.TrainingConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a project into a {@link PreparedRun}: applies the run's overrides to the training
@@ -68,7 +75,10 @@ public final class RunSetup {
     public PreparedRun prepare(Document document, RunOptions options) {
         TrainingConfig config = effectiveConfig(document.config(), options);
         Plan plan = Compiler.compile(document, catalog, ops, DeviceChoice.parse(config.device()));
-        ArrayBatchSource source = openData(config);
+        ArrayBatchSource source = openData(config, options.dataFolder());
+        if (UserDataSpec.isUserData(config.dataset())) {
+            checkInputs(plan, source.fields(), config.dataset());
+        }
         ParameterStore store = new ParameterStore(plan.device(), config.seed());
         SessionConfig session = SessionConfig.from(config)
                 .withActivations(schedules.create(plan, config.checkpointPolicy()))
@@ -76,17 +86,41 @@ public final class RunSetup {
         return new PreparedRun(plan, store, source, session, config);
     }
 
-    private ArrayBatchSource openData(TrainingConfig config) {
+    private ArrayBatchSource openData(TrainingConfig config, Path dataFolder) {
         String spec = config.dataset();
         if (spec.isBlank()) {
             throw new IllegalArgumentException("the project names no dataset; choose one in the run panel "
                     + "(for example seq-reverse)");
         }
+        if (UserDataSpec.isUserData(spec)) {
+            Path folder = dataFolder == null ? Path.of("").toAbsolutePath() : dataFolder;
+            return new ArrayBatchSource(UserDataSpec.parse(spec).open(folder, config.seed(),
+                    DatasetRegistry.HELD_OUT_BATCH_SIZE));
+        }
         if (!datasets.isSynthetic(spec)) {
-            throw new IllegalArgumentException("dataset '" + spec + "' is not a built-in dataset; known: "
+            throw new IllegalArgumentException("dataset '" + spec + "' is not a built-in dataset or user data "
+                    + "(csv:FILE?features=...&label=... or images:FOLDER?size=N); known: "
                     + String.join(", ", datasets.all().stream().map(d -> d.id()).toList()));
         }
         return new ArrayBatchSource(datasets.open(spec, config.seed()));
+    }
+
+    /** Every input node must read a field the user data has, with the element type it has. */
+    private static void checkInputs(Plan plan, List<FieldSpec> fields, String spec) {
+        Map<String, FieldSpec> byName = new LinkedHashMap<>();
+        fields.forEach(f -> byName.put(f.name(), f));
+        for (Step s : plan.sourceSteps()) {
+            FieldSpec f = byName.get(s.field());
+            if (f == null) {
+                throw new CompileException(s.nodeId(), "reads field '" + s.field() + "', but dataset '" + spec
+                        + "' has fields " + String.join(", ", byName.keySet()));
+            }
+            String dtype = s.params().getString("dtype");
+            if (dtype != null && !dtype.equals(f.dtype().toString())) {
+                throw new CompileException(s.nodeId(), "reads field '" + s.field() + "' as " + dtype
+                        + ", but dataset '" + spec + "' gives " + f.dtype() + " (" + f.description() + ")");
+            }
+        }
     }
 
     /** The held-out metrics {@link MetricsForDataset} chooses from the graph's loss nodes and the dataset. */

@@ -69,7 +69,7 @@ class ImageFolderDatasetTest {
         ImageFolderDataset d = ImageFolderDataset.open(root, 2, 2);
         int badIndex = d.file(0).equals(bad) ? 0 : 1;
         DataFileException e = assertThrows(DataFileException.class, () -> d.gather(new int[] {badIndex}));
-        assertEquals(bad + ": not a readable image (expected PNG or JPEG)", e.getMessage());
+        assertEquals(bad + ": not a readable image (expected PNG, JPEG, BMP or GIF)", e.getMessage());
     }
 
     @Test
@@ -77,7 +77,7 @@ class ImageFolderDatasetTest {
         assertEquals(root + ": no class folders (expected " + root + "/CLASS/IMAGE.png)",
                 assertThrows(DataFileException.class, () -> ImageFolderDataset.open(root, 2, 2)).getMessage());
         Files.createDirectories(root.resolve("empty"));
-        assertEquals(root + ": no .png or .jpg images in the class folders [empty]",
+        assertEquals(root + ": no images (.bmp, .gif, .jpeg, .jpg, .png, .wbmp) in the class folders [empty]",
                 assertThrows(DataFileException.class, () -> ImageFolderDataset.open(root, 2, 2)).getMessage());
         Path nowhere = root.resolve("nowhere");
         assertEquals(nowhere + ": not a folder",

@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Project project = source.load();
-        RunOptions options = RunOptions.PROJECT;
+        RunOptions options = RunOptions.PROJECT.withDataFolder(source.folder());
         if (steps != null) {
             options = options.withSteps(steps);
         }

@@ -6,7 +6,9 @@ import java.util.Objects;
  * How a project trains: dataset, optimiser, schedule, batch, length, seed, device and checkpoint
  * policy. Immutable; the document swaps it as a whole so each change is one undoable command.
  *
- * @param dataset           synthetic dataset id (for example {@code seq-reverse}) or a user data path
+ * @param dataset           synthetic dataset id (for example {@code seq-reverse}) or user data with its column
+ *                          mapping, relative to the project file: {@code csv:data/houses.csv?features=area,rooms&label=price}
+ *                          or {@code images:data/pets?size=32}
  * @param optimizer         {@code sgd}, {@code adam} or {@code adamw}
  * @param learningRate      peak learning rate
  * @param schedule          {@code constant} or {@code cosine}
