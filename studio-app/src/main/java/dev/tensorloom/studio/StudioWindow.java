@@ -26,6 +26,7 @@ import dev.tensorloom.studio.run.RunServices;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.collections.SetChangeListener;
 import javafx.scene.Scene;
@@ -77,6 +78,10 @@ public final class StudioWindow {
         runPanel = new RunPanelViewModel(viewModel.document(), viewModel.undoStack(), runs.launcher(), tasks,
                 runs.throttle(), activations);
         runPanel.setSnapshotPolicy(activations::snapshotPolicy);
+        runPanel.setProjectFolder(() -> {
+            Path file = viewModel.fileProperty().get();
+            return file == null ? null : file.toAbsolutePath().getParent();
+        });
         memory = new MemoryViewModel(viewModel.document(), runs.analyzer(), tasks);
         connectRunViews();
         runTabs = new TabPane(

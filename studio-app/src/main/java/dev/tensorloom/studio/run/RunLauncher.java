@@ -3,6 +3,7 @@ package dev.tensorloom.studio.run;
 import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.model.doc.Document;
+import java.nio.file.Path;
 
 /**
  * Turns a copy of the project into a training run. Called on a background thread (compiling and
@@ -15,6 +16,14 @@ public interface RunLauncher {
      * thread; it starts when the handle is started.
      */
     RunHandle prepare(Document document, SnapshotPolicy snapshots, RunListener listener);
+
+    /**
+     * As {@link #prepare(Document, SnapshotPolicy, RunListener)}, with relative user-data paths resolved
+     * from {@code dataFolder} (the project file's folder; null for the working directory).
+     */
+    default RunHandle prepare(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener) {
+        return prepare(document, snapshots, listener);
+    }
 
     /** Controls one prepared run. */
     interface RunHandle {

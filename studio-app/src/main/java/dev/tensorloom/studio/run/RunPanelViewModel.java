@@ -18,6 +18,7 @@ import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.studio.task.UpdateThrottle;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,7 @@ public final class RunPanelViewModel {
     private final Consumer<Object> events;
     private final RunListener observers;
     private Supplier<SnapshotPolicy> snapshots = () -> SnapshotPolicy.NONE;
+    private Supplier<Path> projectFolder = () -> null;
 
     private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
@@ -107,6 +109,11 @@ public final class RunPanelViewModel {
     }
 
     /** Which activations the next run copies out (the activation view's watched node). */
+    /** Where the project file lives (null when untitled): relative user-data paths start there. */
+    public void setProjectFolder(Supplier<Path> folder) {
+        projectFolder = folder;
+    }
+
     public void setSnapshotPolicy(Supplier<SnapshotPolicy> policy) {
         snapshots = Objects.requireNonNull(policy);
     }
@@ -197,8 +204,9 @@ public final class RunPanelViewModel {
         log("Preparing: " + describe(document.config()));
         Document copy = DocumentContents.copy(document);
         SnapshotPolicy watched = snapshots.get();
+        Path dataFolder = projectFolder.get();
         RunListener listener = listenerFor(run);
-        BackgroundTask.wrap(() -> launcher.prepare(copy, watched, listener)).onSuccess(h -> {
+        BackgroundTask.wrap(() -> launcher.prepare(copy, dataFolder, watched, listener)).onSuccess(h -> {
             if (run != generation || state.get() != RunState.PREPARING) {
                 h.release();
                 return;

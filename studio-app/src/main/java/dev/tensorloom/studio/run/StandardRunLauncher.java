@@ -7,6 +7,7 @@ import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.execution.session.TrainingSession;
 import dev.tensorloom.model.doc.Document;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Runs through {@link RunSetup#standard()}, exactly as {@code tensorloom train} does. */
@@ -26,7 +27,12 @@ public final class StandardRunLauncher implements RunLauncher {
 
     @Override
     public RunHandle prepare(Document document, SnapshotPolicy snapshots, RunListener listener) {
-        PreparedRun base = setup.prepare(document, options);
+        return prepare(document, null, snapshots, listener);
+    }
+
+    @Override
+    public RunHandle prepare(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener) {
+        PreparedRun base = setup.prepare(document, dataFolder == null ? options : options.withDataFolder(dataFolder));
         PreparedRun run = new PreparedRun(base.plan(), base.store(), base.source(),
                 base.config().withSnapshots(snapshots), base.training());
         TrainingSession session = run.session(listener);
