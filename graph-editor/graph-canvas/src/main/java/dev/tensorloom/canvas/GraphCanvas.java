@@ -56,6 +56,8 @@ public class GraphCanvas extends Control {
         t.setDaemon(true);
         return t;
     });
+    /** ELK's warm-up, queued on the layout thread when the first canvas of the JVM is made. */
+    private static CompletableFuture<Void> layoutWarmUp;
 
     private final Document document;
     private final UndoStack undoStack;
@@ -95,6 +97,7 @@ public class GraphCanvas extends Control {
         this.rules = new ConnectionRules(document, catalog);
         getStyleClass().add(CanvasStyles.CANVAS);
         setFocusTraversable(true);
+        layoutWarmUp();
         // Selected ids of removed nodes would otherwise linger and be deleted or copied later.
         document.addListener(change -> {
             if (change instanceof dev.tensorloom.model.doc.DocumentChange.NodeRemoved r) {
@@ -292,6 +295,17 @@ public class GraphCanvas extends Control {
                     }
                 }));
         return applied;
+    }
+
+    /**
+     * Starts ELK's warm-up on the layout thread if no canvas did yet; completes when it has run.
+     * A layout asked for meanwhile queues behind it on the same thread.
+     */
+    static synchronized CompletableFuture<Void> layoutWarmUp() {
+        if (layoutWarmUp == null) {
+            layoutWarmUp = CompletableFuture.runAsync(ElkAutoLayout::warmUp, LAYOUT_THREAD);
+        }
+        return layoutWarmUp;
     }
 
     /** True while a background auto-layout runs. */
