@@ -229,9 +229,11 @@ public class GraphCanvas extends Control {
     }
 
     /**
-     * Zooms and pans so every shown node fits in the viewport, never zooming in past 1:1. Small
-     * graphs keep their real views (titles, ports, wires) however far this zooms out; only graphs
-     * of more than {@link OverviewLayer#SMALL_GRAPH} items switch to the overview bitmap.
+     * Zooms and pans so every shown node fits in the viewport, never zooming in past 1:1. A long
+     * strip that would become unreadable is shown from its start at a readable zoom instead (see
+     * {@link ViewportFit}). Small graphs keep their real views (titles, ports, wires) however far
+     * this zooms out; only graphs of more than {@link OverviewLayer#SMALL_GRAPH} items switch to the
+     * overview bitmap.
      */
     public void zoomToFit() {
         ViewportFit.fit(this, skinGeometry().bounds(CanvasItems.visibleIds(document)));
