@@ -14,7 +14,6 @@ import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.LayeringStrategy;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
-import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.core.options.EdgeRouting;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
@@ -37,6 +36,9 @@ final class ElkAutoLayout {
     static final int LARGE = 1000;
     /** Width over height the rows of a wrapped big graph aim at (a wide screen). */
     static final double WRAP_ASPECT = 1.6;
+    /** Size and repetitions of the warm-up layout: enough calls for the JIT to compile ELK's hot loops. */
+    static final int WARM_UP_BLOCKS = 150;
+    static final int WARM_UP_ROUNDS = 3;
 
     /** What ELK needs, copied from the document on the FX thread. */
     record Input(Map<String, Dimension2D> sizes, List<String[]> edges) { }
@@ -69,6 +71,14 @@ final class ElkAutoLayout {
     }
 
     static Map<String, Position> compute(Input input) {
+        return compute(input, input.sizes().size() > LARGE);
+    }
+
+    /**
+     * Lays out {@code input}; {@code large} picks the cheap configuration (the warm-up uses it on a
+     * small graph, so that the code a big layout runs is loaded and compiled before it is needed).
+     */
+    static Map<String, Position> compute(Input input, boolean large) {
         register();
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
@@ -76,16 +86,14 @@ final class ElkAutoLayout {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_GAP);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, NODE_GAP);
         root.setProperty(LayeredOptions.SPACING_COMPONENT_COMPONENT, LAYER_GAP);
-        if (input.sizes().size() > LARGE) {
+        if (large) {
             // Big graphs: cheaper layering, one crossing-minimisation sweep and simple placement cut
-            // ELK's time several-fold on 5,000 nodes; small graphs get its full effort. Wrapping
-            // folds the long layer sequence of a deep network into rows of about the screen's
-            // aspect, instead of one strip a million units wide that no zoom level can show.
+            // ELK's time several-fold on 5,000 nodes; small graphs get its full effort. The long
+            // layer sequence of a deep network is folded into rows afterwards (LayerRows), instead
+            // of one strip a million units wide that no zoom level can show.
             root.setProperty(LayeredOptions.THOROUGHNESS, 1);
             root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.LONGEST_PATH);
             root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.SIMPLE);
-            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
-            root.setProperty(LayeredOptions.ASPECT_RATIO, WRAP_ASPECT);
         }
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
         Map<String, ElkNode> nodes = new LinkedHashMap<>();
@@ -101,7 +109,42 @@ final class ElkAutoLayout {
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
         Map<String, Position> placed = new LinkedHashMap<>();
         nodes.forEach((id, n) -> placed.put(id, new Position(Math.rint(n.getX()), Math.rint(n.getY()))));
-        return placed;
+        return large ? LayerRows.fold(placed, input.sizes(), WRAP_ASPECT, LAYER_GAP) : placed;
+    }
+
+    /**
+     * Runs the big-graph configuration on a small synthetic network a few times. ELK's first layout
+     * in a JVM pays for class loading, option registration and compiling its hot loops, several
+     * times the cost of the layout itself; paid here, on the layout thread when the first canvas
+     * opens, the user's first auto-layout does not wait for it.
+     */
+    static void warmUp() {
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            compute(residualChain(WARM_UP_BLOCKS), true);
+        }
+    }
+
+    /** src, then blocks of lin → lin → add with a skip wire round the two lin: the shape of most networks. */
+    static Input residualChain(int blocks) {
+        Map<String, Dimension2D> sizes = new LinkedHashMap<>();
+        List<String[]> edges = new ArrayList<>();
+        Dimension2D one = new Dimension2D(NodeView.WIDTH, NodeView.heightFor(1, 1));
+        sizes.put("src", one);
+        String prev = "src";
+        for (int i = 0; i < blocks; i++) {
+            String a = "a" + i;
+            String b = "b" + i;
+            String add = "add" + i;
+            sizes.put(a, one);
+            sizes.put(b, one);
+            sizes.put(add, new Dimension2D(NodeView.WIDTH, NodeView.heightFor(2, 1)));
+            edges.add(new String[] {prev, a});
+            edges.add(new String[] {a, b});
+            edges.add(new String[] {b, add});
+            edges.add(new String[] {prev, add});
+            prev = add;
+        }
+        return new Input(sizes, edges);
     }
 
     private static void register() {

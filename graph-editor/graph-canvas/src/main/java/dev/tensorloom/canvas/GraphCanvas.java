@@ -56,6 +56,8 @@ public class GraphCanvas extends Control {
         t.setDaemon(true);
         return t;
     });
+    /** ELK's warm-up, queued on the layout thread when the first canvas of the JVM is made. */
+    private static CompletableFuture<Void> layoutWarmUp;
 
     private final Document document;
     private final UndoStack undoStack;
@@ -95,6 +97,7 @@ public class GraphCanvas extends Control {
         this.rules = new ConnectionRules(document, catalog);
         getStyleClass().add(CanvasStyles.CANVAS);
         setFocusTraversable(true);
+        layoutWarmUp();
         // Selected ids of removed nodes would otherwise linger and be deleted or copied later.
         document.addListener(change -> {
             if (change instanceof dev.tensorloom.model.doc.DocumentChange.NodeRemoved r) {
@@ -226,9 +229,11 @@ public class GraphCanvas extends Control {
     }
 
     /**
-     * Zooms and pans so every shown node fits in the viewport, never zooming in past 1:1. Small
-     * graphs keep their real views (titles, ports, wires) however far this zooms out; only graphs
-     * of more than {@link OverviewLayer#SMALL_GRAPH} items switch to the overview bitmap.
+     * Zooms and pans so every shown node fits in the viewport, never zooming in past 1:1. A long
+     * strip that would become unreadable is shown from its start at a readable zoom instead (see
+     * {@link ViewportFit}). Small graphs keep their real views (titles, ports, wires) however far
+     * this zooms out; only graphs of more than {@link OverviewLayer#SMALL_GRAPH} items switch to the
+     * overview bitmap.
      */
     public void zoomToFit() {
         ViewportFit.fit(this, skinGeometry().bounds(CanvasItems.visibleIds(document)));
@@ -292,6 +297,17 @@ public class GraphCanvas extends Control {
                     }
                 }));
         return applied;
+    }
+
+    /**
+     * Starts ELK's warm-up on the layout thread if no canvas did yet; completes when it has run.
+     * A layout asked for meanwhile queues behind it on the same thread.
+     */
+    static synchronized CompletableFuture<Void> layoutWarmUp() {
+        if (layoutWarmUp == null) {
+            layoutWarmUp = CompletableFuture.runAsync(ElkAutoLayout::warmUp, LAYOUT_THREAD);
+        }
+        return layoutWarmUp;
     }
 
     /** True while a background auto-layout runs. */

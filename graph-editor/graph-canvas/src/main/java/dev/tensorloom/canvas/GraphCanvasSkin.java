@@ -176,8 +176,11 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
                 Platform.runLater(canvas::requestLayout);
             }
         }
-        overview.setVisible(!detailed);
-        if (!detailed) {
+        // While views are still being built (zooming in from the overview uncovers a screenful at
+        // once), the overview stays under them, so blocks never blink out.
+        boolean sketch = !detailed || !views.cullComplete();
+        overview.setVisible(sketch);
+        if (sketch) {
             overview.update(views, canvas.selection(), visible, zoom);
         }
         if (minimapDirty && minimap.isVisible()) {

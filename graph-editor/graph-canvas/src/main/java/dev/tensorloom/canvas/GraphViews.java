@@ -37,8 +37,13 @@ import javafx.scene.CacheHint;
  * Anchor: tesis graph-editor's {@code ModelMemory}.
  */
 final class GraphViews {
-    /** Most node views one culling pass builds; CSS and layout of a new view is the expensive part. */
-    static final int BUILDS_PER_PASS = 40;
+    /**
+     * Most node views one culling pass builds once some are in the scene: CSS and layout of a new
+     * view cost about 0.6 ms, so twelve keep a frame that uncovers many of them within its 16 ms.
+     * The first pass after opening builds every view it needs, so the first frame is complete;
+     * later, the overview stays drawn under the views until they are all built.
+     */
+    static final int BUILDS_PER_PASS = 12;
 
     final javafx.scene.Group wireLayer = new javafx.scene.Group();
     final javafx.scene.Group nodeLayer = new javafx.scene.Group();
@@ -60,6 +65,9 @@ final class GraphViews {
     /** The area the attached views cover (canvas units), or null when the next pass must cull. */
     private Bounds covered;
     private boolean coveredDetailed;
+    /** Whether a pass ran yet: the first one builds without a budget, so an opened canvas shows whole. */
+    private boolean culledOnce;
+    private boolean lastCullComplete = true;
     private int built;
     private boolean zooming;
     private Bounds content;
@@ -486,9 +494,9 @@ final class GraphViews {
      * Keeps in the scene only the views that meet {@code area} (canvas units), building the ones
      * missing, or none when the overview is drawn instead: the scene graph, CSS and rendering
      * then scale with what is on screen, not with the size of the graph. Work is proportional to
-     * the items in the area, read from the grid. At most {@link #BUILDS_PER_PASS} views are built
-     * per call, so a zoom-out that uncovers hundreds of blocks spreads their cost over a few frames;
-     * returns false when some were left for the next pass.
+     * the items in the area, read from the grid. While views are in the scene, at most {@link
+     * #BUILDS_PER_PASS} are built per call, so a zoom-out that uncovers many blocks spreads their
+     * cost over a few frames; returns false when some were left for the next pass.
      */
     boolean cull(Bounds area, boolean detailed) {
         Set<NodeView> wantItems = new HashSet<>();
@@ -496,9 +504,10 @@ final class GraphViews {
         boolean complete = true;
         if (detailed) {
             int builds = 0;
+            int budget = culledOnce ? BUILDS_PER_PASS : Integer.MAX_VALUE;
             for (String id : itemGrid.query(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
                 NodeView view = items.get(id);
-                if (view == null && builds >= BUILDS_PER_PASS) {
+                if (view == null && builds >= budget) {
                     complete = false;
                     continue;
                 }
@@ -519,6 +528,8 @@ final class GraphViews {
         sync(wireLayer, attachedWires, wantWires);
         covered = complete ? area : null;
         coveredDetailed = detailed;
+        culledOnce = true;
+        lastCullComplete = complete;
         return complete;
     }
 
@@ -540,6 +551,11 @@ final class GraphViews {
         // Views attached during a layout pass would otherwise be drawn unstyled until the next
         // pulse's CSS pass (and a snapshot taken now would show them bare).
         added.forEach(javafx.scene.Node::applyCss);
+    }
+
+    /** Whether the last pass built every view its area needed (false while views are built over frames). */
+    boolean cullComplete() {
+        return lastCullComplete;
     }
 
     /** Whether a view is in the scene now (tests, gestures). */

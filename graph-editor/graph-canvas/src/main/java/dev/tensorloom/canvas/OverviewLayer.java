@@ -21,8 +21,14 @@ import javafx.scene.transform.Translate;
  * overview-selected}, {@code overview-wires}), so themes restyle the overview like everything else.
  */
 final class OverviewLayer extends Group {
-    /** Below this zoom the canvas shows the overview instead of node views (for big graphs). */
-    static final double DETAIL_ZOOM = 0.35;
+    /**
+     * Below this zoom big graphs show the overview instead of node views: the level-of-detail
+     * switch. At 0.5 a title is 6 px high, hardly readable, while a 1280×800 viewport already
+     * holds about 150 views of a laid-out network; each costs about 0.6 ms of CSS and layout to
+     * build, so zooming out further with views would mean hundreds of them per screen for text
+     * nobody can read. The bitmap costs the same at any zoom.
+     */
+    static final double DETAIL_ZOOM = 0.5;
     /**
      * Graphs up to this many items always show their views: a fitted 40-block model stays a
      * picture of blocks and wires, and its views are few enough to be cheap at any zoom.

@@ -2,9 +2,19 @@ package dev.tensorloom.canvas;
 
 import javafx.geometry.Bounds;
 
-/** Zoom and pan that show a box of canvas space whole, centred, with a margin, never zooming in past 1:1. */
+/**
+ * Zoom and pan that show a box of canvas space: whole, centred, with a margin, never zooming in past
+ * 1:1. A long strip (a deep network in one row) fitted whole would be a thin band of unreadable
+ * boxes; when fitting would shrink the text below {@link #MIN_READABLE_ZOOM} and the box would fit
+ * across the short side at that zoom, the view instead zooms to {@code MIN_READABLE_ZOOM} and shows
+ * the start of the strip (its left end, or top end for a tall one), centred across it; the minimap
+ * shows the rest. A graph too big in both directions is still fitted whole: the overview of its
+ * structure is what fitting it can show.
+ */
 final class ViewportFit {
     static final double MARGIN = 24;
+    /** Smallest zoom a fit picks for a strip: titles (12 px) still about 7 px, and node views shown. */
+    static final double MIN_READABLE_ZOOM = 0.6;
 
     private ViewportFit() {
     }
@@ -15,11 +25,16 @@ final class ViewportFit {
         if (box == null || w <= 2 * MARGIN || h <= 2 * MARGIN) {
             return;
         }
-        double zoom = Math.min(1, Math.min((w - 2 * MARGIN) / Math.max(1, box.getWidth()),
-                (h - 2 * MARGIN) / Math.max(1, box.getHeight())));
-        canvas.setZoom(zoom);
+        double across = (w - 2 * MARGIN) / Math.max(1, box.getWidth());
+        double down = (h - 2 * MARGIN) / Math.max(1, box.getHeight());
+        double whole = Math.min(1, Math.min(across, down));
+        boolean wideStrip = whole < MIN_READABLE_ZOOM && down >= MIN_READABLE_ZOOM;
+        boolean tallStrip = whole < MIN_READABLE_ZOOM && across >= MIN_READABLE_ZOOM;
+        canvas.setZoom(wideStrip || tallStrip ? MIN_READABLE_ZOOM : whole);
         double z = canvas.getZoom();
-        canvas.panXProperty().set(w / 2 - (box.getMinX() + box.getWidth() / 2) * z);
-        canvas.panYProperty().set(h / 2 - (box.getMinY() + box.getHeight() / 2) * z);
+        double centreX = w / 2 - (box.getMinX() + box.getWidth() / 2) * z;
+        double centreY = h / 2 - (box.getMinY() + box.getHeight() / 2) * z;
+        canvas.panXProperty().set(wideStrip ? MARGIN - box.getMinX() * z : centreX);
+        canvas.panYProperty().set(tallStrip ? MARGIN - box.getMinY() * z : centreY);
     }
 }

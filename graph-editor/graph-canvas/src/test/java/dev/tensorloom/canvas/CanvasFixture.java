@@ -77,7 +77,13 @@ final class CanvasFixture {
         fire(target, MouseEvent.MOUSE_RELEASED, scenePoint, false, 1);
     }
 
-    private void fire(javafx.scene.Node target, EventType<MouseEvent> type, Point2D p, boolean shortcut, int clicks) {
+    /** A plain left click (press and release) on a node at a scene point. */
+    static void click(javafx.scene.Node target, Point2D scenePoint) {
+        fire(target, MouseEvent.MOUSE_PRESSED, scenePoint, false, 1);
+        fire(target, MouseEvent.MOUSE_RELEASED, scenePoint, false, 1);
+    }
+
+    private static void fire(javafx.scene.Node target, EventType<MouseEvent> type, Point2D p, boolean shortcut, int clicks) {
         MouseEvent e = new MouseEvent(type, p.getX(), p.getY(), p.getX(), p.getY(), MouseButton.PRIMARY, clicks,
                 false, shortcut, false, shortcut, type != MouseEvent.MOUSE_RELEASED, false, false, false, false,
                 false, new PickResult(target, p.getX(), p.getY()));

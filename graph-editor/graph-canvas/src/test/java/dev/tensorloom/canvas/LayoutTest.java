@@ -77,6 +77,49 @@ class LayoutTest {
         assertEquals(1, small.canvas.getZoom());
     }
 
+    @Test
+    void zoomToFitShowsAWideStripFromItsStartAtAReadableZoom() {
+        // 40 blocks in one row: fitted whole, the 800-pixel canvas would show them at zoom 0.08.
+        CanvasFixture f = new CanvasFixture();
+        for (int i = 0; i < 40; i++) {
+            f.node("n" + i, i == 0 ? "src" : "lin", i * 240, 500);
+        }
+        f.show();
+        f.canvas.zoomToFit();
+        assertEquals(ViewportFit.MIN_READABLE_ZOOM, f.canvas.getZoom());
+        // The left end sits at the margin; the strip is centred vertically.
+        NodeView first = f.view("n0");
+        assertEquals(ViewportFit.MARGIN, f.canvas.canvasToScreen(new javafx.geometry.Point2D(0, 0)).getX(), 1e-9);
+        double middle = 500 + first.getHeight() / 2;
+        assertEquals(f.canvas.getHeight() / 2, f.canvas.canvasToScreen(new javafx.geometry.Point2D(0, middle)).getY(),
+                1e-9);
+    }
+
+    @Test
+    void zoomToFitShowsATallStripFromItsTop() {
+        CanvasFixture f = new CanvasFixture();
+        for (int i = 0; i < 40; i++) {
+            f.node("n" + i, i == 0 ? "src" : "lin", 300, i * 120);
+        }
+        f.show();
+        f.canvas.zoomToFit();
+        assertEquals(ViewportFit.MIN_READABLE_ZOOM, f.canvas.getZoom());
+        assertEquals(ViewportFit.MARGIN, f.canvas.canvasToScreen(new javafx.geometry.Point2D(0, 0)).getY(), 1e-9);
+        double middle = 300 + NodeView.WIDTH / 2;
+        assertEquals(f.canvas.getWidth() / 2, f.canvas.canvasToScreen(new javafx.geometry.Point2D(middle, 0)).getX(),
+                1e-9);
+    }
+
+    @Test
+    void zoomToFitShowsAGraphTooBigBothWaysWhole() {
+        CanvasFixture f = new CanvasFixture().node("a", "src", 0, 0).node("b", "lin", 20000, 12000);
+        f.show();
+        f.canvas.zoomToFit();
+        double expected = Math.min((800 - 2 * ViewportFit.MARGIN) / (20000 + NodeView.WIDTH),
+                (600 - 2 * ViewportFit.MARGIN) / (12000 + f.view("b").getHeight()));
+        assertEquals(expected, f.canvas.getZoom(), 1e-12);
+    }
+
     private static Map<String, Position> positions(CanvasFixture f) {
         Map<String, Position> map = new TreeMap<>();
         f.doc.nodes().forEach(n -> map.put(n.id(), n.position()));

@@ -1,0 +1,148 @@
+package dev.tensorloom.canvas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tensorloom.model.command.UndoStack;
+import dev.tensorloom.model.doc.Document;
+import java.util.List;
+import java.util.Set;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The level-of-detail switch of big graphs (views above {@link OverviewLayer#DETAIL_ZOOM}, one
+ * bitmap below), views built over several frames, and what must survive a trip through the
+ * overview: clicks reach the block under the mouse, selection shows on its view.
+ */
+@ExtendWith(FxThreadExtension.class)
+class LevelOfDetailTest {
+    /** A small viewport keeps the number of views per screen, and so the test's time, low. */
+    private static final double W = 400;
+    private static final double H = 300;
+
+    private record Open(GraphCanvas canvas, GraphViews views, OverviewLayer overview) {
+        /** One pulse's worth of work: CSS and a layout pass (which culls). */
+        void frame() {
+            canvas.applyCss();
+            canvas.requestLayout();
+            canvas.layout();
+        }
+
+        void settle() {
+            for (int i = 0; i < 40; i++) {
+                frame();
+            }
+        }
+    }
+
+    private static Open open(Document doc) {
+        GraphCanvas canvas = new GraphCanvas(doc, new UndoStack(doc), TestBlocks.catalog());
+        new Scene(canvas, W, H);
+        canvas.applyCss();
+        canvas.layout();
+        GraphCanvasSkin skin = (GraphCanvasSkin) canvas.getSkin();
+        return new Open(canvas, skin.views(), skin.overview());
+    }
+
+    private static long attached(Open o) {
+        return o.views().itemIds().stream().map(o.views()::builtItem)
+                .filter(v -> v != null && o.views().isAttached(v)).count();
+    }
+
+    /** The topmost attached view whose shape contains a scene point: what a real click would hit. */
+    private static NodeView viewAt(Open o, Point2D scenePoint) {
+        List<javafx.scene.Node> children = o.views().nodeLayer.getChildren();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            javafx.scene.Node n = children.get(i);
+            if (n.isVisible() && n.contains(n.sceneToLocal(scenePoint))) {
+                return (NodeView) n;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void bigGraphsSwitchBetweenViewsAndTheOverviewAtTheDetailZoom() {
+        Open o = open(CanvasBenchmark.residualGraph(600));
+        o.canvas().setZoom(OverviewLayer.DETAIL_ZOOM * 1.05);
+        o.settle();
+        assertTrue(attached(o) > 0);
+        assertFalse(o.overview().isVisible());
+
+        o.canvas().setZoom(OverviewLayer.DETAIL_ZOOM * 0.95);
+        o.frame();
+        assertEquals(0, attached(o));
+        assertTrue(o.overview().isVisible());
+        assertTrue(o.overview().paints() > 0);
+    }
+
+    @Test
+    void zoomingInFromTheOverviewBuildsViewsOverFramesWithTheOverviewUnderThem() {
+        Open o = open(CanvasBenchmark.residualGraph(600));
+        o.canvas().setZoom(0.1);
+        o.settle();
+        int built = o.views().builtCount();
+        // Zoom into a region never shown in detail: block column 20 (blocks are filed 600 apart), about
+        // thirty items with the cull margin.
+        o.canvas().setZoom(OverviewLayer.DETAIL_ZOOM * 1.05);
+        o.canvas().panXProperty().set(-20 * 600 * o.canvas().getZoom());
+        o.frame();
+        assertEquals(built + GraphViews.BUILDS_PER_PASS, o.views().builtCount());
+        assertFalse(o.views().cullComplete());
+        assertTrue(o.overview().isVisible(), "the overview stays until the views are all there");
+        o.settle();
+        assertTrue(o.views().cullComplete());
+        assertFalse(o.overview().isVisible());
+        assertTrue(attached(o) > GraphViews.BUILDS_PER_PASS, "attached " + attached(o));
+    }
+
+    @Test
+    void afterATripThroughTheOverviewTheBlockUnderTheMouseTakesTheClickAndSelectionShows() {
+        Open o = open(CanvasBenchmark.residualGraph(600));
+        o.canvas().select(Set.of("lin1"));
+        o.settle();
+        NodeView selected = o.views().builtItem("lin1");
+        assertTrue(selected.getPseudoClassStates().contains(CanvasStyles.SELECTED));
+
+        // Wheel far out (overview, no views) and back in around the same screen point.
+        Point2D anchor = new Point2D(W / 2, H / 2);
+        for (int i = 0; i < 30; i++) {
+            o.canvas().zoomAround(anchor, 0.9);
+            o.frame();
+        }
+        assertEquals(0, attached(o));
+        o.canvas().select(Set.of("lin1", "add1"));
+        for (int i = 0; i < 30; i++) {
+            o.canvas().zoomAround(anchor, 1 / 0.9);
+            o.frame();
+        }
+        o.settle();
+        assertEquals(1, o.canvas().getZoom(), 1e-9);
+
+        // Selection made while far out shows on views built or re-attached afterwards.
+        for (String id : List.of("lin1", "add1")) {
+            NodeView v = o.views().builtItem(id);
+            assertNotNull(v, id);
+            assertTrue(o.views().isAttached(v), id);
+            assertTrue(v.getPseudoClassStates().contains(CanvasStyles.SELECTED), id);
+        }
+        assertFalse(o.views().builtItem("lin2").getPseudoClassStates().contains(CanvasStyles.SELECTED));
+
+        // Click the title of lin2 (x = 200, y = 0) where the mouse is: it alone is selected.
+        ItemShape lin2 = o.views().shape("lin2");
+        Point2D p = o.canvas().localToScene(o.canvas().canvasToScreen(
+                new Point2D(lin2.x() + lin2.width() / 2, lin2.y() + 12)));
+        NodeView hit = viewAt(o, p);
+        assertSame(o.views().builtItem("lin2"), hit);
+        CanvasFixture.click(hit, p);
+        assertEquals(Set.of("lin2"), o.canvas().selection());
+        assertTrue(hit.getPseudoClassStates().contains(CanvasStyles.SELECTED));
+        assertFalse(o.views().builtItem("lin1").getPseudoClassStates().contains(CanvasStyles.SELECTED));
+    }
+}
