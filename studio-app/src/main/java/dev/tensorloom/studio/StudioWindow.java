@@ -28,6 +28,7 @@ import dev.tensorloom.templates.TemplateCatalog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -72,6 +73,9 @@ public final class StudioWindow {
         inspectorViewModel = new InspectorViewModel(viewModel.document(), viewModel.undoStack(), catalog);
         editor.canvas().setNodeAnnotations(viewModel.annotationsProperty().get());
         viewModel.annotationsProperty().addListener((o, a, b) -> editor.canvas().setNodeAnnotations(b));
+        // A project just opened is shown whole (or from its start, when whole would be unreadable); later,
+        // so the canvas has the new nodes first.
+        viewModel.projectsLoadedProperty().addListener((o, a, b) -> Platform.runLater(editor::zoomToFit));
         editor.selection().addListener((SetChangeListener<String>) c ->
                 inspectorViewModel.setSelection(List.copyOf(editor.selection())));
         activations = new ActivationViewModel(runs.throttle());

@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,6 +48,7 @@ public final class MainWindowViewModel {
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper(UNTITLED);
+    private final ReadOnlyIntegerWrapper projectsLoaded = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
@@ -148,6 +151,12 @@ public final class MainWindowViewModel {
         file.set(source);
         projectName.set(project.name());
         historyChanged();
+        projectsLoaded.set(projectsLoaded.get() + 1);
+    }
+
+    /** Counts projects loaded (opened, from a template, recovered): the view fits a new project in view. */
+    public ReadOnlyIntegerProperty projectsLoadedProperty() {
+        return projectsLoaded.getReadOnlyProperty();
     }
 
     /** Loads recovered work: untitled and marked modified, since it was never saved. */
