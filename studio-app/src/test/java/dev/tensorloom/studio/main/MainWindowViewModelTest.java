@@ -69,6 +69,16 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void openingAProjectCountsAsALoadSoTheViewCanFitIt() throws Exception {
+        Path file = savedFile("fitme");
+        int before = vm.projectsLoadedProperty().get();
+        vm.open(file);
+        assertEquals(before + 1, vm.projectsLoadedProperty().get());
+        edit();
+        assertEquals(before + 1, vm.projectsLoadedProperty().get(), "an edit is not a load");
+    }
+
+    @Test
     void saveAddsTheExtensionWhenMissing() {
         dialogs.filesToSave.add(dir.resolve("noext"));
         edit();
