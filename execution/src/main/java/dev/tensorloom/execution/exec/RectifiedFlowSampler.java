@@ -10,6 +10,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.tensorloom.execution.compile.InputRef;
 import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.compile.Step;
+import dev.tensorloom.execution.op.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ public final class RectifiedFlowSampler {
             for (int i = 0; i < steps; i++) {
                 try (NDManager stepManager = m.newSubManager()) {
                     NDArray v = velocity(stepManager, x, (float) times[i], condition, shape[0]);
-                    NDArray next = x.add(v.mul((float) (times[i + 1] - times[i])));
+                    NDArray next = x.add(v.mul(Scalars.of(v, (float) (times[i + 1] - times[i]))));
                     next.attach(m);
                     x = next;
                 }

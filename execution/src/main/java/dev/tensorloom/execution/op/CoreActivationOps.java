@@ -38,7 +38,7 @@ final class CoreActivationOps {
     /** 0.5·x·(1 + tanh(sqrt(2/pi)·(x + 0.044715·x³))), PyTorch's approximate='tanh'. */
     static NDArray geluTanh(NDArray x) {
         NDArray inner = x.pow(Scalars.of(x, 3)).mul(Scalars.of(x, 0.044715f)).add(x).mul(Scalars.of(x, (float) GELU_TANH_SCALE));
-        return inner.tanh().add(1f).mul(x).mul(Scalars.of(x, 0.5f));
+        return inner.tanh().add(Scalars.of(x, 1f)).mul(x).mul(Scalars.of(x, 0.5f));
     }
 
     /** softplus(beta·x) / beta, with libtorch-owned scalars (autograd keeps them for backward). */

@@ -43,7 +43,7 @@ final class CoreBatchNormOp implements BlockOp {
             NDArray mean = channelMean(grouped);
             NDArray centred = grouped.sub(mean);
             NDArray variance = channelMean(centred.square());
-            normalised = centred.div(variance.add(eps).sqrt()).reshape(shape);
+            normalised = centred.div(variance.add(Scalars.of(variance, eps)).sqrt()).reshape(shape);
             if (!ctx.recomputing()) {
                 long perChannel = x.size() / shape.get(1);
                 NDArray unbiased = variance.mul(Scalars.of(variance, (float) perChannel / Math.max(perChannel - 1, 1)));
@@ -53,7 +53,7 @@ final class CoreBatchNormOp implements BlockOp {
         } else {
             NDArray mean = CoreArrays.perChannel(ctx, ctx.buffer("running_mean"), rank);
             NDArray variance = CoreArrays.perChannel(ctx, ctx.buffer("running_var"), rank);
-            normalised = x.sub(mean).div(variance.add(eps).sqrt());
+            normalised = x.sub(mean).div(variance.add(Scalars.of(variance, eps)).sqrt());
         }
         return new NDList(normalised.mul(CoreArrays.perChannel(ctx, ctx.param("gamma"), rank))
                 .add(CoreArrays.perChannel(ctx, ctx.param("beta"), rank)));
@@ -62,7 +62,7 @@ final class CoreBatchNormOp implements BlockOp {
     /** running + momentum · (batch − running), with the batch statistic first so the result is the node's. */
     private NDArray moved(NDArray batchStat, NDArray running) {
         NDArray stat = batchStat.stopGradient().reshape(running.getShape());
-        return stat.sub(running).mul(momentum).add(running);
+        return stat.sub(running).mul(Scalars.of(stat, momentum)).add(running);
     }
 
     /** Mean over axes 0 and 2 of a [B, C, L] array, kept as [1, C, 1]. */

@@ -71,7 +71,7 @@ final class CoreNormOps {
         @Override
         public NDList forward(OpContext ctx, NDList inputs) {
             NDArray x = inputs.get(0);
-            NDArray rms = x.square().mean(new int[] {-1}, true).add(eps).sqrt();
+            NDArray rms = x.square().mean(new int[] {-1}, true).add(Scalars.of(x, eps)).sqrt();
             return new NDList(x.div(rms).mul(ctx.param("weight")));
         }
     }
@@ -103,7 +103,7 @@ final class CoreNormOps {
             NDArray grouped = x.reshape(new Shape(shape.get(0), groups, -1));
             NDArray centred = grouped.sub(grouped.mean(new int[] {2}, true));
             NDArray variance = centred.square().mean(new int[] {2}, true);
-            NDArray normalised = centred.div(variance.add(eps).sqrt()).reshape(shape);
+            NDArray normalised = centred.div(variance.add(Scalars.of(variance, eps)).sqrt()).reshape(shape);
             int rank = shape.dimension();
             return new NDList(normalised.mul(CoreArrays.perChannel(ctx, ctx.param("gamma"), rank))
                     .add(CoreArrays.perChannel(ctx, ctx.param("beta"), rank)));

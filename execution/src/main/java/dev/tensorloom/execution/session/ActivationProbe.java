@@ -15,8 +15,10 @@ public final class ActivationProbe {
         if (n == 0) {
             return new ActivationStats(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
         }
-        double mean = a.mean().getDouble();
-        double std = n > 1 ? a.sub(mean).square().sum().getDouble() / (n - 1) : 0;
+        // The mean as a float64 array, so that centring subtracts exactly the reported mean.
+        NDArray meanArray = a.mean();
+        double mean = meanArray.getDouble();
+        double std = n > 1 ? a.sub(meanArray).square().sum().getDouble() / (n - 1) : 0;
         long nans = a.isNaN().toType(DataType.INT64, false).sum().getLong();
         long infs = a.isInfinite().toType(DataType.INT64, false).sum().getLong();
         long zeros = a.eq(0).toType(DataType.INT64, false).sum().getLong();

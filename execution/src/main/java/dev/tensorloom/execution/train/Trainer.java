@@ -10,6 +10,7 @@ import dev.tensorloom.execution.exec.NodeFailureException;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.exec.ScheduleListener;
 import dev.tensorloom.execution.exec.StepOutcome;
+import dev.tensorloom.execution.op.Scalars;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,25 +52,34 @@ public final class Trainer {
         try (NDManager scratch = executor.activationRoot().newSubManager()) {
             List<Map.Entry<String, NDArray>> params = store.parameters();
             List<NDArray> grads = new ArrayList<>(params.size());
+            for (Map.Entry<String, NDArray> p : params) {
+                grads.add(ParameterStore.gradient(p.getValue(), scratch));
+            }
+            double[] squares = GradientClipper.squaredNorms(grads);
             Map<String, Double> nodeSquares = new LinkedHashMap<>();
             double total = 0;
-            for (Map.Entry<String, NDArray> p : params) {
-                NDArray g = ParameterStore.gradient(p.getValue(), scratch);
-                grads.add(g);
-                double sq = GradientClipper.squaredNorm(g);
-                String node = p.getKey().substring(0, p.getKey().lastIndexOf('/'));
-                if (!Double.isFinite(sq)) {
-                    throw new NodeFailureException(node, "gradient of " + p.getKey() + " is not finite", null);
+            for (int i = 0; i < params.size(); i++) {
+                String key = params.get(i).getKey();
+                String node = key.substring(0, key.lastIndexOf('/'));
+                if (!Double.isFinite(squares[i])) {
+                    throw new NodeFailureException(node, "gradient of " + key + " is not finite", null);
                 }
-                nodeSquares.merge(node, sq, Double::sum);
-                total += sq;
+                nodeSquares.merge(node, squares[i], Double::sum);
+                total += squares[i];
             }
             double norm = Math.sqrt(total);
             double scale = GradientClipper.scale(norm, clipNorm);
             double rate = schedule.at(globalStep);
             tracker.set(rate);
+            NDArray factor = null;
             for (int i = 0; i < params.size(); i++) {
-                NDArray g = scale == 1.0 ? grads.get(i) : grads.get(i).mul((float) scale);
+                NDArray g = grads.get(i);
+                if (scale != 1.0) {
+                    if (factor == null || factor.getDataType() != g.getDataType()) {
+                        factor = Scalars.of(scratch, g, scale);
+                    }
+                    g = g.mul(factor);
+                }
                 optimizer.update(params.get(i).getKey(), params.get(i).getValue(), g);
             }
             Map<String, Double> nodeNorms = new LinkedHashMap<>();

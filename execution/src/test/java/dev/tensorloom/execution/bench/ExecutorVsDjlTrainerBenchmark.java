@@ -23,8 +23,11 @@ import dev.tensorloom.execution.run.RunSetup;
 import dev.tensorloom.execution.train.LearningRateSchedule;
 import dev.tensorloom.execution.train.Trainer;
 import dev.tensorloom.model.io.ProjectReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,10 +38,13 @@ import java.util.Map;
  *
  * <p>Arguments: project file (default: the transformer-reverse template), timed steps (100), warm-up
  * steps (10), rounds (3). Each round times our executor, then DJL, on fresh batches; the best round of
- * each is reported, which is the least disturbed by other load on the machine.
+ * each is reported, which is the least disturbed by other load on the machine. With one intra-op thread
+ * ({@code OMP_NUM_THREADS=1}) all work runs on the main thread, and the main thread's CPU time per step
+ * (also printed, with the DJL/executor ratio) is a measure that other load on the machine barely moves.
  */
 public final class ExecutorVsDjlTrainerBenchmark {
     private static final double LEARNING_RATE = 1e-3;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private ExecutorVsDjlTrainerBenchmark() {
     }
@@ -68,16 +74,24 @@ public final class ExecutorVsDjlTrainerBenchmark {
                 djlSteps(djl, block, run, data, batchSize, warmup);
                 double bestOurs = 0;
                 double bestDjl = 0;
+                double[] cpuRatios = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
+                    long c0 = THREADS.getCurrentThreadCpuTime();
                     double a = steps * batchSize / oursSteps(ours, run, data, batchSize, 1 + warmup + r * steps, steps);
+                    long c1 = THREADS.getCurrentThreadCpuTime();
                     double b = steps * batchSize / djlSteps(djl, block, run, data, batchSize, steps);
+                    long c2 = THREADS.getCurrentThreadCpuTime();
+                    cpuRatios[r] = (double) (c2 - c1) / (c1 - c0);
                     System.out.printf(Locale.ROOT, "round %d: executor %.1f examples/s, DJL Trainer %.1f examples/s,"
-                            + " ratio %.3f (load %s)%n", r + 1, a, b, a / b, load());
+                            + " ratio %.3f; main-thread CPU per step %.2f ms vs %.2f ms, ratio %.3f (load %s)%n",
+                            r + 1, a, b, a / b, (c1 - c0) / 1e6 / steps, (c2 - c1) / 1e6 / steps, cpuRatios[r], load());
                     bestOurs = Math.max(bestOurs, a);
                     bestDjl = Math.max(bestDjl, b);
                 }
-                System.out.printf(Locale.ROOT, "best: executor %.1f examples/s, DJL Trainer %.1f examples/s, ratio %.3f%n",
-                        bestOurs, bestDjl, bestOurs / bestDjl);
+                Arrays.sort(cpuRatios);
+                System.out.printf(Locale.ROOT, "best: executor %.1f examples/s, DJL Trainer %.1f examples/s, ratio %.3f;"
+                        + " median main-thread CPU ratio %.3f%n", bestOurs, bestDjl, bestOurs / bestDjl,
+                        cpuRatios[rounds / 2]);
             }
         }
     }

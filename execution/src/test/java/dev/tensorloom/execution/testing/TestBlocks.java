@@ -8,6 +8,7 @@ import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.op.ParameterInit;
+import dev.tensorloom.execution.op.Scalars;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.catalog.BlockCategory;
 import dev.tensorloom.model.catalog.BlockType;
@@ -51,7 +52,7 @@ public final class TestBlocks {
         r.register("add", p -> (ctx, in) -> new NDList(in.get(0).add(in.get(1))));
         r.register("split2", p -> (ctx, in) -> in.get(0).split(2, 1));
         r.register("const", p -> (ctx, in) -> new NDList(ctx.manager().ones(in.get(0).getShape())));
-        r.register("divzero", p -> (ctx, in) -> new NDList(in.get(0).div(0f)));
+        r.register("divzero", p -> (ctx, in) -> new NDList(in.get(0).div(Scalars.of(in.get(0), 0f))));
         r.register("mse", p -> (ctx, in) -> new NDList(in.get(0).sub(in.get(1)).square().mean()));
         return r;
     }
@@ -96,7 +97,7 @@ public final class TestBlocks {
             NDArray x = inputs.get(0);
             NDArray centered = x.sub(x.mean(new int[] {-1}, true));
             NDArray var = centered.square().mean(new int[] {-1}, true);
-            NDArray y = centered.div(var.add(1e-5f).sqrt());
+            NDArray y = centered.div(var.add(Scalars.of(var, 1e-5f)).sqrt());
             return new NDList(y.mul(ctx.param("gamma")).add(ctx.param("beta")));
         }
     }
@@ -116,7 +117,7 @@ public final class TestBlocks {
                 return new NDList(x);
             }
             NDArray keep = ctx.manager().randomUniform(0, 1, x.getShape()).gt(p).toType(x.getDataType(), false);
-            return new NDList(x.mul(keep).div(1 - p));
+            return new NDList(x.mul(keep).div(Scalars.of(x, 1 - p)));
         }
     }
 }

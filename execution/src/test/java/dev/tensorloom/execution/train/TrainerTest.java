@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
@@ -152,7 +154,7 @@ class TrainerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             TokenAccuracy acc = new TokenAccuracy();
             acc.reset();
-            NDArray logits = m.create(new float[] {0.1f, 0.9f, 0.8f, 0.2f, 0.3f, 0.7f}, new ai.djl.ndarray.types.Shape(3, 2));
+            NDArray logits = m.create(new float[] {0.1f, 0.9f, 0.8f, 0.2f, 0.3f, 0.7f}, new Shape(3, 2));
             acc.accumulate(logits, m.create(new long[] {1, 1, 1}));
             assertEquals(2.0 / 3, acc.value(), 1e-12);
             acc.accumulate(logits, m.create(new long[] {1, 0, 1}));
@@ -168,6 +170,29 @@ class TrainerTest {
             assertEquals(1.0 / (5 + 1e-6), GradientClipper.scale(norm, 1.0), 1e-15);
             assertEquals(1.0, GradientClipper.scale(norm, 10.0));
             assertEquals(1.0, GradientClipper.scale(norm, 0.0), "0 means no clipping");
+        }
+    }
+
+    @Test
+    void batchedSquaredNormsEqualEachTensorsOwnNormBitForBit() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            List<NDArray> grads = List.of(m.randomNormal(new Shape(7, 5)),
+                    m.create(new float[] {3, 4}), m.randomNormal(new Shape(33)),
+                    m.create(new float[] {Float.NaN, 1}));
+            double[] batched = GradientClipper.squaredNorms(grads);
+            assertEquals(grads.size(), batched.length);
+            for (int i = 0; i < grads.size(); i++) {
+                double alone = grads.get(i).toType(DataType.FLOAT64, false).square().sum().getDouble();
+                assertEquals(Double.doubleToRawLongBits(alone), Double.doubleToRawLongBits(batched[i]), "tensor " + i);
+            }
+            assertEquals(25.0, batched[1]);
+            double reference = 0;
+            for (float v : grads.get(0).toFloatArray()) {
+                reference += (double) v * v;
+            }
+            assertEquals(reference, batched[0], 1e-9 * reference);
+            assertTrue(Double.isNaN(batched[3]), "a NaN gradient stays visible to the finiteness check");
+            assertEquals(0, GradientClipper.squaredNorms(List.of()).length);
         }
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
+import dev.tensorloom.execution.op.Scalars;
 import java.util.function.BinaryOperator;
 
 /** Mean of {@code 1 − overlap(pred, target)} over all boxes of {@code [*, 4]} inputs (GIoU, DIoU or CIoU loss). */
@@ -30,6 +31,6 @@ public final class BoxLossOp implements BlockOp {
     public NDList forward(OpContext ctx, NDList inputs) {
         NDArray pred = inputs.get(0);
         NDArray target = inputs.get(1);
-        return new NDList(overlap.apply(pred, target).neg().add(1).mean());
+        return new NDList(overlap.apply(pred, target).neg().add(Scalars.of(pred, 1)).mean());
     }
 }

@@ -78,7 +78,7 @@ public final class BoxOps {
     public static NDArray giou(NDArray p, NDArray g) {
         Pair s = new Pair(p, g);
         NDArray enclose = s.enclosingW().mul(s.enclosingH());
-        return s.iou().sub(enclose.sub(s.union).div(enclose.add(EPS)));
+        return s.iou().sub(enclose.sub(s.union).div(enclose.add(Scalars.of(enclose, EPS))));
     }
 
     /** Element-wise DIoU of {@code [*, 4]} arrays; result {@code [*]}. */
@@ -91,9 +91,9 @@ public final class BoxOps {
     public static NDArray ciou(NDArray p, NDArray g) {
         Pair s = new Pair(p, g);
         NDArray iou = s.iou();
-        NDArray diff = s.gw.div(s.gh.add(EPS)).atan().sub(s.pw.div(s.ph.add(EPS)).atan());
+        NDArray diff = s.gw.div(s.gh.add(Scalars.of(s.gh, EPS))).atan().sub(s.pw.div(s.ph.add(Scalars.of(s.ph, EPS))).atan());
         NDArray v = diff.mul(diff).mul(Scalars.of(diff, 4 / (Math.PI * Math.PI)));
-        NDArray alpha = v.div(iou.neg().add(1).add(v).add(EPS)).stopGradient();
+        NDArray alpha = v.div(iou.neg().add(Scalars.of(iou, 1)).add(v).add(Scalars.of(iou, EPS))).stopGradient();
         return iou.sub(s.distancePenalty()).sub(alpha.mul(v));
     }
 
@@ -122,7 +122,7 @@ public final class BoxOps {
         }
 
         NDArray iou() {
-            return inter.div(union.add(EPS));
+            return inter.div(union.add(Scalars.of(union, EPS)));
         }
 
         NDArray enclosingW() {
@@ -138,7 +138,7 @@ public final class BoxOps {
             NDArray dy = py1.add(py2).sub(gy1).sub(gy2).div(Scalars.of(py1, 2));
             NDArray ew = enclosingW();
             NDArray eh = enclosingH();
-            return dx.mul(dx).add(dy.mul(dy)).div(ew.mul(ew).add(eh.mul(eh)).add(EPS));
+            return dx.mul(dx).add(dy.mul(dy)).div(ew.mul(ew).add(eh.mul(eh)).add(Scalars.of(dx, EPS)));
         }
 
         private static NDIndex coord(int i) {

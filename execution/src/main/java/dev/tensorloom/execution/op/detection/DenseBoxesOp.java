@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * The anchor-free dense box head: a [B, 4+C, H, W] map becomes one prediction per cell, cells in
@@ -34,7 +35,8 @@ public final class DenseBoxesOp implements BlockOp {
         }
         NDArray cells = x.transpose(0, 2, 3, 1).reshape(b, h * w, 4 + classes);
         NDArray distances = Activation.softPlus(cells.get(new NDIndex("..., :4")));
-        NDArray boxes = distances.mul(ctx.manager().create(new float[] {-1, -1, 1, 1}).mul((float) stride))
+        NDArray signs = ctx.manager().create(new float[] {-1, -1, 1, 1});
+        NDArray boxes = distances.mul(signs.mul(Scalars.of(signs, (float) stride)))
                 .add(centres(ctx, h, w));
         return new NDList(boxes, cells.get(new NDIndex("..., 4:")));
     }

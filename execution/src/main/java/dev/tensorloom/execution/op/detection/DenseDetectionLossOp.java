@@ -8,9 +8,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
+import dev.tensorloom.execution.op.Scalars;
 import java.util.ArrayList;
 import java.util.List;
-import dev.tensorloom.execution.op.Scalars;
 
 /**
  * Loss of the dense box head. Cells are assigned to targets by {@link CentreAssigner}; then
@@ -57,7 +57,7 @@ public final class DenseDetectionLossOp implements BlockOp {
         NDArray index = m.create(a.cells);
         NDArray predicted = boxes.reshape((long) b * n, 4).get(new NDIndex("{}", index));
         NDArray targets = m.create(a.boxes, new Shape(assigned, 4));
-        NDArray quality = BoxOps.iou(predicted.stopGradient(), targets).maximum(0f);
+        NDArray quality = BoxOps.iou(predicted.stopGradient(), targets).maximum(Scalars.of(predicted, 0f));
         float[] oneHot = new float[assigned * c];
         for (int i = 0; i < assigned; i++) {
             oneHot[i * c + a.classes[i]] = 1;
@@ -67,7 +67,7 @@ public final class DenseDetectionLossOp implements BlockOp {
         NDArray q = m.zeros(new Shape((long) b * n, c));
         q.set(new NDIndex("{}", index), positive);
         NDArray classLoss = varifocal.elementwise(flatLogits, q).sum();
-        NDArray boxLoss = BoxOps.giou(predicted, targets).neg().add(1).sum().mul(Scalars.of(predicted, (float) boxWeight));
+        NDArray boxLoss = BoxOps.giou(predicted, targets).neg().add(Scalars.of(predicted, 1)).sum().mul(Scalars.of(predicted, (float) boxWeight));
         return new NDList(classLoss.add(boxLoss).div(Scalars.of(classLoss, normaliser)));
     }
 

@@ -7,9 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
+import dev.tensorloom.execution.op.Scalars;
 import java.util.ArrayList;
 import java.util.List;
-import dev.tensorloom.execution.op.Scalars;
 
 /**
  * DETR's set loss. Per image, predictions are matched one-to-one to the real targets (label ≥ 0;
@@ -77,7 +77,7 @@ public final class DetrSetLossOp implements BlockOp {
             // float scalars: a double would promote the 0-d results to float64
             float matched = pairs.size();
             NDArray l1 = pm.sub(tm).abs().sum().div(Scalars.of(pm, matched));
-            NDArray giou = BoxOps.giou(pm, tm).neg().add(1).sum().div(Scalars.of(pm, matched));
+            NDArray giou = BoxOps.giou(pm, tm).neg().add(Scalars.of(pm, 1)).sum().div(Scalars.of(pm, matched));
             loss = loss.add(l1.mul(Scalars.of(l1, (float) l1Cost))).add(giou.mul(Scalars.of(giou, (float) giouCost)));
         }
         return new NDList(loss);

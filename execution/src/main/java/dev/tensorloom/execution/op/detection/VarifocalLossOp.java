@@ -30,10 +30,10 @@ public final class VarifocalLossOp implements BlockOp {
     /** Per-element weighted loss, same shape as the logits. */
     public NDArray elementwise(NDArray logits, NDArray q) {
         // stable BCE with logits: max(p, 0) − p·q + log(1 + exp(−|p|))
-        NDArray bce = logits.maximum(Scalars.of(logits, 0)).sub(logits.mul(q)).add(logits.abs().neg().exp().add(1).log());
+        NDArray bce = logits.maximum(Scalars.of(logits, 0)).sub(logits.mul(q)).add(logits.abs().neg().exp().add(Scalars.of(logits, 1)).log());
         NDArray positive = q.gt(0).toType(logits.getDataType(), false);
         NDArray negativeWeight = Activation.sigmoid(logits).sub(q).abs().pow(Scalars.of(logits, gamma)).mul(Scalars.of(logits, alpha));
-        NDArray weight = q.mul(positive).add(negativeWeight.mul(positive.neg().add(1)));
+        NDArray weight = q.mul(positive).add(negativeWeight.mul(positive.neg().add(Scalars.of(positive, 1))));
         return bce.mul(weight);
     }
 }

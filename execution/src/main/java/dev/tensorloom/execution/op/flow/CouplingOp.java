@@ -9,6 +9,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
+import dev.tensorloom.execution.op.Scalars;
 
 /**
  * Coupling layer with a checkerboard-style feature mask: the conditioning features (even or odd
@@ -79,7 +80,7 @@ public final class CouplingOp implements InvertibleOp {
             mask[i] = (i % 2 == 0) == evenConditions ? 1 : 0;
         }
         NDArray keep = ctx.manager().create(mask);
-        NDArray free = keep.neg().add(1);
+        NDArray free = keep.neg().add(Scalars.of(keep, 1));
         NDArray a = x.mul(keep);
         for (int i = 0; i < layers; i++) {
             a = Activation.relu(a.matMul(ctx.param("w" + i)).add(ctx.param("b" + i)));

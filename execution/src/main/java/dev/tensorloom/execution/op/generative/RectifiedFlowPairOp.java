@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
+import dev.tensorloom.execution.op.Scalars;
 import dev.tensorloom.model.catalog.Params;
 
 /**
@@ -36,7 +37,7 @@ public final class RectifiedFlowPairOp implements BlockOp {
                 : Activation.sigmoid(ctx.manager().randomNormal(mean, std, new Shape(batch), DataType.FLOAT32));
         NDArray noise = ctx.manager().randomNormal(0f, 1f, shape, DataType.FLOAT32);
         NDArray tb = broadcastable(t, shape.dimension());
-        NDArray xt = x0.mul(tb.neg().add(1f)).add(noise.mul(tb));
+        NDArray xt = x0.mul(tb.neg().add(Scalars.of(tb, 1f))).add(noise.mul(tb));
         return new NDList(xt, t, noise.sub(x0));
     }
 

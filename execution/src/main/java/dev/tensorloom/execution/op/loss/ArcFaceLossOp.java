@@ -9,8 +9,8 @@ import ai.djl.training.initializer.NormalInitializer;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
-import dev.tensorloom.model.catalog.Params;
 import dev.tensorloom.execution.op.Scalars;
+import dev.tensorloom.model.catalog.Params;
 
 /**
  * The {@code arcface_loss} (Deng et al. 2019): cos θ_j = x̂·ŵ_j with the embedding and the class centres
@@ -47,9 +47,9 @@ public final class ArcFaceLossOp implements BlockOp {
         centres.attach(ctx.manager());
         NDArray w = normalise(centres);
         NDArray cos = x.matMul(w.transpose()).clip(-COS_CLAMP, COS_CLAMP);
-        NDArray sin = cos.square().neg().add(1f).sqrt();
+        NDArray sin = cos.square().neg().add(Scalars.of(cos, 1f)).sqrt();
         NDArray phi = cos.mul(Scalars.of(cos, (float) Math.cos(margin))).sub(sin.mul(Scalars.of(sin, (float) Math.sin(margin))));
-        NDArray fallback = easyMargin ? cos : cos.sub((float) (Math.sin(Math.PI - margin) * margin));
+        NDArray fallback = easyMargin ? cos : cos.sub(Scalars.of(cos, (float) (Math.sin(Math.PI - margin) * margin)));
         NDArray threshold = easyMargin ? cos.gt(0f) : cos.gt((float) Math.cos(Math.PI - margin));
         NDArray target = NDArrays.where(threshold, phi, fallback);
         NDArray oneHot = inputs.get(1).toType(DataType.INT64, false).oneHot(classes, DataType.FLOAT32);
@@ -58,6 +58,6 @@ public final class ArcFaceLossOp implements BlockOp {
     }
 
     private static NDArray normalise(NDArray v) {
-        return v.div(v.square().sum(new int[] {1}, true).add(NORM_EPS).sqrt());
+        return v.div(v.square().sum(new int[] {1}, true).add(Scalars.of(v, NORM_EPS)).sqrt());
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
+import dev.tensorloom.execution.op.Scalars;
 import dev.tensorloom.model.catalog.Params;
 
 /**
@@ -32,6 +33,6 @@ public final class CrossEntropyOp implements BlockOp {
         NDArray safeLabels = labels.mul(keep.toType(DataType.INT64, false));
         NDArray kept = keep.toType(DataType.FLOAT32, false);
         NDArray total = logProbs.gather(safeLabels, 1).mul(kept).sum().neg();
-        return new NDList(total.div(kept.sum().maximum(1f)));
+        return new NDList(total.div(kept.sum().maximum(Scalars.of(kept, 1f))));
     }
 }

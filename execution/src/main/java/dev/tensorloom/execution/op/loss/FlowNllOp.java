@@ -18,7 +18,7 @@ public final class FlowNllOp implements BlockOp {
         NDArray z = inputs.get(0);
         long d = z.getShape().size() / z.getShape().get(0);
         NDArray perExample = z.square().reshape(z.getShape().get(0), d).sum(new int[] {1}).mul(Scalars.of(z, 0.5))
-                .add(0.5 * d * LOG_TWO_PI).sub(inputs.get(1));
+                .add(Scalars.of(z, 0.5 * d * LOG_TWO_PI)).sub(inputs.get(1));
         return new NDList(perExample.mean());
     }
 }

@@ -53,7 +53,7 @@ final class RealNvp2d {
         NDArray logDet = null;
         for (int i = couplings - 1; i >= 0; i--) {
             NDArray mask = ctx.manager().create(mask(i), new Shape(1, 2));
-            NDArray free = mask.neg().add(1f);
+            NDArray free = mask.neg().add(Scalars.of(mask, 1f));
             NDArray za = z.mul(mask);
             NDArray s = net(ctx, za, i, "s", true).mul(free);
             NDArray t = net(ctx, za, i, "t", false).mul(free);
@@ -61,7 +61,7 @@ final class RealNvp2d {
             NDArray sum = s.sum(new int[] {1});
             logDet = logDet == null ? sum.neg() : logDet.sub(sum);
         }
-        NDArray base = z.square().sum(new int[] {1}).mul(Scalars.of(z, -0.5f)).sub((float) Math.log(2 * Math.PI));
+        NDArray base = z.square().sum(new int[] {1}).mul(Scalars.of(z, -0.5f)).sub(Scalars.of(z, (float) Math.log(2 * Math.PI)));
         return logDet == null ? base : base.add(logDet);
     }
 

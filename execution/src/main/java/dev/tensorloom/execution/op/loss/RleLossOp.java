@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
+import dev.tensorloom.execution.op.Scalars;
 import dev.tensorloom.model.catalog.Params;
 
 /**
@@ -33,12 +34,12 @@ public final class RleLossOp implements BlockOp {
     @Override
     public NDList forward(OpContext ctx, NDList inputs) {
         NDArray mu = inputs.get(0);
-        NDArray sigma = inputs.get(1).add(SIGMA_EPS);
+        NDArray sigma = inputs.get(1).add(Scalars.of(inputs.get(1), SIGMA_EPS));
         NDArray residual = mu.sub(inputs.get(2)).div(sigma);
         long points = residual.getShape().get(0) * residual.getShape().get(1);
         NDArray logG = flow.logProb(ctx, residual.reshape(points, 2));
         NDArray logSigma = sigma.log().sum(new int[] {2}).reshape(points);
-        NDArray negLogQ = residual.abs().add((float) Math.log(2)).sum(new int[] {2}).reshape(points);
+        NDArray negLogQ = residual.abs().add(Scalars.of(residual, (float) Math.log(2))).sum(new int[] {2}).reshape(points);
         return new NDList(logSigma.sub(logG).add(negLogQ).mean());
     }
 }

@@ -54,9 +54,10 @@ public final class MambaOp implements BlockOp {
         init.parameter("dt_proj_w", new Shape(rank, inner), new UniformInitializer((float) (1 / Math.sqrt(rank))));
         double lo = Math.log(DT_MIN);
         double hi = Math.log(DT_MAX);
-        NDArray dt = m.randomUniform(0f, 1f, new Shape(inner)).mul((float) (hi - lo)).add((float) lo).exp();
+        NDArray u = m.randomUniform(0f, 1f, new Shape(inner));
+        NDArray dt = u.mul(Scalars.of(u, (float) (hi - lo))).add(Scalars.of(u, (float) lo)).exp();
         // inverse softplus: softplus(log(exp(dt) − 1)) = dt
-        init.parameter("dt_proj_b", dt.exp().sub(1).log());
+        init.parameter("dt_proj_b", dt.exp().sub(Scalars.of(dt, 1)).log());
         NDArray n = m.arange(1, state + 1, 1, DataType.FLOAT32);
         init.parameter("a_log", n.log().expandDims(0).repeat(0, inner));
         init.parameter("d", new Shape(inner), Initializer.ONES);

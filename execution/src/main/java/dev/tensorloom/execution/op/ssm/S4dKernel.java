@@ -33,7 +33,7 @@ public final class S4dKernel {
         NDArray dIm = dt.mul(aIm);
         NDArray decay = dRe.exp();
         // (exp(ΔA) − 1) / A = num · conj(A) / |A|²
-        NDArray nRe = decay.mul(dIm.cos()).sub(1);
+        NDArray nRe = decay.mul(dIm.cos()).sub(Scalars.of(decay, 1));
         NDArray nIm = decay.mul(dIm.sin());
         NDArray norm = aRe.mul(aRe).add(aIm.mul(aIm));
         NDArray qRe = nRe.mul(aRe).add(nIm.mul(aIm)).div(norm);

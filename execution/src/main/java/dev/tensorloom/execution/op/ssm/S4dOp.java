@@ -41,7 +41,8 @@ public final class S4dOp implements BlockOp {
         NDManager m = init.manager();
         double lo = Math.log(dtMin);
         double hi = Math.log(dtMax);
-        init.parameter("log_dt", m.randomUniform(0f, 1f, new Shape(channels)).mul((float) (hi - lo)).add((float) lo));
+        NDArray u = m.randomUniform(0f, 1f, new Shape(channels));
+        init.parameter("log_dt", u.mul(Scalars.of(u, (float) (hi - lo))).add(Scalars.of(u, (float) lo)));
         float[] re = new float[channels * modes];
         float[] im = new float[channels * modes];
         float[] bRe = new float[modes];

@@ -6,6 +6,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.Initializer;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
+import dev.tensorloom.execution.op.Scalars;
 import java.util.Arrays;
 
 /**
@@ -87,7 +88,7 @@ public final class MultiHeadAttention {
     }
 
     private static NDArray rmsNorm(NDArray x, NDArray scale) {
-        NDArray rms = x.square().mean(new int[] {-1}, true).add(QK_NORM_EPS).sqrt();
+        NDArray rms = x.square().mean(new int[] {-1}, true).add(Scalars.of(x, QK_NORM_EPS)).sqrt();
         return x.div(rms).mul(scale);
     }
 
