@@ -1,6 +1,5 @@
 package dev.tensorloom.studio;
 
-import ai.djl.engine.Engine;
 import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.studio.files.StudioHome;
@@ -8,6 +7,8 @@ import dev.tensorloom.studio.main.AutosaveViewModel;
 import dev.tensorloom.studio.main.FxDialogService;
 import dev.tensorloom.studio.main.MainWindowViewModel;
 import dev.tensorloom.studio.main.CatalogModelChecker;
+import dev.tensorloom.studio.main.DefaultDevice;
+import dev.tensorloom.studio.run.TorchThreads;
 import dev.tensorloom.studio.task.FxTaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
 import javafx.animation.Animation;
@@ -25,6 +26,7 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        TorchThreads.leaveOneCoreForTheWindow();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         BlockCatalog catalog = BlockCatalog.standard();
         TemplateCatalog templates = TemplateCatalog.builtIn();
@@ -44,7 +46,7 @@ public final class StudioApp extends Application {
             quit.run();
         });
         stage.show();
-        vm.probeDevice(() -> Engine.getInstance().defaultDevice().toString().toUpperCase(java.util.Locale.ROOT));
+        vm.probeDevice(DefaultDevice::describe);
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(AutosaveViewModel.INTERVAL.toSeconds()),
                 e -> window.autosave().autosave()));
         autosave.setCycleCount(Animation.INDEFINITE);

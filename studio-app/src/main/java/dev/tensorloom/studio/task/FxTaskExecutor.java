@@ -10,7 +10,11 @@ public final class FxTaskExecutor implements TaskExecutor {
     private static final AtomicInteger THREADS = new AtomicInteger();
     // Two threads: a slow validation must not hold up a save, but the machine gains nothing from more.
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "tensorloom-background-" + THREADS.incrementAndGet());
+        // Background work (model checks, memory measurements) steps back for the FX thread.
+        Thread t = new Thread(() -> {
+            BackgroundPriority.lowerCurrentThread();
+            r.run();
+        }, "tensorloom-background-" + THREADS.incrementAndGet());
         t.setDaemon(true);
         return t;
     });
