@@ -10,4 +10,4 @@ CP="studio-app/target/test-classes:studio-app/target/classes:execution/target/cl
 CP="$CP:graph-editor/graph-model/target/classes:graph-editor/graph-canvas/target/classes:$(cat studio-app/target/bench.cp)"
 export ONEDNN_MAX_CPU_ISA="${ONEDNN_MAX_CPU_ISA:-AVX}"
 java -Dai.djl.offline=true -Xss4m ${BENCH_JVM_OPTS:-} -cp "$CP" dev.tensorloom.studio.bench.PulseGapBenchmark "$@" 2>&1 \
-  | grep -v -E 'DEBUG|INFO|WARNING: Unsupported JavaFX|PlatformImpl startup'
+  | grep --line-buffered -v -E 'DEBUG|INFO|WARNING: Unsupported JavaFX|PlatformImpl startup'

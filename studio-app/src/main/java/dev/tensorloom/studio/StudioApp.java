@@ -21,7 +21,7 @@ import javafx.util.Duration;
 
 /** The studio application: one main window, autosave, and the first-start template gallery. */
 public final class StudioApp extends Application {
-    private final FxTaskExecutor tasks = new FxTaskExecutor();
+    private final FxTaskExecutor tasks = new FxTaskExecutor(true);
     private StudioWindow window;
 
     @Override

@@ -53,7 +53,7 @@ public final class PulseGapBenchmark {
 
     /** One measured phase: its pulse gaps and what else happened meanwhile. */
     private record Phase(String kind, List<Long> gaps, long gcCount, long gcMillis, long fxCpuNanos,
-            double seconds, int examples) {
+            long renderCpuNanos, double seconds, int examples) {
     }
 
     /** A launcher whose behaviour the benchmark switches between runs. */
@@ -88,7 +88,7 @@ public final class PulseGapBenchmark {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             BlockCatalog catalog = BlockCatalog.standard();
             StudioWindow w = new StudioWindow(catalog, templates, new StudioHome(Files.createTempDirectory("pulse")),
-                    new FxTaskExecutor(), silentDialogs(), new CatalogModelChecker(catalog),
+                    new FxTaskExecutor(true), silentDialogs(), new CatalogModelChecker(catalog),
                     MainWindowView.WindowActions.NONE, new RunServices(launcher,
                             new StandardMemoryAnalyzer(catalog, OptionalInt.of(batch)), UpdateThrottle.fx()));
             w.viewModel().load(project, null);
@@ -112,12 +112,14 @@ public final class PulseGapBenchmark {
         List<Phase> phases = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             phases.add(measure("idle", pulses, fxThread, () -> Thread.sleep(IDLE_MILLIS), 0));
+            report("  round " + (r + 1) + " idle", List.of(phases.get(phases.size() - 1)), "idle");
             // Alternate which variant goes first, so neither always meets the same moment of machine load.
             for (String kind : r % 2 == 0 ? List.of("before", "after") : List.of("after", "before")) {
                 boolean studio = kind.equals("after");
                 JniUtils.setNumThreads(studio ? TorchThreads.forStudio(cores) : cores);
                 launcher.current = studio ? after : before;
                 phases.add(measure(kind, pulses, fxThread, () -> train(window), steps * batch));
+                report("  round " + (r + 1) + " " + kind, List.of(phases.get(phases.size() - 1)), kind);
                 String state = HeadlessFx.call(() -> window.runPanel().stateProperty().get() + " "
                         + window.runPanel().failureProperty().get());
                 if (!state.startsWith("FINISHED")) {
@@ -152,10 +154,12 @@ public final class PulseGapBenchmark {
         int first = HeadlessFx.call(pulses::size);
         long[] gc0 = gc();
         long cpu0 = threads.getThreadCpuTime(fxThread);
+        long render0 = renderCpu(threads);
         long t0 = System.nanoTime();
         work.run();
         double seconds = (System.nanoTime() - t0) / 1e9;
         long cpu1 = threads.getThreadCpuTime(fxThread);
+        long render1 = renderCpu(threads);
         long[] gc1 = gc();
         List<Long> gaps = HeadlessFx.call(() -> {
             List<Long> g = new ArrayList<>();
@@ -164,7 +168,14 @@ public final class PulseGapBenchmark {
             }
             return g;
         });
-        return new Phase(kind, gaps, gc1[0] - gc0[0], gc1[1] - gc0[1], cpu1 - cpu0, seconds, examples);
+        return new Phase(kind, gaps, gc1[0] - gc0[0], gc1[1] - gc0[1], cpu1 - cpu0, render1 - render0, seconds,
+                examples);
+    }
+
+    /** CPU time of JavaFX's render thread, which draws each pulse (in software here) while the next one waits. */
+    private static long renderCpu(ThreadMXBean threads) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
     }
 
     private static long[] gc() {
@@ -183,6 +194,7 @@ public final class PulseGapBenchmark {
         long gcCount = 0;
         long gcMillis = 0;
         long cpu = 0;
+        long render = 0;
         long examples = 0;
         List<String> longest = new ArrayList<>();
         for (Phase p : phases) {
@@ -192,6 +204,7 @@ public final class PulseGapBenchmark {
                 gcCount += p.gcCount();
                 gcMillis += p.gcMillis();
                 cpu += p.fxCpuNanos();
+                render += p.renderCpuNanos();
                 examples += p.examples();
                 longest.add(String.format("%.0f", p.gaps().stream().mapToLong(Long::longValue).max().orElse(0) / 1e6));
             }
@@ -204,8 +217,8 @@ public final class PulseGapBenchmark {
                     gaps.get(gaps.size() - 1) / 1e6, String.join(", ", longest));
             System.out.printf("  gaps over 50 ms: %d%n", gaps.stream().filter(g -> g > 50_000_000L).count());
         }
-        System.out.printf("  GC: %d collections, %d ms; FX thread CPU %.0f%%%s%n", gcCount, gcMillis,
-                100 * cpu / 1e9 / seconds, examples > 0 ? String.format("; %.0f examples/s", examples / seconds) : "");
+        System.out.printf("  GC: %d collections, %d ms; CPU: FX thread %.0f%%, render thread %.0f%%%s%n", gcCount,
+                gcMillis, 100 * cpu / 1e9 / seconds, 100 * render / 1e9 / seconds, examples > 0 ? String.format("; %.0f examples/s", examples / seconds) : "");
     }
 
     private static DialogService silentDialogs() {
