@@ -1,5 +1,7 @@
 package dev.tensorloom.studio.run;
 
+import java.util.List;
+import javafx.scene.chart.ValueAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 
@@ -34,6 +36,11 @@ public final class ChartPlaceholder {
         chart.getXAxis().setTickMarkVisible(!empty);
         chart.getYAxis().setTickLabelsVisible(!empty);
         chart.getYAxis().setTickMarkVisible(!empty);
+        for (var axis : List.of(chart.getXAxis(), chart.getYAxis())) {
+            if (axis instanceof ValueAxis<?> values) {
+                values.setMinorTickVisible(!empty);
+            }
+        }
         chart.setHorizontalGridLinesVisible(!empty);
         chart.setVerticalGridLinesVisible(!empty);
         chart.setHorizontalZeroLineVisible(!empty);

@@ -24,6 +24,7 @@ class LiveChartTest {
             assertTrue(chart.showsPlaceholder());
             assertFalse(chart.getYAxis().isTickLabelsVisible(), "no made-up scale before a run");
             assertFalse(chart.getXAxis().isTickLabelsVisible());
+            assertFalse(((javafx.scene.chart.NumberAxis) chart.getYAxis()).isMinorTickVisible());
 
             points.set(List.of(new ChartPoint(1, 2.5), new ChartPoint(2, Double.NaN), new ChartPoint(3, 2.0)));
             assertFalse(chart.showsPlaceholder());
