@@ -1,7 +1,5 @@
 package dev.tensorloom.studio;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.studio.files.StudioHome;
@@ -9,6 +7,8 @@ import dev.tensorloom.studio.main.AutosaveViewModel;
 import dev.tensorloom.studio.main.FxDialogService;
 import dev.tensorloom.studio.main.MainWindowViewModel;
 import dev.tensorloom.studio.main.CatalogModelChecker;
+import dev.tensorloom.studio.main.DefaultDevice;
+import dev.tensorloom.studio.run.TorchThreads;
 import dev.tensorloom.studio.task.FxTaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
 import javafx.animation.Animation;
@@ -21,11 +21,12 @@ import javafx.util.Duration;
 
 /** The studio application: one main window, autosave, and the first-start template gallery. */
 public final class StudioApp extends Application {
-    private final FxTaskExecutor tasks = new FxTaskExecutor();
+    private final FxTaskExecutor tasks = new FxTaskExecutor(true);
     private StudioWindow window;
 
     @Override
     public void start(Stage stage) {
+        TorchThreads.leaveOneCoreForTheWindow();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         BlockCatalog catalog = BlockCatalog.standard();
         TemplateCatalog templates = TemplateCatalog.builtIn();
@@ -45,7 +46,7 @@ public final class StudioApp extends Application {
             quit.run();
         });
         stage.show();
-        vm.probeDevice(() -> describe(Engine.getInstance().defaultDevice()));
+        vm.probeDevice(DefaultDevice::describe);
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(AutosaveViewModel.INTERVAL.toSeconds()),
                 e -> window.autosave().autosave()));
         autosave.setCycleCount(Animation.INDEFINITE);
@@ -61,10 +62,5 @@ public final class StudioApp extends Application {
     @Override
     public void stop() {
         tasks.shutdown();
-    }
-
-    /** "CPU" or "GPU 0" rather than DJL's {@code cpu()} / {@code gpu(0)}. */
-    static String describe(Device device) {
-        return device.isGpu() ? "GPU " + device.getDeviceId() : "CPU";
     }
 }

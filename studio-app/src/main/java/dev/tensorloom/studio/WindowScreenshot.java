@@ -7,6 +7,7 @@ import dev.tensorloom.studio.files.StudioHome;
 import dev.tensorloom.studio.main.DialogService;
 import dev.tensorloom.studio.main.MainWindowView;
 import dev.tensorloom.studio.main.CatalogModelChecker;
+import dev.tensorloom.studio.main.DefaultDevice;
 import dev.tensorloom.studio.main.UnsavedChoice;
 import dev.tensorloom.studio.run.RunServices;
 import dev.tensorloom.studio.task.FxTaskExecutor;
@@ -92,7 +93,7 @@ public final class WindowScreenshot {
                 default -> throw new IllegalStateException();
             }
             // The status bar and node badges come from a background check of the model: show them settled.
-            waitFor(() -> !window.viewModel().isCheckPending());
+            waitFor(() -> !window.viewModel().isCheckPending() && !window.viewModel().isDeviceProbePending());
             Thread.sleep(view == View.EDITOR ? 0 : SETTLE_MILLIS);
             return HeadlessFx.call(() -> {
                 window.scene().getRoot().applyCss();
@@ -118,6 +119,7 @@ public final class WindowScreenshot {
                 new FxTaskExecutor(), SILENT, new CatalogModelChecker(catalog), MainWindowView.WindowActions.NONE,
                 RunServices.reduced(catalog, steps, batch));
         window.viewModel().load(project, file);
+        window.viewModel().probeDevice(DefaultDevice::describe);
         Stage stage = new Stage();
         stage.setScene(window.scene());
         stage.titleProperty().bind(window.viewModel().titleProperty());

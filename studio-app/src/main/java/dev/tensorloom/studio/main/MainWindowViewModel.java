@@ -60,6 +60,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Map<String, NodeAnnotation>> annotations = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Device: …");
+    private boolean deviceProbing;
     // True once a run panel is attached to the window (a view model alone cannot train).
     private final ReadOnlyBooleanWrapper runAvailable = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
@@ -252,10 +253,21 @@ public final class MainWindowViewModel {
 
     /** Asks for the compute device once, on a background thread (engines load slowly). */
     public void probeDevice(Supplier<String> probe) {
+        deviceProbing = true;
         BackgroundTask.wrap(probe::get)
-                .onSuccess(d -> device.set("Device: " + d))
-                .onFailure(e -> device.set("Device: unavailable"))
+                .onSuccess(d -> deviceKnown("Device: " + d))
+                .onFailure(e -> deviceKnown("Device: unavailable"))
                 .executeWith(tasks);
+    }
+
+    private void deviceKnown(String text) {
+        device.set(text);
+        deviceProbing = false;
+    }
+
+    /** True while the device probe runs (the screenshot waits for it, so the status bar shows the device). */
+    public boolean isDeviceProbePending() {
+        return deviceProbing;
     }
 
     private void historyChanged() {

@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.memory;
 
+import dev.tensorloom.studio.run.ChartPlaceholder;
 import dev.tensorloom.studio.run.ChartPoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -36,7 +36,9 @@ public final class MemoryView extends VBox {
     private static final double REPLAY_RATE = 25;
 
     private final MemoryViewModel vm;
-    private final LineChart<Number, Number> timeline = new LineChart<>(new NumberAxis(), new NumberAxis());
+    static final String EMPTY_TEXT = "No measurement yet: press “Measure none vs policy”";
+
+    private final MemoryTimelineChart timeline = new MemoryTimelineChart();
     private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
 
     public MemoryView(MemoryViewModel vm) {
@@ -96,19 +98,18 @@ public final class MemoryView extends VBox {
 
     private HBox charts() {
         timeline.setId("memory-timeline");
-        timeline.setTitle("One training step (MiB held, by schedule action)");
-        timeline.setAnimated(false);
-        timeline.setCreateSymbols(false);
+        timeline.setTitle("One training step: MiB held after each schedule action (forward, drop, recompute, backward)");
         ((NumberAxis) timeline.getXAxis()).setLabel("schedule action");
         ((NumberAxis) timeline.getYAxis()).setLabel("MiB");
-        bindSeries("none · ledger", vm.baselineLedgerProperty());
-        bindSeries("none · measured", vm.baselineMeasuredProperty());
-        bindSeries("policy · ledger", vm.policyLedgerProperty());
-        bindSeries("policy · measured", vm.policyMeasuredProperty());
-        XYChart.Series<Number, Number> peaks = new XYChart.Series<>();
-        peaks.setName("peaks");
-        timeline.getData().add(peaks);
-        vm.analysisProperty().addListener((o, a, b) -> markPeaks(peaks));
+        ChartPlaceholder empty = new ChartPlaceholder(timeline, EMPTY_TEXT);
+        timeline.addPlaceholder(empty);
+        bindSeries(timeline.addSeries("none · ledger"), vm.baselineLedgerProperty());
+        bindSeries(timeline.addSeries("none · measured"), vm.baselineMeasuredProperty());
+        bindSeries(timeline.addSeries("policy · ledger"), vm.policyLedgerProperty());
+        bindSeries(timeline.addSeries("policy · measured"), vm.policyMeasuredProperty());
+        vm.peakMarksProperty().addListener((o, a, b) -> timeline.setPeaks(b));
+        vm.analysisProperty().addListener((o, a, b) -> empty.show(b == null));
+        vm.replayIndexProperty().addListener((o, a, b) -> timeline.setCursor(b.intValue()));
         vm.policyNameProperty().addListener((o, a, b) -> {
             timeline.getData().get(2).setName(b + " · ledger");
             timeline.getData().get(3).setName(b + " · measured");
@@ -117,9 +118,12 @@ public final class MemoryView extends VBox {
         timeline.setPrefSize(640, 260);
 
         bars.setId("memory-node-bytes");
-        bars.setTitle("Saved activation MiB, largest nodes");
+        bars.setTitle("Saved activation MiB per node (largest " + MemoryViewModel.BARS + ")");
         bars.setAnimated(false);
         bars.setLegendVisible(false);
+        // Many categories share a narrow chart: thin gaps keep the bars readable.
+        bars.setCategoryGap(2);
+        bars.setBarGap(0);
         bars.setPrefSize(420, 260);
         XYChart.Series<String, Number> barSeries = new XYChart.Series<>();
         bars.getData().add(barSeries);
@@ -137,39 +141,29 @@ public final class MemoryView extends VBox {
                 }
             }
         });
-        return new HBox(6, timeline, bars);
+        VBox barBox = new VBox(2, bars, treatmentLegend());
+        VBox.setVgrow(bars, Priority.ALWAYS);
+        // Nothing to break down before a measurement; the timeline says what to do.
+        barBox.visibleProperty().bind(vm.analysisProperty().isNotNull());
+        return new HBox(6, timeline, barBox);
     }
 
-    private void bindSeries(String name, ObservableValue<List<ChartPoint>> points) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.setName(name);
-        timeline.getData().add(series);
-        points.addListener((o, a, b) -> series.getData().setAll(data(b)));
+    /** Which bar colour means what: the colours live in the stylesheet. */
+    private static HBox treatmentLegend() {
+        HBox legend = new HBox(10);
+        legend.setId("memory-treatment-legend");
+        legend.setAlignment(Pos.CENTER);
+        for (String t : List.of("stored", "checkpoint", "dropped")) {
+            javafx.scene.layout.Region swatch = new javafx.scene.layout.Region();
+            swatch.getStyleClass().addAll("treatment-swatch", "treatment-" + t);
+            Label text = new Label(t, swatch);
+            legend.getChildren().add(text);
+        }
+        return legend;
     }
 
-    private void markPeaks(XYChart.Series<Number, Number> peaks) {
-        List<XYChart.Data<Number, Number>> marks = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            List<XYChart.Data<Number, Number>> d = timeline.getData().get(i).getData();
-            d.stream().max((x, y) -> Double.compare(x.getYValue().doubleValue(), y.getYValue().doubleValue()))
-                    .ifPresent(p -> marks.add(new XYChart.Data<>(p.getXValue(), p.getYValue())));
-        }
-        peaks.getData().setAll(marks);
-        // Only the peak series shows symbols: a dot on each maximum.
-        for (XYChart.Data<Number, Number> m : marks) {
-            if (m.getNode() == null) {
-                m.setNode(new javafx.scene.shape.Circle(5));
-            }
-            m.getNode().getStyleClass().add("memory-peak");
-        }
-    }
-
-    private static List<XYChart.Data<Number, Number>> data(List<ChartPoint> points) {
-        List<XYChart.Data<Number, Number>> out = new ArrayList<>(points.size());
-        for (ChartPoint p : points) {
-            out.add(new XYChart.Data<>(p.x(), p.y()));
-        }
-        return out;
+    private static void bindSeries(XYChart.Series<Number, Number> series, ObservableValue<List<ChartPoint>> points) {
+        points.addListener((o, a, b) -> MemoryTimelineChart.show(series, b));
     }
 
     private VBox prediction() {

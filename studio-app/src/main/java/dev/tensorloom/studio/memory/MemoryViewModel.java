@@ -48,6 +48,7 @@ public final class MemoryViewModel {
     private final ReadOnlyObjectWrapper<List<ChartPoint>> policyLedger = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartPoint>> policyMeasured = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper peaks = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<List<PeakMark>> peakMarks = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<NodeBytes>> nodeBytes = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<PolicyPrediction> prediction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper replayIndex = new ReadOnlyIntegerWrapper(-1);
@@ -103,6 +104,9 @@ public final class MemoryViewModel {
         baselineMeasured.set(TimelineSeries.measured(base.samples(), TIMELINE_POINTS));
         policyLedger.set(TimelineSeries.ledger(chosen.samples(), TIMELINE_POINTS));
         policyMeasured.set(TimelineSeries.measured(chosen.samples(), TIMELINE_POINTS));
+        peakMarks.set(peakMarks(List.of(baselineLedger.get(), baselineMeasured.get(), policyLedger.get(),
+                policyMeasured.get()), List.of("none ledger", "none measured", policyName.get() + " ledger",
+                policyName.get() + " measured")));
         peaks.set(String.format("Peak ledger: none %s, %s %s (×%.2f).  Measured: %s.  Step time ×%.2f.  Batch %d.",
                 PolicyPrediction.mib(base.peakLedgerBytes()), policyName.get(),
                 PolicyPrediction.mib(chosen.peakLedgerBytes()), a.result().ledgerRatio(), measuredText(a),
@@ -113,6 +117,18 @@ public final class MemoryViewModel {
         replayLength.set(replaySamples.size());
         seek(-1);
         prediction.set(PolicyPrediction.of(a.plan(), a.result().profile(), chosen.schedule(), base.schedule()));
+    }
+
+    /** One mark per non-empty series, at its highest point. */
+    static List<PeakMark> peakMarks(List<List<ChartPoint>> series, List<String> names) {
+        List<PeakMark> marks = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            ChartPoint p = TimelineSeries.peak(series.get(i));
+            if (p != null) {
+                marks.add(new PeakMark(i, p.x(), p.y(), String.format("%s %.1f MiB", names.get(i), p.y())));
+            }
+        }
+        return marks;
     }
 
     private String measuredText(MemoryAnalysis a) {
@@ -271,6 +287,11 @@ public final class MemoryViewModel {
 
     public ReadOnlyStringProperty peaksProperty() {
         return peaks.getReadOnlyProperty();
+    }
+
+    /** The peak of each timeline series, for the chart's markers. */
+    public ReadOnlyObjectProperty<List<PeakMark>> peakMarksProperty() {
+        return peakMarks.getReadOnlyProperty();
     }
 
     /** The largest savers' profiled bytes, in graph order, with the current plan's treatment. */

@@ -14,16 +14,19 @@ import java.util.OptionalInt;
  */
 public record RunServices(RunLauncher launcher, MemoryAnalyzer analyzer, UpdateThrottle throttle) {
 
-    /** The project's own settings, updates throttled onto the FX thread. */
+    /** The project's own settings, training at lowered priority, updates throttled onto the FX thread. */
     public static RunServices standard(BlockCatalog catalog) {
         return new RunServices(new StandardRunLauncher(), new StandardMemoryAnalyzer(catalog, OptionalInt.empty()),
                 UpdateThrottle.fx());
     }
 
-    /** Runs of {@code steps} steps and a batch of {@code batch} for training and measuring. */
+    /**
+     * Runs of {@code steps} steps and a batch of {@code batch} for training and measuring, at normal
+     * priority: the screenshot and tests have no user at the window to yield to.
+     */
     public static RunServices reduced(BlockCatalog catalog, int steps, int batch) {
         return new RunServices(new StandardRunLauncher(RunSetup.standard(),
-                RunOptions.PROJECT.withSteps(steps).withBatchSize(batch)),
+                RunOptions.PROJECT.withSteps(steps).withBatchSize(batch), false),
                 new StandardMemoryAnalyzer(catalog, OptionalInt.of(batch)), UpdateThrottle.fx());
     }
 }

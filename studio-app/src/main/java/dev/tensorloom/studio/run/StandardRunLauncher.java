@@ -7,13 +7,18 @@ import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.execution.session.TrainingSession;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.studio.task.BackgroundPriority;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Runs through {@link RunSetup#standard()}, exactly as {@code tensorloom train} does. */
+/**
+ * Runs through {@link RunSetup#standard()}, exactly as {@code tensorloom train} does, on a training thread
+ * of lowered priority ({@link BackgroundPriority}) so the window stays smooth while it trains flat out.
+ */
 public final class StandardRunLauncher implements RunLauncher {
     private final RunSetup setup;
     private final RunOptions options;
+    private final boolean lowPriority;
 
     public StandardRunLauncher() {
         this(RunSetup.standard(), RunOptions.PROJECT);
@@ -21,8 +26,14 @@ public final class StandardRunLauncher implements RunLauncher {
 
     /** With overrides (the screenshot and benchmark use fewer steps or a smaller batch). */
     public StandardRunLauncher(RunSetup setup, RunOptions options) {
+        this(setup, options, true);
+    }
+
+    /** @param lowPriority whether the training thread steps back for the UI (the benchmark compares both) */
+    public StandardRunLauncher(RunSetup setup, RunOptions options, boolean lowPriority) {
         this.setup = setup;
         this.options = options;
+        this.lowPriority = lowPriority;
     }
 
     @Override
@@ -39,7 +50,11 @@ public final class StandardRunLauncher implements RunLauncher {
         return new RunHandle() {
             @Override
             public void start() {
-                session.start();
+                if (lowPriority) {
+                    startLowered(session);
+                } else {
+                    session.start();
+                }
             }
 
             @Override
@@ -78,5 +93,31 @@ public final class StandardRunLauncher implements RunLauncher {
                 closer.start();
             }
         };
+    }
+
+    /**
+     * Starts the session from a short-lived thread that first lowers its own priority: the training thread
+     * and libtorch's worker threads inherit it from their creator, which no later call could change for them.
+     */
+    private static void startLowered(TrainingSession session) {
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread starter = new Thread(() -> {
+            BackgroundPriority.lowerCurrentThread();
+            try {
+                session.start();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "tensorloom-run-starter");
+        starter.start();
+        try {
+            // Starting a thread takes well under a millisecond; waiting keeps start() synchronous for callers.
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
     }
 }

@@ -179,4 +179,17 @@ class MainWindowViewModelTest {
     void runCommandsWaitForTheRunPanel() {
         assertFalse(vm.runAvailableProperty().get());
     }
+
+    @Test
+    void statusBarShowsTheProbedDeviceOrThatThereIsNone() {
+        assertEquals("Device: …", vm.deviceProperty().get());
+        assertFalse(vm.isDeviceProbePending());
+        vm.probeDevice(() -> "CPU()");
+        assertEquals("Device: CPU()", vm.deviceProperty().get());
+        assertFalse(vm.isDeviceProbePending());
+        vm.probeDevice(() -> {
+            throw new IllegalStateException("no engine");
+        });
+        assertEquals("Device: unavailable", vm.deviceProperty().get());
+    }
 }

@@ -46,6 +46,28 @@ class MemoryViewModelTest {
     }
 
     @Test
+    void eachSeriesPeakIsMarkedWithItsValue() {
+        var result = vm.analysisProperty().get().result();
+        List<PeakMark> marks = vm.peakMarksProperty().get();
+        PeakMark noneLedger = marks.stream().filter(m -> m.series() == 0).findFirst().orElseThrow();
+        PeakMark sqrtLedger = marks.stream().filter(m -> m.series() == 2).findFirst().orElseThrow();
+        assertEquals(result.baseline().peakLedgerBytes() / TimelineSeries.MIB, noneLedger.y(), 1e-9);
+        assertEquals(result.policy().peakLedgerBytes() / TimelineSeries.MIB, sqrtLedger.y(), 1e-9);
+        assertEquals(String.format("sqrt ledger %.1f MiB", sqrtLedger.y()), sqrtLedger.label());
+        // The mark sits on the series' own highest point.
+        ChartPoint top = TimelineSeries.peak(vm.policyLedgerProperty().get());
+        assertEquals(top.x(), sqrtLedger.x());
+        assertEquals(vm.baselineMeasuredProperty().get().isEmpty() ? 2 : 4, marks.size());
+    }
+
+    @Test
+    void peakMarksSkipEmptySeries() {
+        List<PeakMark> marks = MemoryViewModel.peakMarks(List.of(List.of(new ChartPoint(0, 1), new ChartPoint(1, 3),
+                new ChartPoint(2, 2)), List.of()), List.of("a", "b"));
+        assertEquals(List.of(new PeakMark(0, 1, 3, "a 3.0 MiB")), marks);
+    }
+
+    @Test
     void barsListTheLargestSaversWithTheirTreatment() {
         List<NodeBytes> bars = vm.nodeBytesProperty().get();
         assertFalse(bars.isEmpty());

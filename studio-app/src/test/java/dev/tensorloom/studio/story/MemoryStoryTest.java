@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.canvas.CanvasStyles;
 import dev.tensorloom.studio.memory.SmallChain;
+import dev.tensorloom.studio.run.ChartPlaceholder;
+import java.util.List;
 import java.util.Map;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -17,8 +20,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A user opens a deep chain (cut to six blocks, batch 32), measures memory without checkpointing and with
- * sqrt, sees both timelines with the lower peak for sqrt, and steps the replay on the canvas.
+ * A user opens a deep chain (cut to six blocks; batch 1024, so measured bytes stand well above allocator
+ * noise), measures memory without checkpointing and with sqrt, sees both timelines with lower ledger and
+ * measured peaks for sqrt, each peak marked with its value, and steps the replay on the canvas.
  */
 class MemoryStoryTest extends StudioStoryBase {
     @Start
@@ -28,9 +32,12 @@ class MemoryStoryTest extends StudioStoryBase {
 
     @Test
     void measureNoneAgainstSqrtAndReplayTheStep(FxRobot robot) throws Exception {
-        var project = SmallChain.project(6, 32);
+        var project = SmallChain.project(6, 1024);
         robot.interact(() -> window.viewModel().load(project, null));
         robot.clickOn("Memory");
+        Label placeholder = robot.lookup("#memory-timeline ." + ChartPlaceholder.STYLE).queryAs(Label.class);
+        assertTrue(placeholder.isVisible(), "an empty timeline says what to do");
+        assertTrue(placeholder.getText().startsWith("No measurement yet"), placeholder.getText());
         ComboBox<?> policy = robot.lookup("#memory-policy").queryAs(ComboBox.class);
         robot.interact(() -> ((ComboBox<String>) policy).setValue("sqrt"));
         robot.clickOn("#memory-analyse");
@@ -46,11 +53,30 @@ class MemoryStoryTest extends StudioStoryBase {
         assertFalse(none.getData().isEmpty());
         assertFalse(sqrt.getData().isEmpty());
         assertTrue(peak(sqrt) < peak(none), "sqrt peak " + peak(sqrt) + " vs none " + peak(none));
+        XYChart.Series<Number, Number> noneMeasured = chart.getData().get(1);
+        XYChart.Series<Number, Number> sqrtMeasured = chart.getData().get(3);
+        assertEquals("sqrt · measured", sqrtMeasured.getName());
+        boolean measured = !noneMeasured.getData().isEmpty();
+        if (measured) {
+            assertTrue(peak(sqrtMeasured) < peak(noneMeasured),
+                    "measured sqrt peak " + peak(sqrtMeasured) + " vs none " + peak(noneMeasured));
+        }
+        assertFalse(placeholder.isVisible());
+        // Every series' peak carries a ring and a label with its value.
+        assertEquals(measured ? 4 : 2, robot.lookup("#memory-timeline .memory-peak").queryAll().size());
+        List<String> labels = robot.lookup("#memory-timeline .memory-peak-label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        assertTrue(labels.contains(String.format("sqrt ledger %.1f MiB", peak(sqrt))), labels.toString());
+        assertTrue(labels.contains(String.format("none ledger %.1f MiB", peak(none))), labels.toString());
 
         robot.clickOn("#replay-step");
+        Map<String, String> afterOne = window.editor().canvas().nodeStatesProperty().get();
         robot.clickOn("#replay-step");
         WaitForAsyncUtils.waitForFxEvents();
         Map<String, String> states = window.editor().canvas().nodeStatesProperty().get();
+        assertEquals(1, afterOne.size(), afterOne.toString());
+        assertTrue(robot.lookup("#memory-timeline .memory-replay-cursor").query().isVisible(),
+                "the timeline shows where the replay is");
         assertEquals(2, states.size(), states.toString());
         assertTrue(states.values().stream().allMatch(CanvasStyles.STATE_KEPT::equals), states.toString());
         String first = states.keySet().iterator().next();

@@ -1,4 +1,4 @@
-package dev.tensorloom.studio;
+package dev.tensorloom.studio.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DeviceDescriptionTest {
     @Test
     void namesCpuAndNumberedGpus() {
-        assertEquals("CPU", StudioApp.describe(Device.cpu()));
-        assertEquals("GPU 1", StudioApp.describe(Device.gpu(1)));
+        assertEquals("CPU", DefaultDevice.describe(Device.cpu()));
+        assertEquals("GPU 1", DefaultDevice.describe(Device.gpu(1)));
     }
 }

@@ -1,0 +1,39 @@
+package dev.tensorloom.studio.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tensorloom.studio.HeadlessFx;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LiveChartTest {
+    @BeforeAll
+    static void toolkit() {
+        HeadlessFx.start();
+    }
+
+    @Test
+    void saysNoRunYetInsteadOfShowingEmptyAxes() throws Exception {
+        HeadlessFx.call(() -> {
+            var points = new SimpleObjectProperty<List<ChartPoint>>(List.of());
+            LiveChart chart = new LiveChart("Loss", "chart-loss", points);
+            assertTrue(chart.showsPlaceholder());
+            assertFalse(chart.getYAxis().isTickLabelsVisible(), "no made-up scale before a run");
+            assertFalse(chart.getXAxis().isTickLabelsVisible());
+            assertFalse(((javafx.scene.chart.NumberAxis) chart.getYAxis()).isMinorTickVisible());
+
+            points.set(List.of(new ChartPoint(1, 2.5), new ChartPoint(2, Double.NaN), new ChartPoint(3, 2.0)));
+            assertFalse(chart.showsPlaceholder());
+            assertTrue(chart.getYAxis().isTickLabelsVisible());
+            assertEquals(2, chart.series().getData().size(), "non-finite values are left out");
+
+            points.set(List.of());
+            assertTrue(chart.showsPlaceholder(), "a new run clears the chart back to its empty state");
+            return null;
+        });
+    }
+}
