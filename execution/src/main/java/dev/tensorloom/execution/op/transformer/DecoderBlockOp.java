@@ -9,7 +9,7 @@ import dev.tensorloom.execution.op.ParameterInit;
 import dev.tensorloom.model.catalog.Params;
 
 /**
- * The {@code decoder_block}: causal self-attention (self_*), cross-attention over {@code memory}
+ * The {@code decoder_block}: self-attention (self_*; causal unless {@code causal} is off), cross-attention over {@code memory}
  * (cross_*) and a GELU MLP (ffn_*), each inside a residual with LayerNorm (ln1_*, ln2_*, ln3_*).
  * Publishes "attention" (self, [B, heads, T, T]) and "cross_attention" ([B, heads, T, S]).
  */
@@ -21,6 +21,7 @@ public final class DecoderBlockOp implements BlockOp {
     private final LayerNormLayer ln2;
     private final LayerNormLayer ln3;
     private final boolean preNorm;
+    private final boolean causal;
 
     public DecoderBlockOp(Params params) {
         int d = params.getInt("d_model");
@@ -33,6 +34,7 @@ public final class DecoderBlockOp implements BlockOp {
         this.ln2 = new LayerNormLayer("ln2", d);
         this.ln3 = new LayerNormLayer("ln3", d);
         this.preNorm = "pre".equals(params.getString("norm"));
+        this.causal = params.getBool("causal");
     }
 
     @Override
@@ -50,7 +52,7 @@ public final class DecoderBlockOp implements BlockOp {
         NDArray memory = inputs.get(1);
         NDArray[] weights = new NDArray[2];
         NDArray h = Residual.apply(ctx, preNorm, ln1, inputs.get(0), x -> {
-            MultiHeadAttention.Result r = self.forward(ctx, x, null, true);
+            MultiHeadAttention.Result r = self.forward(ctx, x, null, causal);
             weights[0] = r.weights();
             return r.out();
         });

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Feed-forward, encoder and decoder layers against compositions of the loop reference primitives. */
@@ -65,11 +66,11 @@ class TransformerLayerOpsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pre", "post"})
-    void decoderBlockAddsCausalSelfAttentionCrossAttentionAndMlp(String norm) {
+    @CsvSource({"pre, true", "post, true", "pre, false", "post, false"})
+    void decoderBlockAddsSelfAttentionCrossAttentionAndMlp(String norm, boolean causal) {
         Random rnd = new Random(23);
         try (TransformerTestHarness h = new TransformerTestHarness("decoder_block", Map.of("d_model", (long) D,
-                "heads", 2L, "hidden", (long) HIDDEN, "norm", norm)).initialize(new Shape(B, T, D), new Shape(B, S, D))) {
+                "heads", 2L, "hidden", (long) HIDDEN, "norm", norm, "causal", causal)).initialize(new Shape(B, T, D), new Shape(B, S, D))) {
             h.randomizeParameters(rnd, 0.5);
             float[] x = TransformerTestHarness.random(rnd, B * T * D);
             float[] m = TransformerTestHarness.random(rnd, B * S * D);
@@ -82,11 +83,11 @@ class TransformerLayerOpsTest {
                 double[][] expected;
                 if (norm.equals("pre")) {
                     double[][] n1 = layerNorm(h, "ln1", in);
-                    double[][] h1 = add(in, ReferenceTransformer.attention(h, "self", n1, n1, 2, true, false).out());
+                    double[][] h1 = add(in, ReferenceTransformer.attention(h, "self", n1, n1, 2, causal, false).out());
                     double[][] h2 = add(h1, ReferenceTransformer.attention(h, "cross", layerNorm(h, "ln2", h1), mem, 2, false, false).out());
                     expected = add(h2, ReferenceTransformer.feedForward(h, "ffn", layerNorm(h, "ln3", h2), "gelu"));
                 } else {
-                    double[][] h1 = layerNorm(h, "ln1", add(in, ReferenceTransformer.attention(h, "self", in, in, 2, true, false).out()));
+                    double[][] h1 = layerNorm(h, "ln1", add(in, ReferenceTransformer.attention(h, "self", in, in, 2, causal, false).out()));
                     double[][] h2 = layerNorm(h, "ln2", add(h1, ReferenceTransformer.attention(h, "cross", h1, mem, 2, false, false).out()));
                     expected = layerNorm(h, "ln3", add(h2, ReferenceTransformer.feedForward(h, "ffn", h2, "gelu")));
                 }

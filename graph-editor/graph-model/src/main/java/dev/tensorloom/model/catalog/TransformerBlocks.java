@@ -117,9 +117,13 @@ final class TransformerBlocks {
 
     private static BlockType decoderBlock() {
         return BlockType.builder("decoder_block").title("Transformer decoder layer").category(BlockCategory.TRANSFORMER)
-                .description("Causal self-attention, cross-attention over memory and MLP, each with residual and LayerNorm")
+                .description("Self-attention (causal by default), cross-attention over memory and MLP, each with "
+                        + "residual and LayerNorm")
                 .input("in").input("memory").output("out")
-                .param(dModel()).param(heads()).param(hidden()).param(norm()).param(dropout())
+                .param(dModel()).param(heads()).param(hidden()).param(norm())
+                .param(ParamSpec.bool("causal", true, "Self-attention sees only earlier positions (generating "
+                        + "sequences); off when every query may see every other, as DETR's object queries do"))
+                .param(dropout())
                 .shape(ctx -> {
                     int d = ctx.params().getInt("d_model");
                     checkHeads(ctx, d, ctx.params().getInt("heads"));
