@@ -7,9 +7,17 @@ import javafx.scene.image.WritableImage;
 
 /** Paints a {@link Heatmap} scaled up without smoothing, so each preview value stays a sharp cell. */
 final class HeatmapCanvas extends Canvas {
+    private boolean grey;
+
     HeatmapCanvas(double width, double height) {
         super(width, height);
         getStyleClass().add("heatmap");
+    }
+
+    /** Paints in grey levels (for images) instead of the perceptual colour map. */
+    HeatmapCanvas grey() {
+        grey = true;
+        return this;
     }
 
     void paint(Heatmap map) {
@@ -20,7 +28,8 @@ final class HeatmapCanvas extends Canvas {
         }
         int[] pixels = new int[map.rows() * map.cols()];
         for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = ColorMap.argb(map.position(map.values()[i]));
+            double t = map.position(map.values()[i]);
+            pixels[i] = grey ? ColorMap.grey(t) : ColorMap.argb(t);
         }
         WritableImage image = new WritableImage(map.cols(), map.rows());
         image.getPixelWriter().setPixels(0, 0, map.cols(), map.rows(), PixelFormat.getIntArgbInstance(), pixels, 0,
