@@ -1,8 +1,11 @@
 package dev.tensorloom.studio.activation;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -30,7 +33,7 @@ public final class ActivationView extends ScrollPane {
 
         HeatmapCanvas heatmap = new HeatmapCanvas(HEATMAP, HEATMAP);
         heatmap.setId("activation-heatmap");
-        Label heatmapTitle = title("Output (rows: leading dimensions flattened, columns: last dimension)");
+        Label heatmapTitle = title("Output preview");
         Label range = caption("");
         VBox heatmapBox = new VBox(4, heatmapTitle, heatmap, range);
         HistogramCanvas histogram = new HistogramCanvas(360, HEATMAP);
@@ -40,13 +43,18 @@ public final class ActivationView extends ScrollPane {
         basics.visibleProperty().bind(vm.heatmapProperty().isNotNull());
         basics.managedProperty().bind(basics.visibleProperty());
 
-        VBox content = new VBox(10, new VBox(2, heading, stats, norm), basics, new AttentionPane(vm.attention()),
-                new FlowPane(vm.flow()), new SamplerPane(vm.sampler()), new DetectionPane(vm.detection()));
+        // The pictures wrap side by side, so a wide window shows them all without scrolling.
+        FlowPane pictures = new FlowPane(24, 12, basics, new AttentionPane(vm.attention()),
+                new FlowPicturesPane(vm.flow()), new SamplerPane(vm.sampler()), new DetectionPane(vm.detection()));
+        pictures.setAlignment(Pos.TOP_LEFT);
+        pictures.setRowValignment(VPos.TOP);
+        VBox content = new VBox(10, new VBox(2, heading, stats, norm), pictures);
         content.setPadding(new Insets(8));
         setContent(content);
         vm.heatmapProperty().addListener((o, a, b) -> {
             heatmap.paint(b);
-            range.setText(b == null ? "" : String.format("%d × %d preview · colour from %s (dark) to %s (bright)",
+            range.setText(b == null ? "" : String.format("rows: leading dimensions, columns: last · %d × %d%n"
+                    + "colour from %s (dark) to %s (bright)",
                     b.rows(), b.cols(), AxisTicks.label(b.min()), AxisTicks.label(b.max())));
         });
         vm.histogramProperty().addListener((o, a, b) -> histogram.paint(b));

@@ -15,6 +15,8 @@ import javafx.scene.layout.VBox;
 final class AttentionPane extends VBox {
     private static final double LARGE = 224;
     private static final double SMALL = 64;
+    /** Captions wrap at about the width of the thumbnails row, so the pane stays narrow beside the others. */
+    private static final double TEXT_WIDTH = 300;
 
     private final AttentionViewModel vm;
     private final VBox panels = new VBox(10);
@@ -60,9 +62,14 @@ final class AttentionPane extends VBox {
             large.paint(p.selected());
             Label caption = new Label(p.title());
             caption.getStyleClass().add("activation-caption");
-            Label axes = new Label("rows: query position ↓   columns: key position →   colour: weight "
-                    + AxisTicks.label(p.selected().min()) + " … " + AxisTicks.label(p.selected().max()));
+            Label axes = new Label("rows: query position ↓   columns: key position →\ncolour: weight "
+                    + AxisTicks.label(p.selected().min()) + " (dark) … " + AxisTicks.label(p.selected().max())
+                    + " (bright)");
             axes.getStyleClass().add("activation-caption");
+            caption.setWrapText(true);
+            caption.setMaxWidth(TEXT_WIDTH);
+            axes.setWrapText(true);
+            axes.setMaxWidth(TEXT_WIDTH);
             HBox thumbnails = new HBox(4);
             for (int h = 0; h < p.heads().size(); h++) {
                 thumbnails.getChildren().add(thumbnail(p.heads().get(h), h));

@@ -48,12 +48,15 @@ final class DetectionCanvas extends Canvas {
         g.strokeRect(x, y, Math.max(1, (b.x2() - b.x1()) * scale), Math.max(1, (b.y2() - b.y1()) * scale));
         if (label != null) {
             double w = label.length() * 6 + 4;
+            // Kept inside the picture: boxes often touch its border.
+            double lx = Math.max(0, Math.min(x - 1, g.getCanvas().getWidth() - w));
+            double ly = Math.max(0, y - 14);
             g.setFill(colour);
-            g.fillRect(x - 1, Math.max(0, y - 14), w, 14);
+            g.fillRect(lx, ly, w, 14);
             g.setFill(Color.WHITE);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            g.fillText(label, x + 2, Math.max(0, y - 14) + 7);
+            g.fillText(label, lx + 3, ly + 7);
         }
     }
 }

@@ -5,7 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
-/** Paints a {@link Heatmap} scaled up without smoothing, so each preview value stays a sharp cell. */
+/** Paints a {@link Heatmap} stretched to the canvas without smoothing, so each preview value stays a sharp cell. */
 final class HeatmapCanvas extends Canvas {
     private boolean grey;
 
@@ -35,7 +35,8 @@ final class HeatmapCanvas extends Canvas {
         image.getPixelWriter().setPixels(0, 0, map.cols(), map.rows(), PixelFormat.getIntArgbInstance(), pixels, 0,
                 map.cols());
         g.setImageSmoothing(false);
-        double scale = Math.min(getWidth() / map.cols(), getHeight() / map.rows());
-        g.drawImage(image, 0, 0, map.cols() * scale, map.rows() * scale);
+        // Each axis stretches on its own (as matplotlib's aspect 'auto'): a [64, 2] preview fills the square
+        // instead of drawing as a sliver.
+        g.drawImage(image, 0, 0, getWidth(), getHeight());
     }
 }

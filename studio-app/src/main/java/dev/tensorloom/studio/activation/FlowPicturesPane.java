@@ -6,10 +6,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** A flow's latent scatter (z against N(0, I)) and its samples against the data, side by side. */
-final class FlowPane extends HBox {
+final class FlowPicturesPane extends HBox {
     private static final double SIZE = 300;
 
-    FlowPane(FlowViewModel vm) {
+    FlowPicturesPane(FlowViewModel vm) {
         super(16);
         getStyleClass().add("activation-section");
         setId("activation-flow");
