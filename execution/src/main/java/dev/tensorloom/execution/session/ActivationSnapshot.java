@@ -8,9 +8,11 @@ import java.util.List;
  * What one output port of one node held at one training step: statistics, a preview, and any extra
  * pictures (attention heads the op published, a flow step's latent scatter, model pictures such as
  * samples, drawn after the step's update and sent as a second snapshot of the same step).
+ *
+ * @param output the port's index among the node's outputs (0 for the first, which carries the pictures)
  */
-public record ActivationSnapshot(long step, String nodeId, String port, ActivationStats stats, Preview preview,
-        List<NodeView> views) {
+public record ActivationSnapshot(long step, String nodeId, int output, String port, ActivationStats stats,
+        Preview preview, List<NodeView> views) {
     public ActivationSnapshot {
         views = List.copyOf(views);
     }
@@ -19,6 +21,6 @@ public record ActivationSnapshot(long step, String nodeId, String port, Activati
     public ActivationSnapshot withViews(List<? extends NodeView> more) {
         List<NodeView> all = new ArrayList<>(views);
         all.addAll(more);
-        return new ActivationSnapshot(step, nodeId, port, stats, preview, all);
+        return new ActivationSnapshot(step, nodeId, output, port, stats, preview, all);
     }
 }

@@ -118,11 +118,11 @@ public final class ActivationViewModel implements RunListener {
         GradientNorm norm = null;
         List<NodeView> pictures = new ArrayList<>();
         for (Object o : batch) {
-            // The first output port of the newest step is shown; later ports of that step are skipped, but a
-            // second snapshot of the same port (carrying model pictures) replaces the first.
-            if (o instanceof ActivationSnapshot s && s.nodeId().equals(watched)) {
-                if (latest == null || s.step() > latest.step()
-                        || s.step() == latest.step() && s.port().equals(latest.port())) {
+            // Only the first output port is shown (it carries the pictures), so a batch that happens to end
+            // between two ports of a step does not flip the view; a later snapshot of the same step (with
+            // model pictures) replaces the earlier one.
+            if (o instanceof ActivationSnapshot s && s.nodeId().equals(watched) && s.output() == 0) {
+                if (latest == null || s.step() >= latest.step()) {
                     latest = s;
                 }
                 s.views().stream().filter(v -> v instanceof FlowSamples || v instanceof SamplerSteps

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ActivationViewModelTest {
     private static ActivationSnapshot snapshot(String node, long step, float[] values, List<NodeView> views) {
-        return new ActivationSnapshot(step, node, "out", new ActivationStats(0.5, 1.25, -2, 3, 0.25, 0, 1),
+        return new ActivationSnapshot(step, node, 0, "out", new ActivationStats(0.5, 1.25, -2, 3, 0.25, 0, 1),
                 new Preview(new long[] {8, 2, 2}, 2, 2, values), views);
     }
 
@@ -40,6 +40,17 @@ class ActivationViewModelTest {
                 vm.statisticsProperty().get());
         assertTrue(vm.headingProperty().get().contains("[8, 2, 2]"));
         assertArrayEquals(new long[] {1, 1, 1, 1}, sparse(vm.histogramProperty().get(), 4));
+    }
+
+    @Test
+    void onlyTheFirstOutputPortIsShown() {
+        ActivationViewModel vm = new ActivationViewModel(UpdateThrottle.direct());
+        vm.setSelection(Set.of("c8"));
+        vm.onActivation(snapshot("c8", 6, new float[] {-1, 0, 1, 3}, List.of()));
+        vm.onActivation(new ActivationSnapshot(6, "c8", 1, "logdet", new ActivationStats(0, 0, 0, 0, 1, 0, 0),
+                new Preview(new long[] {8}, 1, 1, new float[] {0}), List.of()));
+        assertEquals(2, vm.heatmapProperty().get().rows(), "the logdet port does not replace z");
+        assertTrue(vm.headingProperty().get().startsWith("c8.out"));
     }
 
     /** Counts of the 40-bin histogram over [-1, 3] folded into 4 equal quarters. */
