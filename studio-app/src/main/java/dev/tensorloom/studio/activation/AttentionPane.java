@@ -62,7 +62,7 @@ final class AttentionPane extends VBox {
             large.paint(p.selected());
             Label caption = new Label(p.title());
             caption.getStyleClass().add("activation-caption");
-            Label axes = new Label("rows: query position ↓   columns: key position →\ncolour: weight "
+            Label axes = new Label("rows: queries ↓   columns: keys →\ncolour: weight "
                     + AxisTicks.label(p.selected().min()) + " (dark) … " + AxisTicks.label(p.selected().max())
                     + " (bright)");
             axes.getStyleClass().add("activation-caption");

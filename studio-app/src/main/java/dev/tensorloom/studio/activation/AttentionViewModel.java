@@ -70,8 +70,8 @@ public final class AttentionViewModel {
             }
             int chosen = Math.min(head.get(), m.heads().size() - 1);
             Preview p = m.heads().get(chosen);
-            String title = String.format("%s · example %d of %d · head %d of %d · %d × %d", m.name(), m.example(),
-                    m.examples(), chosen, m.heads().size(), p.rows(), p.cols());
+            String title = String.format("%s %d×%d · example %d of %d · head %d of %d", m.name(), p.rows(),
+                    p.cols(), m.example(), m.examples(), chosen, m.heads().size());
             out.add(new Panel(title, Heatmap.of(p, title), List.copyOf(thumbnails)));
         }
         panels.set(List.copyOf(out));

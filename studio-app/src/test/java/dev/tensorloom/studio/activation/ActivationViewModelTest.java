@@ -79,7 +79,7 @@ class ActivationViewModelTest {
         assertEquals(1f, attention.panelsProperty().get().get(0).selected().values()[0], "head 0 drawn large");
         attention.headProperty().set(1);
         assertEquals(0f, attention.panelsProperty().get().get(0).selected().values()[0], "head 1 drawn large");
-        assertTrue(attention.panelsProperty().get().get(0).title().contains("example 1 of 4 · head 1 of 2"));
+        assertTrue(attention.panelsProperty().get().get(0).title().contains("3×3 · example 1 of 4 · head 1 of 2"));
         assertEquals("gradient norm 0.1250 (step 3)", vm.gradientNormProperty().get());
     }
 

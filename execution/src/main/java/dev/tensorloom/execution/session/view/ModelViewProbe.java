@@ -148,10 +148,10 @@ public final class ModelViewProbe {
             for (int s = 0; s < SHOWN_STATES; s++) {
                 int index = Math.round((float) s * SAMPLER_STEPS / (SHOWN_STATES - 1));
                 times[s] = t.times()[index];
-                row.add(firstChannel(t.states().get(index), j * perImage, h, w, shape));
+                row.add(firstChannel(t.states().get(index), j * perImage, h, w));
             }
             states.add(row);
-            data.add(firstChannel(pixels, chosen.get(j) * perImage, h, w, shape));
+            data.add(firstChannel(pixels, chosen.get(j) * perImage, h, w));
         }
         long[] labels = fields.size() == 1 ? chosen.stream().mapToLong(i -> classes[i]).toArray()
                 : chosen.stream().mapToLong(i -> -1L).toArray();
@@ -173,7 +173,7 @@ public final class ModelViewProbe {
         return List.copyOf(picked);
     }
 
-    private static Preview firstChannel(float[] values, int offset, int h, int w, long[] shape) {
+    private static Preview firstChannel(float[] values, int offset, int h, int w) {
         float[] image = new float[h * w];
         System.arraycopy(values, offset, image, 0, h * w);
         return new Preview(new long[] {h, w}, h, w, image);
