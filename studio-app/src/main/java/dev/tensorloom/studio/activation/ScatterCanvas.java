@@ -1,5 +1,7 @@
 package dev.tensorloom.studio.activation;
 
+import java.util.Comparator;
+import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -17,6 +19,8 @@ final class ScatterCanvas extends Canvas {
     private static final double TOP = 8;
     private static final double RIGHT = 8;
     private static final double DOT = 3;
+    private static final List<Scatter.Role> DRAW_ORDER = List.of(Scatter.Role.REFERENCE, Scatter.Role.MODEL,
+            Scatter.Role.DATA);
 
     ScatterCanvas(double width, double height) {
         super(width, height);
@@ -62,7 +66,10 @@ final class ScatterCanvas extends Canvas {
         g.setTextBaseline(VPos.CENTER);
         g.fillText(s.yLabel(), 0, 0);
         g.restore();
-        for (Scatter.Series series : s.series()) {
+        // The reference lies underneath, the data on top, so samples never hide the points they should match.
+        List<Scatter.Series> order = s.series().stream()
+                .sorted(Comparator.comparingInt(x -> DRAW_ORDER.indexOf(x.role()))).toList();
+        for (Scatter.Series series : order) {
             g.setFill(colour(series.role()));
             for (int i = 0; i < series.points().count(); i++) {
                 double px = series.points().x(i);
