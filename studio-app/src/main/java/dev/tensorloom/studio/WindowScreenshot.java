@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.SplitPane;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
@@ -46,6 +47,8 @@ public final class WindowScreenshot {
 
     static final double RUN_VIEW_WIDTH = 1600;
     static final double RUN_VIEW_HEIGHT = 1100;
+    /** Share of the window's height the editor keeps in an activations picture. */
+    static final double ACTIVATIONS_EDITOR_SHARE = 0.3;
 
     /** How long a screenshot may wait for its short run or measurement. */
     private static final long WAIT_MILLIS = 10 * 60 * 1000;
@@ -63,6 +66,12 @@ public final class WindowScreenshot {
      */
     public static BufferedImage render(Project project, Path file, View view, int steps, int batch)
             throws Exception {
+        return render(project, file, view, steps, batch, null);
+    }
+
+    /** As above, watching {@code node} (null: {@link #watchedNode} chooses). */
+    public static BufferedImage render(Project project, Path file, View view, int steps, int batch, String node)
+            throws Exception {
         Object[] opened = HeadlessFx.call(() -> open(project, file, steps, batch, view));
         StudioWindow window = (StudioWindow) opened[0];
         Stage stage = (Stage) opened[1];
@@ -71,9 +80,12 @@ public final class WindowScreenshot {
                 case EDITOR -> { }
                 case RUN, ACTIVATIONS -> {
                     HeadlessFx.call(() -> {
-                        window.editor().canvas().select(List.of(watchedNode(project)));
+                        window.editor().canvas().select(List.of(node == null ? watchedNode(project) : node));
                         window.train();
                         window.showRunTab(view == View.RUN ? 0 : 1);
+                        if (view == View.ACTIVATIONS) {
+                            giveRunAreaRoom(window);
+                        }
                         return null;
                     });
                     waitFor(() -> !window.runPanel().stateProperty().get().active());
@@ -107,6 +119,17 @@ public final class WindowScreenshot {
                 stage.close();
                 return null;
             });
+        }
+    }
+
+    /** The activation pictures need height: the run area takes most of the window, the editor the rest. */
+    private static void giveRunAreaRoom(StudioWindow window) {
+        javafx.scene.Node n = window.scene().lookup("#run-tabs");
+        while (n != null && !(n instanceof SplitPane)) {
+            n = n.getParent();
+        }
+        if (n instanceof SplitPane split) {
+            split.setDividerPositions(ACTIVATIONS_EDITOR_SHARE);
         }
     }
 

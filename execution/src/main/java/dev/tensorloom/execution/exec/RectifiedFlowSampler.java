@@ -59,6 +59,19 @@ public final class RectifiedFlowSampler {
         }
     }
 
+    /** The source fields the velocity network reads besides x_t and t (what {@link #sample} needs as condition). */
+    public List<String> conditionFields() {
+        return network.stream().filter(Step::isSource).map(Step::field).toList();
+    }
+
+    /** The batch field the pair noises: the data the samples should resemble. */
+    public String dataField() {
+        InputRef in = pair.inputs().get(0).orElseThrow(() -> new IllegalArgumentException(
+                pair.nodeId() + ": input is not connected"));
+        Step source = plan.step(in.step());
+        return source.isSource() ? source.field() : "";
+    }
+
     private boolean readsVelocity(Step loss) {
         return loss.inputs().stream().flatMap(Optional::stream)
                 .anyMatch(r -> r.step() == pair.index() && r.output() == 2);

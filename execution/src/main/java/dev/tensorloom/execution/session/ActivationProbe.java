@@ -3,6 +3,9 @@ package dev.tensorloom.execution.session;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import dev.tensorloom.execution.session.view.Points;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Statistics and strided previews of tensors, computed on the device so only the small results are copied. */
 public final class ActivationProbe {
@@ -45,6 +48,47 @@ public final class ActivationProbe {
             return preview(a);
         }
         return sample(a, shape);
+    }
+
+    /** Most heads copied out of one attention map; more would not fit a view anyway. */
+    public static final int MAX_HEADS = 16;
+
+    /**
+     * Every head of one example of attention weights [B, heads, T, T] (a [B, T, T] map counts as one
+     * head), each previewed; {@code example} is clamped to the batch.
+     */
+    public static List<Preview> heads(NDArray weights, int example) {
+        long[] shape = weights.getShape().getShape();
+        if (shape.length < 3) {
+            return List.of(viewPreview(weights));
+        }
+        NDArray a = weights.get(Math.min(example, shape[0] - 1));
+        while (a.getShape().dimension() > 3) {
+            a = a.get(0);
+        }
+        if (a.getShape().dimension() == 2) {
+            return List.of(sample(a, shape));
+        }
+        int heads = (int) Math.min(MAX_HEADS, a.getShape().get(0));
+        List<Preview> out = new ArrayList<>(heads);
+        for (int h = 0; h < heads; h++) {
+            out.add(sample(a.get(h), shape));
+        }
+        return out;
+    }
+
+    /** The first two features of up to {@code limit} rows of a [rows, …] tensor (features flattened). */
+    public static Points firstTwo(NDArray array, int limit) {
+        long[] shape = array.getShape().getShape();
+        if (shape.length == 0 || shape[0] == 0) {
+            return new Points(new float[0]);
+        }
+        long rows = Math.min(limit, shape[0]);
+        NDArray matrix = array.get(new NDIndex("0:{}", rows)).reshape(rows, -1);
+        long dims = matrix.getShape().get(1);
+        NDArray kept = matrix.get(new NDIndex(":, 0:{}", Math.min(2, dims)));
+        return Points.firstTwo(kept.toType(DataType.FLOAT32, false).toFloatArray(), (int) Math.min(2, dims),
+                (int) rows);
     }
 
     private static Preview sample(NDArray matrix, long[] fullShape) {

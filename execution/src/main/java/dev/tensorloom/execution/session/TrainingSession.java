@@ -12,6 +12,7 @@ import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.NodeFailureException;
 import dev.tensorloom.execution.exec.ParameterStore;
+import dev.tensorloom.execution.session.view.ModelViewProbe;
 import dev.tensorloom.execution.train.Evaluator;
 import dev.tensorloom.execution.train.TrainStepResult;
 import dev.tensorloom.execution.train.Trainer;
@@ -147,6 +148,7 @@ public final class TrainingSession {
             NDManager firstManager = data.newSubManager();
             Map<String, NDArray> first = config.steps() > 0 ? source.next(firstManager, config.batchSize()) : Map.of();
             ActivationSchedule activations = config.activations().plan(executor, first);
+            ModelViewProbe pictures = new ModelViewProbe(plan, store);
             boolean stopped = false;
             for (; step < config.steps(); step++) {
                 if (!awaitGo()) {
@@ -157,8 +159,16 @@ public final class TrainingSession {
                 TrainStepResult result;
                 try (NDManager batchManager = step == 0 ? firstManager : data.newSubManager()) {
                     Map<String, NDArray> batch = step == 0 ? first : source.next(batchManager, config.batchSize());
+                    boolean picturesDue = !pictures.isEmpty() && config.snapshots().modelViewsDue(step, config.steps());
+                    SnapshotObserver snapshots = config.snapshots().due(step) || picturesDue
+                            ? new SnapshotObserver(config.snapshots(), listener, step) : null;
                     result = trainer.step(batch, step, activations, listener::onScheduleAction,
-                            observer(step));
+                            observer(snapshots));
+                    if (picturesDue && snapshots.first() != null) {
+                        // Drawn after the update, from the new parameters; sent as a second snapshot of the step.
+                        listener.onActivation(snapshots.first().withViews(pictures.capture(executor, batch,
+                                heldOut.isEmpty() ? batch : heldOut.get(0), step)));
+                    }
                 }
                 double seconds = Math.max(1e-9, (System.nanoTime() - t0) / 1e9);
                 losses.add(result.loss());
@@ -200,11 +210,11 @@ public final class TrainingSession {
         listener.onFailed(failure);
     }
 
-    private ForwardObserver observer(long step) {
+    private ForwardObserver observer(SnapshotObserver snapshots) {
         List<ForwardObserver> parts = new ArrayList<>();
         // Snapshot first, so the views also show the node whose values went bad.
-        if (config.snapshots().due(step)) {
-            parts.add(new SnapshotObserver(config.snapshots(), listener, step));
+        if (snapshots != null) {
+            parts.add(snapshots);
         }
         if (config.checkFinite()) {
             parts.add(new NonFiniteGuard());

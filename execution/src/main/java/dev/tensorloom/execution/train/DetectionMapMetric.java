@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.op.detection.DetectionMetrics;
-import dev.tensorloom.execution.op.detection.NonMaxSuppression;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,24 +93,8 @@ public final class DetectionMapMetric implements Metric {
         int b = (int) shape[0];
         int n = (int) shape[1];
         int k = (int) shape[2];
-        int classes = scoring == Scoring.SOFTMAX_NO_OBJECT ? k - 1 : k;
         for (int img = 0; img < b; img++) {
-            double[][] scores = scores(img, n, k);
-            for (int c = 0; c < classes; c++) {
-                List<double[]> candidates = new ArrayList<>();
-                List<Double> candidateScores = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    if (scores[i][c] >= MIN_SCORE) {
-                        int o = (img * n + i) * 4;
-                        candidates.add(new double[] {boxes[o], boxes[o + 1], boxes[o + 2], boxes[o + 3]});
-                        candidateScores.add(scores[i][c]);
-                    }
-                }
-                double[] s = candidateScores.stream().mapToDouble(Double::doubleValue).toArray();
-                for (int keep : NonMaxSuppression.keep(candidates, s, NMS_IOU, MAX_DETECTIONS)) {
-                    detections.add(new DetectionMetrics.Detection(images + img, c, s[keep], candidates.get(keep)));
-                }
-            }
+            detections.addAll(DetectionDecoder.decode(boxes, logits, img, n, k, scoring, images + img));
         }
         float[] gt = batch.get(boxesField).toType(DataType.FLOAT32, false).toFloatArray();
         long[] labels = batch.get(labelsField).toType(DataType.INT64, false).toLongArray();
@@ -127,33 +110,6 @@ public final class DetectionMapMetric implements Metric {
             }
         }
         images += b;
-    }
-
-    /** Class scores [N][K'] of one image. */
-    private double[][] scores(int img, int n, int k) {
-        double[][] s = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            int o = (img * n + i) * k;
-            if (scoring == Scoring.SIGMOID) {
-                for (int c = 0; c < k; c++) {
-                    s[i][c] = 1 / (1 + Math.exp(-logits[o + c]));
-                }
-            } else {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    max = Math.max(max, logits[o + c]);
-                }
-                double sum = 0;
-                for (int c = 0; c < k; c++) {
-                    s[i][c] = Math.exp(logits[o + c] - max);
-                    sum += s[i][c];
-                }
-                for (int c = 0; c < k; c++) {
-                    s[i][c] /= sum;
-                }
-            }
-        }
-        return s;
     }
 
     @Override

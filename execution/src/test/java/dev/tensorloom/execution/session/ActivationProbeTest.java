@@ -1,10 +1,13 @@
 package dev.tensorloom.execution.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.tensorloom.execution.session.view.Points;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ActivationProbeTest {
@@ -47,5 +50,42 @@ class ActivationProbeTest {
             assertEquals(4, view.rows());
             assertEquals(15f, view.at(3, 3), 0f, "first example, first head");
         }
+    }
+
+    @Test
+    void headsAreEveryHeadOfTheChosenExample() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray weights = m.arange(0f, 2f * 3 * 4 * 4).reshape(2, 3, 4, 4);
+            List<Preview> heads = ActivationProbe.heads(weights, 1);
+            assertEquals(3, heads.size());
+            assertEquals(48f + 16f * 2, heads.get(2).at(0, 0), 0f, "example 1, head 2 starts at (1 * 3 + 2) * 16");
+            assertEquals(4, heads.get(2).rows());
+            assertEquals(16f * 2 + 5, ActivationProbe.heads(weights, 9).get(2).at(1, 1) - 48f, 0f,
+                    "an example past the batch is clamped to the last");
+            assertEquals(1, ActivationProbe.heads(m.ones(new Shape(4, 4)), 0).size(), "a plain matrix is one head");
+        }
+    }
+
+    @Test
+    void firstTwoFeaturesOfTheFirstRows() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Points p = ActivationProbe.firstTwo(m.arange(0f, 30f).reshape(10, 3), 4);
+            assertEquals(4, p.count());
+            assertEquals(3f, p.x(1), 0f);
+            assertEquals(4f, p.y(1), 0f);
+            Points one = ActivationProbe.firstTwo(m.arange(0f, 5f).reshape(5, 1), 10);
+            assertEquals(5, one.count());
+            assertEquals(0f, one.y(3), 0f, "one feature: y is 0");
+        }
+    }
+
+    @Test
+    void modelPicturesComeEveryNStepsAndAfterTheLast() {
+        ViewRequest r = new ViewRequest(10);
+        SnapshotPolicy watched = SnapshotPolicy.nodes(java.util.Set.of("a"), 2).withRequest(r);
+        assertEquals(List.of(0L, 10L, 20L, 24L), java.util.stream.LongStream.range(0, 25)
+                .filter(s -> watched.modelViewsDue(s, 25)).boxed().toList());
+        assertFalse(SnapshotPolicy.all(2).withRequest(r).modelViewsDue(0, 25), "only for a watched node");
+        assertFalse(SnapshotPolicy.nodes(java.util.Set.of("a"), 2).modelViewsDue(0, 25), "only when asked");
     }
 }

@@ -4,6 +4,13 @@ import dev.tensorloom.execution.session.ActivationSnapshot;
 import dev.tensorloom.execution.session.ActivationStats;
 import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.SnapshotPolicy;
+import dev.tensorloom.execution.session.ViewRequest;
+import dev.tensorloom.execution.session.view.AttentionHeads;
+import dev.tensorloom.execution.session.view.DetectionPicture;
+import dev.tensorloom.execution.session.view.FlowSamples;
+import dev.tensorloom.execution.session.view.LatentScatter;
+import dev.tensorloom.execution.session.view.NodeView;
+import dev.tensorloom.execution.session.view.SamplerSteps;
 import dev.tensorloom.studio.task.UpdateThrottle;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +24,20 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * What the activation view shows of the watched node while training: a heatmap of its output preview,
- * a histogram, statistics, its gradient norm and any published views (attention maps). Hears the run on
- * the training thread and keeps only the newest snapshot per throttled update.
+ * a histogram, statistics, its gradient norm, and the pictures that teach more for some nodes and models
+ * (attention per head, a flow's latent space and samples, a sampler's steps, a detector's boxes), each
+ * with its own view model. Hears the run on the training thread and keeps only the newest snapshot per
+ * throttled update.
  */
 public final class ActivationViewModel implements RunListener {
     static final int BINS = 40;
     /** Snapshot every this many steps: often enough to look live, rare enough to cost little. */
     static final int SNAPSHOT_EVERY = 2;
+    /**
+     * Model pictures (samples, detections) every this many steps and after the last: each costs a sampling
+     * or evaluation pass on the training thread, so they come far more rarely than snapshots.
+     */
+    static final int MODEL_VIEWS_EVERY = 50;
 
     private final Consumer<Object> updates;
     private volatile String watched;
@@ -34,7 +48,10 @@ public final class ActivationViewModel implements RunListener {
     private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper statistics = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper gradientNorm = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<List<Heatmap>> views = new ReadOnlyObjectWrapper<>(List.of());
+    private final AttentionViewModel attention = new AttentionViewModel();
+    private final FlowViewModel flow = new FlowViewModel();
+    private final SamplerViewModel sampler = new SamplerViewModel();
+    private final DetectionViewModel detection = new DetectionViewModel();
 
     public ActivationViewModel(UpdateThrottle throttle) {
         updates = throttle.publisher(this::apply);
@@ -50,16 +67,27 @@ public final class ActivationViewModel implements RunListener {
         histogram.set(null);
         statistics.set("");
         gradientNorm.set("");
-        views.set(List.of());
+        attention.clear();
+        flow.clear();
+        sampler.clear();
+        detection.clear();
     }
 
     /**
      * Which nodes the next run copies out: the watched node every {@value #SNAPSHOT_EVERY} steps, or every
-     * node, more rarely, when none is watched, so choosing one during the run still shows something.
+     * node, more rarely, when none is watched, so choosing one during the run still shows something. A
+     * watched node also asks for model pictures every {@value #MODEL_VIEWS_EVERY} steps and for the
+     * attention example picked in the view (which the run reads as it trains).
      */
     public SnapshotPolicy snapshotPolicy() {
         String id = watched;
-        return id == null ? SnapshotPolicy.all(10 * SNAPSHOT_EVERY) : SnapshotPolicy.nodes(Set.of(id), SNAPSHOT_EVERY);
+        if (id == null) {
+            attention.attach(ViewRequest.NONE);
+            return SnapshotPolicy.all(10 * SNAPSHOT_EVERY);
+        }
+        ViewRequest request = new ViewRequest(MODEL_VIEWS_EVERY);
+        attention.attach(request);
+        return SnapshotPolicy.nodes(Set.of(id), SNAPSHOT_EVERY).withRequest(request);
     }
 
     @Override
@@ -81,21 +109,39 @@ public final class ActivationViewModel implements RunListener {
     private record GradientNorm(long step, String nodeId, double norm) {
     }
 
-    /** Only the newest snapshot and norm of a batch are drawn; older ones would be overpainted at once. */
+    /**
+     * Only the newest snapshot and norm of a batch are drawn; older ones would be overpainted at once. Model
+     * pictures come rarely, so the newest of each kind in the batch is kept whichever snapshot carried it.
+     */
     private void apply(List<Object> batch) {
         ActivationSnapshot latest = null;
         GradientNorm norm = null;
+        List<NodeView> pictures = new ArrayList<>();
         for (Object o : batch) {
-            // The first output port of the newest step is shown; later ports of that step are skipped.
-            if (o instanceof ActivationSnapshot s && s.nodeId().equals(watched)
-                    && (latest == null || s.step() > latest.step())) {
-                latest = s;
+            // Only the first output port is shown (it carries the pictures), so a batch that happens to end
+            // between two ports of a step does not flip the view; a later snapshot of the same step (with
+            // model pictures) replaces the earlier one.
+            if (o instanceof ActivationSnapshot s && s.nodeId().equals(watched) && s.output() == 0) {
+                if (latest == null || s.step() >= latest.step()) {
+                    latest = s;
+                }
+                s.views().stream().filter(v -> v instanceof FlowSamples || v instanceof SamplerSteps
+                        || v instanceof DetectionPicture).forEach(pictures::add);
             } else if (o instanceof GradientNorm g && g.nodeId().equals(watched)) {
                 norm = g;
             }
         }
         if (latest != null) {
             show(latest);
+        }
+        for (NodeView v : pictures) {
+            if (v instanceof FlowSamples f) {
+                flow.showSamples(f);
+            } else if (v instanceof SamplerSteps st) {
+                sampler.show(st);
+            } else if (v instanceof DetectionPicture d) {
+                detection.show(d);
+            }
         }
         if (norm != null) {
             gradientNorm.set(String.format("gradient norm %.4g (step %d)", norm.norm(), norm.step()));
@@ -108,9 +154,17 @@ public final class ActivationViewModel implements RunListener {
         heatmap.set(Heatmap.of(s.preview(), s.port()));
         histogram.set(Histogram.of(s.preview().values(), BINS));
         statistics.set(statistics(s.stats()));
-        List<Heatmap> extra = new ArrayList<>();
-        s.views().forEach((name, p) -> extra.add(Heatmap.of(p, name + " " + shape(p.shape()) + " (first example, first head)")));
-        views.set(List.copyOf(extra));
+        List<AttentionHeads> maps = new ArrayList<>();
+        LatentScatter latent = null;
+        for (NodeView v : s.views()) {
+            if (v instanceof AttentionHeads a) {
+                maps.add(a);
+            } else if (v instanceof LatentScatter z) {
+                latent = z;
+            }
+        }
+        attention.show(maps);
+        flow.showLatent(latent);
     }
 
     static String statistics(ActivationStats s) {
@@ -150,8 +204,19 @@ public final class ActivationViewModel implements RunListener {
         return gradientNorm.getReadOnlyProperty();
     }
 
-    /** Published views of the watched node (attention weights), one heatmap each. */
-    public ReadOnlyObjectProperty<List<Heatmap>> viewsProperty() {
-        return views.getReadOnlyProperty();
+    public AttentionViewModel attention() {
+        return attention;
+    }
+
+    public FlowViewModel flow() {
+        return flow;
+    }
+
+    public SamplerViewModel sampler() {
+        return sampler;
+    }
+
+    public DetectionViewModel detection() {
+        return detection;
     }
 }

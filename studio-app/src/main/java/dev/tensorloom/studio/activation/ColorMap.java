@@ -13,6 +13,15 @@ final class ColorMap {
     private ColorMap() {
     }
 
+    /** Grey levels, black at 0 and white at 1, for pictures that are images (magenta when non-finite). */
+    static int grey(double t) {
+        if (Double.isNaN(t)) {
+            return NON_FINITE;
+        }
+        int v = (int) Math.round(255 * Math.min(1, Math.max(0, t)));
+        return 0xFF000000 | v << 16 | v << 8 | v;
+    }
+
     /** ARGB for position {@code t} in 0..1 (NaN for a non-finite value). */
     static int argb(double t) {
         if (Double.isNaN(t)) {

@@ -24,6 +24,11 @@ public record Heatmap(int rows, int cols, float[] values, double min, double max
         return new Heatmap(p.rows(), p.cols(), p.values().clone(), lo, hi, caption);
     }
 
+    /** A preview painted over a fixed range (values outside it saturate), to compare several pictures. */
+    public static Heatmap withRange(Preview p, double min, double max, String caption) {
+        return new Heatmap(p.rows(), p.cols(), p.values().clone(), min, max, caption);
+    }
+
     /** Where value {@code v} sits in the range, 0..1 (0.5 when the range is empty; NaN for non-finite). */
     public double position(float v) {
         if (!Float.isFinite(v)) {

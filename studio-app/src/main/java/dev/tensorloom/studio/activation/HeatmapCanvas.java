@@ -5,11 +5,19 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
-/** Paints a {@link Heatmap} scaled up without smoothing, so each preview value stays a sharp cell. */
+/** Paints a {@link Heatmap} stretched to the canvas without smoothing, so each preview value stays a sharp cell. */
 final class HeatmapCanvas extends Canvas {
+    private boolean grey;
+
     HeatmapCanvas(double width, double height) {
         super(width, height);
         getStyleClass().add("heatmap");
+    }
+
+    /** Paints in grey levels (for images) instead of the perceptual colour map. */
+    HeatmapCanvas grey() {
+        grey = true;
+        return this;
     }
 
     void paint(Heatmap map) {
@@ -20,13 +28,15 @@ final class HeatmapCanvas extends Canvas {
         }
         int[] pixels = new int[map.rows() * map.cols()];
         for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = ColorMap.argb(map.position(map.values()[i]));
+            double t = map.position(map.values()[i]);
+            pixels[i] = grey ? ColorMap.grey(t) : ColorMap.argb(t);
         }
         WritableImage image = new WritableImage(map.cols(), map.rows());
         image.getPixelWriter().setPixels(0, 0, map.cols(), map.rows(), PixelFormat.getIntArgbInstance(), pixels, 0,
                 map.cols());
         g.setImageSmoothing(false);
-        double scale = Math.min(getWidth() / map.cols(), getHeight() / map.rows());
-        g.drawImage(image, 0, 0, map.cols() * scale, map.rows() * scale);
+        // Each axis stretches on its own (as matplotlib's aspect 'auto'): a [64, 2] preview fills the square
+        // instead of drawing as a sliver.
+        g.drawImage(image, 0, 0, getWidth(), getHeight());
     }
 }

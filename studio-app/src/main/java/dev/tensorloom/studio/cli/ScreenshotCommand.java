@@ -44,6 +44,10 @@ final class ScreenshotCommand implements Callable<Integer> {
             description = "Batch size of that short run or memory measurement (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--node", paramLabel = "ID",
+            description = "The node the run and activations pictures watch (default: an attention block, else a middle layer).")
+    String node;
+
     @Option(names = "--out", paramLabel = "PNG", required = true, description = "Where to write the picture.")
     Path out;
 
@@ -68,8 +72,12 @@ final class ScreenshotCommand implements Callable<Integer> {
             project = new Project(title, ProjectReader.fromJson(templates.projectJson(source.template),
                     templates.sourceName(source.template)).document());
         }
+        if (node != null && project.document().node(node).isEmpty()) {
+            throw new IllegalArgumentException("--node '" + node + "' is not a node of " + project.name() + "; nodes: "
+                    + String.join(", ", project.document().topologicalOrder()));
+        }
         HeadlessFx.start();
-        BufferedImage image = WindowScreenshot.render(project, file, shown, steps, batch);
+        BufferedImage image = WindowScreenshot.render(project, file, shown, steps, batch, node);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

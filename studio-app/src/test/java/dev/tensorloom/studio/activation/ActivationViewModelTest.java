@@ -10,13 +10,16 @@ import dev.tensorloom.execution.session.ActivationStats;
 import dev.tensorloom.execution.session.Preview;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.studio.task.UpdateThrottle;
+import dev.tensorloom.execution.session.view.AttentionHeads;
+import dev.tensorloom.execution.session.view.NodeView;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ActivationViewModelTest {
-    private static ActivationSnapshot snapshot(String node, long step, float[] values, Map<String, Preview> views) {
-        return new ActivationSnapshot(step, node, "out", new ActivationStats(0.5, 1.25, -2, 3, 0.25, 0, 1),
+    private static ActivationSnapshot snapshot(String node, long step, float[] values, List<NodeView> views) {
+        return new ActivationSnapshot(step, node, 0, "out", new ActivationStats(0.5, 1.25, -2, 3, 0.25, 0, 1),
                 new Preview(new long[] {8, 2, 2}, 2, 2, values), views);
     }
 
@@ -24,9 +27,9 @@ class ActivationViewModelTest {
     void showsTheWatchedNodesNewestSnapshot() {
         ActivationViewModel vm = new ActivationViewModel(UpdateThrottle.direct());
         vm.setSelection(Set.of("enc1"));
-        vm.onActivation(snapshot("other", 3, new float[] {9, 9, 9, 9}, Map.of()));
+        vm.onActivation(snapshot("other", 3, new float[] {9, 9, 9, 9}, List.of()));
         assertNull(vm.heatmapProperty().get(), "other nodes are ignored");
-        vm.onActivation(snapshot("enc1", 4, new float[] {-1, 0, 1, 3}, Map.of()));
+        vm.onActivation(snapshot("enc1", 4, new float[] {-1, 0, 1, 3}, List.of()));
         Heatmap h = vm.heatmapProperty().get();
         assertEquals(2, h.rows());
         assertEquals(2, h.cols());
@@ -37,6 +40,17 @@ class ActivationViewModelTest {
                 vm.statisticsProperty().get());
         assertTrue(vm.headingProperty().get().contains("[8, 2, 2]"));
         assertArrayEquals(new long[] {1, 1, 1, 1}, sparse(vm.histogramProperty().get(), 4));
+    }
+
+    @Test
+    void onlyTheFirstOutputPortIsShown() {
+        ActivationViewModel vm = new ActivationViewModel(UpdateThrottle.direct());
+        vm.setSelection(Set.of("c8"));
+        vm.onActivation(snapshot("c8", 6, new float[] {-1, 0, 1, 3}, List.of()));
+        vm.onActivation(new ActivationSnapshot(6, "c8", 1, "logdet", new ActivationStats(0, 0, 0, 0, 1, 0, 0),
+                new Preview(new long[] {8}, 1, 1, new float[] {0}), List.of()));
+        assertEquals(2, vm.heatmapProperty().get().rows(), "the logdet port does not replace z");
+        assertTrue(vm.headingProperty().get().startsWith("c8.out"));
     }
 
     /** Counts of the 40-bin histogram over [-1, 3] folded into 4 equal quarters. */
@@ -52,11 +66,20 @@ class ActivationViewModelTest {
     void gradientNormAndAttentionViews() {
         ActivationViewModel vm = new ActivationViewModel(UpdateThrottle.direct());
         vm.setSelection(Set.of("att"));
-        Preview attention = new Preview(new long[] {4, 2, 3, 3}, 3, 3, new float[] {1, 0, 0, 0.5f, 0.5f, 0, 0.2f, 0.3f, 0.5f});
-        vm.onActivation(snapshot("att", 2, new float[] {1, 2, 3, 4}, Map.of("attention", attention)));
+        Preview head0 = new Preview(new long[] {4, 2, 3, 3}, 3, 3, new float[] {1, 0, 0, 0.5f, 0.5f, 0, 0.2f, 0.3f, 0.5f});
+        Preview head1 = new Preview(new long[] {4, 2, 3, 3}, 3, 3, new float[] {0, 0, 1, 0, 1, 0, 1, 0, 0});
+        vm.onActivation(snapshot("att", 2, new float[] {1, 2, 3, 4},
+                List.of(new AttentionHeads(2, "attention", new long[] {4, 2, 3, 3}, 1, List.of(head0, head1)))));
         vm.onGradientNorms(3, Map.of("att", 0.125, "x", 9.0));
-        assertEquals(1, vm.viewsProperty().get().size());
-        assertEquals(3, vm.viewsProperty().get().get(0).rows());
+        AttentionViewModel attention = vm.attention();
+        assertEquals(2, attention.headsProperty().get());
+        assertEquals(4, attention.examplesProperty().get());
+        assertEquals(1, attention.panelsProperty().get().size());
+        assertEquals(2, attention.panelsProperty().get().get(0).heads().size());
+        assertEquals(1f, attention.panelsProperty().get().get(0).selected().values()[0], "head 0 drawn large");
+        attention.headProperty().set(1);
+        assertEquals(0f, attention.panelsProperty().get().get(0).selected().values()[0], "head 1 drawn large");
+        assertTrue(attention.panelsProperty().get().get(0).title().contains("3×3 · example 1 of 4 · head 1 of 2"));
         assertEquals("gradient norm 0.1250 (step 3)", vm.gradientNormProperty().get());
     }
 
@@ -65,7 +88,12 @@ class ActivationViewModelTest {
         ActivationViewModel vm = new ActivationViewModel(UpdateThrottle.direct());
         assertTrue(vm.snapshotPolicy().all(), "nothing watched: every node, rarely");
         vm.setSelection(Set.of("enc1"));
-        assertEquals(SnapshotPolicy.nodes(Set.of("enc1"), ActivationViewModel.SNAPSHOT_EVERY), vm.snapshotPolicy());
+        SnapshotPolicy watched = vm.snapshotPolicy();
+        assertEquals(Set.of("enc1"), watched.nodes());
+        assertEquals(ActivationViewModel.SNAPSHOT_EVERY, watched.everySteps());
+        assertEquals(ActivationViewModel.MODEL_VIEWS_EVERY, watched.request().modelViewsEvery());
+        vm.attention().exampleProperty().set(3);
+        assertEquals(3, watched.request().example(), "the run reads the picked example while it trains");
         vm.setSelection(Set.of("a", "b"));
         assertTrue(vm.snapshotPolicy().all());
     }

@@ -65,6 +65,14 @@ class ScreenshotCommandTest {
     }
 
     @Test
+    void unknownWatchedNodesNameTheNodes() {
+        assertEquals(TensorloomCli.BAD_INPUT, run("screenshot", "--template", "realnvp-moons", "--view", "activations",
+                "--node", "nope", "--out", dir.resolve("w.png").toString()));
+        assertTrue(err.toString().contains("--node 'nope' is not a node of") && err.toString().contains("c8"),
+                err.toString());
+    }
+
+    @Test
     void memoryViewIsRenderedAfterAMeasurement() throws Exception {
         Path project = dir.resolve("chain.tlm");
         dev.tensorloom.model.io.ProjectWriter.write(dev.tensorloom.studio.memory.SmallChain.project(4, 16), project);
