@@ -82,7 +82,7 @@ public final class SelectiveScan {
             h = decays.get(t).squeeze(2).mul(h).add(drives.get(t).squeeze(2));
             local.add(h);
         }
-        // a slice, not index −1: DJL turns a negative index into advanced indexing, whose backward is ~50x slower
+        // a slice, not index −1: DJL turns a negative index into advanced indexing, whose backward is far slower
         NDList chunkDecay = held.get(new NDIndex(":, :, {}:", chunk - 1)).squeeze(2).split(chunks, 1);
         NDList chunkEnd = h.split(chunks, 1);
         NDList carried = new NDList(chunks);
