@@ -75,7 +75,7 @@ public final class StudioWindow {
         viewModel.annotationsProperty().addListener((o, a, b) -> editor.canvas().setNodeAnnotations(b));
         // A project just opened is shown whole (or from its start, when whole would be unreadable); later,
         // so the canvas has the new nodes first.
-        viewModel.projectsLoadedProperty().addListener((o, a, b) -> Platform.runLater(editor::zoomToFit));
+        viewModel.projectsLoadedProperty().addListener((o, a, b) -> Platform.runLater(editor::showStart));
         editor.selection().addListener((SetChangeListener<String>) c ->
                 inspectorViewModel.setSelection(List.copyOf(editor.selection())));
         activations = new ActivationViewModel(runs.throttle());

@@ -110,7 +110,7 @@ public final class WindowScreenshot {
             return HeadlessFx.call(() -> {
                 window.scene().getRoot().applyCss();
                 window.scene().getRoot().layout();
-                window.editor().zoomToFit();
+                window.editor().showStart();
                 WritableImage image = window.scene().snapshot(null);
                 return SwingFXUtils.fromFXImage(image, null);
             });

@@ -37,6 +37,30 @@ public final class ActivationProbe {
         return sample(array.reshape(rows, cols), shape);
     }
 
+    /**
+     * What the activation heatmap shows: one example of a batch of sequences ([B, T, D] → [T, D]), one
+     * channel of one example of a batch of images ([B, C, H, W] → [H, W]), higher ranks flattened after the
+     * example; a [B, D] tensor shows the whole batch. Indices are clamped with {@link #clamp}.
+     */
+    public static Preview preview(NDArray array, int example, int channel) {
+        long[] shape = array.getShape().getShape();
+        if (shape.length < 3) {
+            return preview(array);
+        }
+        NDArray a = array.get(clamp(example, shape[0]));
+        if (shape.length == 4) {
+            a = a.get(clamp(channel, shape[1]));
+        }
+        long cols = shape[shape.length - 1];
+        long rows = cols == 0 ? 0 : a.size() / cols;
+        return sample(a.reshape(rows, cols), shape);
+    }
+
+    /** {@code index} kept within {@code [0, size − 1]} (0 for an empty dimension). */
+    public static int clamp(int index, long size) {
+        return (int) Math.max(0, Math.min(index, size - 1));
+    }
+
     /** A published view: index 0 of every leading dimension until two remain (first example, first head). */
     public static Preview viewPreview(NDArray array) {
         long[] shape = array.getShape().getShape();

@@ -49,7 +49,8 @@ final class SnapshotObserver implements ForwardObserver {
         for (int k = 0; k < outputs.size(); k++) {
             NDArray out = outputs.get(k);
             ActivationSnapshot snapshot = new ActivationSnapshot(step, s.nodeId(), k, s.type().outputs().get(k).name(),
-                    ActivationProbe.stats(out), ActivationProbe.preview(out), k == 0 ? views : List.of());
+                    ActivationProbe.stats(out), ActivationProbe.preview(out, example, policy.request().channel()),
+                    k == 0 ? views : List.of());
             if (first == null) {
                 first = snapshot;
             }

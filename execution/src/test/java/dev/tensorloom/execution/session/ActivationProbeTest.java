@@ -53,6 +53,29 @@ class ActivationProbeTest {
     }
 
     @Test
+    void previewOfOneExampleAndOneChannel() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // [B=2, T=3, D=4]: example 1 is the values 12..23 as a 3 × 4 matrix
+            Preview seq = ActivationProbe.preview(m.arange(0f, 24f).reshape(2, 3, 4), 1, 0);
+            assertEquals(3, seq.rows());
+            assertEquals(4, seq.cols());
+            assertEquals(12f + 2 * 4 + 3, seq.at(2, 3), 0f);
+            assertEquals(3, seq.shape().length, "the full shape is kept for the caption");
+
+            // [B=2, C=3, H=2, W=5]: example 1, channel 2 starts at (1 * 3 + 2) * 10
+            NDArray images = m.arange(0f, 60f).reshape(2, 3, 2, 5);
+            Preview img = ActivationProbe.preview(images, 1, 2);
+            assertEquals(2, img.rows());
+            assertEquals(5, img.cols());
+            assertEquals(50f + 5 + 4, img.at(1, 4), 0f);
+            assertEquals(50f, ActivationProbe.preview(images, 7, 9).at(0, 0), 0f, "indices past the end are clamped");
+
+            Preview batch = ActivationProbe.preview(m.arange(0f, 6f).reshape(2, 3), 1, 1);
+            assertEquals(2, batch.rows(), "a [B, D] output shows the whole batch");
+        }
+    }
+
+    @Test
     void headsAreEveryHeadOfTheChosenExample() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray weights = m.arange(0f, 2f * 3 * 4 * 4).reshape(2, 3, 4, 4);

@@ -229,14 +229,20 @@ public class GraphCanvas extends Control {
     }
 
     /**
-     * Zooms and pans so every shown node fits in the viewport, never zooming in past 1:1. A long
-     * strip that would become unreadable is shown from its start at a readable zoom instead (see
-     * {@link ViewportFit}). Small graphs keep their real views (titles, ports, wires) however far
-     * this zooms out; only graphs of more than {@link OverviewLayer#SMALL_GRAPH} items switch to the
-     * overview bitmap.
+     * Zooms and pans so every shown node fits in the viewport, never zooming in past 1:1. Small graphs
+     * keep their real views (titles, ports, wires) however far this zooms out; only graphs of more than
+     * {@link OverviewLayer#SMALL_GRAPH} items switch to the overview bitmap.
      */
     public void zoomToFit() {
         ViewportFit.fit(this, skinGeometry().bounds(CanvasItems.visibleIds(document)));
+    }
+
+    /**
+     * How a project just opened is shown: whole when that stays readable, otherwise a long strip from its
+     * start at a readable zoom (see {@link ViewportFit#readable}).
+     */
+    public void showStart() {
+        ViewportFit.readable(this, skinGeometry().bounds(CanvasItems.visibleIds(document)));
     }
 
     /** Canvas coordinates of a point in this control's coordinates. */

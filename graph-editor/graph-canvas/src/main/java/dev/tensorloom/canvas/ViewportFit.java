@@ -4,12 +4,12 @@ import javafx.geometry.Bounds;
 
 /**
  * Zoom and pan that show a box of canvas space: whole, centred, with a margin, never zooming in past
- * 1:1. A long strip (a deep network in one row) fitted whole would be a thin band of unreadable
- * boxes; when fitting would shrink the text below {@link #MIN_READABLE_ZOOM} and the box would fit
- * across the short side at that zoom, the view instead zooms to {@code MIN_READABLE_ZOOM} and shows
- * the start of the strip (its left end, or top end for a tall one), centred across it; the minimap
- * shows the rest. A graph too big in both directions is still fitted whole: the overview of its
- * structure is what fitting it can show.
+ * 1:1 ({@link #fit}). A long strip (a deep network in one row) fitted whole is a thin band of unreadable
+ * boxes, so a project just opened is shown with {@link #readable}: when fitting would shrink the text
+ * below {@link #MIN_READABLE_ZOOM} and the box would fit across the short side at that zoom, the view
+ * zooms to {@code MIN_READABLE_ZOOM} and shows the start of the strip (its left end, or top end for a
+ * tall one), centred across it; the minimap shows the rest. A graph too big in both directions is
+ * fitted whole either way: the overview of its structure is what can be shown.
  */
 final class ViewportFit {
     static final double MARGIN = 24;
@@ -19,7 +19,17 @@ final class ViewportFit {
     private ViewportFit() {
     }
 
+    /** The whole box, as Zoom to fit promises. */
     static void fit(GraphCanvas canvas, Bounds box) {
+        place(canvas, box, false);
+    }
+
+    /** The whole box, or the start of a long strip at a readable zoom. */
+    static void readable(GraphCanvas canvas, Bounds box) {
+        place(canvas, box, true);
+    }
+
+    private static void place(GraphCanvas canvas, Bounds box, boolean keepReadable) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (box == null || w <= 2 * MARGIN || h <= 2 * MARGIN) {
@@ -28,8 +38,9 @@ final class ViewportFit {
         double across = (w - 2 * MARGIN) / Math.max(1, box.getWidth());
         double down = (h - 2 * MARGIN) / Math.max(1, box.getHeight());
         double whole = Math.min(1, Math.min(across, down));
-        boolean wideStrip = whole < MIN_READABLE_ZOOM && down >= MIN_READABLE_ZOOM;
-        boolean tallStrip = whole < MIN_READABLE_ZOOM && across >= MIN_READABLE_ZOOM;
+        boolean shrinks = keepReadable && whole < MIN_READABLE_ZOOM;
+        boolean wideStrip = shrinks && down >= MIN_READABLE_ZOOM;
+        boolean tallStrip = shrinks && across >= MIN_READABLE_ZOOM;
         canvas.setZoom(wideStrip || tallStrip ? MIN_READABLE_ZOOM : whole);
         double z = canvas.getZoom();
         double centreX = w / 2 - (box.getMinX() + box.getWidth() / 2) * z;

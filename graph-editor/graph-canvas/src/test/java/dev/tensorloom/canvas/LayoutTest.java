@@ -78,14 +78,14 @@ class LayoutTest {
     }
 
     @Test
-    void zoomToFitShowsAWideStripFromItsStartAtAReadableZoom() {
+    void showStartShowsAWideStripFromItsStartAtAReadableZoom() {
         // 40 blocks in one row: fitted whole, the 800-pixel canvas would show them at zoom 0.08.
         CanvasFixture f = new CanvasFixture();
         for (int i = 0; i < 40; i++) {
             f.node("n" + i, i == 0 ? "src" : "lin", i * 240, 500);
         }
         f.show();
-        f.canvas.zoomToFit();
+        f.canvas.showStart();
         assertEquals(ViewportFit.MIN_READABLE_ZOOM, f.canvas.getZoom());
         // The left end sits at the margin; the strip is centred vertically.
         NodeView first = f.view("n0");
@@ -96,13 +96,25 @@ class LayoutTest {
     }
 
     @Test
-    void zoomToFitShowsATallStripFromItsTop() {
+    void zoomToFitShowsAWideStripWhole() {
+        CanvasFixture f = new CanvasFixture();
+        for (int i = 0; i < 40; i++) {
+            f.node("n" + i, i == 0 ? "src" : "lin", i * 240, 500);
+        }
+        f.show();
+        f.canvas.zoomToFit();
+        assertEquals((800 - 2 * ViewportFit.MARGIN) / (39 * 240 + NodeView.WIDTH), f.canvas.getZoom(), 1e-12,
+                "Zoom to fit shows every node, however small");
+    }
+
+    @Test
+    void showStartShowsATallStripFromItsTop() {
         CanvasFixture f = new CanvasFixture();
         for (int i = 0; i < 40; i++) {
             f.node("n" + i, i == 0 ? "src" : "lin", 300, i * 120);
         }
         f.show();
-        f.canvas.zoomToFit();
+        f.canvas.showStart();
         assertEquals(ViewportFit.MIN_READABLE_ZOOM, f.canvas.getZoom());
         assertEquals(ViewportFit.MARGIN, f.canvas.canvasToScreen(new javafx.geometry.Point2D(0, 0)).getY(), 1e-9);
         double middle = 300 + NodeView.WIDTH / 2;
@@ -111,10 +123,10 @@ class LayoutTest {
     }
 
     @Test
-    void zoomToFitShowsAGraphTooBigBothWaysWhole() {
+    void showStartShowsAGraphTooBigBothWaysWhole() {
         CanvasFixture f = new CanvasFixture().node("a", "src", 0, 0).node("b", "lin", 20000, 12000);
         f.show();
-        f.canvas.zoomToFit();
+        f.canvas.showStart();
         double expected = Math.min((800 - 2 * ViewportFit.MARGIN) / (20000 + NodeView.WIDTH),
                 (600 - 2 * ViewportFit.MARGIN) / (12000 + f.view("b").getHeight()));
         assertEquals(expected, f.canvas.getZoom(), 1e-12);

@@ -1,10 +1,14 @@
 package dev.tensorloom.studio.activation;
 
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -35,7 +39,18 @@ public final class ActivationView extends ScrollPane {
         heatmap.setId("activation-heatmap");
         Label heatmapTitle = title("Output preview");
         Label range = caption("");
-        VBox heatmapBox = new VBox(4, heatmapTitle, heatmap, range);
+        Spinner<Integer> example = picker("activation-example", vm.exampleProperty(), vm.examplesProperty());
+        Spinner<Integer> channel = picker("activation-channel", vm.channelProperty(), vm.channelsProperty());
+        Label channelLabel = new Label("channel");
+        HBox pickers = new HBox(8, new Label("example"), example, channelLabel, channel);
+        pickers.setAlignment(Pos.CENTER_LEFT);
+        pickers.visibleProperty().bind(vm.examplesProperty().greaterThan(0));
+        pickers.managedProperty().bind(pickers.visibleProperty());
+        channelLabel.visibleProperty().bind(vm.channelsProperty().greaterThan(0));
+        channel.visibleProperty().bind(channelLabel.visibleProperty());
+        Label slice = caption("");
+        slice.textProperty().bind(vm.sliceProperty());
+        VBox heatmapBox = new VBox(4, heatmapTitle, pickers, heatmap, slice, range);
         HistogramCanvas histogram = new HistogramCanvas(360, HEATMAP);
         histogram.setId("activation-histogram");
         VBox histogramBox = new VBox(4, title("Histogram of the preview values"), histogram);
@@ -53,11 +68,23 @@ public final class ActivationView extends ScrollPane {
         setContent(content);
         vm.heatmapProperty().addListener((o, a, b) -> {
             heatmap.paint(b);
-            range.setText(b == null ? "" : String.format("rows: leading dimensions, columns: last · %d × %d%n"
-                    + "colour from %s (dark) to %s (bright)",
+            range.setText(b == null ? "" : String.format("%d × %d shown · colour from %s (dark) to %s (bright)",
                     b.rows(), b.cols(), AxisTicks.label(b.min()), AxisTicks.label(b.max())));
         });
         vm.histogramProperty().addListener((o, a, b) -> histogram.paint(b));
+    }
+
+    /** A 0-based index picker kept within {@code count}; the run reads the chosen value as it trains. */
+    private static Spinner<Integer> picker(String id, IntegerProperty value, ReadOnlyIntegerProperty count) {
+        Spinner<Integer> s = new Spinner<>(0, 0, 0);
+        s.setId(id);
+        s.setPrefWidth(80);
+        s.setEditable(true);
+        s.valueProperty().addListener((o, a, b) -> value.set(b));
+        value.addListener((o, a, b) -> s.getValueFactory().setValue(b.intValue()));
+        count.addListener((o, a, b) -> ((SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory())
+                .setMax(Math.max(0, b.intValue() - 1)));
+        return s;
     }
 
     private static Label title(String text) {

@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.activation;
 
+import dev.tensorloom.execution.session.ActivationProbe;
 import dev.tensorloom.execution.session.ActivationSnapshot;
 import dev.tensorloom.execution.session.ActivationStats;
 import dev.tensorloom.execution.session.RunListener;
@@ -17,10 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 
 /**
  * What the activation view shows of the watched node while training: a heatmap of its output preview,
@@ -52,9 +57,20 @@ public final class ActivationViewModel implements RunListener {
     private final FlowViewModel flow = new FlowViewModel();
     private final SamplerViewModel sampler = new SamplerViewModel();
     private final DetectionViewModel detection = new DetectionViewModel();
+    private final IntegerProperty channel = new SimpleIntegerProperty(0);
+    private final ReadOnlyIntegerWrapper channels = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper examples = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyStringWrapper slice = new ReadOnlyStringWrapper("");
+    private volatile ViewRequest request = ViewRequest.NONE;
 
     public ActivationViewModel(UpdateThrottle throttle) {
         updates = throttle.publisher(this::apply);
+        channel.addListener((o, a, b) -> {
+            ViewRequest r = request;
+            if (r != ViewRequest.NONE) {
+                r.setChannel(b.intValue());
+            }
+        });
     }
 
     /** Watches the one selected node (none when the selection is empty or has several). */
@@ -82,12 +98,15 @@ public final class ActivationViewModel implements RunListener {
     public SnapshotPolicy snapshotPolicy() {
         String id = watched;
         if (id == null) {
+            request = ViewRequest.NONE;
             attention.attach(ViewRequest.NONE);
             return SnapshotPolicy.all(10 * SNAPSHOT_EVERY);
         }
-        ViewRequest request = new ViewRequest(MODEL_VIEWS_EVERY);
-        attention.attach(request);
-        return SnapshotPolicy.nodes(Set.of(id), SNAPSHOT_EVERY).withRequest(request);
+        ViewRequest r = new ViewRequest(MODEL_VIEWS_EVERY);
+        r.setChannel(channel.get());
+        request = r;
+        attention.attach(r);
+        return SnapshotPolicy.nodes(Set.of(id), SNAPSHOT_EVERY).withRequest(r);
     }
 
     @Override
@@ -152,6 +171,10 @@ public final class ActivationViewModel implements RunListener {
         heading.set(String.format("%s.%s  %s  step %d", s.nodeId(), s.port(), shape(s.preview().shape()),
                 s.step()));
         heatmap.set(Heatmap.of(s.preview(), s.port()));
+        long[] dims = s.preview().shape();
+        examples.set(dims.length >= 3 ? (int) dims[0] : 0);
+        channels.set(dims.length == 4 ? (int) dims[1] : 0);
+        slice.set(sliceCaption(dims, attention.exampleProperty().get(), channel.get()));
         histogram.set(Histogram.of(s.preview().values(), BINS));
         statistics.set(statistics(s.stats()));
         List<AttentionHeads> maps = new ArrayList<>();
@@ -165,6 +188,19 @@ public final class ActivationViewModel implements RunListener {
         }
         attention.show(maps);
         flow.showLatent(latent);
+    }
+
+    /** Which part of the output the preview shows, in the words of its shape (indices clamped as the run does). */
+    static String sliceCaption(long[] dims, int example, int channel) {
+        if (dims.length < 3) {
+            return "rows: examples of the batch, columns: features";
+        }
+        String one = String.format("example %d of %d", ActivationProbe.clamp(example, dims[0]), dims[0]);
+        if (dims.length == 4) {
+            return String.format("%s · channel %d of %d · rows × columns: height × width", one,
+                    ActivationProbe.clamp(channel, dims[1]), dims[1]);
+        }
+        return one + " · rows: leading dimensions, columns: last";
     }
 
     static String statistics(ActivationStats s) {
@@ -202,6 +238,31 @@ public final class ActivationViewModel implements RunListener {
 
     public ReadOnlyStringProperty gradientNormProperty() {
         return gradientNorm.getReadOnlyProperty();
+    }
+
+    /** The channel of an image output the preview shows (asked of the run, like the example). */
+    public IntegerProperty channelProperty() {
+        return channel;
+    }
+
+    /** Channels of the newest image output; 0 when the output is not an image batch. */
+    public ReadOnlyIntegerProperty channelsProperty() {
+        return channels.getReadOnlyProperty();
+    }
+
+    /** Examples of the newest output when the preview shows one example; 0 when it shows the whole batch. */
+    public ReadOnlyIntegerProperty examplesProperty() {
+        return examples.getReadOnlyProperty();
+    }
+
+    /** The example the preview shows: the same one attention maps show. */
+    public IntegerProperty exampleProperty() {
+        return attention.exampleProperty();
+    }
+
+    /** Which part of the output the preview shows. */
+    public ReadOnlyStringProperty sliceProperty() {
+        return slice.getReadOnlyProperty();
     }
 
     public AttentionViewModel attention() {

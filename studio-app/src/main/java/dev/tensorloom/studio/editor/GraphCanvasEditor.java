@@ -70,6 +70,11 @@ public final class GraphCanvasEditor implements EditorCanvas {
         canvas.zoomToFit();
     }
 
+    /** Shows a project just opened: whole, or a long strip from its start at a readable zoom. */
+    public void showStart() {
+        canvas.showStart();
+    }
+
     @Override
     public void autoLayout() {
         canvas.autoLayout();

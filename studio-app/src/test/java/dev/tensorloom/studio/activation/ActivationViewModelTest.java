@@ -99,6 +99,29 @@ class ActivationViewModelTest {
     }
 
     @Test
+    void imageOutputsOfferExampleAndChannelWhichTheRunReads() {
+        ActivationViewModel vm = new ActivationViewModel(UpdateThrottle.direct());
+        vm.setSelection(Set.of("conv"));
+        SnapshotPolicy policy = vm.snapshotPolicy();
+        vm.onActivation(new ActivationSnapshot(2, "conv", 0, "out", new ActivationStats(0, 1, 0, 1, 0, 0, 0),
+                new Preview(new long[] {16, 8, 4, 4}, 4, 4, new float[16]), List.of()));
+        assertEquals(16, vm.examplesProperty().get());
+        assertEquals(8, vm.channelsProperty().get());
+        vm.channelProperty().set(5);
+        vm.exampleProperty().set(2);
+        assertEquals(5, policy.request().channel(), "the run reads the channel while it trains");
+        assertEquals(2, policy.request().example());
+        assertEquals("example 2 of 16 · channel 5 of 8 · rows × columns: height × width",
+                ActivationViewModel.sliceCaption(new long[] {16, 8, 4, 4}, 2, 5));
+        assertEquals("example 15 of 16 · rows: leading dimensions, columns: last",
+                ActivationViewModel.sliceCaption(new long[] {16, 8, 4}, 40, 0), "clamped as the run clamps");
+
+        vm.onActivation(snapshot("conv", 4, new float[] {1, 2, 3, 4}, List.of()));
+        assertEquals(0, vm.channelsProperty().get(), "a sequence output has no channel to pick");
+        assertEquals(8, vm.examplesProperty().get());
+    }
+
+    @Test
     void histogramCountsFiniteValuesOnly() {
         Histogram h = Histogram.of(new float[] {0, 1, 2, 3, Float.NaN, Float.POSITIVE_INFINITY}, 3);
         assertEquals(0, h.min());
