@@ -3,6 +3,7 @@ package dev.tensorloom.studio.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.studio.CsvRegressionProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,21 +16,7 @@ class TrainUserDataCommandTest {
 
     private Path project(String dataset) throws Exception {
         Path file = dir.resolve("project.tlm");
-        Files.writeString(file, """
-                { "formatVersion": 2, "name": "houses",
-                  "graph": { "nodes": {
-                      "fc": { "type": "linear", "label": "fc", "params": { "out_features": 1 } },
-                      "in_x": { "type": "input", "label": "x", "params": { "field": "x", "shape": "[B, 2]" } },
-                      "in_y": { "type": "input", "label": "y", "params": { "field": "y", "shape": "[B, 1]" } },
-                      "loss": { "type": "mse", "label": "loss", "params": { } } },
-                    "wires": { "w1": { "from": "in_x.out", "to": "fc.in" }, "w2": { "from": "fc.out", "to": "loss.pred" },
-                      "w3": { "from": "in_y.out", "to": "loss.target" } },
-                    "groups": { } },
-                  "layout": { },
-                  "training": { "dataset": "%s", "optimizer": "adam", "learningRate": 0.05, "schedule": "constant",
-                    "warmupSteps": 0, "weightDecay": 0.0, "momentum": 0.9, "gradientClip": 0.0, "batchSize": 8,
-                    "steps": 100, "epochs": 0, "evalEvery": 0, "seed": 3, "device": "cpu", "checkpointPolicy": "none" } }
-                """.formatted(dataset));
+        Files.writeString(file, CsvRegressionProject.json(dataset, 0.05, 100));
         return file;
     }
 

@@ -10,6 +10,7 @@ import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.io.ProjectReader;
+import dev.tensorloom.studio.CsvRegressionProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,22 +29,8 @@ class StandardRunLauncherDataFolderTest {
             rows.append(i % 7).append(',').append(i % 5).append(',').append(i % 3).append('\n');
         }
         Files.writeString(dir.resolve("data/points.csv"), rows);
-        Document doc = ProjectReader.fromJson("""
-                { "formatVersion": 2, "name": "points",
-                  "graph": { "nodes": {
-                      "fc": { "type": "linear", "label": "fc", "params": { "out_features": 1 } },
-                      "in_x": { "type": "input", "label": "x", "params": { "field": "x", "shape": "[B, 2]" } },
-                      "in_y": { "type": "input", "label": "y", "params": { "field": "y", "shape": "[B, 1]" } },
-                      "loss": { "type": "mse", "label": "loss", "params": { } } },
-                    "wires": { "w1": { "from": "in_x.out", "to": "fc.in" }, "w2": { "from": "fc.out", "to": "loss.pred" },
-                      "w3": { "from": "in_y.out", "to": "loss.target" } },
-                    "groups": { } },
-                  "layout": { },
-                  "training": { "dataset": "csv:data/points.csv?features=a,b&label=y", "optimizer": "adam",
-                    "learningRate": 0.01, "schedule": "constant", "warmupSteps": 0, "weightDecay": 0.0, "momentum": 0.9,
-                    "gradientClip": 0.0, "batchSize": 8, "steps": 3, "epochs": 0, "evalEvery": 0, "seed": 1,
-                    "device": "cpu", "checkpointPolicy": "none" } }
-                """, "points.tlm").document();
+        Document doc = ProjectReader.fromJson(CsvRegressionProject.json("csv:data/points.csv?features=a,b&label=y",
+                0.01, 3), "points.tlm").document();
         StandardRunLauncher launcher = new StandardRunLauncher(RunSetup.standard(), RunOptions.PROJECT);
         RunListener quiet = new RunListener() { };
 
