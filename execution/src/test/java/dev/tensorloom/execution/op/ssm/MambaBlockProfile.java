@@ -26,7 +26,8 @@ import java.util.function.Function;
  * of the template's shapes (batch 32, 72 steps, d_model 64, expand 2, state 16, conv 4; arguments override
  * batch, length, d_model, state), forward and backward timed apart, then the whole block. Times are the
  * calling thread's CPU time (run with {@code OMP_NUM_THREADS=1}), median over rounds, so a loaded machine
- * disturbs them little. Not a test.
+ * disturbs them little. Run it with the launcher's {@code GLIBC_TUNABLES} (see README) to see the times the
+ * studio gets; without it the scan's backward page-faults its large buffers in at every call. Not a test.
  */
 public final class MambaBlockProfile {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -53,7 +54,8 @@ public final class MambaBlockProfile {
                     new Shape(1), new Shape(kernel - 1), new Shape(1), inner).singletonOrThrow();
             return y.get(new NDIndex(":, :, :{}", length)).transpose(0, 2, 1);
         }, new Shape(batch, length, inner), new Shape(inner, kernel), new Shape(inner)));
-        segments.put("conv shifted mul-add", new Segment(v -> CausalDepthwiseConv.apply(v.get(0), v.get(1), v.get(2)),
+        // the alternative without oneDNN: K shifted multiply-adds on the channel-last layout (measured no faster)
+        segments.put("conv shifted mul-add", new Segment(v -> shiftedConv(v.get(0), v.get(1), v.get(2)),
                 new Shape(batch, length, inner), new Shape(inner, kernel), new Shape(inner)));
         segments.put("silu", new Segment(v -> v.get(0).mul(Activation.sigmoid(v.get(0))),
                 new Shape(batch, length, inner)));
@@ -99,6 +101,18 @@ public final class MambaBlockProfile {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code y[t] = Σ_k w[:, k]·x[t − (K−1) + k] + bias} on {@code [B, L, C]}, zero before the start. */
+    static NDArray shiftedConv(NDArray x, NDArray w, NDArray bias) {
+        long length = x.getShape().get(1);
+        int kernel = (int) w.getShape().get(1);
+        NDArray padded = x.pad(new Shape(0, 0, kernel - 1, 0), 0);
+        NDArray y = bias;
+        for (int k = 0; k < kernel; k++) {
+            y = y.add(padded.get(new NDIndex(":, {}:{}", k, k + length)).mul(w.get(new NDIndex(":, {}", k))));
+        }
+        return y;
     }
 
     private static void record(double[][] into, int round, double[] fb) {
