@@ -18,6 +18,13 @@ final class SelectiveCopyTemplate implements TemplateSource {
     static final int NOISE = 64;
     /** Noise positions plus the 8 recall markers. */
     static final int SEQUENCE = NOISE + 8;
+    /**
+     * Both versions share the schedule, so the card compares like with like. Measured for Mamba: 1e-2 reaches
+     * a held-out token accuracy of 0.9 by step 600 (0.97 at 800), 4e-3 only 0.78 at 800; the 800 steps cost
+     * 200-230 s of one core's CPU time.
+     */
+    static final double LEARNING_RATE = 1e-2;
+    static final int STEPS = 800;
 
     private final String id;
     private final boolean mamba;
@@ -31,14 +38,14 @@ final class SelectiveCopyTemplate implements TemplateSource {
 
     static SelectiveCopyTemplate mamba() {
         return new SelectiveCopyTemplate("mamba-selective-copy", true,
-                new TrainingConfig(DATASET, "adamw", 4e-3, "cosine", 50, 0.01, 0.9, 1.0, 32, 500, 0, 100, 42L,
-                        "auto", "none"));
+                new TrainingConfig(DATASET, "adamw", LEARNING_RATE, "cosine", 50, 0.01, 0.9, 1.0, 32, STEPS, 0, 100,
+                        42L, "auto", "none"));
     }
 
     static SelectiveCopyTemplate s4d() {
         return new SelectiveCopyTemplate("s4d-selective-copy", false,
-                new TrainingConfig(DATASET, "adamw", 4e-3, "cosine", 50, 0.01, 0.9, 1.0, 32, 500, 0, 100, 42L,
-                        "auto", "none"));
+                new TrainingConfig(DATASET, "adamw", LEARNING_RATE, "cosine", 50, 0.01, 0.9, 1.0, 32, STEPS, 0, 100,
+                        42L, "auto", "none"));
     }
 
     @Override
