@@ -9,6 +9,9 @@ TEMPLATE="${1:-deep-chain}"
 POLICY="${2:-sqrt}"
 STEPS="${3:-3}"
 export MALLOC_MMAP_THRESHOLD_=65536
+# The launcher's default keeps freed memory in the heap (fast, but RSS then stays at its high-water mark);
+# this check needs glibc to hand freed buffers back, so it names its own tunables.
+export GLIBC_TUNABLES="glibc.malloc.mmap_threshold=65536"
 
 peak_rss_kib() {
   /usr/bin/time -v "$ROOT/tensorloom" "$@" 2> >(grep "Maximum resident set size" | awk '{print $NF}' > "$TMP/rss") >/dev/null
