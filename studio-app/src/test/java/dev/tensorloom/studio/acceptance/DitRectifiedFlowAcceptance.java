@@ -27,7 +27,7 @@ public final class DitRectifiedFlowAcceptance {
     }
 
     public static void main(String[] args) {
-        int ditSteps = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int ditSteps = args.length > 0 ? Integer.parseInt(args[0]) : TemplateRun.template("dit-rectified-flow").config().steps();
         double ditSeconds = args.length > 1 ? Double.parseDouble(args[1]) : Double.MAX_VALUE;
         int samplerSteps = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         double shift = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;

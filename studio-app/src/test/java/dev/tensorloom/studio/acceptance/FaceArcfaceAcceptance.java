@@ -26,7 +26,7 @@ public final class FaceArcfaceAcceptance {
     }
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : TemplateRun.template("face-arcface").config().steps();
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : Double.MAX_VALUE;
         long start = System.nanoTime();
         System.out.println("load before: " + TemplateRun.load());

@@ -21,7 +21,7 @@ public final class PoseRleAcceptance {
     }
 
     public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 800;
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : TemplateRun.template("pose-rle").config().steps();
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : Double.MAX_VALUE;
         long start = System.nanoTime();
         System.out.println("load before: " + TemplateRun.load());
