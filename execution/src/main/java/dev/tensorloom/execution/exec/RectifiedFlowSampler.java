@@ -97,14 +97,7 @@ public final class RectifiedFlowSampler {
      * {@code label} int64 [count]), as host arrays; the same seed gives the same trajectory.
      */
     public Trajectory sample(long[] shape, Map<String, long[]> condition, int steps, double shift, long seed) {
-        if (steps < 1 || shift <= 0) {
-            throw new IllegalArgumentException("needs steps >= 1 and shift > 0");
-        }
-        double[] times = new double[steps + 1];
-        for (int i = 0; i <= steps; i++) {
-            double t = 1.0 - (double) i / steps;
-            times[i] = shift * t / (1 + (shift - 1) * t);
-        }
+        double[] times = times(steps, shift);
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         List<float[]> states = new ArrayList<>();
@@ -125,6 +118,19 @@ public final class RectifiedFlowSampler {
             JniUtils.setGradMode(grad);
         }
         return new Trajectory(shape.clone(), times, List.copyOf(states));
+    }
+
+    /** The N + 1 times t_i = shift·u / (1 + (shift − 1)·u) with u = 1 − i/N, from 1 down to 0. */
+    public static double[] times(int steps, double shift) {
+        if (steps < 1 || shift <= 0) {
+            throw new IllegalArgumentException("needs steps >= 1 and shift > 0");
+        }
+        double[] times = new double[steps + 1];
+        for (int i = 0; i <= steps; i++) {
+            double u = 1.0 - (double) i / steps;
+            times[i] = shift * u / (1 + (shift - 1) * u);
+        }
+        return times;
     }
 
     private NDArray velocity(NDManager m, NDArray x, float t, Map<String, long[]> condition, long count) {

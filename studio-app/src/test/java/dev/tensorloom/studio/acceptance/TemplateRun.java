@@ -166,6 +166,15 @@ final class TemplateRun implements AutoCloseable {
         return new PortRef(text.substring(0, dot), text.substring(dot + 1));
     }
 
+    /**
+     * CPU seconds this process has used so far. On a shared machine wall time says little; CPU time is
+     * close to what the same run takes alone on a quiet machine (an upper bound when both cores help).
+     */
+    static double cpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
     /** Load average over the last minute, for the report. */
     static String load() {
         try {

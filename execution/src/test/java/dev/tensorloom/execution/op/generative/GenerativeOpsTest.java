@@ -44,6 +44,43 @@ class GenerativeOpsTest {
         }
     }
 
+    /**
+     * The rectified-flow reference: t = sigmoid(n) with n ~ N(mean, std²), so logit(t) has that mean and
+     * std; ε = x_t − (1 − t)·x0 over t is standard normal; the target ε − x0 is dx_t/dt, so x_t = x0 + t·v.
+     */
+    @Test
+    void pairDrawsLogitNormalTimeAndTheVelocityIsTheTimeDerivative() {
+        int n = 4000;
+        float[] x0 = random(new Random(2), n);
+        try (TestOpHarness h = TestOpHarness.of("rectified_flow_pair", Map.of("mean", 0.5, "std", 0.8))) {
+            h.seed(3);
+            NDList out = h.forward(h.input(x0, n, 1));
+            float[] xt = out.get(0).toFloatArray();
+            float[] t = out.get(1).toFloatArray();
+            float[] v = out.get(2).toFloatArray();
+            double[] logit = new double[n];
+            double[] eps = new double[n];
+            for (int i = 0; i < n; i++) {
+                logit[i] = Math.log(t[i] / (1 - t[i]));
+                eps[i] = (xt[i] - (1 - t[i]) * x0[i]) / t[i];
+                assertEquals(x0[i] + t[i] * v[i], xt[i], 1e-5);
+            }
+            assertEquals(0.5, mean(logit), 0.05);
+            assertEquals(0.8, std(logit), 0.04);
+            assertEquals(0.0, mean(eps), 0.05);
+            assertEquals(1.0, std(eps), 0.05);
+        }
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElseThrow();
+    }
+
+    private static double std(double[] v) {
+        double m = mean(v);
+        return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - m) * (x - m)).average().orElseThrow());
+    }
+
     @Test
     void timestepFeaturesAreCosinesThenSinesOfScaledTime() {
         try (TestOpHarness h = TestOpHarness.of("timestep_embed", Map.of("d_model", 8L, "freq_dim", 6L, "scale", 10.0))) {

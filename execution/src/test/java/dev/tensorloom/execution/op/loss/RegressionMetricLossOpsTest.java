@@ -92,6 +92,30 @@ class RegressionMetricLossOpsTest {
         }
     }
 
+    /**
+     * Reference numbers from geometry, not from the op's cos/sin algebra: the embedding lies 30° from
+     * centre 0 and 60° from centre 1, so with label 0 the logits are s·cos(π/6 + m) and s·cos(π/3), and
+     * the loss is log(1 + exp(s·(cos(π/3) − cos(π/6 + m)))) = 0.43435 for s = 30, m = 0.5 (the margin
+     * turns a 0.99998-probability example into a 0.648 one). Without margin it is log(1 + e^−10.98).
+     */
+    @Test
+    void arcMarginLogitsMatchReferenceAngles() {
+        float[] w = {1, 0, 0, 1};
+        float[] x = {(float) Math.cos(Math.PI / 6), (float) Math.sin(Math.PI / 6)};
+        double[] margins = {0.5, 0.0};
+        double[] expected = {0.4343501, Math.log1p(Math.exp(30 * (0.5 - Math.cos(Math.PI / 6))))};
+        for (int i = 0; i < margins.length; i++) {
+            try (TestOpHarness h = TestOpHarness.of("arcface_loss", Map.of("classes", 2L, "scale", 30.0,
+                    "margin", margins[i]))) {
+                h.initialize(new ai.djl.ndarray.types.Shape(1, 2), new ai.djl.ndarray.types.Shape(1));
+                h.setParameter("weight", w);
+                float loss = h.forward(h.input(x, 1, 2), h.input(new long[] {0}, 1)).get(0).getFloat();
+                assertEquals(expected[i], loss, 1e-4, "margin " + margins[i]);
+            }
+        }
+        assertEquals(Math.log1p(Math.exp(30 * (Math.cos(Math.PI / 3) - Math.cos(Math.PI / 6 + 0.5)))), expected[0], 1e-6);
+    }
+
     /** log G(x) of the RLE RealNVP by hand, reading the op's parameters. */
     private static double flowLogProb(Map<String, NDArray> p, double[] x, int hidden) {
         double[] z = x.clone();
@@ -128,6 +152,26 @@ class RegressionMetricLossOpsTest {
             o[j] = leaky && v < 0 ? RealNvp2d.LEAK * v : v;
         }
         return o;
+    }
+
+    /**
+     * With every flow weight zero each coupling is the identity (s = tanh 0 = 0, t = 0), so G is the
+     * standard 2-D normal. One keypoint, σ = (0.5, 0.25), μ − gt = (0.25, −0.5) so μ̄ = (0.5, −2):
+     * log σ = ln 0.125 = −2.07944, −log G = ½(0.25 + 4) + ln 2π = 3.96288, −log Q = 2 ln 2 + 2.5 = 3.88629
+     * (Laplace(0, 1): Q(u) = ½e^−|u|); sum 5.76973.
+     */
+    @Test
+    void rleWithIdentityFlowMatchesReferenceNumbers() {
+        try (TestOpHarness h = TestOpHarness.of("rle_loss", Map.of("hidden", 4L))) {
+            h.initialize(new ai.djl.ndarray.types.Shape(1, 1, 2), new ai.djl.ndarray.types.Shape(1, 1, 2),
+                    new ai.djl.ndarray.types.Shape(1, 1, 2));
+            for (String name : h.parameters().keySet().toArray(new String[0])) {
+                h.setParameter(name, new float[(int) h.parameters().get(name).size()]);
+            }
+            float loss = h.forward(h.input(new float[] {0.45f, 0.3f}, 1, 1, 2), h.input(new float[] {0.5f, 0.25f}, 1, 1, 2),
+                    h.input(new float[] {0.2f, 0.8f}, 1, 1, 2)).get(0).getFloat();
+            assertEquals(-2.0794415 + 3.9628771 + 3.8862944, loss, 1e-5);
+        }
     }
 
     @Test
