@@ -13,17 +13,10 @@ import java.nio.file.Path;
 public interface RunLauncher {
     /**
      * Prepares a run of {@code document} (a private copy) reporting to {@code listener} on its training
-     * thread; it starts when the handle is started.
+     * thread; it starts when the handle is started. Relative user-data paths start at {@code dataFolder}
+     * (the project file's folder; null for the working directory).
      */
-    RunHandle prepare(Document document, SnapshotPolicy snapshots, RunListener listener);
-
-    /**
-     * As {@link #prepare(Document, SnapshotPolicy, RunListener)}, with relative user-data paths resolved
-     * from {@code dataFolder} (the project file's folder; null for the working directory).
-     */
-    default RunHandle prepare(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener) {
-        return prepare(document, snapshots, listener);
-    }
+    RunHandle prepare(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener);
 
     /** Controls one prepared run. */
     interface RunHandle {

@@ -37,11 +37,6 @@ public final class StandardRunLauncher implements RunLauncher {
     }
 
     @Override
-    public RunHandle prepare(Document document, SnapshotPolicy snapshots, RunListener listener) {
-        return prepare(document, null, snapshots, listener);
-    }
-
-    @Override
     public RunHandle prepare(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener) {
         PreparedRun base = setup.prepare(document, dataFolder == null ? options : options.withDataFolder(dataFolder));
         PreparedRun run = new PreparedRun(base.plan(), base.store(), base.source(),

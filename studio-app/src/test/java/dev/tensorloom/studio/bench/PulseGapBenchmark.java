@@ -61,9 +61,9 @@ public final class PulseGapBenchmark {
         volatile RunLauncher current;
 
         @Override
-        public RunHandle prepare(dev.tensorloom.model.doc.Document d, dev.tensorloom.execution.session.SnapshotPolicy s,
-                dev.tensorloom.execution.session.RunListener l) {
-            return current.prepare(d, s, l);
+        public RunHandle prepare(dev.tensorloom.model.doc.Document d, java.nio.file.Path folder,
+                dev.tensorloom.execution.session.SnapshotPolicy s, dev.tensorloom.execution.session.RunListener l) {
+            return current.prepare(d, folder, s, l);
         }
     }
 

@@ -32,7 +32,8 @@ class RunPanelViewModelTest {
         RuntimeException refuse;
 
         @Override
-        public RunHandle prepare(Document document, SnapshotPolicy snapshots, RunListener listener) {
+        public RunHandle prepare(Document document, java.nio.file.Path dataFolder, SnapshotPolicy snapshots,
+                RunListener listener) {
             if (refuse != null) {
                 throw refuse;
             }

@@ -41,7 +41,7 @@ class StandardRunLauncherDataFolderTest {
             handle.release();
         }
         // The tests run elsewhere, so without the folder the same relative path names a missing file.
-        Exception missing = assertThrows(Exception.class, () -> launcher.prepare(doc, SnapshotPolicy.NONE, quiet));
+        Exception missing = assertThrows(Exception.class, () -> launcher.prepare(doc, null, SnapshotPolicy.NONE, quiet));
         assertTrue(missing.getMessage().contains("points.csv"), missing.getMessage());
     }
 }
