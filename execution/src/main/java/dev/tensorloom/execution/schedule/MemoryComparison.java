@@ -95,7 +95,8 @@ public final class MemoryComparison {
         };
         StepOutcome outcome = executor.train(batch, 0, s.activations(), listener, ForwardObserver.NONE);
         return new PolicyMeasurement(s, meter.peakMeasuredAboveBaseline(), outcome.peakHeldBytes(), median(times), times,
-                outcome.forwardEvaluations(), outcome.recomputations(), recomputes, meter.samples());
+                outcome.forwardEvaluations(), outcome.recomputations(), recomputes, meter.samples(),
+                meter.baselineBytes());
     }
 
     static long median(List<Long> values) {

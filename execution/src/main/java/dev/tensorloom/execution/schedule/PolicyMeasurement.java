@@ -17,10 +17,12 @@ import java.util.OptionalLong;
  * @param recomputations      of those, recomputations
  * @param recomputeCounts     per node id, recomputations seen in the metered step
  * @param samples             the metered step's timeline
+ * @param startMeasuredBytes  native bytes in use when the metered step began: the level
+ *                            {@code peakMeasuredBytes} is counted from, if measurable
  */
 public record PolicyMeasurement(CheckpointSchedule schedule, OptionalLong peakMeasuredBytes, long peakLedgerBytes,
         long medianStepNanos, List<Long> stepNanos, int forwardEvaluations, int recomputations,
-        Map<String, Integer> recomputeCounts, List<MemorySample> samples) {
+        Map<String, Integer> recomputeCounts, List<MemorySample> samples, OptionalLong startMeasuredBytes) {
 
     public PolicyMeasurement {
         stepNanos = List.copyOf(stepNanos);

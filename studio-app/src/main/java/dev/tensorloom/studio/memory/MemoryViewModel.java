@@ -101,9 +101,9 @@ public final class MemoryViewModel {
         PolicyMeasurement chosen = a.result().policy();
         policyName.set(chosen.schedule().policy().toString());
         baselineLedger.set(TimelineSeries.ledger(base.samples(), TIMELINE_POINTS));
-        baselineMeasured.set(TimelineSeries.measured(base.samples(), TIMELINE_POINTS));
+        baselineMeasured.set(TimelineSeries.measured(base.samples(), base.startMeasuredBytes(), TIMELINE_POINTS));
         policyLedger.set(TimelineSeries.ledger(chosen.samples(), TIMELINE_POINTS));
-        policyMeasured.set(TimelineSeries.measured(chosen.samples(), TIMELINE_POINTS));
+        policyMeasured.set(TimelineSeries.measured(chosen.samples(), chosen.startMeasuredBytes(), TIMELINE_POINTS));
         peakMarks.set(peakMarks(List.of(baselineLedger.get(), baselineMeasured.get(), policyLedger.get(),
                 policyMeasured.get()), List.of("none ledger", "none measured", policyName.get() + " ledger",
                 policyName.get() + " measured")));

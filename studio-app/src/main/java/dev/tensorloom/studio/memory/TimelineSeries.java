@@ -4,6 +4,7 @@ import dev.tensorloom.execution.memory.MemorySample;
 import dev.tensorloom.studio.run.ChartPoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.ToLongFunction;
 
 /**
@@ -20,13 +21,15 @@ public final class TimelineSeries {
         return points(samples, MemorySample::ledgerBytes, maxPoints);
     }
 
-    /** Measured bytes; empty when the platform could not measure. */
-    public static List<ChartPoint> measured(List<MemorySample> samples, int maxPoints) {
-        if (samples.isEmpty() || samples.get(0).measuredBytes().isEmpty()) {
+    /**
+     * Measured bytes above {@code start}, the level the step began at, so the curve's top is the reported
+     * peak (below zero where the step freed memory held before it); empty when the platform could not measure.
+     */
+    public static List<ChartPoint> measured(List<MemorySample> samples, OptionalLong start, int maxPoints) {
+        if (samples.isEmpty() || samples.get(0).measuredBytes().isEmpty() || start.isEmpty()) {
             return List.of();
         }
-        // Measured bytes are shown above the level the step started at, like the reported peak.
-        long base = samples.stream().mapToLong(s -> s.measuredBytes().orElse(0)).min().orElse(0);
+        long base = start.getAsLong();
         return points(samples, s -> s.measuredBytes().orElse(base) - base, maxPoints);
     }
 

@@ -144,7 +144,18 @@ class MemoryViewModelTest {
         List<ChartPoint> p = TimelineSeries.ledger(s, 100);
         assertEquals(100, p.size());
         assertEquals(new ChartPoint(517, 5.0), TimelineSeries.peak(p));
-        assertEquals(List.of(), TimelineSeries.measured(s, 100), "nothing measured, no series");
+        assertEquals(List.of(), TimelineSeries.measured(s, OptionalLong.empty(), 100), "nothing measured, no series");
+    }
+
+    @Test
+    void measuredBytesAreCountedFromTheStepsStartLikeTheReportedPeak() {
+        long mib = 1L << 20;
+        List<MemorySample> s = List.of(
+                new MemorySample(0, MemoryPhase.FORWARD, "a", 0, OptionalLong.of(10 * mib), 0),
+                new MemorySample(1, MemoryPhase.FORWARD, "b", 0, OptionalLong.of(15 * mib), 1),
+                new MemorySample(2, MemoryPhase.BACKWARD, "b", 0, OptionalLong.of(8 * mib), 2));
+        List<ChartPoint> p = TimelineSeries.measured(s, OptionalLong.of(9 * mib), 100);
+        assertEquals(List.of(new ChartPoint(0, 1.0), new ChartPoint(1, 6.0), new ChartPoint(2, -1.0)), p);
     }
 
     private static MemorySample sample(long seq, MemoryPhase phase, String node) {
