@@ -3,6 +3,8 @@ package dev.tensorloom.studio;
 import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.studio.files.StudioHome;
+import dev.tensorloom.studio.files.WindowPlacement;
+import dev.tensorloom.studio.files.WindowPlacementStore;
 import dev.tensorloom.studio.main.AutosaveViewModel;
 import dev.tensorloom.studio.main.FxDialogService;
 import dev.tensorloom.studio.main.MainWindowViewModel;
@@ -16,13 +18,23 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
 /** The studio application: one main window, autosave, and the first-start template gallery. */
 public final class StudioApp extends Application {
     private final FxTaskExecutor tasks = new FxTaskExecutor(true);
+    private final WindowPlacementStore placements = new WindowPlacementStore(StudioHome.current().windowPlacement());
+    private WindowPlacement remembered;
     private StudioWindow window;
+
+    /** Runs on the launcher thread, before the window exists: the one file read at start stays off the FX thread. */
+    @Override
+    public void init() {
+        remembered = placements.load();
+    }
 
     @Override
     public void start(Stage stage) {
@@ -33,14 +45,20 @@ public final class StudioApp extends Application {
         FxDialogService dialogs = new FxDialogService(stage, templates, tasks);
         Runnable quit = () -> window.viewModel().whenSafeToDiscard(() -> {
             window.autosave().discard();
-            stage.close();
-            Platform.exit();
+            WindowPlacement last = placementOf(stage);
+            stage.hide();
+            // The placement is written in the background; the studio exits once it is on disk.
+            tasks.background(() -> {
+                placements.save(last);
+                Platform.exit();
+            });
         });
         window = new StudioWindow(catalog, templates, StudioHome.current(), tasks, dialogs,
                 new CatalogModelChecker(catalog), new StudioActions(stage, () -> window.editor(), dialogs, tasks, quit));
         MainWindowViewModel vm = window.viewModel();
         stage.titleProperty().bind(vm.titleProperty());
         stage.setScene(window.scene());
+        place(stage);
         stage.setOnCloseRequest(e -> {
             e.consume();
             quit.run();
@@ -57,6 +75,31 @@ public final class StudioApp extends Application {
                 vm.newFromTemplate();
             }
         });
+    }
+
+    private void place(Stage stage) {
+        WindowPlacement p = WindowPlacement.restore(remembered,
+                Screen.getScreens().stream().map(s -> area(s.getVisualBounds())).toList(),
+                area(Screen.getPrimary().getVisualBounds()));
+        stage.setMinWidth(WindowPlacement.MIN_WIDTH);
+        stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
+        stage.setX(p.x());
+        stage.setY(p.y());
+        stage.setWidth(p.width());
+        stage.setHeight(p.height());
+        stage.setMaximized(p.maximized());
+    }
+
+    private static WindowPlacement.Area area(Rectangle2D r) {
+        return new WindowPlacement.Area(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
+    }
+
+    /** A maximized window keeps its last normal size too, so un-maximizing after a restart has one. */
+    private WindowPlacement placementOf(Stage stage) {
+        if (stage.isMaximized() && remembered != null) {
+            return new WindowPlacement(remembered.x(), remembered.y(), remembered.width(), remembered.height(), true);
+        }
+        return new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
     }
 
     @Override

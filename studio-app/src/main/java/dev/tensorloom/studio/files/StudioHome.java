@@ -3,7 +3,8 @@ package dev.tensorloom.studio.files;
 import java.nio.file.Path;
 
 /**
- * The folder where the studio keeps its own state: recent files and autosave recovery. It is
+ * The folder where the studio keeps its own state: recent files, the window's placement and
+ * autosave recovery. It is
  * {@code ~/.tensorloom} unless the system property {@code tensorloom.home} names another (tests).
  */
 public record StudioHome(Path root) {
@@ -18,6 +19,10 @@ public record StudioHome(Path root) {
 
     public Path recentFiles() {
         return root.resolve("recent.json");
+    }
+
+    public Path windowPlacement() {
+        return root.resolve("window.json");
     }
 
     public Path recoveryFolder() {

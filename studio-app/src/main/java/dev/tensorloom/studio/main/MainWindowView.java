@@ -23,6 +23,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
@@ -125,7 +126,7 @@ public final class MainWindowView extends BorderPane {
         refusal.textProperty().bind(canvas.messageProperty());
         refusal.visibleProperty().bind(canvas.messageProperty().isNotEmpty());
         StackPane.setAlignment(refusal, javafx.geometry.Pos.BOTTOM_CENTER);
-        centre.getChildren().add(refusal);
+        centre.getChildren().addAll(refusal, emptyCanvasHint());
         SplitPane split = new SplitPane(palette, centre, inspector);
         split.setDividerPositions(0.18, 0.76);
         SplitPane.setResizableWithParent(palette, false);
@@ -139,6 +140,27 @@ public final class MainWindowView extends BorderPane {
             setCenter(vertical);
         }
         setBottom(statusBar());
+    }
+
+    /** What an empty canvas says: where blocks come from, and the quicker start from a template. */
+    private javafx.scene.Node emptyCanvasHint() {
+        Label text = new Label("Drag a block from the palette onto the canvas, or double-click it to add it here.");
+        text.getStyleClass().add("empty-canvas-text");
+        // Only the button takes the mouse: a block dropped on the text still lands on the canvas.
+        text.setMouseTransparent(true);
+        Button gallery = new Button("Start from a template…", new FontIcon(Feather.GRID));
+        gallery.setId("empty-canvas-gallery");
+        gallery.setOnAction(e -> vm.newFromTemplate());
+        VBox hint = new VBox(10, text, gallery);
+        hint.setId("empty-canvas-hint");
+        hint.getStyleClass().add("empty-canvas-hint");
+        hint.setAlignment(javafx.geometry.Pos.CENTER);
+        hint.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // Clicks outside the text and button still reach the canvas (rubber band, drops from the palette).
+        hint.setPickOnBounds(false);
+        hint.visibleProperty().bind(vm.emptyProperty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        return hint;
     }
 
     private MenuBar menuBar() {

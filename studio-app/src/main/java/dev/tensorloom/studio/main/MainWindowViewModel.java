@@ -50,6 +50,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper(UNTITLED);
     private final ReadOnlyIntegerWrapper projectsLoaded = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
@@ -272,6 +273,7 @@ public final class MainWindowViewModel {
 
     private void historyChanged() {
         modified.set(undoStack.isModified() || forceModified);
+        empty.set(document.nodeCount() == 0);
         canUndo.set(undoStack.canUndo());
         canRedo.set(undoStack.canRedo());
         undoText.set(undoStack.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
@@ -340,6 +342,11 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** True while the model has no blocks: the canvas then says how to begin. */
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {

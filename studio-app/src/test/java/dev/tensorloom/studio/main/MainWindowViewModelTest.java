@@ -150,6 +150,17 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void anEmptyModelIsFlaggedUntilTheFirstBlockAndAgainAfterUndo() {
+        assertTrue(vm.emptyProperty().get());
+        edit();
+        assertFalse(vm.emptyProperty().get());
+        vm.undo();
+        assertTrue(vm.emptyProperty().get());
+        vm.openTemplate(TemplateCatalog.builtIn().cards().get(0).id());
+        assertFalse(vm.emptyProperty().get(), "an opened template is not empty");
+    }
+
+    @Test
     void templateOpensAsAnUntitledCopy() {
         String id = TemplateCatalog.builtIn().cards().get(0).id();
         vm.openTemplate(id);

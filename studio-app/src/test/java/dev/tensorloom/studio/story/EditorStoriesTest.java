@@ -34,6 +34,19 @@ class EditorStoriesTest extends StudioStoryBase {
     }
 
     @Test
+    void anEmptyCanvasSaysHowToBeginAndItsButtonOpensTheGallery(FxRobot robot) throws Exception {
+        javafx.scene.Node hint = robot.lookup("#empty-canvas-hint").query();
+        assertTrue(hint.isVisible(), "a new, empty model says how to begin");
+        String id = TemplateCatalog.builtIn().cards().get(1).id();
+        dialogs.templates.add(id);
+        robot.clickOn("#empty-canvas-gallery");
+        waitUntil(() -> doc().nodeCount() > 0);
+        assertEquals(TemplateCatalog.builtIn().require(id).title(), window.viewModel().projectNameProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(hint.isVisible(), "the hint goes once the model has blocks");
+    }
+
+    @Test
     void openATemplateAutoLayoutAndZoomToFit(FxRobot robot) throws Exception {
         String id = TemplateCatalog.builtIn().cards().get(0).id();
         dialogs.templates.add(id);
