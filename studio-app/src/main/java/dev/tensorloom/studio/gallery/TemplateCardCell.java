@@ -4,6 +4,8 @@ import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.templates.TemplateCard;
 import javafx.collections.MapChangeListener;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 
@@ -15,6 +17,8 @@ final class TemplateCardCell extends GridCell<TemplateCard> {
     private final Label teaches = new Label();
     private final Label technique = new Label();
     private final VBox card = new VBox(picture, title, teaches, technique);
+    // The card has room for a few lines; the whole text is one hover away.
+    private final Tooltip whole = new Tooltip();
 
     TemplateCardCell(TemplateGalleryViewModel viewModel) {
         this.viewModel = viewModel;
@@ -24,7 +28,14 @@ final class TemplateCardCell extends GridCell<TemplateCard> {
         teaches.getStyleClass().add("template-card-teaches");
         technique.getStyleClass().add("template-card-technique");
         teaches.setWrapText(true);
-        technique.setWrapText(true);
+        // The description takes whatever height the card has left, so it is cut only when it must be.
+        teaches.setMaxHeight(Double.MAX_VALUE);
+        teaches.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        VBox.setVgrow(teaches, Priority.ALWAYS);
+        // The technique is one line (the tooltip has it whole); what the template teaches gets the room.
+        technique.setWrapText(false);
+        whole.setWrapText(true);
+        whole.setMaxWidth(TemplateGalleryView.CARD_WIDTH * 1.5);
         viewModel.previews().addListener((MapChangeListener<String, Document>) c -> {
             if (getItem() != null && c.getKey().equals(getItem().id())) {
                 picture.show(c.getValueAdded());
@@ -43,12 +54,15 @@ final class TemplateCardCell extends GridCell<TemplateCard> {
         if (empty || item == null) {
             setGraphic(null);
             setId(null);
+            setTooltip(null);
             return;
         }
         setId("template-" + item.id());
         title.setText(item.title());
         teaches.setText(item.teaches());
         technique.setText(item.technique());
+        whole.setText(item.title() + "\n\n" + item.teaches() + "\n\n" + item.technique());
+        setTooltip(whole);
         Document doc = viewModel.previews().get(item.id());
         picture.show(doc != null ? doc : new Document());
         setGraphic(card);

@@ -6,7 +6,7 @@ import org.controlsfx.control.GridView;
 /** The template gallery: a grid of cards; clicking one chooses it. */
 public final class TemplateGalleryView extends GridView<TemplateCard> {
     public static final double CARD_WIDTH = 300;
-    public static final double CARD_HEIGHT = 270;
+    public static final double CARD_HEIGHT = 300;
 
     public TemplateGalleryView(TemplateGalleryViewModel viewModel) {
         super(viewModel.cards());

@@ -39,16 +39,29 @@ public final class RunPanelView extends BorderPane {
     private final ComboBox<String> policy = combo("run-checkpoint", true,
             "none", "sqrt", "every-k:4", "revolve:4", "budget:64");
 
+    /** Wide enough for the longest label and a policy such as "revolve:4" with its drop-down arrow. */
+    private static final double FORM_WIDTH = 290;
+
     public RunPanelView(RunPanelViewModel vm, List<String> datasets) {
         this.vm = vm;
         getStyleClass().add("run-panel");
         dataset.getItems().setAll(datasets);
         buildForm();
-        setLeft(new ScrollPane(form));
+        setLeft(formScroller());
         setCenter(runArea());
         setTop(banner());
         vm.configProperty().addListener((o, a, b) -> show(b));
         show(vm.configProperty().get());
+    }
+
+    /** The settings scroll up and down only: every field is shown at its full width beside the charts. */
+    private ScrollPane formScroller() {
+        ScrollPane scroller = new ScrollPane(form);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setMinViewportWidth(FORM_WIDTH);
+        scroller.setPrefViewportWidth(FORM_WIDTH);
+        return scroller;
     }
 
     private void buildForm() {
