@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tensorloom", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Build, train and understand deep-learning models. Without a command, opens the studio.",
         subcommands = {InfoCommand.class, TemplatesCommand.class, ValidateCommand.class, TrainCommand.class,
-                MemoryCommand.class, PlanCommand.class, ScreenshotCommand.class})
+                MemoryCommand.class, PlanCommand.class, ScreenshotCommand.class, CommandLine.HelpCommand.class})
 public final class TensorloomCli implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
@@ -36,8 +36,14 @@ public final class TensorloomCli implements Runnable {
         CommandLine cli = new CommandLine(new TensorloomCli());
         cli.setOut(out);
         cli.setErr(err);
+        // Every command answers -h/--help with its own options (picocli adds them only where asked).
+        cli.getSubcommands().values().stream().filter(c -> !(c.getCommand() instanceof CommandLine.HelpCommand))
+                .forEach(c -> c.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                        .usageHelp(true).description("Show this help message and exit.").build()));
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("tensorloom: " + ex.getMessage());
+            String command = ex.getCommandLine() == cli ? "" : " " + ex.getCommandLine().getCommandName();
+            err.println("Try 'tensorloom" + command + " --help' for the options.");
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -35,4 +35,23 @@ class BasicCommandsTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("tensorloom:"), run.err());
     }
+
+    @Test
+    void everyCommandExplainsItsOptions() {
+        for (String command : new String[] {"info", "templates", "validate", "train", "memory", "plan", "screenshot"}) {
+            CliRun run = CliRun.of(command, "--help");
+            assertEquals(0, run.exitCode(), command + ": " + run.err());
+            assertTrue(run.out().startsWith("Usage: tensorloom " + command), command + ": " + run.out());
+            assertEquals(run.out(), CliRun.of("help", command).out(), "'help " + command + "' says the same");
+        }
+        assertTrue(CliRun.of("memory", "--help").out().contains("--checkpoint"));
+    }
+
+    @Test
+    void aWrongOptionNamesTheHelpThatListsTheRight() {
+        CliRun run = CliRun.of("train", "--frobnicate");
+        assertEquals(2, run.exitCode());
+        assertEquals("tensorloom: Unknown option: '--frobnicate'%nTry 'tensorloom train --help' for the options.%n"
+                .formatted(), run.err());
+    }
 }
