@@ -12,6 +12,9 @@ import dev.tensorloom.model.doc.TrainingConfig;
  */
 final class DitRectifiedFlowTemplate implements TemplateSource {
     static final int WIDTH = 64;
+    static final int PATCH = 2;
+    /** Tokens per side: 16 pixels / PATCH. */
+    static final int GRID = 16 / PATCH;
 
     @Override
     public String id() {
@@ -27,16 +30,16 @@ final class DitRectifiedFlowTemplate implements TemplateSource {
                 .node("t_embed", "timestep_embed", 2, 1, "d_model", WIDTH, "freq_dim", 64)
                 .node("class_embed", "embedding", 2, 2, "vocab", 4, "dim", WIDTH)
                 .node("cond", "add", 3, 2)
-                .node("patches", "patch_embed", 2, 0, "patch", 4, "d_model", WIDTH)
-                .node("pos", "sincos2d_pos", 3, 0, "grid_h", 4, "grid_w", 4);
+                .node("patches", "patch_embed", 2, 0, "patch", PATCH, "d_model", WIDTH)
+                .node("pos", "sincos2d_pos", 3, 0, "grid_h", GRID, "grid_w", GRID);
         String previous = "pos.out";
         for (int i = 1; i <= 3; i++) {
             g.node("dit" + i, "dit_block", 3 + i, 0, "d_model", WIDTH, "heads", 4, "hidden", 2 * WIDTH, "qk_norm", true);
             g.wire(previous, "dit" + i + ".in").wire("cond.out", "dit" + i + ".cond");
             previous = "dit" + i + ".out";
         }
-        g.node("final", "dit_final", 7, 0, "d_model", WIDTH, "patch", 4, "channels", 1)
-                .node("unpatchify", "unpatchify", 8, 0, "patch", 4, "channels", 1, "grid_h", 4, "grid_w", 4)
+        g.node("final", "dit_final", 7, 0, "d_model", WIDTH, "patch", PATCH, "channels", 1)
+                .node("unpatchify", "unpatchify", 8, 0, "patch", PATCH, "channels", 1, "grid_h", GRID, "grid_w", GRID)
                 .node("loss", "rf_velocity_mse", 9, 1);
         g.wire("image.out", "pair.in").wire("pair.x_t", "patches.in").wire("patches.out", "pos.in")
                 .wire("pair.t", "t_embed.t").wire("label.out", "class_embed.in")
@@ -44,7 +47,7 @@ final class DitRectifiedFlowTemplate implements TemplateSource {
                 .wire(previous, "final.in").wire("cond.out", "final.cond").wire("final.out", "unpatchify.in")
                 .wire("unpatchify.out", "loss.pred").wire("pair.velocity", "loss.target");
         Document doc = g.document();
-        doc.setConfig(new TrainingConfig("shapes16", "adamw", 1e-3, "cosine", 100, 0.0, 0.9, 1.0, 32, 5000, 0,
+        doc.setConfig(new TrainingConfig("shapes16", "adamw", 1e-3, "cosine", 100, 0.0, 0.9, 1.0, 32, 4000, 0,
                 250, 42L, "auto", "none"));
         return doc;
     }
