@@ -17,7 +17,9 @@ import java.util.Set;
  * Acceptance run of {@code dit-rectified-flow}: trains the DiT, trains a small classifier on real
  * shapes16 images, samples per class with Euler steps and reports how many samples the classifier
  * labels with the requested class (target ≥ 0.80). Arguments: [dit steps] [safety cap in DiT seconds] [sampler
- * steps] [shift]; a time cut would stop the cosine schedule half-way, so the default has no cap.
+ * steps] [shift] [evaluate every N steps]; a time cut would stop the cosine schedule half-way, so the default has no
+ * cap. The intermediate evaluations (default: none) show how the accuracy grows inside one cosine schedule; their
+ * sampling time is not counted in the DiT's training time.
  */
 public final class DitRectifiedFlowAcceptance {
     private static final int CLASSES = 4;
@@ -31,29 +33,47 @@ public final class DitRectifiedFlowAcceptance {
         double ditSeconds = args.length > 1 ? Double.parseDouble(args[1]) : Double.MAX_VALUE;
         int samplerSteps = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         double shift = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;
+        int evaluateEvery = args.length > 4 ? Integer.parseInt(args[4]) : ditSteps;
         long start = System.nanoTime();
         System.out.println("load before: " + TemplateRun.load());
         Document dit = TemplateRun.template("dit-rectified-flow");
         try (TemplateRun model = new TemplateRun(dit, ditSteps); TemplateRun classifier = new TemplateRun(classifier(), 150)) {
-            int done = model.train(ditSteps, model.config().batchSize(), ditSeconds, 250);
-            double ditTime = seconds(start);
-            System.out.printf("DiT: %d steps in %.0f s (cpu %.0f s)%n", done, ditTime, TemplateRun.cpuSeconds());
             classifier.train(150, 64, Double.MAX_VALUE, 50);
             HostBatch real = new ShapeClassesGenerator(16).generate(new DataRandom(999), 512);
             double realAccuracy = accuracy(classifier, real.get("image").floats(), real.get("label").longs());
             System.out.printf("classifier accuracy on real held-out images: %.3f%n", realAccuracy);
-            long[] labels = new long[CLASSES * PER_CLASS];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = i / PER_CLASS;
+            int done = 0;
+            double ditTime = 0;
+            double ditCpu = 0;
+            double sampleAccuracy = Double.NaN;
+            while (done < ditSteps && ditTime < ditSeconds) {
+                long chunkStart = System.nanoTime();
+                double cpuBefore = TemplateRun.cpuSeconds();
+                int chunk = Math.min(evaluateEvery, ditSteps - done);
+                done += model.train(chunk, model.config().batchSize(), ditSeconds - ditTime, 250);
+                ditTime += seconds(chunkStart);
+                ditCpu += TemplateRun.cpuSeconds() - cpuBefore;
+                sampleAccuracy = sampleAccuracy(model, classifier, samplerSteps, shift);
+                System.out.printf("  DiT step %d: sample class accuracy %.3f (training %.0f s, cpu %.0f s, load %s)%n",
+                        done, sampleAccuracy, ditTime, ditCpu, TemplateRun.load());
             }
-            RectifiedFlowSampler sampler = new RectifiedFlowSampler(model.plan(), model.store());
-            RectifiedFlowSampler.Trajectory trajectory = sampler.sample(new long[] {labels.length, 1, 16, 16},
-                    Map.of("label", labels), samplerSteps, shift, 7);
-            double sampleAccuracy = accuracy(classifier, trajectory.samples(), labels);
             System.out.printf("RESULT dit-rectified-flow: sample class accuracy %.3f (target 0.80), classifier on real %.3f, "
-                    + "%d DiT steps, %d Euler steps, shift %.1f, wall %.0f s, cpu %.0f s, load after: %s%n", sampleAccuracy,
-                    realAccuracy, done, samplerSteps, shift, seconds(start), TemplateRun.cpuSeconds(), TemplateRun.load());
+                    + "%d DiT steps in %.0f s (cpu %.0f s), %d Euler steps, shift %.1f, wall %.0f s, load after: %s%n",
+                    sampleAccuracy, realAccuracy, done, ditTime, ditCpu, samplerSteps, shift, seconds(start),
+                    TemplateRun.load());
         }
+    }
+
+    /** Samples {@value #PER_CLASS} images per class with Euler steps; the fraction the classifier names rightly. */
+    private static double sampleAccuracy(TemplateRun model, TemplateRun classifier, int samplerSteps, double shift) {
+        long[] labels = new long[CLASSES * PER_CLASS];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i / PER_CLASS;
+        }
+        RectifiedFlowSampler sampler = new RectifiedFlowSampler(model.plan(), model.store());
+        RectifiedFlowSampler.Trajectory trajectory = sampler.sample(new long[] {labels.length, 1, 16, 16},
+                Map.of("label", labels), samplerSteps, shift, 7);
+        return accuracy(classifier, trajectory.samples(), labels);
     }
 
     private static double seconds(long start) {

@@ -2,8 +2,11 @@ package dev.tensorloom.execution.op.generative;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.Scalars;
 
@@ -18,12 +21,17 @@ final class Modulation {
         return x.mul(Activation.sigmoid(x));
     }
 
-    /** LayerNorm over the last dimension without gain or bias (adaLN supplies them). */
+    /**
+     * LayerNorm over the last dimension without gain or bias (adaLN supplies them): (x − mean) / √(var + eps),
+     * var the biased variance. libtorch's fused layer_norm with a constant unit gain and zero bias (no gradient
+     * is taken for them): one kernel each way instead of five element-wise ops, half the block's norm time.
+     */
     static NDArray layerNorm(NDArray x) {
-        NDArray mean = x.mean(new int[] {-1}, true);
-        NDArray centred = x.sub(mean);
-        NDArray var = centred.square().mean(new int[] {-1}, true);
-        return centred.div(var.add(Scalars.of(var, LN_EPS)).sqrt());
+        long width = x.getShape().get(x.getShape().dimension() - 1);
+        NDManager manager = x.getManager();
+        Shape shape = new Shape(width);
+        return LayerNorm.layerNorm(x, shape, manager.ones(shape, x.getDataType()), manager.zeros(shape, x.getDataType()),
+                LN_EPS).singletonOrThrow();
     }
 
     /** x·(1 + scale) + shift with scale and shift [B, d] broadcast over the tokens of x [B, T, d]. */
