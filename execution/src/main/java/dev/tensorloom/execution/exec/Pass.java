@@ -278,6 +278,9 @@ final class Pass {
                     a.attach(m);
                 }
             }
+            if (!gradOn) {
+                releaseLeaves(leafs, result, ctx.published());
+            }
             hold(i, m, result, leafs);
             hasGraph[i] = gradOn;
             return ctx.published();
@@ -287,6 +290,23 @@ final class Pass {
         } catch (RuntimeException e) {
             m.close();
             throw new NodeFailureException(step.nodeId(), String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Closes the input leaves of an untaped evaluation. Each leaf shares its producer's storage, so while
+     * it stayed open, a checkpoint kept its producer's output alive after the producer was dropped (a
+     * {@code sqrt} step on a deep chain held one hidden activation per checkpoint). Nothing uses the
+     * leaves of a graph-less node: its backward always re-runs it. A leaf an op returned or published stays.
+     */
+    private static void releaseLeaves(NDArray[] leafs, NDList result, Map<String, NDArray> published) {
+        for (int port = 0; port < leafs.length; port++) {
+            NDArray leaf = leafs[port];
+            if (leaf != null && result.stream().noneMatch(a -> a == leaf)
+                    && published.values().stream().noneMatch(a -> a == leaf)) {
+                leaf.close();
+                leafs[port] = null;
+            }
         }
     }
 

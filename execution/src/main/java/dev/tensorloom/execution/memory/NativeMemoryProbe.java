@@ -3,7 +3,9 @@ package dev.tensorloom.execution.memory;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Structure;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
  * Measures native heap bytes in use through glibc {@code mallinfo2()}, which also sees
@@ -14,12 +16,28 @@ import java.util.OptionalLong;
  */
 public final class NativeMemoryProbe {
 
-    private static final NativeMemoryProbe SYSTEM = new NativeMemoryProbe(lookup());
+    private static final NativeMemoryProbe SYSTEM = mallinfo2(lookup());
 
-    private final Function mallinfo2;
+    /** Reads bytes in use; null when this platform cannot measure. */
+    private final LongSupplier reader;
 
-    private NativeMemoryProbe(Function mallinfo2) {
-        this.mallinfo2 = mallinfo2;
+    private NativeMemoryProbe(LongSupplier reader) {
+        this.reader = reader;
+    }
+
+    private static NativeMemoryProbe mallinfo2(Function mallinfo2) {
+        if (mallinfo2 == null) {
+            return unavailable();
+        }
+        return new NativeMemoryProbe(() -> {
+            Mallinfo2 info = (Mallinfo2) mallinfo2.invoke(Mallinfo2.class, new Object[0]);
+            return info.uordblks + info.hblkhd;
+        });
+    }
+
+    /** A probe that reads {@code bytes}, for tests that script what the allocator reports. */
+    public static NativeMemoryProbe reading(LongSupplier bytes) {
+        return new NativeMemoryProbe(Objects.requireNonNull(bytes));
     }
 
     /** The probe for this process. */
@@ -33,16 +51,15 @@ public final class NativeMemoryProbe {
     }
 
     public boolean available() {
-        return mallinfo2 != null;
+        return reader != null;
     }
 
     /** Native heap bytes in use now, or empty when this platform cannot tell. */
     public OptionalLong inUseBytes() {
-        if (mallinfo2 == null) {
+        if (reader == null) {
             return OptionalLong.empty();
         }
-        Mallinfo2 info = (Mallinfo2) mallinfo2.invoke(Mallinfo2.class, new Object[0]);
-        return OptionalLong.of(info.uordblks + info.hblkhd);
+        return OptionalLong.of(reader.getAsLong());
     }
 
     private static Function lookup() {

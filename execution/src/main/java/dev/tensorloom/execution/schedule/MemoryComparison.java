@@ -9,6 +9,7 @@ import dev.tensorloom.execution.exec.ScheduleListener;
 import dev.tensorloom.execution.exec.StepOutcome;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import java.util.OptionalDouble;
 /**
  * Measures {@code none} and a chosen policy in the same process on the same batch and parameters: one
  * profiling pass plans both; each policy gets a warm-up step, then the timed steps alternate between the
- * two (so drift in machine load hits both alike), then one metered step each samples memory at every
- * action. Timed steps carry no listener, so sampling costs never enter the step times.
+ * two (so drift in machine load hits both alike), then {@value #METERED} metered steps each sample memory
+ * at every action and the median one is kept. Timed steps carry no listener, so sampling costs never enter the step times.
  */
 public final class MemoryComparison {
 
@@ -52,6 +53,9 @@ public final class MemoryComparison {
         }
     }
 
+    /** Metered steps per policy; odd, so the median is one of them. */
+    static final int METERED = 3;
+
     private MemoryComparison() {
     }
 
@@ -83,7 +87,25 @@ public final class MemoryComparison {
                 metered(executor, batch, chosen, times.get(1), probe), profile);
     }
 
+    /**
+     * Meters {@value #METERED} steps and keeps the one with the median measured peak: the native reading is
+     * process-wide, and a JIT or GC burst during one step raises that step's peak by a few MiB, which at a
+     * small batch is as large as the activations themselves.
+     */
     private static PolicyMeasurement metered(Executor executor, Map<String, NDArray> batch, CheckpointSchedule s,
+            List<Long> times, NativeMemoryProbe probe) {
+        List<PolicyMeasurement> steps = new ArrayList<>();
+        for (int k = 0; k < METERED; k++) {
+            steps.add(meteredOnce(executor, batch, s, times, probe));
+        }
+        if (steps.get(0).peakMeasuredBytes().isEmpty()) {
+            return steps.get(0);
+        }
+        steps.sort(Comparator.comparingLong(m -> m.peakMeasuredBytes().getAsLong()));
+        return steps.get(METERED / 2);
+    }
+
+    private static PolicyMeasurement meteredOnce(Executor executor, Map<String, NDArray> batch, CheckpointSchedule s,
             List<Long> times, NativeMemoryProbe probe) {
         Map<String, Integer> recomputes = new HashMap<>();
         MemoryMeter meter = new MemoryMeter(probe);

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Measures each node on slices of a real batch: one warm-up training pass (initialises parameters and
@@ -25,6 +26,12 @@ import java.util.OptionalLong;
  * what its taped forward leaves held: its outputs and the tensors autograd saved for it (inputs saved by
  * autograd share storage with the producer's outputs and so are not counted twice).
  *
+ * <p>The native reading is process-wide: the JIT compiler, the garbage collector and other JVM threads
+ * malloc and free megabytes at moments that have nothing to do with the node running, and a single pass
+ * pins each such burst on whichever node happened to be measured (a 16 KiB relu read as 6.7 MiB, another
+ * node as -1.5 MiB). Each reading is therefore taken over {@value #PASSES} passes and the median kept per
+ * node: a burst lands on a given node in one pass, not in most of them.
+ *
  * <p>The passes compute real gradients; the next training step zeroes them.
  */
 public final class ProfilingPass {
@@ -33,6 +40,8 @@ public final class ProfilingPass {
     static final int SLICE = 16;
     /** Fewest examples a profile runs on. */
     static final int MIN_SLICE_EXAMPLES = 32;
+    /** Measured passes per reading; odd, so the median is one of the readings. */
+    static final int PASSES = 5;
 
     private ProfilingPass() {
     }
@@ -64,7 +73,33 @@ public final class ProfilingPass {
                 extend(a.nanos, b.nanos, small, examples), probe.available());
     }
 
+    /** Per node, the median of {@value #PASSES} measured passes. */
     private static Measured measure(Executor executor, Map<String, NDArray> batch, long globalStep,
+            NativeMemoryProbe probe) {
+        int n = executor.plan().size();
+        Measured[] passes = new Measured[PASSES];
+        for (int p = 0; p < PASSES; p++) {
+            passes[p] = measureOnce(executor, batch, globalStep, probe);
+        }
+        Measured m = new Measured(new long[n], new long[n], new long[n]);
+        for (int i = 0; i < n; i++) {
+            m.saved[i] = median(passes, i, Measured::saved);
+            m.output[i] = median(passes, i, Measured::output);
+            m.nanos[i] = median(passes, i, Measured::nanos);
+        }
+        return m;
+    }
+
+    private static long median(Measured[] passes, int i, Function<Measured, long[]> field) {
+        long[] values = new long[passes.length];
+        for (int p = 0; p < passes.length; p++) {
+            values[p] = field.apply(passes[p])[i];
+        }
+        Arrays.sort(values);
+        return values[values.length / 2];
+    }
+
+    private static Measured measureOnce(Executor executor, Map<String, NDArray> batch, long globalStep,
             NativeMemoryProbe probe) {
         int n = executor.plan().size();
         Measured m = new Measured(new long[n], new long[n], new long[n]);

@@ -107,10 +107,12 @@ public final class MemoryViewModel {
         peakMarks.set(peakMarks(List.of(baselineLedger.get(), baselineMeasured.get(), policyLedger.get(),
                 policyMeasured.get()), List.of("none ledger", "none measured", policyName.get() + " ledger",
                 policyName.get() + " measured")));
-        peaks.set(String.format("Peak ledger: none %s, %s %s (×%.2f).  Measured: %s.  Step time ×%.2f.  Batch %d.",
-                PolicyPrediction.mib(base.peakLedgerBytes()), policyName.get(),
-                PolicyPrediction.mib(chosen.peakLedgerBytes()), a.result().ledgerRatio(), measuredText(a),
-                a.result().timeRatio(), a.batchSize()));
+        peaks.set(String.format("Measured peak (native memory above the step's start: activations, the tensors "
+                + "autograd saved, gradients in flight): %s.  Ledger peak (only the node outputs the executor holds, "
+                + "shape × dtype): none %s, %s %s (×%.2f).  Step time ×%.2f.  Batch %d.",
+                measuredText(a), PolicyPrediction.mib(base.peakLedgerBytes()), policyName.get(),
+                PolicyPrediction.mib(chosen.peakLedgerBytes()), a.result().ledgerRatio(), a.result().timeRatio(),
+                a.batchSize()));
         nodeBytes.set(bars(a, chosen.schedule()));
         status.set("Measured " + base.samples().size() + " and " + chosen.samples().size() + " schedule actions");
         replaySamples = chosen.samples();

@@ -46,13 +46,15 @@ public record PolicyPrediction(String policy, int stored, int checkpoints, int d
         int layers = stored + checkpoints + dropped;
         if (recomputes == 0 && dropped == 0 && checkpoints == 0) {
             return String.format("%s keeps every activation of all %d layers for the backward pass: nothing is "
-                    + "recomputed, and the predicted peak is %s.", policy, layers, mib(peak));
+                    + "recomputed, and the predicted peak of saved activations (outputs and the tensors "
+                    + "autograd keeps, as profiled; gradients not counted) is %s.", policy, layers, mib(peak));
         }
         double saved = basePeak == 0 ? 0 : 1 - (double) peak / basePeak;
         return String.format("%s stores %d of %d layers in full and keeps only the outputs of %d checkpoint layers; "
                 + "the other %d layers drop their activations after the forward pass and are run again in the "
-                + "backward pass (%d extra layer forwards, about %.0f%% more forward time). The predicted peak is %s "
-                + "instead of %s without checkpointing (%.0f%% less).",
+                + "backward pass (%d extra layer forwards, about %.0f%% more forward time). The predicted peak of "
+                + "saved activations (outputs and the tensors autograd keeps, as profiled; gradients not counted) "
+                + "is %s instead of %s without checkpointing (%.0f%% less).",
                 policy, stored, layers, checkpoints, dropped, recomputes, 100 * overhead, mib(peak), mib(basePeak),
                 100 * saved);
     }

@@ -42,7 +42,10 @@ class MemoryViewModelTest {
         assertEquals(result.baseline().peakLedgerBytes() / TimelineSeries.MIB, none.y(), 1e-9);
         assertEquals(result.policy().peakLedgerBytes() / TimelineSeries.MIB, sqrt.y(), 1e-9);
         assertTrue(sqrt.y() < none.y(), "sqrt " + sqrt.y() + " vs none " + none.y());
-        assertTrue(vm.peaksProperty().get().startsWith("Peak ledger: none"), vm.peaksProperty().get());
+        String peaks = vm.peaksProperty().get();
+        assertTrue(peaks.startsWith("Measured peak (native memory above the step's start"), peaks);
+        assertTrue(peaks.contains("Ledger peak (only the node outputs the executor holds"), peaks);
+        assertTrue(peaks.contains("none " + PolicyPrediction.mib(result.baseline().peakLedgerBytes())), peaks);
     }
 
     @Test
