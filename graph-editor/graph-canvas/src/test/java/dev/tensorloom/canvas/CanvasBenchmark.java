@@ -26,8 +26,10 @@ import javafx.scene.image.WritableImage;
  * Times the canvas on a 5,000-node residual graph, headless (run with the surefire argLine's
  * Monocle properties): opening (views, CSS, layout and the first rendered frame), ELK's first layout
  * in fresh JVMs ({@link ColdLayoutBenchmark}) and its warm layout, and pan/zoom frames, each frame
- * forced through CSS, layout and a software render of the whole scene ({@code snapshot}), timed in
- * wall time and in process CPU time. The same frames on an empty graph (a trivial pulse) and a
+ * one step plus what a pulse does: the scene's CSS and layout passes (over what the step made dirty;
+ * {@code Node.applyCss} would restyle every view each frame, which no pulse does) and a software
+ * render of the whole scene ({@code snapshot} runs all three), timed in wall time and in CPU time.
+ * After each zoom gesture one more frame is timed, the one that sharpens what the gesture scaled. The same frames on an empty graph (a trivial pulse) and a
  * 100-node graph are the baseline, and the load average is printed beside every figure because the
  * machine is shared. Ends with a summary of every figure next to its target. Not a test.
  */
@@ -246,7 +248,7 @@ public final class CanvasBenchmark {
     }
 
     /**
-     * Times FRAMES frames, each one step plus CSS, layout and a full software render, on the FX
+     * Times FRAMES frames, each one step plus a pulse's CSS and layout passes and a full software render, on the FX
      * thread; per frame both wall time and the CPU time of the two threads that make a frame (FX
      * and render thread, read per thread with nanosecond resolution; process CPU time only ticks in
      * 10 ms steps).
@@ -261,18 +263,27 @@ public final class CanvasBenchmark {
                 long cpu = frameThreadsCpu();
                 long s = System.nanoTime();
                 step(stage.canvas, i, factor);
-                stage.canvas.applyCss();
-                stage.canvas.layout();
+                // Snapshot runs the scene's CSS and layout passes before it renders, as a pulse does.
                 stage.render();
                 t[i] = ms(System.nanoTime() - s);
                 c[i] = ms(frameThreadsCpu() - cpu);
             }
-            return new double[][] {t, c};
+            double settle = 0;
+            if (factor != null) {
+                // What the zoom-settle timer does when the wheel stops, then the frame after it.
+                long s = System.nanoTime();
+                stage.views().setZooming(false);
+                stage.canvas.requestLayout();
+                stage.render();
+                settle = ms(System.nanoTime() - s);
+            }
+            return new double[][] {t, c, {settle}};
         });
         Frames frames = new Frames(result[0], result[1]);
-        System.out.printf("%s: %d frames; %s; %d overview repaints, %d views built   [load %s]%n", label, FRAMES,
+        System.out.printf("%s: %d frames; %s; %d overview repaints, %d views built%s   [load %s]%n", label, FRAMES,
                 frames.line("").trim(), ((GraphCanvasSkin) stage.canvas.getSkin()).overview().paints() - paints0,
-                stage.views().builtCount() - built0, load());
+                stage.views().builtCount() - built0,
+                factor == null ? "" : "; frame after the zoom settles %.1f ms".formatted(result[2][0]), load());
         return frames;
     }
 
