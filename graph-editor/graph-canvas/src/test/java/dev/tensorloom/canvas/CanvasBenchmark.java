@@ -159,9 +159,27 @@ public final class CanvasBenchmark {
         });
         System.out.printf("zoom to fit + first fitted frame: %.0f ms (zoom %.3f, graph %s)%n",
                 ms(System.nanoTime() - t6), big.canvas.getZoom(), big.views().contentBounds());
+        writePng(big, "fitted");
         Frames fittedPan = frames("%d nodes fitted (overview), pan".formatted(doc.nodeCount()), big, pan());
         Frames fittedZoom = frames("%d nodes fitted, wheel zoom in and back".formatted(doc.nodeCount()), big,
                 zoom(1 / 0.95));
+        if (System.getProperty("canvas.bench.png") != null) {
+            // Pictures only: not part of the timed sequence, which runs the same without them.
+            fx(() -> {
+                big.canvas.zoomAround(new Point2D(W / 2, H / 2), 0.3 / big.canvas.getZoom());
+                big.views().setZooming(true);
+                big.render();
+                return null;
+            });
+            writePng(big, "overview-0.3-while-zooming");
+            fx(() -> {
+                big.views().setZooming(false);
+                big.canvas.requestLayout();
+                big.render();
+                return null;
+            });
+            writePng(big, "overview-0.3-settled");
+        }
         fx(() -> {
             big.canvas.setZoom(1);
             big.canvas.panXProperty().set(0);
@@ -193,6 +211,29 @@ public final class CanvasBenchmark {
         System.out.printf("%nSUMMARY (wall ms; target open/layout <= %d ms, frame <= %d ms)   [load at end %s]%n",
                 (int) OPEN_TARGET_MS, (int) FRAME_TARGET_MS, load());
         summary.forEach(line -> System.out.println("  " + line));
+    }
+
+    /**
+     * With {@code -Dcanvas.bench.png=DIR}, writes the last rendered frame to DIR/NAME.png, to look
+     * at what the timed frames showed.
+     */
+    private static void writePng(Stage stage, String name) throws Exception {
+        String dir = System.getProperty("canvas.bench.png");
+        if (dir == null) {
+            return;
+        }
+        int w = (int) stage.frame().getWidth();
+        int h = (int) stage.frame().getHeight();
+        int[] argb = new int[w * h];
+        fx(() -> {
+            stage.frame().getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                    argb, 0, w);
+            return null;
+        });
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, w, h, argb, 0, w);
+        javax.imageio.ImageIO.write(image, "png", Path.of(dir, name + ".png").toFile());
     }
 
     private static String verdict(String label, double ms, double target) {
