@@ -93,7 +93,11 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.panXProperty().addListener(viewportListener);
         canvas.panYProperty().addListener(viewportListener);
         canvas.zoomProperty().addListener(viewportListener);
-        zoomSettle.setOnFinished(e -> views.setZooming(false));
+        zoomSettle.setOnFinished(e -> {
+            views.setZooming(false);
+            // The overview may have been left coarse while zooming: a layout pass paints it sharp.
+            canvas.requestLayout();
+        });
         zoomListener = obs -> {
             views.setZooming(true);
             zoomSettle.playFromStart();
@@ -181,7 +185,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         boolean sketch = !detailed || !views.cullComplete();
         overview.setVisible(sketch);
         if (sketch) {
-            overview.update(views, canvas.selection(), visible, zoom);
+            overview.update(views, canvas.selection(), visible, zoom, views.isZooming());
         }
         if (minimapDirty && minimap.isVisible()) {
             minimap.redraw(views.shapes());

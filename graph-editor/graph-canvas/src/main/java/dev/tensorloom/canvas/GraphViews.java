@@ -350,6 +350,11 @@ final class GraphViews {
         }
     }
 
+    /** Whether a zoom gesture runs (set until it settles). */
+    boolean isZooming() {
+        return zooming;
+    }
+
     /** Marks, on built views and on views built until it is cleared, which inputs may take a wire. */
     void markCandidates(Function<PortRef, Optional<String>> check) {
         candidateCheck = check;
@@ -492,7 +497,7 @@ final class GraphViews {
 
     /**
      * Keeps in the scene only the views that meet {@code area} (canvas units), building the ones
-     * missing, or none when the overview is drawn instead: the scene graph, CSS and rendering
+     * missing, or shows none when the overview is drawn instead: the scene graph, CSS and rendering
      * then scale with what is on screen, not with the size of the graph. Work is proportional to
      * the items in the area, read from the grid. While views are in the scene, at most {@link
      * #BUILDS_PER_PASS} are built per call, so a zoom-out that uncovers many blocks spreads their
@@ -524,8 +529,14 @@ final class GraphViews {
                 }
             }
         }
-        sync(nodeLayer, attachedItems, wantItems);
-        sync(wireLayer, attachedWires, wantWires);
+        // Under the overview the views of the last detailed pass stay in the scene, hidden: zooming
+        // back in then shows them again instead of attaching and styling a screenful in one frame.
+        nodeLayer.setVisible(detailed);
+        wireLayer.setVisible(detailed);
+        if (detailed) {
+            sync(nodeLayer, attachedItems, wantItems);
+            sync(wireLayer, attachedWires, wantWires);
+        }
         covered = complete ? area : null;
         coveredDetailed = detailed;
         culledOnce = true;
@@ -558,9 +569,9 @@ final class GraphViews {
         return lastCullComplete;
     }
 
-    /** Whether a view is in the scene now (tests, gestures). */
+    /** Whether a view is shown now: in the scene, and not hidden under the overview (tests, gestures). */
     boolean isAttached(NodeView view) {
-        return attachedItems.contains(view);
+        return nodeLayer.isVisible() && attachedItems.contains(view);
     }
 
     /** Forgets what was culled, so the next layout pass culls again. */

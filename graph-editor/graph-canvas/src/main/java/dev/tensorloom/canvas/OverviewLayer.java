@@ -16,7 +16,9 @@ import javafx.scene.transform.Translate;
  * The graph as seen from far away: when zoomed out past the level where text is readable, node
  * boxes and straight wires are painted into one bitmap ({@link Canvas}) that lives in canvas space.
  * Pan then only moves that bitmap, and zoom scales it; it is repainted only when the view leaves
- * the painted area or the zoom drifts too far from the one it was painted at. Colours come from
+ * the painted area or the zoom drifts too far from the one it was painted at. While a zoom gesture
+ * runs the bitmap is painted over a wider area and may drift further (a moment blurred rather
+ * than frames that stall on repaints); once the zoom settles it is painted sharp. Colours come from
  * the stylesheet through three invisible probe shapes ({@code overview-nodes}, {@code
  * overview-selected}, {@code overview-wires}), so themes restyle the overview like everything else.
  */
@@ -38,6 +40,13 @@ final class OverviewLayer extends Group {
     static final double MAX_PIXELS = 2560;
     /** Repaint when zoom and painted scale differ by more than this factor. */
     static final double REPAINT_RATIO = 1.6;
+    /**
+     * While zooming: repaint only when zoom and painted scale differ by more than this factor, and
+     * paint this many viewport widths on each side, so a wheel gesture across a few octaves repaints
+     * once or twice instead of at every {@link #REPAINT_RATIO} step.
+     */
+    static final double ZOOMING_REPAINT_RATIO = 4;
+    static final double ZOOMING_MARGIN = 1.5;
 
     private final Canvas raster = new Canvas();
     private final Translate origin = new Translate();
@@ -81,9 +90,9 @@ final class OverviewLayer extends Group {
 
     /**
      * Makes the bitmap cover {@code visible} (canvas units) at about one bitmap pixel per screen
-     * pixel, repainting only when needed.
+     * pixel, repainting only when needed; {@code zooming} while a zoom gesture runs.
      */
-    void update(GraphViews views, Set<String> selection, Bounds visible, double zoom) {
+    void update(GraphViews views, Set<String> selection, Bounds visible, double zoom, boolean zooming) {
         Bounds content = views.contentBounds();
         Bounds graph = content == null ? null : new BoundingBox(content.getMinX() - 1, content.getMinY() - 1,
                 content.getWidth() + 2, content.getHeight() + 2);
@@ -97,16 +106,31 @@ final class OverviewLayer extends Group {
         }
         // Paint a viewport's half-width beyond each side, so a pan repaints every half screen at most,
         // but no further than the graph reaches: empty pixels cost as much to draw as full ones.
-        Bounds area = intersect(new BoundingBox(visible.getMinX() - visible.getWidth() / 2,
-                visible.getMinY() - visible.getHeight() / 2, visible.getWidth() * 2, visible.getHeight() * 2), graph);
-        double target = Math.min(zoom, MAX_PIXELS / Math.max(1, Math.max(area.getWidth(), area.getHeight())));
-        boolean scaleOff = paintedScale == 0
-                || Math.max(target / paintedScale, paintedScale / target) > REPAINT_RATIO;
+        Bounds rest = around(visible, 0.5, graph);
+        Bounds area = zooming ? around(visible, ZOOMING_MARGIN, graph) : rest;
+        double target = scaleFor(area, zoom);
+        // Compared with the scale a settled view is painted at, so a bitmap painted coarse during a
+        // gesture is repainted sharp when the zoom settles.
+        double sharp = scaleFor(rest, zoom);
+        double ratio = zooming ? ZOOMING_REPAINT_RATIO : REPAINT_RATIO;
+        boolean scaleOff = paintedScale == 0 || Math.max(sharp / paintedScale, paintedScale / sharp) > ratio;
         if (dirty || scaleOff || painted == null || !painted.contains(needed)) {
             paint(views, selection, area, target);
             painted = area;
             dirty = false;
         }
+    }
+
+    /** {@code visible} grown by {@code margin} of its size on each side, within {@code graph}. */
+    private static Bounds around(Bounds visible, double margin, Bounds graph) {
+        return intersect(new BoundingBox(visible.getMinX() - visible.getWidth() * margin,
+                visible.getMinY() - visible.getHeight() * margin, visible.getWidth() * (1 + 2 * margin),
+                visible.getHeight() * (1 + 2 * margin)), graph);
+    }
+
+    /** About one bitmap pixel per screen pixel, but no more than {@link #MAX_PIXELS} a side. */
+    private static double scaleFor(Bounds area, double zoom) {
+        return Math.min(zoom, MAX_PIXELS / Math.max(1, Math.max(area.getWidth(), area.getHeight())));
     }
 
     private static Bounds intersect(Bounds a, Bounds b) {

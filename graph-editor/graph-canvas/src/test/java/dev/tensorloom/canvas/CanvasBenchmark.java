@@ -26,8 +26,10 @@ import javafx.scene.image.WritableImage;
  * Times the canvas on a 5,000-node residual graph, headless (run with the surefire argLine's
  * Monocle properties): opening (views, CSS, layout and the first rendered frame), ELK's first layout
  * in fresh JVMs ({@link ColdLayoutBenchmark}) and its warm layout, and pan/zoom frames, each frame
- * forced through CSS, layout and a software render of the whole scene ({@code snapshot}), timed in
- * wall time and in process CPU time. The same frames on an empty graph (a trivial pulse) and a
+ * one step plus what a pulse does: the scene's CSS and layout passes (over what the step made dirty;
+ * {@code Node.applyCss} would restyle every view each frame, which no pulse does) and a software
+ * render of the whole scene ({@code snapshot} runs all three), timed in wall time and in CPU time.
+ * After each zoom gesture one more frame is timed, the one that sharpens what the gesture scaled. The same frames on an empty graph (a trivial pulse) and a
  * 100-node graph are the baseline, and the load average is printed beside every figure because the
  * machine is shared. Ends with a summary of every figure next to its target. Not a test.
  */
@@ -157,9 +159,27 @@ public final class CanvasBenchmark {
         });
         System.out.printf("zoom to fit + first fitted frame: %.0f ms (zoom %.3f, graph %s)%n",
                 ms(System.nanoTime() - t6), big.canvas.getZoom(), big.views().contentBounds());
+        writePng(big, "fitted");
         Frames fittedPan = frames("%d nodes fitted (overview), pan".formatted(doc.nodeCount()), big, pan());
         Frames fittedZoom = frames("%d nodes fitted, wheel zoom in and back".formatted(doc.nodeCount()), big,
                 zoom(1 / 0.95));
+        if (System.getProperty("canvas.bench.png") != null) {
+            // Pictures only: not part of the timed sequence, which runs the same without them.
+            fx(() -> {
+                big.canvas.zoomAround(new Point2D(W / 2, H / 2), 0.3 / big.canvas.getZoom());
+                big.views().setZooming(true);
+                big.render();
+                return null;
+            });
+            writePng(big, "overview-0.3-while-zooming");
+            fx(() -> {
+                big.views().setZooming(false);
+                big.canvas.requestLayout();
+                big.render();
+                return null;
+            });
+            writePng(big, "overview-0.3-settled");
+        }
         fx(() -> {
             big.canvas.setZoom(1);
             big.canvas.panXProperty().set(0);
@@ -191,6 +211,29 @@ public final class CanvasBenchmark {
         System.out.printf("%nSUMMARY (wall ms; target open/layout <= %d ms, frame <= %d ms)   [load at end %s]%n",
                 (int) OPEN_TARGET_MS, (int) FRAME_TARGET_MS, load());
         summary.forEach(line -> System.out.println("  " + line));
+    }
+
+    /**
+     * With {@code -Dcanvas.bench.png=DIR}, writes the last rendered frame to DIR/NAME.png, to look
+     * at what the timed frames showed.
+     */
+    private static void writePng(Stage stage, String name) throws Exception {
+        String dir = System.getProperty("canvas.bench.png");
+        if (dir == null) {
+            return;
+        }
+        int w = (int) stage.frame().getWidth();
+        int h = (int) stage.frame().getHeight();
+        int[] argb = new int[w * h];
+        fx(() -> {
+            stage.frame().getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                    argb, 0, w);
+            return null;
+        });
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, w, h, argb, 0, w);
+        javax.imageio.ImageIO.write(image, "png", Path.of(dir, name + ".png").toFile());
     }
 
     private static String verdict(String label, double ms, double target) {
@@ -246,7 +289,7 @@ public final class CanvasBenchmark {
     }
 
     /**
-     * Times FRAMES frames, each one step plus CSS, layout and a full software render, on the FX
+     * Times FRAMES frames, each one step plus a pulse's CSS and layout passes and a full software render, on the FX
      * thread; per frame both wall time and the CPU time of the two threads that make a frame (FX
      * and render thread, read per thread with nanosecond resolution; process CPU time only ticks in
      * 10 ms steps).
@@ -261,18 +304,27 @@ public final class CanvasBenchmark {
                 long cpu = frameThreadsCpu();
                 long s = System.nanoTime();
                 step(stage.canvas, i, factor);
-                stage.canvas.applyCss();
-                stage.canvas.layout();
+                // Snapshot runs the scene's CSS and layout passes before it renders, as a pulse does.
                 stage.render();
                 t[i] = ms(System.nanoTime() - s);
                 c[i] = ms(frameThreadsCpu() - cpu);
             }
-            return new double[][] {t, c};
+            double settle = 0;
+            if (factor != null) {
+                // What the zoom-settle timer does when the wheel stops, then the frame after it.
+                long s = System.nanoTime();
+                stage.views().setZooming(false);
+                stage.canvas.requestLayout();
+                stage.render();
+                settle = ms(System.nanoTime() - s);
+            }
+            return new double[][] {t, c, {settle}};
         });
         Frames frames = new Frames(result[0], result[1]);
-        System.out.printf("%s: %d frames; %s; %d overview repaints, %d views built   [load %s]%n", label, FRAMES,
+        System.out.printf("%s: %d frames; %s; %d overview repaints, %d views built%s   [load %s]%n", label, FRAMES,
                 frames.line("").trim(), ((GraphCanvasSkin) stage.canvas.getSkin()).overview().paints() - paints0,
-                stage.views().builtCount() - built0, load());
+                stage.views().builtCount() - built0,
+                factor == null ? "" : "; frame after the zoom settles %.1f ms".formatted(result[2][0]), load());
         return frames;
     }
 

@@ -83,6 +83,32 @@ class LevelOfDetailTest {
     }
 
     @Test
+    void aWheelZoomScalesTheOverviewAndRepaintsItSharpOnlyWhenItSettles() {
+        Open o = open(CanvasBenchmark.residualGraph(600));
+        o.canvas().setZoom(0.1);
+        o.views().setZooming(false);
+        o.settle();
+        int before = o.overview().paints();
+        // 2.8× in around a point of the graph (its rows are 600 units high): at rest this drifts past
+        // REPAINT_RATIO twice, but a gesture only scales the bitmap.
+        Point2D anchor = o.canvas().canvasToScreen(new Point2D(2000, 300));
+        for (int i = 0; i < 20; i++) {
+            o.canvas().zoomAround(anchor, 1 / 0.95);
+            o.frame();
+        }
+        assertTrue(o.views().isZooming());
+        assertEquals(before, o.overview().paints());
+        assertTrue(Math.log(o.canvas().getZoom() / 0.1) > 2 * Math.log(OverviewLayer.REPAINT_RATIO));
+
+        // The settle timer: one repaint at the new zoom, then none while nothing moves.
+        o.views().setZooming(false);
+        o.settle();
+        assertEquals(before + 1, o.overview().paints());
+        assertEquals(0, attached(o));
+        assertTrue(o.overview().isVisible());
+    }
+
+    @Test
     void zoomingInFromTheOverviewBuildsViewsOverFramesWithTheOverviewUnderThem() {
         Open o = open(CanvasBenchmark.residualGraph(600));
         o.canvas().setZoom(0.1);
