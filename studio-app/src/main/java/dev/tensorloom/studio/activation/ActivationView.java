@@ -1,8 +1,10 @@
 package dev.tensorloom.studio.activation;
 
+import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
@@ -24,6 +26,7 @@ public final class ActivationView extends ScrollPane {
     public ActivationView(ActivationViewModel vm) {
         getStyleClass().add("activation-view");
         setFitToWidth(true);
+        skinProperty().addListener((o, a, skin) -> uncacheViewport());
         Label heading = new Label();
         heading.setId("activation-heading");
         heading.getStyleClass().add("activation-heading");
@@ -50,6 +53,13 @@ public final class ActivationView extends ScrollPane {
         channel.visibleProperty().bind(channelLabel.visibleProperty());
         Label slice = caption("");
         slice.textProperty().bind(vm.sliceProperty());
+        // The captions change with every update; wrapped at the heatmap's width they cannot widen its column,
+        // which moved the pictures beside it and repainted the whole view (in software) several times a second.
+        for (Label l : List.of(slice, range)) {
+            l.setWrapText(true);
+            l.setPrefWidth(HEATMAP);
+            l.setMaxWidth(HEATMAP);
+        }
         VBox heatmapBox = new VBox(4, heatmapTitle, pickers, heatmap, slice, range);
         HistogramCanvas histogram = new HistogramCanvas(360, HEATMAP);
         histogram.setId("activation-histogram");
@@ -72,6 +82,24 @@ public final class ActivationView extends ScrollPane {
                     b.rows(), b.cols(), AxisTicks.label(b.min()), AxisTicks.label(b.max())));
         });
         vm.histogramProperty().addListener((o, a, b) -> histogram.paint(b));
+    }
+
+    /**
+     * The scroll pane's skin caches its viewport as one image, made for scrolling static content; here the
+     * content changes 20 times a second, so every update rendered the whole view again into that image (in
+     * software) instead of only the pictures that changed, and the window's frames came late while training.
+     */
+    private void uncacheViewport() {
+        Node viewport = lookup(".viewport");
+        if (viewport != null) {
+            viewport.setCache(false);
+        }
+    }
+
+    /** Whether the viewport is rendered through a cached image (false once the skin exists). */
+    boolean viewportCached() {
+        Node viewport = lookup(".viewport");
+        return viewport == null || viewport.isCache();
     }
 
     /** A 0-based index picker kept within {@code count}; the run reads the chosen value as it trains. */

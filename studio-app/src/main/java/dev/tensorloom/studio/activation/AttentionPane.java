@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.activation;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -20,6 +21,7 @@ final class AttentionPane extends VBox {
 
     private final AttentionViewModel vm;
     private final VBox panels = new VBox(10);
+    private final List<PanelNodes> built = new ArrayList<>();
 
     AttentionPane(AttentionViewModel vm) {
         super(6);
@@ -55,41 +57,89 @@ final class AttentionPane extends VBox {
         ((SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory()).setMax(Math.max(0, count - 1));
     }
 
+    /**
+     * Repaints the panels in place while their number and head counts stay the same (every update of a
+     * run): building new canvases and labels 20 times a second cost a CSS and layout pass over them and a
+     * repaint of the whole pane each time, which made the window's frames late while training.
+     */
     private void show(List<AttentionViewModel.Panel> shown) {
-        panels.getChildren().clear();
-        for (AttentionViewModel.Panel p : shown) {
-            HeatmapCanvas large = new HeatmapCanvas(LARGE, LARGE);
-            large.paint(p.selected());
-            Label caption = new Label(p.title());
+        if (!sameShape(shown)) {
+            built.clear();
+            panels.getChildren().clear();
+            for (AttentionViewModel.Panel p : shown) {
+                PanelNodes n = new PanelNodes(p.heads().size());
+                built.add(n);
+                panels.getChildren().add(n.root);
+            }
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            built.get(i).show(shown.get(i), vm.headProperty().get());
+        }
+    }
+
+    private boolean sameShape(List<AttentionViewModel.Panel> shown) {
+        if (shown.size() != built.size()) {
+            return false;
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).heads().size() != built.get(i).thumbnails.size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The nodes of one panel, made once and repainted by each update. */
+    private final class PanelNodes {
+        final Label caption = new Label();
+        final HeatmapCanvas large = new HeatmapCanvas(LARGE, LARGE);
+        final Label axes = new Label();
+        final List<HeatmapCanvas> thumbnails = new ArrayList<>();
+        final List<Label> names = new ArrayList<>();
+        final List<VBox> boxes = new ArrayList<>();
+        final VBox root;
+
+        PanelNodes(int heads) {
             caption.getStyleClass().add("activation-caption");
-            Label axes = new Label("rows: queries ↓   columns: keys →\ncolour: weight "
-                    + AxisTicks.label(p.selected().min()) + " (dark) … " + AxisTicks.label(p.selected().max())
-                    + " (bright)");
             axes.getStyleClass().add("activation-caption");
             caption.setWrapText(true);
             caption.setMaxWidth(TEXT_WIDTH);
             axes.setWrapText(true);
             axes.setMaxWidth(TEXT_WIDTH);
-            HBox thumbnails = new HBox(4);
-            for (int h = 0; h < p.heads().size(); h++) {
-                thumbnails.getChildren().add(thumbnail(p.heads().get(h), h));
+            HBox row = new HBox(4);
+            for (int h = 0; h < heads; h++) {
+                int index = h;
+                HeatmapCanvas c = new HeatmapCanvas(SMALL, SMALL);
+                c.setOnMouseClicked(e -> vm.headProperty().set(index));
+                Label name = new Label();
+                name.getStyleClass().add("activation-caption");
+                VBox box = new VBox(2, c, name);
+                box.setAlignment(Pos.CENTER);
+                box.getStyleClass().add("attention-thumbnail");
+                thumbnails.add(c);
+                names.add(name);
+                boxes.add(box);
+                row.getChildren().add(box);
             }
-            panels.getChildren().add(new VBox(4, caption, large, axes, thumbnails));
+            root = new VBox(4, caption, large, axes, row);
         }
-    }
 
-    private VBox thumbnail(Heatmap map, int index) {
-        HeatmapCanvas c = new HeatmapCanvas(SMALL, SMALL);
-        c.paint(map);
-        c.setOnMouseClicked(e -> vm.headProperty().set(index));
-        Label name = new Label(map.caption());
-        name.getStyleClass().add("activation-caption");
-        VBox box = new VBox(2, c, name);
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("attention-thumbnail");
-        if (index == vm.headProperty().get()) {
-            box.getStyleClass().add("selected");
+        void show(AttentionViewModel.Panel p, int selected) {
+            large.paint(p.selected());
+            caption.setText(p.title());
+            axes.setText("rows: queries ↓   columns: keys →\ncolour: weight " + AxisTicks.label(p.selected().min())
+                    + " (dark) … " + AxisTicks.label(p.selected().max()) + " (bright)");
+            for (int h = 0; h < thumbnails.size(); h++) {
+                Heatmap map = p.heads().get(h);
+                thumbnails.get(h).paint(map);
+                names.get(h).setText(map.caption());
+                List<String> style = boxes.get(h).getStyleClass();
+                if (h == selected && !style.contains("selected")) {
+                    style.add("selected");
+                } else if (h != selected) {
+                    style.remove("selected");
+                }
+            }
         }
-        return box;
     }
 }

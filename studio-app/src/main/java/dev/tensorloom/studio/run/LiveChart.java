@@ -2,7 +2,9 @@ package dev.tensorloom.studio.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -16,6 +18,15 @@ final class LiveChart extends LineChart<Number, Number> {
 
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
     private final ChartPlaceholder placeholder = new ChartPlaceholder(this, EMPTY_TEXT);
+    private final ObservableValue<List<ChartPoint>> points;
+    /** The hidden ancestor (a run tab not selected) whose showing brings the chart up to date; null when shown. */
+    private Node hiddenBy;
+    private final ChangeListener<Boolean> reshow = (o, a, visible) -> {
+        if (visible) {
+            unwatch();
+            update();
+        }
+    };
 
     LiveChart(String title, String id, ObservableValue<List<ChartPoint>> points) {
         super(new NumberAxis(), new NumberAxis());
@@ -28,8 +39,41 @@ final class LiveChart extends LineChart<Number, Number> {
         ((NumberAxis) getYAxis()).setForceZeroInRange(false);
         getData().add(series);
         getPlotChildren().add(placeholder.label());
-        points.addListener((o, a, b) -> show(b));
+        this.points = points;
+        points.addListener((o, a, b) -> update());
         show(points.getValue());
+    }
+
+    /**
+     * Redraws only while the chart can be seen: a chart in a run tab that is not selected still did its whole
+     * layout (axis ranges, tick labels) on every update, which cost the window's frames while training with
+     * another view in front. The newest points are drawn when the tab shows again.
+     */
+    private void update() {
+        Node hidden = hiddenAncestor();
+        if (hidden == null) {
+            show(points.getValue());
+        } else if (hidden != hiddenBy) {
+            unwatch();
+            hiddenBy = hidden;
+            hidden.visibleProperty().addListener(reshow);
+        }
+    }
+
+    private Node hiddenAncestor() {
+        for (Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private void unwatch() {
+        if (hiddenBy != null) {
+            hiddenBy.visibleProperty().removeListener(reshow);
+            hiddenBy = null;
+        }
     }
 
     private void show(List<ChartPoint> points) {

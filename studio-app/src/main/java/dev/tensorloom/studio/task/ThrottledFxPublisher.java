@@ -61,10 +61,19 @@ public final class ThrottledFxPublisher<T> {
         this.sink = Objects.requireNonNull(sink);
     }
 
-    /** A publisher onto the JavaFX thread delivering at most {@code perSecond} batches per second. */
+    /** Delivers every publisher's batches onto the JavaFX thread, those due at the same tick together. */
+    private static final FrameCoalescer FX_FRAMES = new FrameCoalescer(Platform::runLater);
+
+    /**
+     * A publisher onto the JavaFX thread delivering at most {@code perSecond} batches per second, on ticks
+     * shared with every other such publisher of the same rate, so that the views' updates share frames.
+     */
     public static <T> ThrottledFxPublisher<T> fx(int perSecond, Consumer<List<T>> sink) {
-        return new ThrottledFxPublisher<>(1_000_000_000L / perSecond, System::nanoTime,
-                (delay, task) -> TIMER.schedule(task, delay, TimeUnit.NANOSECONDS), Platform::runLater, sink);
+        long interval = 1_000_000_000L / perSecond;
+        return new ThrottledFxPublisher<>(interval, System::nanoTime, (delay, task) -> {
+            long now = System.nanoTime();
+            TIMER.schedule(task, FrameCoalescer.tickFor(now, delay, interval) - now, TimeUnit.NANOSECONDS);
+        }, FX_FRAMES::post, sink);
     }
 
     /** Queues a value; safe from any thread, never blocks on the UI. */

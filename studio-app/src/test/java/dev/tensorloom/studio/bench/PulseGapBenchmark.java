@@ -22,6 +22,8 @@ import dev.tensorloom.studio.run.TorchThreads;
 import dev.tensorloom.studio.task.FxTaskExecutor;
 import dev.tensorloom.studio.task.UpdateThrottle;
 import dev.tensorloom.templates.TemplateCatalog;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -32,6 +34,8 @@ import java.util.Optional;
 import java.lang.reflect.Proxy;
 import java.util.OptionalInt;
 import javafx.animation.AnimationTimer;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -42,8 +46,10 @@ import javafx.stage.Stage;
  * the machine's load is shared fairly: the window idle (the baseline), training as before this fix
  * (libtorch on every core, trainer at normal priority), and training as the studio does now
  * ({@link TorchThreads#forStudio} threads, trainer at lowered priority). Prints, per kind, the longest gap,
- * p99 and median (target: longest at most 50 ms), GC pauses, the FX thread's CPU time and the throughput.
- * Usage: {@code PulseGapBenchmark [template] [steps] [batch] [node] [rounds]}.
+ * p99 and median (target: longest at most 50 ms), GC pauses, the FX thread's CPU time and the throughput,
+ * and splits the time of the gaps over 50 ms into FX-thread CPU, render-thread CPU, GC pauses and the rest
+ * (neither thread ran: waiting for a core). Usage: {@code PulseGapBenchmark [template] [steps] [batch] [node]
+ * [rounds]}; {@code -Dpulse.kinds=after} leaves out the old set-up (default {@code before,after}).
  */
 public final class PulseGapBenchmark {
     private static final long IDLE_MILLIS = 4000;
@@ -51,9 +57,30 @@ public final class PulseGapBenchmark {
     private PulseGapBenchmark() {
     }
 
+    /** Gaps at least this long are broken down into where their time went. */
+    private static final long LONG_GAP = 50_000_000L;
+
     /** One measured phase: its pulse gaps and what else happened meanwhile. */
-    private record Phase(String kind, List<Long> gaps, long gcCount, long gcMillis, long fxCpuNanos,
-            long renderCpuNanos, double seconds, int examples) {
+    private record Phase(String kind, List<Long> gaps, List<GapCause> longGaps, long gcCount, long gcMillis,
+            long fxCpuNanos, long renderCpuNanos, double seconds, int examples) {
+    }
+
+    /**
+     * Where one long gap's time went: CPU the FX thread and the render thread used within it, and the GC
+     * pauses overlapping it; the rest is time both threads waited, mostly for a core (the machine's load).
+     */
+    private record GapCause(long at, long gap, long fxCpu, long renderCpu, long gc) {
+        long waiting() {
+            return Math.max(0, gap - fxCpu - renderCpu - gc);
+        }
+    }
+
+    /** Per pulse: its time, and the FX and render threads' CPU clocks then. */
+    private record Pulse(long time, long fxCpu, long renderCpu) {
+    }
+
+    /** A GC pause on the {@link System#nanoTime} clock. */
+    private record Pause(long start, long end) {
     }
 
     /** A launcher whose behaviour the benchmark switches between runs. */
@@ -83,7 +110,9 @@ public final class PulseGapBenchmark {
         StandardRunLauncher before = new StandardRunLauncher(RunSetup.standard(), options, false);
         StandardRunLauncher after = new StandardRunLauncher(RunSetup.standard(), options, true);
         Switch launcher = new Switch();
-        List<Long> pulses = new ArrayList<>(100_000);
+        List<Pulse> pulses = new ArrayList<>(100_000);
+        List<Pause> pauses = recordGcPauses();
+        List<String> kinds = List.of(System.getProperty("pulse.kinds", "before,after").split(","));
         StudioWindow window = HeadlessFx.call(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             BlockCatalog catalog = BlockCatalog.standard();
@@ -99,10 +128,11 @@ public final class PulseGapBenchmark {
             stage.show();
             w.editor().canvas().select(List.of(node));
             w.showRunTab(1);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    pulses.add(System.nanoTime());
+                    pulses.add(new Pulse(System.nanoTime(), threads.getCurrentThreadCpuTime(), renderCpu(threads)));
                 }
             }.start();
             return w;
@@ -111,14 +141,18 @@ public final class PulseGapBenchmark {
         Thread.sleep(2000);
         List<Phase> phases = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            phases.add(measure("idle", pulses, fxThread, () -> Thread.sleep(IDLE_MILLIS), 0));
+            phases.add(measure("idle", pulses, pauses, fxThread, () -> Thread.sleep(IDLE_MILLIS), 0));
             report("  round " + (r + 1) + " idle", List.of(phases.get(phases.size() - 1)), "idle");
             // Alternate which variant goes first, so neither always meets the same moment of machine load.
-            for (String kind : r % 2 == 0 ? List.of("before", "after") : List.of("after", "before")) {
+            List<String> order = new ArrayList<>(kinds);
+            if (r % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (String kind : order) {
                 boolean studio = kind.equals("after");
                 JniUtils.setNumThreads(studio ? TorchThreads.forStudio(cores) : cores);
                 launcher.current = studio ? after : before;
-                phases.add(measure(kind, pulses, fxThread, () -> train(window), steps * batch));
+                phases.add(measure(kind, pulses, pauses, fxThread, () -> train(window), steps * batch));
                 report("  round " + (r + 1) + " " + kind, List.of(phases.get(phases.size() - 1)), kind);
                 String state = HeadlessFx.call(() -> window.runPanel().stateProperty().get() + " "
                         + window.runPanel().failureProperty().get());
@@ -129,8 +163,12 @@ public final class PulseGapBenchmark {
         }
         System.out.printf("%s, %d steps, batch %d, watching %s, %d rounds%n", template, steps, batch, node, rounds);
         report("idle (baseline)", phases, "idle");
-        report("before: " + cores + " torch threads, normal priority", phases, "before");
-        report("after: " + TorchThreads.forStudio(cores) + " torch threads, trainer niced", phases, "after");
+        if (kinds.contains("before")) {
+            report("before: " + cores + " torch threads, normal priority", phases, "before");
+        }
+        if (kinds.contains("after")) {
+            report("after: " + TorchThreads.forStudio(cores) + " torch threads, trainer niced", phases, "after");
+        }
         System.exit(0);
     }
 
@@ -148,8 +186,8 @@ public final class PulseGapBenchmark {
         }
     }
 
-    private static Phase measure(String kind, List<Long> pulses, long fxThread, Work work, int examples)
-            throws Exception {
+    private static Phase measure(String kind, List<Pulse> pulses, List<Pause> pauses, long fxThread, Work work,
+            int examples) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int first = HeadlessFx.call(pulses::size);
         long[] gc0 = gc();
@@ -161,15 +199,48 @@ public final class PulseGapBenchmark {
         long cpu1 = threads.getThreadCpuTime(fxThread);
         long render1 = renderCpu(threads);
         long[] gc1 = gc();
-        List<Long> gaps = HeadlessFx.call(() -> {
-            List<Long> g = new ArrayList<>();
-            for (int i = first + 1; i < pulses.size(); i++) {
-                g.add(pulses.get(i) - pulses.get(i - 1));
+        List<Pulse> measured = HeadlessFx.call(() -> List.copyOf(pulses.subList(first, pulses.size())));
+        List<Pause> gcPauses;
+        synchronized (pauses) {
+            gcPauses = List.copyOf(pauses);
+        }
+        List<Long> gaps = new ArrayList<>();
+        List<GapCause> longGaps = new ArrayList<>();
+        for (int i = 1; i < measured.size(); i++) {
+            Pulse a = measured.get(i - 1);
+            Pulse b = measured.get(i);
+            long gap = b.time() - a.time();
+            gaps.add(gap);
+            if (gap > LONG_GAP) {
+                long gc = gcPauses.stream().mapToLong(p -> Math.max(0, Math.min(p.end(), b.time())
+                        - Math.max(p.start(), a.time()))).sum();
+                longGaps.add(new GapCause(a.time() - t0, gap, b.fxCpu() - a.fxCpu(), b.renderCpu() - a.renderCpu(), gc));
             }
-            return g;
-        });
-        return new Phase(kind, gaps, gc1[0] - gc0[0], gc1[1] - gc0[1], cpu1 - cpu0, render1 - render0, seconds,
-                examples);
+        }
+        return new Phase(kind, gaps, longGaps, gc1[0] - gc0[0], gc1[1] - gc0[1], cpu1 - cpu0, render1 - render0,
+                seconds, examples);
+    }
+
+    /** Listens for GC pauses and keeps each one's span on the {@link System#nanoTime} clock. */
+    private static List<Pause> recordGcPauses() {
+        List<Pause> pauses = new ArrayList<>();
+        // GC info gives milliseconds since the JVM started; this maps them onto nanoTime.
+        long jvmStart = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;
+        for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) b).addNotificationListener((n, h) -> {
+                if (n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+                    // Concurrent cycles ("G1 Concurrent GC") do not stop the application.
+                    if (!b.getName().contains("Concurrent")) {
+                        synchronized (pauses) {
+                            pauses.add(new Pause(jvmStart + info.getStartTime() * 1_000_000L,
+                                    jvmStart + info.getEndTime() * 1_000_000L));
+                        }
+                    }
+                }
+            }, null, null);
+        }
+        return pauses;
     }
 
     /** CPU time of JavaFX's render thread, which draws each pulse (in software here) while the next one waits. */
@@ -197,9 +268,11 @@ public final class PulseGapBenchmark {
         long render = 0;
         long examples = 0;
         List<String> longest = new ArrayList<>();
+        List<GapCause> causes = new ArrayList<>();
         for (Phase p : phases) {
             if (p.kind().equals(kind)) {
                 gaps.addAll(p.gaps());
+                causes.addAll(p.longGaps());
                 seconds += p.seconds();
                 gcCount += p.gcCount();
                 gcMillis += p.gcMillis();
@@ -215,10 +288,32 @@ public final class PulseGapBenchmark {
             System.out.printf("  pulse gap: median %.1f ms, p99 %.1f ms, longest %.1f ms (per phase: %s ms; target <= 50)%n",
                     gaps.get(gaps.size() / 2) / 1e6, gaps.get((int) (gaps.size() * 0.99)) / 1e6,
                     gaps.get(gaps.size() - 1) / 1e6, String.join(", ", longest));
-            System.out.printf("  gaps over 50 ms: %d%n", gaps.stream().filter(g -> g > 50_000_000L).count());
+            System.out.printf("  gaps over 50 ms: %d%n", gaps.stream().filter(g -> g > LONG_GAP).count());
+        }
+        if (!causes.isEmpty()) {
+            long total = causes.stream().mapToLong(GapCause::gap).sum();
+            System.out.printf("  in them (%.0f ms): FX thread CPU %.0f%%, render thread CPU %.0f%%, GC %.0f%%,"
+                    + " neither running (waiting for a core) %.0f%%%n", total / 1e6,
+                    100.0 * causes.stream().mapToLong(GapCause::fxCpu).sum() / total,
+                    100.0 * causes.stream().mapToLong(GapCause::renderCpu).sum() / total,
+                    100.0 * causes.stream().mapToLong(GapCause::gc).sum() / total,
+                    100.0 * causes.stream().mapToLong(GapCause::waiting).sum() / total);
+            causes.sort((a, b) -> Long.compare(b.gap(), a.gap()));
+            System.out.printf("  longest gaps, ms:%s%n", describe(causes));
+            causes.sort((a, b) -> Long.compare(b.fxCpu() + b.renderCpu(), a.fxCpu() + a.renderCpu()));
+            System.out.printf("  busiest gaps, ms:%s%n", describe(causes));
         }
         System.out.printf("  GC: %d collections, %d ms; CPU: FX thread %.0f%%, render thread %.0f%%%s%n", gcCount,
                 gcMillis, 100 * cpu / 1e9 / seconds, 100 * render / 1e9 / seconds, examples > 0 ? String.format("; %.0f examples/s", examples / seconds) : "");
+    }
+
+    private static String describe(List<GapCause> causes) {
+        StringBuilder b = new StringBuilder();
+        for (GapCause c : causes.subList(0, Math.min(5, causes.size()))) {
+            b.append(String.format(" %.0f at %.1f s (fx %.0f, render %.0f, gc %.0f)", c.gap() / 1e6, c.at() / 1e9,
+                    c.fxCpu() / 1e6, c.renderCpu() / 1e6, c.gc() / 1e6));
+        }
+        return b.toString();
     }
 
     private static DialogService silentDialogs() {

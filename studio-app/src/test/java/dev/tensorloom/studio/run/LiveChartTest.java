@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tensorloom.studio.HeadlessFx;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,24 @@ class LiveChartTest {
 
             points.set(List.of());
             assertTrue(chart.showsPlaceholder(), "a new run clears the chart back to its empty state");
+            return null;
+        });
+    }
+
+    @Test
+    void aHiddenChartDrawsTheNewestPointsWhenShownAgain() throws Exception {
+        HeadlessFx.call(() -> {
+            var points = new SimpleObjectProperty<List<ChartPoint>>(List.of(new ChartPoint(1, 3.0)));
+            LiveChart chart = new LiveChart("Loss", "chart-loss", points);
+            StackPane tab = new StackPane(chart);
+            tab.setVisible(false);
+            points.set(List.of(new ChartPoint(1, 3.0), new ChartPoint(2, 2.0)));
+            points.set(List.of(new ChartPoint(1, 3.0), new ChartPoint(2, 2.0), new ChartPoint(3, 1.0)));
+            assertEquals(1, chart.series().getData().size(), "not redrawn while hidden");
+            tab.setVisible(true);
+            assertEquals(3, chart.series().getData().size(), "the newest points once shown");
+            points.set(List.of(new ChartPoint(1, 3.0)));
+            assertEquals(1, chart.series().getData().size(), "follows at once while shown");
             return null;
         });
     }
