@@ -5,8 +5,10 @@ import dev.tensorloom.model.doc.TrainingConfig;
 
 /**
  * Keypoint regression of 11 stick-figure joints with Residual Log-likelihood Estimation: a small CNN
- * predicts each joint's μ and σ (sigmoid); the rle_loss node's RealNVP flow learns the distribution of
- * the normalised residual (μ − gt)/σ.
+ * predicts each joint's μ and σ (sigmoid) in coordinates divided by the image side (the scale the RLE
+ * code's sigmoid σ is meant for: its joints are normalised to the crop); the rle_loss node's RealNVP flow
+ * learns the distribution of the normalised residual (μ − gt)/σ. Half the figures have a joint hidden
+ * behind an occluder (see StickFigureGenerator), which is where a learned σ pays.
  */
 final class PoseRleTemplate implements TemplateSource {
     @Override

@@ -9,10 +9,14 @@ import java.util.Set;
 
 /**
  * Acceptance run of {@code pose-rle}: trains the template with rle_loss and the same network with
- * l1_loss (same seed, steps, schedule and data), and prints PCK@0.05 of each on held-out stick figures (a
- * joint counts when its predicted μ lies within 0.05 of the image side of the truth). Both models get the
- * same number of steps, not the same seconds: an RLE step costs more (the flow), and a time cut would
- * also stop its cosine schedule half-way. Arguments: [steps] [safety cap in seconds per model].
+ * l1_loss on μ (same seed, steps, schedule and data), and prints PCK@0.05 of each on 512 held-out stick
+ * figures from the same generator (half of them occluded, as in training). PCK is normalised as the
+ * bounding-box PCK of pose papers (Yang and Ramanan 2013; mmpose's PCKAccuracy with norm_item "bbox"): a
+ * joint counts when its predicted μ lies within 0.05 × max(width, height) of the figure's box, the tight
+ * box around its true joints (about 21–54 px on 64 px images, so 1.1–2.7 px). The looser image-side PCK
+ * (0.05 × 64 px = 3.2 px) is printed too. Both models get the same number of steps, not the same seconds:
+ * an RLE step costs more (the flow), and a time cut would also stop its cosine schedule half-way.
+ * Arguments: [steps] [safety cap in seconds per model] [rle|l1|both].
  */
 public final class PoseRleAcceptance {
     static final double PCK_THRESHOLD = 0.05;
