@@ -13,10 +13,11 @@ import dev.tensorloom.model.catalog.Params;
  * The {@code rle_loss} (Residual Log-likelihood Estimation, Li et al. 2021) in the form the authors' code
  * computes it (RegressFlow.forward and RLELoss). Per keypoint k and coordinate d, with r = μ − gt and
  * μ̄ = r/σ: nf_loss[k, d] = log σ_d − log G(μ̄) (G the {@link RealNvp2d} flow over the 2-D μ̄, held inside
- * this block, broadcast over both coordinates as in the reference), logQ[k, d] = log(σ_d/a) + |r_d|/(√2·σ_d +
- * 1e-9) with a = 1/√(2π) (the code's Laplace Q); loss = Σ over batch, keypoints and coordinates of
- * nf_loss + logQ, divided by the batch size. So log σ and log G each enter twice per keypoint, as in the
- * reference; only the relative weights matter to the optimum, and these are the published ones.
+ * this block, broadcast over both coordinates as in the reference), logQ[k, d] = log(σ_d/a) +
+ * |r_d|/(√2·σ_d + 1e-9) with a = 1/√(2π) (the code's Laplace Q); loss = Σ over batch, keypoints and
+ * coordinates of nf_loss + logQ, divided by the batch size. So log σ and log G each enter twice per
+ * keypoint, as in the reference; only the relative weights matter to the optimum, and these are the
+ * published ones.
  */
 public final class RleLossOp implements BlockOp {
     static final int COUPLINGS = 6;
@@ -36,7 +37,9 @@ public final class RleLossOp implements BlockOp {
     @Override
     public NDList forward(OpContext ctx, NDList inputs) {
         NDArray mu = inputs.get(0);
-        NDArray sigma = inputs.get(1);
+        // σ + 1e-9 throughout, where the reference adds it only to √2·σ: the same for any σ a sigmoid gives
+        // in float32, and a σ of exactly 0 (a ReLU wired in) stays finite
+        NDArray sigma = inputs.get(1).add(Scalars.of(inputs.get(1), SIGMA_EPS));
         NDArray residual = mu.sub(inputs.get(2));
         long batch = residual.getShape().get(0);
         long keypoints = residual.getShape().get(1);
@@ -45,7 +48,7 @@ public final class RleLossOp implements BlockOp {
         NDArray logSigma = sigma.log();
         NDArray nf = logSigma.sub(logG);
         NDArray logQ = logSigma.sub(Scalars.of(sigma, (float) LOG_AMP))
-                .add(residual.abs().div(sigma.mul(Scalars.of(sigma, (float) Math.sqrt(2))).add(Scalars.of(sigma, SIGMA_EPS))));
+                .add(residual.abs().div(sigma.mul(Scalars.of(sigma, (float) Math.sqrt(2)))));
         return new NDList(nf.add(logQ).sum().div(Scalars.of(sigma, (float) batch)));
     }
 }
