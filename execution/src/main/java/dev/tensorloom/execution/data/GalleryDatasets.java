@@ -15,10 +15,13 @@ final class GalleryDatasets {
                 List.of(ParamSpec.integer("size", 16, 8, 256, "image side S in pixels")),
                 (p, seed) -> new ShapeClassesGenerator(p.getInt("size"))));
         r.register(new DatasetDescriptor("stick-figures",
-                "Stick figures in random poses: image float32 [B, 1, S, S], keypoints float32 [B, 11, 2] "
-                        + "as (x, y) / S.",
-                List.of(ParamSpec.integer("size", 64, 32, 512, "image side S in pixels")),
-                (p, seed) -> new StickFigureGenerator(p.getInt("size"))));
+                "Stick figures in random poses, a fraction behind a grey occluder that hides one joint and the "
+                        + "limbs near it (its true position is still labelled): image float32 [B, 1, S, S], keypoints "
+                        + "float32 [B, 11, 2] as (x, y) / S.",
+                List.of(ParamSpec.integer("size", 64, 32, 512, "image side S in pixels"),
+                        ParamSpec.real("occluded", StickFigureGenerator.DEFAULT_OCCLUDED, 0, 1,
+                                "fraction of figures behind an occluder")),
+                (p, seed) -> new StickFigureGenerator(p.getInt("size"), p.getDouble("occluded"))));
         r.register(new DatasetDescriptor("glyph-faces",
                 "Face-like glyphs of synthetic identities under random pose, scale and lighting: "
                         + "image float32 [B, 1, S, S], label int64 [B] (identity).",

@@ -9,19 +9,35 @@ import java.util.List;
  * drawn at half the brightness of right limbs so left and right can be told apart. Keypoints, in order:
  * head, neck, pelvis, left elbow, left hand, right elbow, right hand, left knee, left foot, right knee,
  * right foot. Scale 0.7–1.2 and position are random; the whole figure stays inside the picture.
+ * A fraction of the figures (half by default) stand behind an occluder, as people in real photographs do: a
+ * flat grey box (value 0.2–0.4, sides 8–16 px at S = 64) over one random joint, which hides that joint and
+ * the limbs near it. The hidden joints keep their true positions in {@code keypoints} (as COCO labels
+ * occluded joints), so for both a model and its baseline they must be guessed from the rest of the body.
  */
 public final class StickFigureGenerator implements BatchGenerator {
     /** Keypoints per figure. */
     public static final int KEYPOINTS = 11;
     private static final double NOISE = 0.05;
+    /** Fraction of figures behind an occluder unless the dataset says otherwise. */
+    public static final double DEFAULT_OCCLUDED = 0.5;
     private static final double LIMB_HALF_WIDTH = 1.0;
     private final int size;
+    private final double occluded;
 
+    /** Figures of side {@code size}, {@link #DEFAULT_OCCLUDED} of them occluded. */
     public StickFigureGenerator(int size) {
+        this(size, DEFAULT_OCCLUDED);
+    }
+
+    public StickFigureGenerator(int size, double occluded) {
         if (size < 32) {
             throw new IllegalArgumentException("needs size >= 32, got " + size);
         }
+        if (occluded < 0 || occluded > 1) {
+            throw new IllegalArgumentException("occluded fraction must be in [0, 1], got " + occluded);
+        }
         this.size = size;
+        this.occluded = occluded;
     }
 
     @Override
@@ -39,6 +55,11 @@ public final class StickFigureGenerator implements BatchGenerator {
             double[] k = pose(random);
             SoftRaster canvas = new SoftRaster(size, 0f);
             draw(canvas, k);
+            // drawn for every figure so the random stream, and thus the poses, do not depend on the fraction
+            double[] box = occluder(random, k);
+            if (box[4] < occluded) {
+                canvas.paint(SoftRaster.box(box[0], box[1], box[2], box[3]), (float) box[5]);
+            }
             float[] pixels = canvas.pixels();
             for (int i = 0; i < plane; i++) {
                 images[b * plane + i] = (float) (pixels[i] + random.nextDouble(-NOISE, NOISE));
@@ -49,6 +70,17 @@ public final class StickFigureGenerator implements BatchGenerator {
         }
         return HostBatch.builder().put("image", HostArray.ofFloats(images, batchSize, 1, size, size))
                 .put("keypoints", HostArray.ofFloats(keypoints, batchSize, KEYPOINTS, 2)).build();
+    }
+
+    /**
+     * An occluder over a random joint: centre x, y (within 3 px of the joint), half sides (4–8 px, so the
+     * joint is always covered), a uniform draw that decides whether it is used, and its grey value.
+     */
+    private double[] occluder(DataRandom random, double[] k) {
+        double unit = size / 64.0;
+        int joint = random.nextInt(KEYPOINTS);
+        return new double[] {k[2 * joint] + random.nextDouble(-3, 3) * unit, k[2 * joint + 1] + random.nextDouble(-3, 3) * unit,
+            random.nextDouble(4, 8) * unit, random.nextDouble(4, 8) * unit, random.nextDouble(), random.nextDouble(0.2, 0.4)};
     }
 
     /** Joint positions in pixels, x0, y0, x1, y1, … */

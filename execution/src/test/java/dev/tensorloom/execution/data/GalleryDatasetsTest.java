@@ -34,7 +34,7 @@ class GalleryDatasetsTest {
 
     @Test
     void stickFigureJointsLieInsideThePictureOnTheDrawnLimbs() {
-        HostBatch b = registry.get("stick-figures").generator(Map.of(), 0).generate(new DataRandom(4), 20);
+        HostBatch b = registry.get("stick-figures").generator(Map.of("occluded", 0.0), 0).generate(new DataRandom(4), 20);
         assertArrayEquals(new long[] {20, 11, 2}, b.get("keypoints").shape());
         float[] k = b.get("keypoints").floats();
         float[] img = b.get("image").floats();
@@ -48,6 +48,29 @@ class GalleryDatasetsTest {
             int px = (int) (k[(n * 11 + 1) * 2] * 64);
             int py = (int) (k[(n * 11 + 1) * 2 + 1] * 64);
             assertTrue(img[n * 4096 + py * 64 + px] > 0.4, "neck pixel is on a limb");
+        }
+    }
+
+    /**
+     * With every figure occluded the same poses come out (the occluder's draws are made either way), and
+     * in each picture some joint's pixel shows the box's grey (0.2–0.4, noise ±0.05) and differs from the
+     * same picture without the occluder.
+     */
+    @Test
+    void occludedFiguresKeepTheirPosesAndHideAJointUnderAGreyBox() {
+        HostBatch clear = new StickFigureGenerator(64, 0).generate(new DataRandom(8), 20);
+        HostBatch hidden = new StickFigureGenerator(64, 1).generate(new DataRandom(8), 20);
+        assertArrayEquals(clear.get("keypoints").floats(), hidden.get("keypoints").floats());
+        float[] k = hidden.get("keypoints").floats();
+        float[] with = hidden.get("image").floats();
+        float[] without = clear.get("image").floats();
+        for (int n = 0; n < 20; n++) {
+            boolean covered = false;
+            for (int j = 0; j < 11; j++) {
+                int i = n * 4096 + (int) (k[(n * 11 + j) * 2 + 1] * 64) * 64 + (int) (k[(n * 11 + j) * 2] * 64);
+                covered |= with[i] > 0.14 && with[i] < 0.46 && Math.abs(with[i] - without[i]) > 0.05;
+            }
+            assertTrue(covered, "figure " + n + " has a joint under the occluder");
         }
     }
 

@@ -5,7 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.training.initializer.UniformInitializer;
 import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
 import dev.tensorloom.execution.op.Scalars;
@@ -15,7 +15,8 @@ import dev.tensorloom.execution.op.Scalars;
  * coupling i has nets s_i (ending in tanh) and t_i, each 2 → h → h → 2 with LeakyReLU(0.01); log G(x) is
  * computed data-to-base by running the couplings backwards: for i = n−1 … 0, z_a = mask_i·z,
  * s = s_i(z_a)·(1 − mask_i), t = t_i(z_a)·(1 − mask_i), z = z_a + (1 − mask_i)·(z − t)·exp(−s),
- * log det −= Σ s; then log G(x) = −½|z|² − log 2π + log det. Weights start N(0, 0.01²), so G starts near N(0, I).
+ * log det −= Σ s; then log G(x) = −½|z|² − log 2π + log det (prior N(0, I)). Weights and biases start as
+ * PyTorch's nn.Linear does, U(±1/√fan_in), as in the reference (its RealNVP never re-initialises them).
  */
 final class RealNvp2d {
     static final float LEAK = 0.01f;
@@ -28,16 +29,17 @@ final class RealNvp2d {
     }
 
     void initialize(ParameterInit init) {
-        Initializer normal = new NormalInitializer(0.01f);
+        Initializer fromInput = new UniformInitializer((float) (1 / Math.sqrt(2)));
+        Initializer fromHidden = new UniformInitializer((float) (1 / Math.sqrt(hidden)));
         for (int i = 0; i < couplings; i++) {
             for (String net : new String[] {"s", "t"}) {
                 String p = "c" + i + "_" + net + "_";
-                init.parameter(p + "w1", new Shape(hidden, 2), normal);
-                init.parameter(p + "b1", new Shape(hidden), Initializer.ZEROS);
-                init.parameter(p + "w2", new Shape(hidden, hidden), normal);
-                init.parameter(p + "b2", new Shape(hidden), Initializer.ZEROS);
-                init.parameter(p + "w3", new Shape(2, hidden), normal);
-                init.parameter(p + "b3", new Shape(2), Initializer.ZEROS);
+                init.parameter(p + "w1", new Shape(hidden, 2), fromInput);
+                init.parameter(p + "b1", new Shape(hidden), fromInput);
+                init.parameter(p + "w2", new Shape(hidden, hidden), fromHidden);
+                init.parameter(p + "b2", new Shape(hidden), fromHidden);
+                init.parameter(p + "w3", new Shape(2, hidden), fromHidden);
+                init.parameter(p + "b3", new Shape(2), fromHidden);
             }
         }
     }

@@ -156,9 +156,11 @@ class RegressionMetricLossOpsTest {
 
     /**
      * With every flow weight zero each coupling is the identity (s = tanh 0 = 0, t = 0), so G is the
-     * standard 2-D normal. One keypoint, σ = (0.5, 0.25), μ − gt = (0.25, −0.5) so μ̄ = (0.5, −2):
-     * log σ = ln 0.125 = −2.07944, −log G = ½(0.25 + 4) + ln 2π = 3.96288, −log Q = 2 ln 2 + 2.5 = 3.88629
-     * (Laplace(0, 1): Q(u) = ½e^−|u|); sum 5.76973.
+     * standard 2-D normal. One keypoint, σ = (0.5, 0.25), r = μ − gt = (0.25, −0.5), so μ̄ = (0.5, −2) and
+     * log G = −½(0.25 + 4) − ln 2π = −3.96288. As the RLE code computes it: nf_loss = Σ_d (ln σ_d − log G)
+     * = ln 0.125 + 2·3.96288 = 5.84631 (log G broadcast over both coordinates), logQ = Σ_d ln(σ_d·√(2π)) +
+     * |r_d|/(√2·σ_d) = (−0.69315 + 0.91894 + 0.35355) + (−1.38629 + 0.91894 + 1.41421) = 1.52620; batch of
+     * one, so the loss is 7.37252.
      */
     @Test
     void rleWithIdentityFlowMatchesReferenceNumbers() {
@@ -170,12 +172,12 @@ class RegressionMetricLossOpsTest {
             }
             float loss = h.forward(h.input(new float[] {0.45f, 0.3f}, 1, 1, 2), h.input(new float[] {0.5f, 0.25f}, 1, 1, 2),
                     h.input(new float[] {0.2f, 0.8f}, 1, 1, 2)).get(0).getFloat();
-            assertEquals(-2.0794415 + 3.9628771 + 3.8862944, loss, 1e-5);
+            assertEquals(5.8463126 + 1.5262025, loss, 1e-5);
         }
     }
 
     @Test
-    void rleIsLogSigmaMinusFlowLogDensityPlusLaplaceResidual() {
+    void rleIsTheReferenceNfLossPlusLogQSummedOverJointsPerExample() {
         int b = 2;
         int k = 3;
         int hidden = 8;
@@ -198,15 +200,19 @@ class RegressionMetricLossOpsTest {
             double expected = 0;
             for (int j = 0; j < b * k; j++) {
                 double[] bar = new double[2];
-                double term = 0;
                 for (int dd = 0; dd < 2; dd++) {
-                    double s = sigma[2 * j + dd] + RleLossOp.SIGMA_EPS;
-                    bar[dd] = (mu[2 * j + dd] - gt[2 * j + dd]) / s;
-                    term += Math.log(s) + Math.log(2) + Math.abs(bar[dd]);
+                    bar[dd] = (mu[2 * j + dd] - gt[2 * j + dd]) / sigma[2 * j + dd];
                 }
-                expected += term - flowLogProb(h.parameters(), bar, hidden);
+                double logPhi = flowLogProb(h.parameters(), bar, hidden);
+                for (int dd = 0; dd < 2; dd++) {
+                    double s = sigma[2 * j + dd];
+                    double nfLoss = Math.log(s) - logPhi;
+                    double logQ = Math.log(s * Math.sqrt(2 * Math.PI)) + Math.abs(mu[2 * j + dd] - gt[2 * j + dd])
+                            / (Math.sqrt(2) * s + 1e-9);
+                    expected += nfLoss + logQ;
+                }
             }
-            expected /= b * k;
+            expected /= b;
             assertEquals(expected, loss, 1e-4 * Math.max(1, Math.abs(expected)));
             assertTrue(Double.isFinite(loss));
         }

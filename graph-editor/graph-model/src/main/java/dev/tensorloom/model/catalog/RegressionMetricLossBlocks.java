@@ -38,9 +38,10 @@ final class RegressionMetricLossBlocks {
     private static BlockType rle() {
         return BlockType.builder("rle_loss").title("RLE loss (residual log-likelihood)").category(BlockCategory.LOSS)
                 .role(BlockType.Role.LOSS)
-                .description("Per keypoint, with μ̄ = (pred − target)/σ: Σ log σ − log G(μ̄) − log Q(μ̄), where G is a "
-                        + "RealNVP flow (3 pairs of alternating-mask affine couplings, inside this block) on 2-D and Q a "
-                        + "Laplace(0, 1) per coordinate; averaged over batch and keypoints")
+                .description("As the RLE reference code computes it, per keypoint and coordinate d with μ̄ = (pred − target)/σ: "
+                        + "(log σ_d − log G(μ̄)) + (log(σ_d·√(2π)) + |pred_d − target_d|/(√2·σ_d)), where G is a RealNVP "
+                        + "flow (3 pairs of alternating-mask affine couplings, inside this block) on 2-D and the second "
+                        + "term the Laplace Q; summed over keypoints and coordinates, divided by the batch size")
                 .input("pred").input("sigma").input("target").output("loss")
                 .param(ParamSpec.integer("hidden", 64, 1, 4096, "Width of each coupling's two hidden layers"))
                 .shape(ctx -> {
