@@ -27,9 +27,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The memory view: policy picker and budget slider, the timeline of one training step (ledger and
- * measured bytes, {@code none} against the policy, peaks marked), saved bytes of the largest nodes, the
- * plan's prediction in plain words, and replay controls that step the canvas through the schedule.
+ * The memory view: policy picker and budget slider (each re-plans at once, before any run on costs
+ * estimated from shapes), the timeline of one training step (ledger and measured bytes, {@code none}
+ * against the policy, peaks marked), saved bytes of the largest nodes, replay controls that step the
+ * canvas through the schedule, and the plan's prediction in plain words, saying where its numbers come from.
  */
 public final class MemoryView extends VBox {
     /** Replay speed: samples per second while playing. */
@@ -46,7 +47,11 @@ public final class MemoryView extends VBox {
         this.vm = vm;
         getStyleClass().add("memory-view");
         setPadding(new Insets(6));
-        getChildren().addAll(controls(), charts(), prediction(), replay());
+        HBox charts = charts();
+        // The charts give up height first, so the replay controls and the prediction's text stay in view.
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        charts.setMinHeight(140);
+        getChildren().addAll(controls(), charts, replay(), prediction());
     }
 
     private HBox controls() {
