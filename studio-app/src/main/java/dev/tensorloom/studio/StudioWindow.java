@@ -86,7 +86,7 @@ public final class StudioWindow {
             Path file = viewModel.fileProperty().get();
             return file == null ? null : file.toAbsolutePath().getParent();
         });
-        memory = new MemoryViewModel(viewModel.document(), runs.analyzer(), tasks);
+        memory = new MemoryViewModel(viewModel.document(), catalog, runs.analyzer(), tasks);
         connectRunViews();
         runTabs = new TabPane(
                 tab("Run", "tab-run", new RunPanelView(runPanel, DatasetRegistry.standard().all().stream()

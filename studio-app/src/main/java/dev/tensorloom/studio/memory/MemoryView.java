@@ -27,9 +27,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The memory view: policy picker and budget slider, the timeline of one training step (ledger and
- * measured bytes, {@code none} against the policy, peaks marked), saved bytes of the largest nodes, the
- * plan's prediction in plain words, and replay controls that step the canvas through the schedule.
+ * The memory view: policy picker and budget slider (each re-plans at once, before any run on costs
+ * estimated from shapes), the timeline of one training step (ledger and measured bytes, {@code none}
+ * against the policy, peaks marked), saved bytes of the largest nodes, replay controls that step the
+ * canvas through the schedule, and the plan's prediction in plain words, saying where its numbers come from.
  */
 public final class MemoryView extends VBox {
     /** Replay speed: samples per second while playing. */
@@ -46,7 +47,11 @@ public final class MemoryView extends VBox {
         this.vm = vm;
         getStyleClass().add("memory-view");
         setPadding(new Insets(6));
-        getChildren().addAll(controls(), charts(), prediction(), replay());
+        HBox charts = charts();
+        // The charts give up height first, so the replay controls and the prediction's text stay in view.
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        charts.setMinHeight(140);
+        getChildren().addAll(controls(), charts, replay(), prediction());
     }
 
     private HBox controls() {
@@ -59,19 +64,25 @@ public final class MemoryView extends VBox {
         analyse.setId("memory-analyse");
         analyse.setOnAction(e -> vm.analyze(policy.getValue()));
         analyse.disableProperty().bind(vm.busyProperty());
+        // Picking a policy plans it at once, on whatever costs the view model has (estimated or measured).
+        policy.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isBlank()) {
+                vm.replan(b);
+            }
+        });
         Button plan = new Button("Plan (no run)", new FontIcon(Feather.GIT_BRANCH));
         plan.setId("memory-plan");
         plan.setOnAction(e -> vm.replan(policy.getValue()));
-        plan.disableProperty().bind(vm.analysisProperty().isNull());
+        plan.disableProperty().bind(vm.basisProperty().isNull());
         Slider budget = new Slider(1, 256, 64);
         budget.setId("memory-budget");
         budget.setPrefWidth(180);
-        budget.disableProperty().bind(vm.analysisProperty().isNull());
+        budget.disableProperty().bind(vm.basisProperty().isNull());
         boolean[] fitting = {false};
-        vm.analysisProperty().addListener((o, a, b) -> {
+        vm.basisProperty().addListener((o, a, b) -> {
             if (b != null) {
                 // The slider spans up to the no-checkpointing peak; moving it there is not a request to plan.
-                double peak = b.result().baseline().schedule().plan().peakBytes() / TimelineSeries.MIB;
+                double peak = b.none().plan().peakBytes() / TimelineSeries.MIB;
                 fitting[0] = true;
                 budget.setMax(Math.max(2, Math.ceil(peak)));
                 budget.setValue(budget.getMax() / 2);
@@ -118,7 +129,8 @@ public final class MemoryView extends VBox {
         timeline.setPrefSize(640, 260);
 
         bars.setId("memory-node-bytes");
-        bars.setTitle("Saved activation MiB per node (largest " + MemoryViewModel.BARS + ")");
+        bars.setTitle(barsTitle(null));
+        vm.basisProperty().addListener((o, a, b) -> bars.setTitle(barsTitle(b)));
         bars.setAnimated(false);
         bars.setLegendVisible(false);
         // Many categories share a narrow chart: thin gaps keep the bars readable.
@@ -143,9 +155,14 @@ public final class MemoryView extends VBox {
         });
         VBox barBox = new VBox(2, bars, treatmentLegend());
         VBox.setVgrow(bars, Priority.ALWAYS);
-        // Nothing to break down before a measurement; the timeline says what to do.
-        barBox.visibleProperty().bind(vm.analysisProperty().isNotNull());
+        // Before a measurement the bars show the estimated bytes; with no basis there is nothing to show.
+        barBox.visibleProperty().bind(vm.basisProperty().isNotNull());
         return new HBox(6, timeline, barBox);
+    }
+
+    private static String barsTitle(PlanningBasis b) {
+        String source = b == null ? "" : ", " + b.source().words();
+        return "Saved activation MiB per node" + source + " (largest " + MemoryViewModel.BARS + ")";
     }
 
     /** Which bar colour means what: the colours live in the stylesheet. */
@@ -169,14 +186,35 @@ public final class MemoryView extends VBox {
     private VBox prediction() {
         Label peaks = new Label();
         peaks.setId("memory-peaks");
+        wrap(peaks);
         peaks.textProperty().bind(vm.peaksProperty());
+        peaks.visibleProperty().bind(vm.peaksProperty().isNotEmpty());
+        peaks.managedProperty().bind(peaks.visibleProperty());
+        Label headline = new Label();
+        headline.setId("memory-plan-headline");
+        headline.getStyleClass().add("memory-plan-headline");
+        wrap(headline);
         Label explanation = new Label();
         explanation.setId("memory-explanation");
-        explanation.setWrapText(true);
-        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        wrap(explanation);
         explanation.getStyleClass().add("memory-explanation");
-        vm.predictionProperty().addListener((o, a, b) -> explanation.setText(b == null ? "" : b.explanation()));
-        return new VBox(2, peaks, explanation);
+        Runnable show = () -> {
+            PolicyPrediction p = vm.predictionProperty().get();
+            String notice = vm.planNoticeProperty().get();
+            // Without a prediction (estimating, an empty model, errors) the headline says why instead.
+            headline.setText(p == null ? notice : p.headline());
+            explanation.setText(p == null ? "" : p.explanation());
+        };
+        vm.predictionProperty().addListener((o, a, b) -> show.run());
+        vm.planNoticeProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return new VBox(2, peaks, headline, explanation);
+    }
+
+    /** Long text wraps onto more lines instead of ending in "…". */
+    private static void wrap(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     private HBox replay() {

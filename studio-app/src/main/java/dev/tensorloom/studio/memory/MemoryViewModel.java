@@ -3,9 +3,10 @@ package dev.tensorloom.studio.memory;
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.memory.MemorySample;
+import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.schedule.CheckpointSchedule;
-import dev.tensorloom.execution.schedule.CheckpointScheduling;
 import dev.tensorloom.execution.schedule.PolicyMeasurement;
+import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.run.ChartPoint;
@@ -26,16 +27,21 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The memory view's state. {@link #analyze} measures {@code none} and a policy off the UI thread (as
- * {@code tensorloom memory} does) and fills the timeline series, peaks and per-node bars;
- * {@link #replan} plans another policy on the cached profile (no run) for the predicted peak, overhead
- * and explanation; the replay steps through the policy's recorded samples as node states.
+ * The memory view's state. Whenever the project changes it estimates per-node costs from the shapes off
+ * the UI thread ({@link PlanningBasis#estimate}) and plans the picked policy on them, so the predicted
+ * peak, overhead and explanation show before anything runs. {@link #analyze} measures {@code none} and a
+ * policy off the UI thread (as {@code tensorloom memory} does), fills the timeline series, peaks and
+ * per-node bars, and from then on plans on the measured profile until the project changes again.
+ * {@link #replan} plans another policy (no run); the replay steps through the policy's recorded samples
+ * as node states.
  */
 public final class MemoryViewModel {
     static final int TIMELINE_POINTS = 600;
     static final int BARS = 24;
 
     private final Document document;
+    private final BlockCatalog catalog;
+    private final OpRegistry ops;
     private final MemoryAnalyzer analyzer;
     private final TaskExecutor tasks;
 
@@ -51,6 +57,8 @@ public final class MemoryViewModel {
     private final ReadOnlyObjectWrapper<List<PeakMark>> peakMarks = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<NodeBytes>> nodeBytes = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<PolicyPrediction> prediction = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PlanningBasis> basis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper planNotice = new ReadOnlyStringWrapper("Estimating the model's costs…");
     private final ReadOnlyIntegerWrapper replayIndex = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper replayLength = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyObjectWrapper<Map<String, String>> replayStates = new ReadOnlyObjectWrapper<>(Map.of());
@@ -60,11 +68,83 @@ public final class MemoryViewModel {
     private List<MemorySample> replaySamples = List.of();
     private boolean planning;
     private String planAgain;
+    /** The policy the user picked last; planned again on every new basis. */
+    private String picked = "sqrt";
+    /** Counts document changes (UI thread): results computed from an older copy are stale. */
+    private long revision;
+    /** The revision the planning basis was measured at; a measurement outranks estimates of the same model. */
+    private long measuredAt = -1;
+    private boolean estimateQueued;
+    private boolean estimating;
+    private boolean estimateAgain;
 
-    public MemoryViewModel(Document document, MemoryAnalyzer analyzer, TaskExecutor tasks) {
+    public MemoryViewModel(Document document, BlockCatalog catalog, MemoryAnalyzer analyzer, TaskExecutor tasks) {
         this.document = Objects.requireNonNull(document);
+        this.catalog = Objects.requireNonNull(catalog);
+        this.ops = OpRegistry.standard();
         this.analyzer = Objects.requireNonNull(analyzer);
         this.tasks = Objects.requireNonNull(tasks);
+        document.addListener(change -> {
+            revision++;
+            requestEstimate();
+        });
+        requestEstimate();
+    }
+
+    // ---- estimating ---------------------------------------------------------------------------
+
+    /**
+     * Estimates once the current burst of changes is over: the request goes through the background queue
+     * and back to the UI thread, so a project load or a gesture (many document events in one UI event) makes
+     * one estimate; changes while an estimate runs make one more afterwards.
+     */
+    private void requestEstimate() {
+        if (estimateQueued) {
+            return;
+        }
+        estimateQueued = true;
+        tasks.background(() -> tasks.ui(this::estimate));
+    }
+
+    private void estimate() {
+        estimateQueued = false;
+        if (estimating) {
+            estimateAgain = true;
+            return;
+        }
+        estimating = true;
+        long at = revision;
+        Document copy = DocumentContents.copy(document);
+        BackgroundTask.wrap(() -> PlanningBasis.estimate(copy, catalog, ops)).onSuccess(b -> {
+            if (at == revision && measuredAt != revision) {
+                useBasis(b);
+            }
+            estimated();
+        }).onFailure(e -> {
+            if (at == revision && measuredAt != revision) {
+                basis.set(null);
+                prediction.set(null);
+                nodeBytes.set(List.of());
+                planNotice.set(e instanceof EstimatedProfile.NotEstimable ? e.getMessage()
+                        : "Cannot estimate the model's costs: " + e.getMessage());
+            }
+            estimated();
+        }).executeWith(tasks);
+    }
+
+    private void estimated() {
+        estimating = false;
+        if (estimateAgain) {
+            estimateAgain = false;
+            estimate();
+        }
+    }
+
+    /** Plans on {@code b} from now on, starting with the picked policy. */
+    private void useBasis(PlanningBasis b) {
+        basis.set(b);
+        planNotice.set("");
+        replan(picked);
     }
 
     // ---- measuring ------------------------------------------------------------------------------
@@ -82,20 +162,22 @@ public final class MemoryViewModel {
             return;
         }
         Document copy = DocumentContents.copy(document);
+        long at = revision;
         pause();
         BackgroundTask.wrap(() -> analyzer.analyze(copy, policy)).onRunning(() -> {
             busy.set(true);
             status.set("Measuring none and " + policy + "…");
         }).onSuccess(a -> {
             busy.set(false);
-            show(a);
+            show(a, at == revision);
         }).onFailure(e -> {
             busy.set(false);
             status.set("Memory analysis failed: " + e.getMessage());
         }).executeWith(tasks);
     }
 
-    private void show(MemoryAnalysis a) {
+    /** Shows a measurement; {@code current} when the project has not changed since it was copied. */
+    private void show(MemoryAnalysis a, boolean current) {
         analysis.set(a);
         PolicyMeasurement base = a.result().baseline();
         PolicyMeasurement chosen = a.result().policy();
@@ -113,12 +195,20 @@ public final class MemoryViewModel {
                 measuredText(a), PolicyPrediction.mib(base.peakLedgerBytes()), policyName.get(),
                 PolicyPrediction.mib(chosen.peakLedgerBytes()), a.result().ledgerRatio(), a.result().timeRatio(),
                 a.batchSize()));
-        nodeBytes.set(bars(a, chosen.schedule()));
+        PlanningBasis measured = PlanningBasis.measured(a);
+        nodeBytes.set(bars(measured, chosen.schedule()));
         status.set("Measured " + base.samples().size() + " and " + chosen.samples().size() + " schedule actions");
         replaySamples = chosen.samples();
         replayLength.set(replaySamples.size());
         seek(-1);
-        prediction.set(PolicyPrediction.of(a.plan(), a.result().profile(), chosen.schedule(), base.schedule()));
+        prediction.set(PolicyPrediction.of(measured, chosen.schedule()));
+        if (current) {
+            // The measured costs describe this very model: plan on them from now on.
+            picked = policyName.get();
+            measuredAt = revision;
+            basis.set(measured);
+            planNotice.set("");
+        }
     }
 
     /** One mark per non-empty series, at its highest point. */
@@ -143,11 +233,11 @@ public final class MemoryViewModel {
                 PolicyPrediction.mib(chosen.getAsLong()));
     }
 
-    private static List<NodeBytes> bars(MemoryAnalysis a, CheckpointSchedule schedule) {
+    private static List<NodeBytes> bars(PlanningBasis b, CheckpointSchedule schedule) {
         List<NodeBytes> all = new ArrayList<>();
-        for (Step s : a.plan().steps()) {
+        for (Step s : b.plan().steps()) {
             if (!s.isSource()) {
-                all.add(new NodeBytes(s.nodeId(), a.result().profile().savedBytes(s.index()),
+                all.add(new NodeBytes(s.nodeId(), b.profile().savedBytes(s.index()),
                         schedule.treatment(s.index()).name().toLowerCase()));
             }
         }
@@ -159,13 +249,11 @@ public final class MemoryViewModel {
 
     // ---- re-planning ----------------------------------------------------------------------------
 
-    /** Plans another policy on the measured profile (no run) and shows its prediction. */
+    /**
+     * Plans {@code policyText} on the current basis (estimated or measured costs; no run) and shows its
+     * prediction; remembered as the picked policy, planned again whenever the basis changes.
+     */
     public void replan(String policyText) {
-        MemoryAnalysis a = analysis.get();
-        if (a == null) {
-            status.set("Run the analysis first: planning needs the measured costs");
-            return;
-        }
         if (planning) {
             // Slider drags send many requests: only the newest one is planned after the current one.
             planAgain = policyText;
@@ -178,15 +266,18 @@ public final class MemoryViewModel {
             status.set(e.getMessage());
             return;
         }
+        picked = policyText;
+        PlanningBasis b = basis.get();
+        if (b == null) {
+            status.set(planNotice.get().isEmpty() ? "Nothing to plan on yet" : planNotice.get());
+            return;
+        }
         planning = true;
-        BackgroundTask.wrap(() -> {
-            CheckpointSchedule none = a.result().baseline().schedule();
-            CheckpointSchedule planned = CheckpointScheduling.schedule(a.plan(), policy, a.result().profile());
-            return new Object[] {PolicyPrediction.of(a.plan(), a.result().profile(), planned, none), planned};
-        }).onSuccess(r -> {
-            prediction.set((PolicyPrediction) r[0]);
-            nodeBytes.set(bars(a, (CheckpointSchedule) r[1]));
-            status.set("Planned " + policy + " on the measured costs (no run)");
+        BackgroundTask.wrap(() -> b.schedule(policy)).onSuccess(planned -> {
+            prediction.set(PolicyPrediction.of(b, planned));
+            nodeBytes.set(bars(b, planned));
+            status.set("Planned " + policy + (b.source() == ProfileSource.MEASURED ? " on the measured costs"
+                    : " on costs estimated from shapes") + " (no run)");
             planned();
         }).onFailure(e -> {
             status.set("Cannot plan " + policy + ": " + e.getMessage());
@@ -303,6 +394,16 @@ public final class MemoryViewModel {
 
     public ReadOnlyObjectProperty<PolicyPrediction> predictionProperty() {
         return prediction.getReadOnlyProperty();
+    }
+
+    /** The costs policies are planned on (estimated or measured); null while there are none. */
+    public ReadOnlyObjectProperty<PlanningBasis> basisProperty() {
+        return basis.getReadOnlyProperty();
+    }
+
+    /** Why there is no prediction (estimating, empty model, errors); empty while there is one. */
+    public ReadOnlyStringProperty planNoticeProperty() {
+        return planNotice.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty replayIndexProperty() {

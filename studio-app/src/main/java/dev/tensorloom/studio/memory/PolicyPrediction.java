@@ -1,62 +1,93 @@
 package dev.tensorloom.studio.memory;
 
-import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.schedule.CheckpointSchedule;
-import dev.tensorloom.execution.schedule.NodeProfile;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What a planned policy is predicted to do on one plan, in numbers and in plain words: how many nodes
- * it stores, keeps as checkpoints or drops, the predicted peak, and the extra forward work.
+ * What a planned policy is predicted to do on one model, in numbers and in plain words: which nodes it
+ * stores, keeps as checkpoints or drops, the predicted peak, the extra forward work, and where the costs
+ * it was planned on come from.
+ *
+ * @param headline    one line: policy, source of the numbers, predicted peak and recompute overhead
+ * @param explanation what the policy keeps, what it recomputes and what that costs, naming this model's nodes
  */
-public record PolicyPrediction(String policy, int stored, int checkpoints, int dropped, long peakBytes,
-        long baselinePeakBytes, long recomputations, double overhead, String explanation) {
+public record PolicyPrediction(String policy, ProfileSource source, int batchSize, int stored, int checkpoints,
+        int dropped, long peakBytes, long baselinePeakBytes, long recomputations, double overhead, String headline,
+        String explanation) {
 
-    /** Predicts {@code schedule} against the {@code none} plan's peak with the profiled costs. */
-    public static PolicyPrediction of(Plan plan, NodeProfile profile, CheckpointSchedule schedule,
-            CheckpointSchedule none) {
-        int stored = 0;
-        int checkpoints = 0;
-        int dropped = 0;
+    /** Names listed before "and N more". */
+    static final int NAMES = 4;
+
+    /** Predicts {@code schedule} against the basis' {@code none} schedule with the basis' costs. */
+    public static PolicyPrediction of(PlanningBasis basis, CheckpointSchedule schedule) {
+        List<String> stored = new ArrayList<>();
+        List<String> checkpoints = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
         long forwardNanos = 0;
-        for (Step s : plan.steps()) {
+        for (Step s : basis.plan().steps()) {
             if (s.isSource()) {
                 continue;
             }
-            forwardNanos += profile.forwardNanos(s.index());
+            forwardNanos += basis.profile().forwardNanos(s.index());
             switch (schedule.treatment(s.index())) {
-                case STORED -> stored++;
-                case CHECKPOINT -> checkpoints++;
-                case DROPPED -> dropped++;
+                case STORED -> stored.add(s.nodeId());
+                case CHECKPOINT -> checkpoints.add(s.nodeId());
+                case DROPPED -> dropped.add(s.nodeId());
                 default -> throw new IllegalStateException();
             }
         }
         long peak = schedule.plan().peakBytes();
-        long basePeak = none.plan().peakBytes();
+        long basePeak = basis.none().plan().peakBytes();
         long recomputes = schedule.plan().recomputeCount();
         double overhead = forwardNanos == 0 ? 0 : (double) schedule.plan().extraNanos() / forwardNanos;
-        String words = explain(schedule.policy().toString(), stored, checkpoints, dropped, peak, basePeak, recomputes,
-                overhead);
-        return new PolicyPrediction(schedule.policy().toString(), stored, checkpoints, dropped, peak, basePeak,
-                recomputes, overhead, words);
+        String policy = schedule.policy().toString();
+        String headline = headline(policy, basis, peak, basePeak, overhead);
+        String words = explain(policy, basis.source(), stored, checkpoints, dropped, peak, basePeak, recomputes,
+                overhead) + (basis.exact() ? "" : " Some dimensions are not known before a run and were counted "
+                        + "as 1, so the bytes are a lower bound.");
+        return new PolicyPrediction(policy, basis.source(), basis.batchSize(), stored.size(), checkpoints.size(),
+                dropped.size(), peak, basePeak, recomputes, overhead, headline, words);
     }
 
-    static String explain(String policy, int stored, int checkpoints, int dropped, long peak, long basePeak,
-            long recomputes, double overhead) {
-        int layers = stored + checkpoints + dropped;
-        if (recomputes == 0 && dropped == 0 && checkpoints == 0) {
-            return String.format("%s keeps every activation of all %d layers for the backward pass: nothing is "
-                    + "recomputed, and the predicted peak of saved activations (outputs and the tensors "
-                    + "autograd keeps, as profiled; gradients not counted) is %s.", policy, layers, mib(peak));
+    static String headline(String policy, PlanningBasis basis, long peak, long basePeak, double overhead) {
+        boolean estimated = basis.source() == ProfileSource.ESTIMATED;
+        return String.format("Plan for %s, %s (batch %d%s): predicted peak %s (none %s), recompute overhead "
+                + "+%.0f%% forward time%s.", policy, estimated ? "estimated from shapes" : "on the measured costs",
+                basis.batchSize(), estimated ? ", nothing run yet" : "", mib(peak), mib(basePeak), 100 * overhead,
+                estimated ? " (estimated from FLOPs)" : "");
+    }
+
+    static String explain(String policy, ProfileSource source, List<String> stored, List<String> checkpoints,
+            List<String> dropped, long peak, long basePeak, long recomputes, double overhead) {
+        int layers = stored.size() + checkpoints.size() + dropped.size();
+        String counted = source == ProfileSource.ESTIMATED
+                ? "node outputs and the internals each block's estimate counts, from the inferred shapes; "
+                        + "gradients not counted"
+                : "outputs and the tensors autograd keeps, as profiled; gradients not counted";
+        if (recomputes == 0 && dropped.isEmpty() && checkpoints.isEmpty()) {
+            return String.format("%s keeps every activation of all %d layers (%s) for the backward pass: nothing is "
+                    + "recomputed, and the predicted peak of saved activations (%s) is %s.", policy, layers,
+                    names(stored), counted, mib(peak));
         }
         double saved = basePeak == 0 ? 0 : 1 - (double) peak / basePeak;
-        return String.format("%s stores %d of %d layers in full and keeps only the outputs of %d checkpoint layers; "
-                + "the other %d layers drop their activations after the forward pass and are run again in the "
-                + "backward pass (%d extra layer forwards, about %.0f%% more forward time). The predicted peak of "
-                + "saved activations (outputs and the tensors autograd keeps, as profiled; gradients not counted) "
-                + "is %s instead of %s without checkpointing (%.0f%% less).",
-                policy, stored, layers, checkpoints, dropped, recomputes, 100 * overhead, mib(peak), mib(basePeak),
-                100 * saved);
+        return String.format("%s stores %d of %d layers in full (%s) and keeps only the outputs of %d checkpoint "
+                + "layers (%s); the other %d layers (%s) drop their activations after the forward pass and are run "
+                + "again in the backward pass (%d extra layer forwards, about %.0f%% more forward time%s). The "
+                + "predicted peak of saved activations (%s) is %s instead of %s without checkpointing (%.0f%% less).",
+                policy, stored.size(), layers, names(stored), checkpoints.size(), names(checkpoints), dropped.size(),
+                names(dropped), recomputes, 100 * overhead, source == ProfileSource.ESTIMATED ? ", judged by FLOPs"
+                        : "", counted, mib(peak), mib(basePeak), 100 * saved);
+    }
+
+    /** "a, b, c, d and 5 more"; "none" when empty. */
+    static String names(List<String> ids) {
+        if (ids.isEmpty()) {
+            return "none";
+        }
+        String shown = String.join(", ", ids.subList(0, Math.min(NAMES, ids.size())));
+        return ids.size() > NAMES ? shown + " and " + (ids.size() - NAMES) + " more" : shown;
     }
 
     static String mib(long bytes) {

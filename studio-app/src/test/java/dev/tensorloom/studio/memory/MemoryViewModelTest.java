@@ -25,7 +25,7 @@ class MemoryViewModelTest {
     @BeforeAll
     static void measure() throws Exception {
         var project = SmallChain.project(6, 32);
-        vm = new MemoryViewModel(project.document(),
+        vm = new MemoryViewModel(project.document(), BlockCatalog.standard(),
                 new StandardMemoryAnalyzer(BlockCatalog.standard(), OptionalInt.empty()), TaskExecutor.direct());
         vm.analyze("sqrt");
         assertNotNull(vm.analysisProperty().get(), vm.statusProperty().get());

@@ -21,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A user opens a deep chain (cut to six blocks; batch 1024, so measured bytes stand well above allocator
- * noise), measures memory without checkpointing and with sqrt, sees both timelines with lower ledger and
+ * noise), sees sqrt planned on costs estimated from the shapes before anything runs, measures memory without checkpointing and with sqrt, sees both timelines with lower ledger and
  * measured peaks for sqrt, each peak marked with its value, and steps the replay on the canvas.
  */
 class MemoryStoryTest extends StudioStoryBase {
@@ -38,6 +38,13 @@ class MemoryStoryTest extends StudioStoryBase {
         Label placeholder = robot.lookup("#memory-timeline ." + ChartPlaceholder.STYLE).queryAs(Label.class);
         assertTrue(placeholder.isVisible(), "an empty timeline says what to do");
         assertTrue(placeholder.getText().startsWith("No measurement yet"), placeholder.getText());
+        // Before anything runs the plan is already there, on costs estimated from the shapes.
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> window.memory().predictionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label headline = robot.lookup("#memory-plan-headline").queryAs(Label.class);
+        assertTrue(headline.getText().startsWith("Plan for sqrt, estimated from shapes (batch 1024, nothing run yet)"),
+                headline.getText());
         ComboBox<?> policy = robot.lookup("#memory-policy").queryAs(ComboBox.class);
         robot.interact(() -> ((ComboBox<String>) policy).setValue("sqrt"));
         robot.clickOn("#memory-analyse");
@@ -62,6 +69,7 @@ class MemoryStoryTest extends StudioStoryBase {
                     "measured sqrt peak " + peak(sqrtMeasured) + " vs none " + peak(noneMeasured));
         }
         assertFalse(placeholder.isVisible());
+        assertTrue(headline.getText().startsWith("Plan for sqrt, on the measured costs"), headline.getText());
         // Every series' peak carries a ring and a label with its value.
         assertEquals(measured ? 4 : 2, robot.lookup("#memory-timeline .memory-peak").queryAll().size());
         List<String> labels = robot.lookup("#memory-timeline .memory-peak-label").queryAllAs(Label.class).stream()
