@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.canvas.CanvasStyles;
-import dev.tensorloom.studio.memory.SmallChain;
 import dev.tensorloom.studio.run.ChartPlaceholder;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -20,9 +20,11 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A user opens a deep chain (cut to six blocks; batch 1024, so measured bytes stand well above allocator
- * noise), sees sqrt planned on costs estimated from the shapes before anything runs, measures memory without checkpointing and with sqrt, sees both timelines with lower ledger and
- * measured peaks for sqrt, each peak marked with its value, and steps the replay on the canvas.
+ * A user opens the deep-chain template (64 blocks) from the gallery, sets its batch to 256 in the run panel (so
+ * the measurement takes seconds and the bytes still stand well above allocator noise), sees sqrt planned on costs
+ * estimated from the shapes before anything runs, measures memory without checkpointing and with sqrt, sees both
+ * timelines with lower ledger and measured peaks for sqrt, each peak marked with its value, and steps the replay
+ * on the canvas.
  */
 class MemoryStoryTest extends StudioStoryBase {
     @Start
@@ -32,8 +34,13 @@ class MemoryStoryTest extends StudioStoryBase {
 
     @Test
     void measureNoneAgainstSqrtAndReplayTheStep(FxRobot robot) throws Exception {
-        var project = SmallChain.project(6, 1024);
-        robot.interact(() -> window.viewModel().load(project, null));
+        // The deep-chain template from the gallery, its batch cut from 4096 to 256 in the run panel.
+        dialogs.templates.add("deep-chain");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> window.viewModel().document().nodeCount() > 300);
+        robot.clickOn("Run").doubleClickOn("#run-batch").eraseText(8).write("256").type(KeyCode.ENTER);
+        assertEquals(256, window.viewModel().document().config().batchSize());
         robot.clickOn("Memory");
         Label placeholder = robot.lookup("#memory-timeline ." + ChartPlaceholder.STYLE).queryAs(Label.class);
         assertTrue(placeholder.isVisible(), "an empty timeline says what to do");
@@ -43,7 +50,7 @@ class MemoryStoryTest extends StudioStoryBase {
                 () -> window.memory().predictionProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Label headline = robot.lookup("#memory-plan-headline").queryAs(Label.class);
-        assertTrue(headline.getText().startsWith("Plan for sqrt, estimated from shapes (batch 1024, nothing run yet)"),
+        assertTrue(headline.getText().startsWith("Plan for sqrt, estimated from shapes (batch 256, nothing run yet)"),
                 headline.getText());
         ComboBox<?> policy = robot.lookup("#memory-policy").queryAs(ComboBox.class);
         robot.interact(() -> ((ComboBox<String>) policy).setValue("sqrt"));
