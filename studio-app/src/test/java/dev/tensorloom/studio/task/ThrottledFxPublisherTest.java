@@ -104,7 +104,12 @@ class ThrottledFxPublisherTest {
         while (System.nanoTime() < end) {
             p.offer(n++);
         }
-        Thread.sleep(200);
+        // The last batch is due 50 ms after the last offer; a loaded machine may be later, so wait for it
+        // (up to 5 s) instead of a fixed sleep.
+        long deadline = System.nanoTime() + 5_000 * MS;
+        while (received.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         timer.shutdown();
         ui.shutdown();
         assertEquals(n, received.size(), "nothing lost");
