@@ -44,8 +44,6 @@ final class ViewPrebuilder {
     /** Ids still to build for the current ring, nearest first; null until the ring is worked out. */
     private Deque<String> pending;
     private int built;
-    private int frames;
-    private double maxFrameMs;
 
     ViewPrebuilder(GraphCanvas canvas, GraphViews views, BooleanSupplier gestureRunning) {
         this.canvas = canvas;
@@ -87,11 +85,7 @@ final class ViewPrebuilder {
                 n++;
             }
         }
-        if (n > 0) {
-            built += n;
-            frames++;
-            maxFrameMs = Math.max(maxFrameMs, (System.nanoTime() - start) / 1e6);
-        }
+        built += n;
         return !pending.isEmpty() && views.reserveSize() < RESERVE_CAP;
     }
 
@@ -124,18 +118,8 @@ final class ViewPrebuilder {
         return dx * dx + dy * dy;
     }
 
-    /** Views built ahead so far (benchmark). */
+    /** Views put in the scene ahead so far, newly built or built before (benchmark). */
     int built() {
         return built;
-    }
-
-    /** Idle frames that built something so far (benchmark). */
-    int frames() {
-        return frames;
-    }
-
-    /** The longest such frame's own work in ms (benchmark). */
-    double maxFrameMs() {
-        return maxFrameMs;
     }
 }
