@@ -86,6 +86,11 @@ final class CanvasGestures {
         canvas.addEventHandler(DragEvent.DRAG_DROPPED, this::dropped);
     }
 
+    /** Whether a mouse gesture (move, wire, rubber band, pan) runs now. */
+    boolean running() {
+        return mode != Mode.NONE;
+    }
+
     private Point2D local(MouseEvent e) {
         return canvas.sceneToLocal(e.getSceneX(), e.getSceneY());
     }

@@ -34,6 +34,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
     private final GraphViews views;
     private final CanvasGestures gestures;
+    private final ViewPrebuilder prebuilder;
     private final Minimap minimap;
     private final Group world = new Group();
     private final Translate pan = new Translate();
@@ -56,6 +57,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         views = new GraphViews(canvas);
         gestures = new CanvasGestures(canvas, views);
         minimap = new Minimap(canvas);
+        prebuilder = new ViewPrebuilder(canvas, views, gestures::running);
         views.buildAll();
 
         world.setManaged(false);
@@ -89,7 +91,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         stateListener = (obs, before, after) -> views.statesChanged(after);
         canvas.nodeStatesProperty().addListener(stateListener);
         // Pan and zoom only move two transforms; the layout pass after them re-culls the views.
-        viewportListener = obs -> canvas.requestLayout();
+        viewportListener = obs -> {
+            prebuilder.changed();
+            canvas.requestLayout();
+        };
         canvas.panXProperty().addListener(viewportListener);
         canvas.panYProperty().addListener(viewportListener);
         canvas.zoomProperty().addListener(viewportListener);
@@ -107,10 +112,12 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.minimapVisibleProperty().addListener(minimapVisibility);
         minimap.setVisible(canvas.minimapVisibleProperty().get());
         gestures.install();
+        prebuilder.changed();
     }
 
     private void documentChanged(DocumentChange change) {
         views.apply(change);
+        prebuilder.changed();
         // The overview is redrawn once per layout pass, however many changes a command made.
         minimapDirty = true;
         overview.markDirty();
@@ -123,6 +130,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
     CanvasGestures gestures() {
         return gestures;
+    }
+
+    ViewPrebuilder prebuilder() {
+        return prebuilder;
     }
 
     OverviewLayer overview() {
@@ -231,6 +242,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.zoomProperty().removeListener(viewportListener);
         canvas.zoomProperty().removeListener(zoomListener);
         zoomSettle.stop();
+        prebuilder.stop();
         canvas.minimapVisibleProperty().removeListener(minimapVisibility);
         pan.xProperty().unbind();
         pan.yProperty().unbind();

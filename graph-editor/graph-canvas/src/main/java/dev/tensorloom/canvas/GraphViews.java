@@ -44,6 +44,12 @@ final class GraphViews {
      * later, the overview stays drawn under the views until they are all built.
      */
     static final int BUILDS_PER_PASS = 12;
+    /**
+     * Most views built ahead (hidden in the scene) that one pass shows: each still renders its
+     * cached bitmap the first time it is drawn, so a zoom-out that uncovers a ring of them spreads
+     * that over a few frames too, with the overview under them meanwhile.
+     */
+    static final int SHOWS_PER_PASS = 24;
 
     final javafx.scene.Group wireLayer = new javafx.scene.Group();
     final javafx.scene.Group nodeLayer = new javafx.scene.Group();
@@ -60,6 +66,13 @@ final class GraphViews {
     private final SpatialGrid wireGrid = new SpatialGrid();
     private final Set<NodeView> attachedItems = new HashSet<>();
     private final Set<WireView> attachedWires = new HashSet<>();
+    /**
+     * Built views kept in the scene hidden, styled and laid out, ready for a zoom-out: a pass that
+     * wants one only shows it. Filled in idle frames by {@link ViewPrebuilder}, only inside {@link #keep}.
+     */
+    private final Set<NodeView> reserve = new HashSet<>();
+    /** The area whose views the reserve holds (canvas units), or null when it holds none. */
+    private Bounds keep;
     /** While a wire is being drawn: why an input may not take it; applied to views built meanwhile too. */
     private Function<PortRef, Optional<String>> candidateCheck;
     /** The area the attached views cover (canvas units), or null when the next pass must cull. */
@@ -270,7 +283,7 @@ final class GraphViews {
                 shapes.remove(id);
                 itemGrid.remove(id);
                 NodeView view = items.remove(id);
-                if (view != null && attachedItems.remove(view)) {
+                if (view != null && (attachedItems.remove(view) | reserve.remove(view))) {
                     nodeLayer.getChildren().remove(view);
                 }
             }
@@ -509,10 +522,15 @@ final class GraphViews {
         boolean complete = true;
         if (detailed) {
             int builds = 0;
+            int shows = 0;
             int budget = culledOnce ? BUILDS_PER_PASS : Integer.MAX_VALUE;
             for (String id : itemGrid.query(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
                 NodeView view = items.get(id);
                 if (view == null && builds >= budget) {
+                    complete = false;
+                    continue;
+                }
+                if (view != null && reserve.contains(view) && shows++ >= SHOWS_PER_PASS) {
                     complete = false;
                     continue;
                 }
@@ -534,7 +552,7 @@ final class GraphViews {
         nodeLayer.setVisible(detailed);
         wireLayer.setVisible(detailed);
         if (detailed) {
-            sync(nodeLayer, attachedItems, wantItems);
+            syncItems(wantItems);
             sync(wireLayer, attachedWires, wantWires);
         }
         covered = complete ? area : null;
@@ -542,6 +560,107 @@ final class GraphViews {
         culledOnce = true;
         lastCullComplete = complete;
         return complete;
+    }
+
+    /**
+     * Like {@link #sync} for the node layer, but a wanted view held in the reserve is only shown, and
+     * a view no longer wanted that lies in the reserve's area is hidden into it instead of leaving
+     * the scene (zooming in and out again then restyles nothing).
+     */
+    private void syncItems(Set<NodeView> want) {
+        if (attachedItems.equals(want)) {
+            return;
+        }
+        Set<NodeView> leaving = new HashSet<>();
+        for (java.util.Iterator<NodeView> it = attachedItems.iterator(); it.hasNext();) {
+            NodeView v = it.next();
+            if (!want.contains(v)) {
+                it.remove();
+                if (keep != null && reserve.size() < ViewPrebuilder.RESERVE_CAP && meets(v, keep)) {
+                    v.setVisible(false);
+                    reserve.add(v);
+                } else {
+                    leaving.add(v);
+                }
+            }
+        }
+        if (!leaving.isEmpty()) {
+            nodeLayer.getChildren().removeIf(leaving::contains);
+        }
+        List<NodeView> added = new ArrayList<>();
+        for (NodeView v : want) {
+            if (attachedItems.add(v)) {
+                if (reserve.remove(v)) {
+                    v.setVisible(true);
+                } else {
+                    added.add(v);
+                }
+            }
+        }
+        nodeLayer.getChildren().addAll(added);
+        added.forEach(javafx.scene.Node::applyCss);
+    }
+
+    private boolean meets(NodeView v, Bounds area) {
+        ItemShape s = shapes.get(v.itemId());
+        return s != null && area.intersects(s.x(), s.y(), s.width(), s.height());
+    }
+
+    // ---- building ahead of need -------------------------------------------------------------
+
+    /**
+     * Makes the reserve hold views for {@code area} only: hidden views outside it leave the scene.
+     * Null empties the reserve.
+     */
+    void keepReserveIn(Bounds area) {
+        keep = area;
+        List<NodeView> leaving = new ArrayList<>();
+        for (NodeView v : reserve) {
+            if (area == null || !meets(v, area)) {
+                leaving.add(v);
+            }
+        }
+        if (!leaving.isEmpty()) {
+            reserve.removeAll(leaving);
+            Set<NodeView> gone = new HashSet<>(leaving);
+            nodeLayer.getChildren().removeIf(gone::contains);
+        }
+    }
+
+    /**
+     * Builds an item's view if needed and puts it in the scene hidden, styled and laid out, so a
+     * later pass only shows it; false when there was nothing to do (shown, held, or gone).
+     */
+    boolean prepare(String id) {
+        if (!shapes.containsKey(id)) {
+            return false;
+        }
+        NodeView view = item(id);
+        if (attachedItems.contains(view) || reserve.contains(view)) {
+            return false;
+        }
+        view.setVisible(false);
+        reserve.add(view);
+        nodeLayer.getChildren().add(view);
+        view.applyCss();
+        view.layout();
+        return true;
+    }
+
+    /** Whether an item's view waits hidden in the scene (tests). */
+    boolean isReserved(String id) {
+        NodeView v = items.get(id);
+        return v != null && reserve.contains(v);
+    }
+
+    /** Whether an item's view is shown or waits hidden in the scene: nothing left to prepare for it. */
+    boolean isPrepared(String id) {
+        NodeView v = items.get(id);
+        return v != null && (reserve.contains(v) || attachedItems.contains(v));
+    }
+
+    int reserveSize() {
+        return reserve.size();
     }
 
     private static <T extends javafx.scene.Node> void sync(javafx.scene.Group layer, Set<T> attached, Set<T> want) {

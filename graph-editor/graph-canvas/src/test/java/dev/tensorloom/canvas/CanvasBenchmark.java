@@ -29,7 +29,9 @@ import javafx.scene.image.WritableImage;
  * one step plus what a pulse does: the scene's CSS and layout passes (over what the step made dirty;
  * {@code Node.applyCss} would restyle every view each frame, which no pulse does) and a software
  * render of the whole scene ({@code snapshot} runs all three), timed in wall time and in CPU time.
- * After each zoom gesture one more frame is timed, the one that sharpens what the gesture scaled. The same frames on an empty graph (a trivial pulse) and a
+ * After each zoom gesture one more frame is timed, the one that sharpens what the gesture scaled. Between
+ * the pan at 1:1 and the zoom that crosses the detail switch the canvas gets the pause a user would make
+ * (still for the prebuilder's quiet time, then idle frames, each timed) in which views are built ahead. The same frames on an empty graph (a trivial pulse) and a
  * 100-node graph are the baseline, and the load average is printed beside every figure because the
  * machine is shared. Ends with a summary of every figure next to its target. Not a test.
  */
@@ -189,6 +191,7 @@ public final class CanvasBenchmark {
             return null;
         });
         Frames detailPan = frames("%d nodes at 1:1, pan".formatted(doc.nodeCount()), big, pan());
+        Frames idleFrames = idle(big);
         Frames detailZoom = frames("%d nodes, wheel zoom 1:1 out to 0.21 and back (crosses the detail switch)"
                 .formatted(doc.nodeCount()), big, zoom(0.95));
         System.out.printf("  views built after all frames: %d of %d items%n", big.views().builtCount(),
@@ -206,6 +209,7 @@ public final class CanvasBenchmark {
         summary.add(baseline.line("baseline: empty canvas pan frame (trivial pulse)"));
         summary.add(detailPan.line("pan at 1:1 (views)"));
         summary.add(fittedPan.line("pan fitted (overview)"));
+        summary.add(idleFrames.line("idle frames building views ahead (1:1)"));
         summary.add(detailZoom.line("zoom 1:1 -> 0.21 -> 1:1 (views <-> overview)"));
         summary.add(fittedZoom.line("zoom around the fitted overview"));
         System.out.printf("%nSUMMARY (wall ms; target open/layout <= %d ms, frame <= %d ms)   [load at end %s]%n",
@@ -325,6 +329,44 @@ public final class CanvasBenchmark {
                 frames.line("").trim(), ((GraphCanvasSkin) stage.canvas.getSkin()).overview().paints() - paints0,
                 stage.views().builtCount() - built0,
                 factor == null ? "" : "; frame after the zoom settles %.1f ms".formatted(result[2][0]), load());
+        return frames;
+    }
+
+    /**
+     * The pause a user makes between panning and zooming: the canvas stays still for the prebuilder's
+     * quiet time (the FX thread sleeps, so no real pulse runs meanwhile), then idle frames run as pulses
+     * would run them, each the prebuilder's work plus a full render, timed, until it has built its ring.
+     */
+    private static Frames idle(Stage stage) throws Exception {
+        ViewPrebuilder prebuilder = ((GraphCanvasSkin) stage.canvas.getSkin()).prebuilder();
+        int built0 = stage.views().builtCount();
+        int prepared0 = prebuilder.built();
+        // Real pulses run first, for the zoom-settle timer of the last zoom (set before the pan) to fire,
+        // but for less than the quiet time, so no idle frame runs untimed.
+        long settle = (long) GraphCanvasSkin.ZOOM_SETTLE.toMillis() + 50;
+        Thread.sleep(settle);
+        double[][] result = fx(() -> {
+            Thread.sleep(Math.max(0, ViewPrebuilder.QUIET_NANOS / 1_000_000 + 20 - settle));
+            List<Double> wall = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            boolean more = true;
+            while (more && wall.size() < 200) {
+                long c = frameThreadsCpu();
+                long s = System.nanoTime();
+                more = prebuilder.frame(System.nanoTime());
+                stage.render();
+                wall.add(ms(System.nanoTime() - s));
+                cpu.add(ms(frameThreadsCpu() - c));
+            }
+            return new double[][] {wall.stream().mapToDouble(Double::doubleValue).toArray(),
+                cpu.stream().mapToDouble(Double::doubleValue).toArray()};
+        });
+        Frames frames = new Frames(result[0], result[1]);
+        System.out.printf("settled pause before zooming: %d ms still (zoom settled: %s), then %d idle frames (%.0f ms at"
+                + " 60 Hz) put %d views ahead in the scene, hidden (%d newly built); %s   [load %s]%n",
+                ViewPrebuilder.QUIET_NANOS / 1_000_000, !stage.views().isZooming(), result[0].length,
+                result[0].length * 1000 / 60.0, prebuilder.built() - prepared0, stage.views().builtCount() - built0,
+                frames.line("").trim(), load());
         return frames;
     }
 
