@@ -1,25 +1,18 @@
 package dev.tensorloom.execution.op.generative;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.GradientCollector;
 import dev.tensorloom.execution.op.FamilyTestHarness;
+import dev.tensorloom.execution.op.OpSegment;
 import dev.tensorloom.execution.op.Scalars;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Where a DiT block's time goes: each sub-op of {@link DitBlockOp#forward} runs alone on fresh leaf inputs of the
@@ -31,7 +24,6 @@ import java.util.function.Function;
  * median over rounds. Not a test.
  */
 public final class DitBlockProfile {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private DitBlockProfile() {
     }
@@ -49,47 +41,47 @@ public final class DitBlockProfile {
         Shape b = new Shape(width);
         Shape cond = new Shape(batch, width);
         Shape hs = new Shape(batch, heads, tokens, dh);
-        Map<String, Segment> segments = new LinkedHashMap<>();
-        segments.put("ada chunks (silu, linear 6d)", new Segment(v -> Linear.linear(Modulation.silu(v.get(0)), v.get(1),
+        Map<String, OpSegment> segments = new LinkedHashMap<>();
+        segments.put("ada chunks (silu, linear 6d)", new OpSegment(v -> Linear.linear(Modulation.silu(v.get(0)), v.get(1),
                 v.get(2)).singletonOrThrow(), cond, new Shape(6L * width, width), new Shape(6L * width)));
-        segments.put("layerNorm (5 ops, before)", new Segment(v -> {
+        segments.put("layerNorm (5 ops, before)", new OpSegment(v -> {
             NDArray centred = v.get(0).sub(v.get(0).mean(new int[] {-1}, true));
             NDArray var = centred.square().mean(new int[] {-1}, true);
             return centred.div(var.add(Scalars.of(var, Modulation.LN_EPS)).sqrt());
         }, x));
-        segments.put("layerNorm (torch fused, now)", new Segment(v -> Modulation.layerNorm(v.get(0)), x));
-        segments.put("modulate", new Segment(v -> Modulation.modulate(v.get(0), v.get(1), v.get(2)), x, cond, cond));
-        segments.put("q,k,v linear", new Segment(v -> Linear.linear(v.get(0), v.get(1), v.get(2)).singletonOrThrow()
+        segments.put("layerNorm (torch fused, now)", new OpSegment(v -> Modulation.layerNorm(v.get(0)), x));
+        segments.put("modulate", new OpSegment(v -> Modulation.modulate(v.get(0), v.get(1), v.get(2)), x, cond, cond));
+        segments.put("q,k,v linear", new OpSegment(v -> Linear.linear(v.get(0), v.get(1), v.get(2)).singletonOrThrow()
                 .add(Linear.linear(v.get(0), v.get(3), v.get(2)).singletonOrThrow())
                 .add(Linear.linear(v.get(0), v.get(4), v.get(2)).singletonOrThrow()), x, w, b, w, w));
-        segments.put("split heads q,k,v", new Segment(v -> v.get(0).reshape(batch, tokens, heads, dh).transpose(0, 2, 1, 3)
+        segments.put("split heads q,k,v", new OpSegment(v -> v.get(0).reshape(batch, tokens, heads, dh).transpose(0, 2, 1, 3)
                 .add(v.get(1).reshape(batch, tokens, heads, dh).transpose(0, 2, 1, 3))
                 .add(v.get(2).reshape(batch, tokens, heads, dh).transpose(0, 2, 1, 3)), x, x, x));
-        segments.put("rmsNorm q,k", new Segment(v -> rms(v.get(0), v.get(2)).add(rms(v.get(1), v.get(2))), hs, hs,
+        segments.put("rmsNorm q,k", new OpSegment(v -> rms(v.get(0), v.get(2)).add(rms(v.get(1), v.get(2))), hs, hs,
                 new Shape(dh)));
-        segments.put("scores, softmax, mix", new Segment(v -> {
+        segments.put("scores, softmax, mix", new OpSegment(v -> {
             NDArray scale = v.getManager().full(new Shape(), (float) Math.sqrt(dh));
             return v.get(0).matMul(v.get(1).transpose(0, 1, 3, 2)).div(scale).softmax(-1).matMul(v.get(2));
         }, hs, hs, hs));
-        segments.put("scores (q pre-scaled), softmax, mix", new Segment(v -> {
+        segments.put("scores (q pre-scaled), softmax, mix", new OpSegment(v -> {
             NDArray scale = v.getManager().full(new Shape(), (float) Math.sqrt(dh));
             return v.get(0).div(scale).matMul(v.get(1).transpose(0, 1, 3, 2)).softmax(-1).matMul(v.get(2));
         }, hs, hs, hs));
-        segments.put("rmsNorm q,k via normalize", new Segment(v -> {
+        segments.put("rmsNorm q,k via normalize", new OpSegment(v -> {
             NDArray s = v.get(2).mul(Scalars.of(v.get(2), (float) Math.sqrt(dh)));
             return v.get(0).normalize(2, -1, 1e-6).mul(s).add(v.get(1).normalize(2, -1, 1e-6).mul(s));
         }, hs, hs, new Shape(dh)));
-        segments.put("q,k,v one linear (concat w)", new Segment(v -> {
+        segments.put("q,k,v one linear (concat w)", new OpSegment(v -> {
             NDArray wqkv = v.get(1).concat(v.get(3), 0).concat(v.get(4), 0);
             NDArray bqkv = v.get(2).concat(v.get(2), 0).concat(v.get(2), 0);
             NDList parts = Linear.linear(v.get(0), wqkv, bqkv).singletonOrThrow().split(3, 2);
             return parts.get(0).add(parts.get(1)).add(parts.get(2));
         }, x, w, b, w, w));
-        segments.put("merge heads, out linear", new Segment(v -> Linear.linear(v.get(0).transpose(0, 2, 1, 3)
+        segments.put("merge heads, out linear", new OpSegment(v -> Linear.linear(v.get(0).transpose(0, 2, 1, 3)
                 .reshape(batch, tokens, width), v.get(1), v.get(2)).singletonOrThrow(), hs, w, b));
-        segments.put("gate, residual", new Segment(v -> v.get(0).add(v.get(1).mul(v.get(2).expandDims(1))), x, x,
+        segments.put("gate, residual", new OpSegment(v -> v.get(0).add(v.get(1).mul(v.get(2).expandDims(1))), x, x,
                 cond));
-        segments.put("mlp (gelu)", new Segment(v -> Linear.linear(Activation.gelu(Linear.linear(v.get(0), v.get(1),
+        segments.put("mlp (gelu)", new OpSegment(v -> Linear.linear(Activation.gelu(Linear.linear(v.get(0), v.get(1),
                 v.get(2)).singletonOrThrow()), v.get(3), v.get(4)).singletonOrThrow(), x, new Shape(hidden, width),
                 new Shape(hidden), new Shape(width, hidden), b));
         Map<String, double[][]> times = new LinkedHashMap<>();
@@ -102,16 +94,16 @@ public final class DitBlockProfile {
             // adaLN-Zero starts at zero, which would skip nothing but makes the gates exact zeros; give them values
             h.set("ada_w", m.randomNormal(new Shape(6L * width, width)).mul(m.create(0.05f)));
             for (int r = -2; r < rounds; r++) {
-                for (Map.Entry<String, Segment> e : segments.entrySet()) {
-                    record(times.get(e.getKey()), r, e.getValue().time(m));
+                for (Map.Entry<String, OpSegment> e : segments.entrySet()) {
+                    OpSegment.record(times.get(e.getKey()), r, e.getValue().time(m));
                 }
-                record(block, r, new Segment(v -> h.forward(v.get(0), v.get(1)).singletonOrThrow(), x, cond).time(m));
+                OpSegment.record(block, r, new OpSegment(v -> h.forward(v.get(0), v.get(1)).singletonOrThrow(), x, cond).time(m));
             }
         }
         System.out.printf("DiT block B=%d T=%d d=%d heads=%d hidden=%d, thread CPU ms, median of %d (forward / backward)%n",
                 batch, tokens, width, heads, hidden, rounds);
-        times.forEach((k, t) -> System.out.printf("  %-30s %8.2f %8.2f%n", k, median(t[0]), median(t[1])));
-        System.out.printf("  %-30s %8.2f %8.2f%n", "whole block (DitBlockOp)", median(block[0]), median(block[1]));
+        times.forEach((k, t) -> System.out.printf("  %-30s %8.2f %8.2f%n", k, OpSegment.median(t[0]), OpSegment.median(t[1])));
+        System.out.printf("  %-30s %8.2f %8.2f%n", "whole block (DitBlockOp)", OpSegment.median(block[0]), OpSegment.median(block[1]));
         try {
             System.out.println("load " + Files.readString(Path.of("/proc/loadavg")).trim());
         } catch (java.io.IOException e) {
@@ -122,42 +114,5 @@ public final class DitBlockProfile {
     private static NDArray rms(NDArray x, NDArray scale) {
         NDArray r = x.square().mean(new int[] {-1}, true).add(Scalars.of(x, 1e-6f)).sqrt();
         return x.div(r).mul(scale);
-    }
-
-    private static void record(double[][] into, int round, double[] fb) {
-        if (round >= 0) {
-            into[0][round] = fb[0];
-            into[1][round] = fb[1];
-        }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
-    /** One sub-op with the shapes of its leaf inputs. */
-    private record Segment(Function<NDList, NDArray> op, Shape... shapes) {
-        double[] time(NDManager parent) {
-            try (NDManager m = parent.newSubManager()) {
-                List<NDArray> leaves = new ArrayList<>();
-                for (Shape s : shapes) {
-                    NDArray v = m.randomNormal(s).mul(m.create(0.5f));
-                    v.setRequiresGradient(true);
-                    leaves.add(v);
-                }
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    long t0 = THREADS.getCurrentThreadCpuTime();
-                    NDArray out = op.apply(new NDList(leaves));
-                    long t1 = THREADS.getCurrentThreadCpuTime();
-                    NDArray loss = out.mul(m.randomNormal(out.getShape())).sum();
-                    long t2 = THREADS.getCurrentThreadCpuTime();
-                    gc.backward(loss);
-                    long t3 = THREADS.getCurrentThreadCpuTime();
-                    return new double[] {(t1 - t0) / 1e6, (t3 - t2) / 1e6};
-                }
-            }
-        }
     }
 }

@@ -1,25 +1,17 @@
 package dev.tensorloom.execution.op.ssm;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv1d;
-import ai.djl.training.GradientCollector;
 import dev.tensorloom.execution.op.FamilyTestHarness;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import dev.tensorloom.execution.op.OpSegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Where a Mamba block's time goes: each sub-op of {@link MambaOp#forward} runs alone on fresh leaf inputs
@@ -30,7 +22,6 @@ import java.util.function.Function;
  * studio gets; without it the scan's backward page-faults its large buffers in at every call. Not a test.
  */
 public final class MambaBlockProfile {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private MambaBlockProfile() {
     }
@@ -44,34 +35,34 @@ public final class MambaBlockProfile {
         int inner = 2 * model;
         int kernel = 4;
         int rank = (model + 15) / 16;
-        Map<String, Segment> segments = new LinkedHashMap<>();
-        segments.put("in_proj matMul + split", new Segment(v -> {
+        Map<String, OpSegment> segments = new LinkedHashMap<>();
+        segments.put("in_proj matMul + split", new OpSegment(v -> {
             NDArray xz = v.get(0).matMul(v.get(1));
             return xz.get(new NDIndex("..., :{}", inner)).add(xz.get(new NDIndex("..., {}:", inner)));
         }, new Shape(batch, length, model), new Shape(model, 2L * inner)));
-        segments.put("conv1d depthwise (oneDNN)", new Segment(v -> {
+        segments.put("conv1d depthwise (oneDNN)", new OpSegment(v -> {
             NDArray y = Conv1d.conv1d(v.get(0).transpose(0, 2, 1), v.get(1).expandDims(1), v.get(2),
                     new Shape(1), new Shape(kernel - 1), new Shape(1), inner).singletonOrThrow();
             return y.get(new NDIndex(":, :, :{}", length)).transpose(0, 2, 1);
         }, new Shape(batch, length, inner), new Shape(inner, kernel), new Shape(inner)));
         // the alternative without oneDNN: K shifted multiply-adds on the channel-last layout (measured no faster)
-        segments.put("conv shifted mul-add", new Segment(v -> shiftedConv(v.get(0), v.get(1), v.get(2)),
+        segments.put("conv shifted mul-add", new OpSegment(v -> shiftedConv(v.get(0), v.get(1), v.get(2)),
                 new Shape(batch, length, inner), new Shape(inner, kernel), new Shape(inner)));
-        segments.put("silu", new Segment(v -> v.get(0).mul(Activation.sigmoid(v.get(0))),
+        segments.put("silu", new OpSegment(v -> v.get(0).mul(Activation.sigmoid(v.get(0))),
                 new Shape(batch, length, inner)));
-        segments.put("x_proj matMul + 3 slices", new Segment(v -> {
+        segments.put("x_proj matMul + 3 slices", new OpSegment(v -> {
             NDArray p = v.get(0).matMul(v.get(1));
             return p.get(new NDIndex("..., :{}", rank)).sum()
                     .add(p.get(new NDIndex("..., {}:{}", rank, rank + state)).sum())
                     .add(p.get(new NDIndex("..., {}:", rank + state)).sum());
         }, new Shape(batch, length, inner), new Shape(inner, rank + 2L * state)));
-        segments.put("dt_proj + softplus", new Segment(v -> Activation.softPlus(v.get(0).matMul(v.get(1)).add(v.get(2))),
+        segments.put("dt_proj + softplus", new OpSegment(v -> Activation.softPlus(v.get(0).matMul(v.get(1)).add(v.get(2))),
                 new Shape(batch, length, rank), new Shape(rank, inner), new Shape(inner)));
-        segments.put("selective scan (loop)", new Segment(v -> SelectiveScan.sequential(v.get(0),
+        segments.put("selective scan (loop)", new OpSegment(v -> SelectiveScan.sequential(v.get(0),
                 Activation.sigmoid(v.get(1)), v.get(2).exp().neg(), v.get(3), v.get(4), v.get(5)),
                 new Shape(batch, length, inner), new Shape(batch, length, inner), new Shape(inner, state),
                 new Shape(batch, length, state), new Shape(batch, length, state), new Shape(inner)));
-        segments.put("gate silu(z) + out_proj", new Segment(v -> v.get(0).mul(v.get(1).mul(Activation.sigmoid(v.get(1))))
+        segments.put("gate silu(z) + out_proj", new OpSegment(v -> v.get(0).mul(v.get(1).mul(Activation.sigmoid(v.get(1))))
                 .matMul(v.get(2)), new Shape(batch, length, inner), new Shape(batch, length, inner),
                 new Shape(inner, model)));
         Map<String, double[][]> times = new LinkedHashMap<>();
@@ -83,19 +74,19 @@ public final class MambaBlockProfile {
                 FamilyTestHarness h = new FamilyTestHarness("mamba", params)) {
             h.init(new Shape(batch, length, model));
             for (int r = -2; r < rounds; r++) {
-                for (Map.Entry<String, Segment> e : segments.entrySet()) {
+                for (Map.Entry<String, OpSegment> e : segments.entrySet()) {
                     double[] fb = e.getValue().time(m);
-                    record(times.get(e.getKey()), r, fb);
+                    OpSegment.record(times.get(e.getKey()), r, fb);
                 }
-                double[] fb = new Segment(v -> h.forward(v.get(0)).singletonOrThrow(),
+                double[] fb = new OpSegment(v -> h.forward(v.get(0)).singletonOrThrow(),
                         new Shape(batch, length, model)).time(m);
-                record(block, r, fb);
+                OpSegment.record(block, r, fb);
             }
         }
         System.out.printf("Mamba block B=%d L=%d D=%d Di=%d N=%d, thread CPU ms, median of %d (forward / backward)%n",
                 batch, length, model, inner, state, rounds);
-        times.forEach((k, t) -> System.out.printf("  %-28s %8.1f %8.1f%n", k, median(t[0]), median(t[1])));
-        System.out.printf("  %-28s %8.1f %8.1f%n", "whole block (MambaOp)", median(block[0]), median(block[1]));
+        times.forEach((k, t) -> System.out.printf("  %-28s %8.1f %8.1f%n", k, OpSegment.median(t[0]), OpSegment.median(t[1])));
+        System.out.printf("  %-28s %8.1f %8.1f%n", "whole block (MambaOp)", OpSegment.median(block[0]), OpSegment.median(block[1]));
         try {
             System.out.println("load " + Files.readString(Path.of("/proc/loadavg")).trim());
         } catch (java.io.IOException e) {
@@ -113,42 +104,5 @@ public final class MambaBlockProfile {
             y = y.add(padded.get(new NDIndex(":, {}:{}", k, k + length)).mul(w.get(new NDIndex(":, {}", k))));
         }
         return y;
-    }
-
-    private static void record(double[][] into, int round, double[] fb) {
-        if (round >= 0) {
-            into[0][round] = fb[0];
-            into[1][round] = fb[1];
-        }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
-    /** One sub-op with the shapes of its leaf inputs. */
-    private record Segment(Function<NDList, NDArray> op, Shape... shapes) {
-        double[] time(NDManager parent) {
-            try (NDManager m = parent.newSubManager()) {
-                List<NDArray> leaves = new ArrayList<>();
-                for (Shape s : shapes) {
-                    NDArray v = m.randomNormal(s).mul(m.create(0.5f));
-                    v.setRequiresGradient(true);
-                    leaves.add(v);
-                }
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    long t0 = THREADS.getCurrentThreadCpuTime();
-                    NDArray out = op.apply(new NDList(leaves));
-                    long t1 = THREADS.getCurrentThreadCpuTime();
-                    NDArray loss = out.mul(m.randomNormal(out.getShape())).sum();
-                    long t2 = THREADS.getCurrentThreadCpuTime();
-                    gc.backward(loss);
-                    long t3 = THREADS.getCurrentThreadCpuTime();
-                    return new double[] {(t1 - t0) / 1e6, (t3 - t2) / 1e6};
-                }
-            }
-        }
     }
 }
