@@ -6,11 +6,17 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -39,6 +45,31 @@ public record OpSegment(Function<NDList, NDArray> op, Shape... shapes) {
                 long t3 = THREADS.getCurrentThreadCpuTime();
                 return new double[] {(t1 - t0) / 1e6, (t3 - t2) / 1e6};
             }
+        }
+    }
+
+    /**
+     * Times every segment and the whole block for two warm-up rounds and {@code rounds} measured ones, then
+     * prints each one's median forward and backward CPU ms under {@code title}, and the machine's load.
+     */
+    public static void printMedians(String title, Map<String, OpSegment> segments, String blockName, OpSegment block,
+            NDManager manager, int rounds) {
+        Map<String, double[][]> times = new LinkedHashMap<>();
+        segments.keySet().forEach(k -> times.put(k, new double[2][rounds]));
+        double[][] whole = new double[2][rounds];
+        for (int r = -2; r < rounds; r++) {
+            for (Map.Entry<String, OpSegment> e : segments.entrySet()) {
+                record(times.get(e.getKey()), r, e.getValue().time(manager));
+            }
+            record(whole, r, block.time(manager));
+        }
+        System.out.printf("%s, thread CPU ms, median of %d (forward / backward)%n", title, rounds);
+        times.forEach((k, t) -> System.out.printf("  %-30s %8.2f %8.2f%n", k, median(t[0]), median(t[1])));
+        System.out.printf("  %-30s %8.2f %8.2f%n", blockName, median(whole[0]), median(whole[1]));
+        try {
+            System.out.println("load " + Files.readString(Path.of("/proc/loadavg")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

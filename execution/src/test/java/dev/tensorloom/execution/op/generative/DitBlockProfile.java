@@ -9,8 +9,6 @@ import ai.djl.nn.core.Linear;
 import dev.tensorloom.execution.op.FamilyTestHarness;
 import dev.tensorloom.execution.op.OpSegment;
 import dev.tensorloom.execution.op.Scalars;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -84,30 +82,15 @@ public final class DitBlockProfile {
         segments.put("mlp (gelu)", new OpSegment(v -> Linear.linear(Activation.gelu(Linear.linear(v.get(0), v.get(1),
                 v.get(2)).singletonOrThrow()), v.get(3), v.get(4)).singletonOrThrow(), x, new Shape(hidden, width),
                 new Shape(hidden), new Shape(width, hidden), b));
-        Map<String, double[][]> times = new LinkedHashMap<>();
-        segments.keySet().forEach(k -> times.put(k, new double[2][rounds]));
-        double[][] block = new double[2][rounds];
         Map<String, Object> params = Map.of("d_model", (long) width, "heads", (long) heads, "hidden", (long) hidden,
                 "qk_norm", true);
         try (NDManager m = NDManager.newBaseManager(); FamilyTestHarness h = new FamilyTestHarness("dit_block", params)) {
             h.init(x, cond);
             // adaLN-Zero starts at zero, which would skip nothing but makes the gates exact zeros; give them values
             h.set("ada_w", m.randomNormal(new Shape(6L * width, width)).mul(m.create(0.05f)));
-            for (int r = -2; r < rounds; r++) {
-                for (Map.Entry<String, OpSegment> e : segments.entrySet()) {
-                    OpSegment.record(times.get(e.getKey()), r, e.getValue().time(m));
-                }
-                OpSegment.record(block, r, new OpSegment(v -> h.forward(v.get(0), v.get(1)).singletonOrThrow(), x, cond).time(m));
-            }
-        }
-        System.out.printf("DiT block B=%d T=%d d=%d heads=%d hidden=%d, thread CPU ms, median of %d (forward / backward)%n",
-                batch, tokens, width, heads, hidden, rounds);
-        times.forEach((k, t) -> System.out.printf("  %-30s %8.2f %8.2f%n", k, OpSegment.median(t[0]), OpSegment.median(t[1])));
-        System.out.printf("  %-30s %8.2f %8.2f%n", "whole block (DitBlockOp)", OpSegment.median(block[0]), OpSegment.median(block[1]));
-        try {
-            System.out.println("load " + Files.readString(Path.of("/proc/loadavg")).trim());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+            OpSegment.printMedians("DiT block B=%d T=%d d=%d heads=%d hidden=%d".formatted(batch, tokens, width, heads,
+                    hidden), segments, "whole block (DitBlockOp)",
+                    new OpSegment(v -> h.forward(v.get(0), v.get(1)).singletonOrThrow(), x, cond), m, rounds);
         }
     }
 

@@ -8,8 +8,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv1d;
 import dev.tensorloom.execution.op.FamilyTestHarness;
 import dev.tensorloom.execution.op.OpSegment;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,32 +63,14 @@ public final class MambaBlockProfile {
         segments.put("gate silu(z) + out_proj", new OpSegment(v -> v.get(0).mul(v.get(1).mul(Activation.sigmoid(v.get(1))))
                 .matMul(v.get(2)), new Shape(batch, length, inner), new Shape(batch, length, inner),
                 new Shape(inner, model)));
-        Map<String, double[][]> times = new LinkedHashMap<>();
-        segments.keySet().forEach(k -> times.put(k, new double[2][rounds]));
-        double[][] block = new double[2][rounds];
         Map<String, Object> params = Map.of("d_model", (long) model, "state", (long) state, "expand", 2L,
                 "conv", (long) kernel, "dt_rank", 0L);
         try (NDManager m = NDManager.newBaseManager();
                 FamilyTestHarness h = new FamilyTestHarness("mamba", params)) {
             h.init(new Shape(batch, length, model));
-            for (int r = -2; r < rounds; r++) {
-                for (Map.Entry<String, OpSegment> e : segments.entrySet()) {
-                    double[] fb = e.getValue().time(m);
-                    OpSegment.record(times.get(e.getKey()), r, fb);
-                }
-                double[] fb = new OpSegment(v -> h.forward(v.get(0)).singletonOrThrow(),
-                        new Shape(batch, length, model)).time(m);
-                OpSegment.record(block, r, fb);
-            }
-        }
-        System.out.printf("Mamba block B=%d L=%d D=%d Di=%d N=%d, thread CPU ms, median of %d (forward / backward)%n",
-                batch, length, model, inner, state, rounds);
-        times.forEach((k, t) -> System.out.printf("  %-28s %8.1f %8.1f%n", k, OpSegment.median(t[0]), OpSegment.median(t[1])));
-        System.out.printf("  %-28s %8.1f %8.1f%n", "whole block (MambaOp)", OpSegment.median(block[0]), OpSegment.median(block[1]));
-        try {
-            System.out.println("load " + Files.readString(Path.of("/proc/loadavg")).trim());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+            OpSegment.printMedians("Mamba block B=%d L=%d D=%d Di=%d N=%d".formatted(batch, length, model, inner, state),
+                    segments, "whole block (MambaOp)",
+                    new OpSegment(v -> h.forward(v.get(0)).singletonOrThrow(), new Shape(batch, length, model)), m, rounds);
         }
     }
 
