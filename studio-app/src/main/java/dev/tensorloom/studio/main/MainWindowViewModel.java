@@ -10,6 +10,7 @@ import dev.tensorloom.model.io.ProjectWriter;
 import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.files.RecentFiles;
 import dev.tensorloom.studio.task.BackgroundTask;
+import dev.tensorloom.studio.task.OneAtATime;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.nio.file.Path;
@@ -71,8 +72,7 @@ public final class MainWindowViewModel {
 
     /** Set for recovered work: a cleared history counts as saved, but that work is saved nowhere. */
     private boolean forceModified;
-    private volatile boolean checkRunning;
-    private volatile boolean checkAgain;
+    private final OneAtATime<Void> checks = new OneAtATime<>(v -> check());
 
     public MainWindowViewModel(DialogService dialogs, TaskExecutor tasks, RecentFiles recentStore,
             ModelChecker checker, TemplateCatalog templates) {
@@ -284,34 +284,25 @@ public final class MainWindowViewModel {
 
     /** True while the background check of the model (validation, parameters, badges) has not caught up. */
     public boolean isCheckPending() {
-        return checkRunning || checkAgain;
+        return checks.busy();
     }
 
     /** Checks a copy in the background; edits during a check start one more check afterwards. */
     private void requestCheck() {
-        if (checkRunning) {
-            checkAgain = true;
-            return;
-        }
-        checkRunning = true;
+        checks.request(null);
+    }
+
+    private void check() {
         Document copy = DocumentContents.copy(document);
         BackgroundTask.wrap(() -> checker.check(copy)).onSuccess(summary -> {
             validation.set(summary.validation());
             parameters.set(summary.parameters());
             annotations.set(summary.annotations());
-            checkDone();
+            checks.done();
         }).onFailure(e -> {
             validation.set("Check failed: " + e.getMessage());
-            checkDone();
+            checks.done();
         }).executeWith(tasks);
-    }
-
-    private void checkDone() {
-        checkRunning = false;
-        if (checkAgain) {
-            checkAgain = false;
-            requestCheck();
-        }
     }
 
     private void updateTitle() {

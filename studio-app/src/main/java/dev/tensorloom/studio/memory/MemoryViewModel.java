@@ -11,6 +11,7 @@ import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.run.ChartPoint;
 import dev.tensorloom.studio.task.BackgroundTask;
+import dev.tensorloom.studio.task.OneAtATime;
 import dev.tensorloom.studio.task.TaskExecutor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,8 +67,8 @@ public final class MemoryViewModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
 
     private List<MemorySample> replaySamples = List.of();
-    private boolean planning;
-    private String planAgain;
+    // Slider drags send many requests: only the newest one is planned after the current one.
+    private final OneAtATime<String> plans = new OneAtATime<>(this::plan);
     /** The policy the user picked last; planned again on every new basis. */
     private String picked = "sqrt";
     /** Counts document changes (UI thread): results computed from an older copy are stale. */
@@ -75,8 +76,7 @@ public final class MemoryViewModel {
     /** The revision the planning basis was measured at; a measurement outranks estimates of the same model. */
     private long measuredAt = -1;
     private boolean estimateQueued;
-    private boolean estimating;
-    private boolean estimateAgain;
+    private final OneAtATime<Void> estimates = new OneAtATime<>(v -> estimate());
 
     public MemoryViewModel(Document document, BlockCatalog catalog, MemoryAnalyzer analyzer, TaskExecutor tasks) {
         this.document = Objects.requireNonNull(document);
@@ -103,23 +103,20 @@ public final class MemoryViewModel {
             return;
         }
         estimateQueued = true;
-        tasks.background(() -> tasks.ui(this::estimate));
+        tasks.background(() -> tasks.ui(() -> {
+            estimateQueued = false;
+            estimates.request(null);
+        }));
     }
 
     private void estimate() {
-        estimateQueued = false;
-        if (estimating) {
-            estimateAgain = true;
-            return;
-        }
-        estimating = true;
         long at = revision;
         Document copy = DocumentContents.copy(document);
         BackgroundTask.wrap(() -> PlanningBasis.estimate(copy, catalog, ops)).onSuccess(b -> {
             if (at == revision && measuredAt != revision) {
                 useBasis(b);
             }
-            estimated();
+            estimates.done();
         }).onFailure(e -> {
             if (at == revision && measuredAt != revision) {
                 basis.set(null);
@@ -128,16 +125,8 @@ public final class MemoryViewModel {
                 planNotice.set(e instanceof EstimatedProfile.NotEstimable ? e.getMessage()
                         : "Cannot estimate the model's costs: " + e.getMessage());
             }
-            estimated();
+            estimates.done();
         }).executeWith(tasks);
-    }
-
-    private void estimated() {
-        estimating = false;
-        if (estimateAgain) {
-            estimateAgain = false;
-            estimate();
-        }
     }
 
     /** Plans on {@code b} from now on, starting with the picked policy. */
@@ -254,49 +243,40 @@ public final class MemoryViewModel {
      * prediction; remembered as the picked policy, planned again whenever the basis changes.
      */
     public void replan(String policyText) {
-        if (planning) {
-            // Slider drags send many requests: only the newest one is planned after the current one.
-            planAgain = policyText;
-            return;
-        }
+        plans.request(policyText);
+    }
+
+    private void plan(String policyText) {
         CheckpointPolicy policy;
         try {
             policy = CheckpointPolicy.parse(policyText);
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
+            plans.done();
             return;
         }
         picked = policyText;
         PlanningBasis b = basis.get();
         if (b == null) {
             status.set(planNotice.get().isEmpty() ? "Nothing to plan on yet" : planNotice.get());
+            plans.done();
             return;
         }
-        planning = true;
         BackgroundTask.wrap(() -> b.schedule(policy)).onSuccess(planned -> {
             prediction.set(PolicyPrediction.of(b, planned));
             nodeBytes.set(bars(b, planned));
             status.set("Planned " + policy + (b.source() == ProfileSource.MEASURED ? " on the measured costs"
                     : " on costs estimated from shapes") + " (no run)");
-            planned();
+            plans.done();
         }).onFailure(e -> {
             status.set("Cannot plan " + policy + ": " + e.getMessage());
-            planned();
+            plans.done();
         }).executeWith(tasks);
     }
 
     /** Plans {@code budget:MB}. */
     public void replanBudget(long mebibytes) {
         replan("budget:" + Math.max(1, mebibytes));
-    }
-
-    private void planned() {
-        planning = false;
-        if (planAgain != null) {
-            String next = planAgain;
-            planAgain = null;
-            replan(next);
-        }
     }
 
     // ---- replay -------------------------------------------------------------------------------
