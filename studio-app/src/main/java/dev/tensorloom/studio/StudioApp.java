@@ -1,6 +1,7 @@
 package dev.tensorloom.studio;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.tensorloom.canvas.LayoutThread;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.studio.files.StudioHome;
 import dev.tensorloom.studio.files.WindowPlacement;
@@ -33,6 +34,9 @@ public final class StudioApp extends Application {
     /** Runs on the launcher thread, before the window exists: the one file read at start stays off the FX thread. */
     @Override
     public void init() {
+        // ELK's first layout in a JVM costs more in loading and compiling than in layout; start
+        // paying for it now, in the background, rather than when someone lays out a big graph.
+        LayoutThread.warmUpInBackground();
         remembered = placements.load();
     }
 

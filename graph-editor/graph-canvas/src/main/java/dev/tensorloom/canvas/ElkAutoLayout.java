@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import javafx.geometry.Dimension2D;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
@@ -115,11 +116,12 @@ final class ElkAutoLayout {
     /**
      * Runs the big-graph configuration on a small synthetic network a few times. ELK's first layout
      * in a JVM pays for class loading, option registration and compiling its hot loops, several
-     * times the cost of the layout itself; paid here, on the layout thread when the first canvas
-     * opens, the user's first auto-layout does not wait for it.
+     * times the cost of the layout itself; paid here, on the layout thread at start, the user's
+     * first auto-layout does not wait for it. Stops after the current round once {@code
+     * layoutWaiting} says a real layout waits: what was compiled so far already helps it.
      */
-    static void warmUp() {
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+    static void warmUp(BooleanSupplier layoutWaiting) {
+        for (int round = 0; round < WARM_UP_ROUNDS && !layoutWaiting.getAsBoolean(); round++) {
             compute(residualChain(WARM_UP_BLOCKS), true);
         }
     }

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -48,17 +46,6 @@ public class GraphCanvas extends Control {
     static final double MIN_ZOOM = 0.02;
     static final double MAX_ZOOM = 4;
     static final double ZOOM_STEP = 1.2;
-    /** Stack of the layout thread: ELK's recursion on a 5,000-node chain overflows the default. */
-    private static final long LAYOUT_STACK_BYTES = 64L << 20;
-    /** One daemon thread for layouts: they are rare, and two at once would only compete. */
-    private static final Executor LAYOUT_THREAD = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(null, r, "tensorloom-auto-layout", LAYOUT_STACK_BYTES);
-        t.setDaemon(true);
-        return t;
-    });
-    /** ELK's warm-up, queued on the layout thread when the first canvas of the JVM is made. */
-    private static CompletableFuture<Void> layoutWarmUp;
-
     private final Document document;
     private final UndoStack undoStack;
     private final BlockCatalog catalog;
@@ -97,7 +84,7 @@ public class GraphCanvas extends Control {
         this.rules = new ConnectionRules(document, catalog);
         getStyleClass().add(CanvasStyles.CANVAS);
         setFocusTraversable(true);
-        layoutWarmUp();
+        LayoutThread.warmUp();
         // Selected ids of removed nodes would otherwise linger and be deleted or copied later.
         document.addListener(change -> {
             if (change instanceof dev.tensorloom.model.doc.DocumentChange.NodeRemoved r) {
@@ -288,7 +275,7 @@ public class GraphCanvas extends Control {
         long revision = undoStack.revision();
         CompletableFuture<Boolean> applied = new CompletableFuture<>();
         layoutRunning.set(true);
-        CompletableFuture.supplyAsync(() -> ElkAutoLayout.compute(input), LAYOUT_THREAD)
+        LayoutThread.submit(() -> ElkAutoLayout.compute(input))
                 .whenComplete((placed, error) -> Platform.runLater(() -> {
                     layoutRunning.set(false);
                     if (error != null) {
@@ -303,17 +290,6 @@ public class GraphCanvas extends Control {
                     }
                 }));
         return applied;
-    }
-
-    /**
-     * Starts ELK's warm-up on the layout thread if no canvas did yet; completes when it has run.
-     * A layout asked for meanwhile queues behind it on the same thread.
-     */
-    static synchronized CompletableFuture<Void> layoutWarmUp() {
-        if (layoutWarmUp == null) {
-            layoutWarmUp = CompletableFuture.runAsync(ElkAutoLayout::warmUp, LAYOUT_THREAD);
-        }
-        return layoutWarmUp;
     }
 
     /** True while a background auto-layout runs. */

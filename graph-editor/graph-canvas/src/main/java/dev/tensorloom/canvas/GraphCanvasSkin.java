@@ -20,10 +20,11 @@ import javafx.scene.transform.Translate;
 import javafx.util.Duration;
 
 /**
- * Draws a {@link GraphCanvas}: a world group (overview bitmap, wires under nodes) moved by one
- * translate and one scale transform, so pan and zoom change two transforms; the layout pass after
- * them culls only when the view leaves the area culled last time. A screen-space overlay holds the
- * rubber band, and the minimap sits in the bottom-right corner.
+ * Draws a {@link GraphCanvas}: a world group (wires under nodes) moved by one translate and one
+ * scale transform, so pan and zoom change two transforms; the layout pass after them culls only
+ * when the view leaves the area culled last time. Under the world, in screen space, the overview
+ * bitmap of far-out zoom levels; over it a screen-space overlay holds the rubber band, and the
+ * minimap sits in the bottom-right corner.
  */
 final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     static final double MINIMAP_MARGIN = 12;
@@ -63,9 +64,9 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         world.setManaged(false);
         world.setAutoSizeChildren(false);
         world.getTransforms().addAll(pan, scale);
-        world.getChildren().addAll(overview, views.wireLayer, views.nodeLayer, gestures.draft());
+        world.getChildren().addAll(views.wireLayer, views.nodeLayer, gestures.draft());
         minimap.setManaged(false);
-        getChildren().addAll(world, gestures.band(), minimap);
+        getChildren().addAll(overview, world, gestures.band(), minimap);
         canvas.setClip(clip);
 
         pan.xProperty().bind(canvas.panXProperty());
@@ -100,7 +101,6 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.zoomProperty().addListener(viewportListener);
         zoomSettle.setOnFinished(e -> {
             views.setZooming(false);
-            // The overview may have been left coarse while zooming: a layout pass paints it sharp.
             canvas.requestLayout();
         });
         zoomListener = obs -> {
@@ -191,12 +191,17 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
                 Platform.runLater(canvas::requestLayout);
             }
         }
+        if (!views.isZooming() && views.sharpening() && views.sharpen()) {
+            // The rest turn sharp on the next pulses.
+            Platform.runLater(canvas::requestLayout);
+        }
         // While views are still being built (zooming in from the overview uncovers a screenful at
         // once), the overview stays under them, so blocks never blink out.
         boolean sketch = !detailed || !views.cullComplete();
         overview.setVisible(sketch);
         if (sketch) {
-            overview.update(views, canvas.selection(), visible, zoom, views.isZooming());
+            overview.update(views, canvas.selection(), canvas.panXProperty().get(), canvas.panYProperty().get(), zoom, canvas.getWidth(),
+                    canvas.getHeight(), outputScale(canvas));
         }
         if (minimapDirty && minimap.isVisible()) {
             minimap.redraw(views.shapes());
@@ -204,6 +209,13 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         } else {
             minimap.updateViewport();
         }
+    }
+
+    /** Device pixels per logical pixel of the window the canvas is in (1 before it is shown). */
+    private static double outputScale(GraphCanvas canvas) {
+        javafx.scene.Scene scene = canvas.getScene();
+        javafx.stage.Window window = scene == null ? null : scene.getWindow();
+        return window == null ? 1 : Math.max(1, window.getRenderScaleX());
     }
 
     // The world can hold thousands of nodes; measuring it for a preferred size would cost a full pass.

@@ -1,26 +1,27 @@
 package dev.tensorloom.canvas;
 
+import java.nio.IntBuffer;
 import java.util.Set;
-import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Group;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.transform.Scale;
-import javafx.scene.transform.Translate;
 
 /**
  * The graph as seen from far away: when zoomed out past the level where text is readable, node
- * boxes and straight wires are painted into one bitmap ({@link Canvas}) that lives in canvas space.
- * Pan then only moves that bitmap, and zoom scales it; it is repainted only when the view leaves
- * the painted area or the zoom drifts too far from the one it was painted at. While a zoom gesture
- * runs the bitmap is painted over a wider area and may drift further (a moment blurred rather
- * than frames that stall on repaints); once the zoom settles it is painted sharp. Colours come from
- * the stylesheet through three invisible probe shapes ({@code overview-nodes}, {@code
- * overview-selected}, {@code overview-wires}), so themes restyle the overview like everything else.
+ * boxes and straight wires are drawn into one screen-sized bitmap ({@link OverviewRaster}), shown
+ * 1:1 on whole screen pixels by an {@link ImageView} in screen space, not inside the zoomed world.
+ * That placement is the point: JavaFX's software renderer copies such a bitmap in about a
+ * millisecond but filters every pixel of one that is scaled or sits between pixels (9 to 15 ms a
+ * frame for a full screen, measured), so the bitmap is redrawn for every new pan or zoom instead of
+ * being moved or scaled, and is sharp at every frame. Colours come from the stylesheet through three
+ * invisible probe shapes ({@code overview-nodes}, {@code overview-selected}, {@code overview-wires}),
+ * so themes restyle the overview like everything else.
  */
 final class OverviewLayer extends Group {
     /**
@@ -36,33 +37,32 @@ final class OverviewLayer extends Group {
      * picture of blocks and wires, and its views are few enough to be cheap at any zoom.
      */
     static final int SMALL_GRAPH = 80;
-    /** Largest side of the bitmap in pixels; beyond it the bitmap is painted coarser and scaled up. */
-    static final double MAX_PIXELS = 2560;
-    /** Repaint when zoom and painted scale differ by more than this factor. */
-    static final double REPAINT_RATIO = 1.6;
-    /**
-     * While zooming: repaint only when zoom and painted scale differ by more than this factor, and
-     * paint this many viewport widths on each side, so a wheel gesture across a few octaves repaints
-     * once or twice instead of at every {@link #REPAINT_RATIO} step.
-     */
-    static final double ZOOMING_REPAINT_RATIO = 4;
-    static final double ZOOMING_MARGIN = 1.5;
+    /** Width of a selected block's outline, in screen pixels. */
+    static final int SELECTION_WIDTH = 2;
 
-    private final Canvas raster = new Canvas();
-    private final Translate origin = new Translate();
-    private final Scale unscale = new Scale();
+    private final ImageView image = new ImageView();
     private final Rectangle nodeProbe = probe("overview-nodes");
     private final Rectangle selectedProbe = probe("overview-nodes", "overview-selected");
     private final Rectangle wireProbe = probe(CanvasStyles.WIRE, "overview-wires");
-    private Bounds painted;
-    private double paintedScale;
+    private OverviewRaster raster;
+    private PixelBuffer<IntBuffer> buffer;
+    /** Boxes of the shown items as x, y, width, height in canvas units; rebuilt after graph changes. */
+    private double[] boxes = new double[0];
+    /** Wires as x0, y0, x1, y1 in canvas units, between the items' stored places. */
+    private double[] segments = new double[0];
+    private boolean geometryDirty = true;
     private boolean dirty = true;
+    private double paintedPanX;
+    private double paintedPanY;
+    private double paintedZoom;
+    private double paintedScale;
     private int paints;
 
     OverviewLayer() {
-        raster.getTransforms().addAll(origin, unscale);
-        getChildren().addAll(raster, nodeProbe, selectedProbe, wireProbe);
+        image.setSmooth(false);
+        getChildren().addAll(image, nodeProbe, selectedProbe, wireProbe);
         setMouseTransparent(true);
+        setManaged(false);
         setAutoSizeChildren(false);
         // A theme switch restyles the probes; the bitmap must follow.
         nodeProbe.fillProperty().addListener(obs -> dirty = true);
@@ -78,110 +78,134 @@ final class OverviewLayer extends Group {
         return r;
     }
 
-    /** The graph changed (items, wires or selection): repaint on the next update. */
+    /** The graph changed (items, wires or selection): redraw on the next update. */
     void markDirty() {
+        geometryDirty = true;
         dirty = true;
     }
 
-    /** How often the bitmap was painted (tests, benchmark). */
+    /** How often the bitmap was drawn (tests, benchmark). */
     int paints() {
         return paints;
     }
 
+    /** The node that shows the bitmap (tests: it must sit on whole pixels, unscaled). */
+    ImageView image() {
+        return image;
+    }
+
+    /** The pixels drawn last, or null before the first update (tests). */
+    OverviewRaster raster() {
+        return raster;
+    }
+
     /**
-     * Makes the bitmap cover {@code visible} (canvas units) at about one bitmap pixel per screen
-     * pixel, repainting only when needed; {@code zooming} while a zoom gesture runs.
+     * Draws the graph as the canvas shows it: a canvas point p lands on screen at pan + zoom × p, and
+     * the screen is {@code width} × {@code height} logical pixels of {@code outputScale} device
+     * pixels each. Does nothing when neither the view nor the graph changed since the last call.
      */
-    void update(GraphViews views, Set<String> selection, Bounds visible, double zoom, boolean zooming) {
-        Bounds content = views.contentBounds();
-        Bounds graph = content == null ? null : new BoundingBox(content.getMinX() - 1, content.getMinY() - 1,
-                content.getWidth() + 2, content.getHeight() + 2);
-        Bounds needed = intersect(visible, graph);
-        if (needed == null) {
-            // No part of the graph on screen: nothing to paint, and the next view repaints.
-            raster.setWidth(0);
-            raster.setHeight(0);
-            painted = null;
+    void update(GraphViews views, Set<String> selection, double panX, double panY, double zoom, double width,
+            double height, double outputScale) {
+        int w = (int) Math.ceil(width * outputScale);
+        int h = (int) Math.ceil(height * outputScale);
+        if (w <= 0 || h <= 0) {
             return;
         }
-        // Paint a viewport's half-width beyond each side, so a pan repaints every half screen at most,
-        // but no further than the graph reaches: empty pixels cost as much to draw as full ones.
-        Bounds rest = around(visible, 0.5, graph);
-        Bounds area = zooming ? around(visible, ZOOMING_MARGIN, graph) : rest;
-        double target = scaleFor(area, zoom);
-        // Compared with the scale a settled view is painted at, so a bitmap painted coarse during a
-        // gesture is repainted sharp when the zoom settles.
-        double sharp = scaleFor(rest, zoom);
-        double ratio = zooming ? ZOOMING_REPAINT_RATIO : REPAINT_RATIO;
-        boolean scaleOff = paintedScale == 0 || Math.max(sharp / paintedScale, paintedScale / sharp) > ratio;
-        if (dirty || scaleOff || painted == null || !painted.contains(needed)) {
-            paint(views, selection, area, target);
-            painted = area;
-            dirty = false;
+        boolean resized = raster == null || raster.width() != w || raster.height() != h;
+        boolean moved = panX != paintedPanX || panY != paintedPanY || zoom != paintedZoom
+                || outputScale != paintedScale;
+        if (!resized && !moved && !dirty) {
+            return;
         }
-    }
-
-    /** {@code visible} grown by {@code margin} of its size on each side, within {@code graph}. */
-    private static Bounds around(Bounds visible, double margin, Bounds graph) {
-        return intersect(new BoundingBox(visible.getMinX() - visible.getWidth() * margin,
-                visible.getMinY() - visible.getHeight() * margin, visible.getWidth() * (1 + 2 * margin),
-                visible.getHeight() * (1 + 2 * margin)), graph);
-    }
-
-    /** About one bitmap pixel per screen pixel, but no more than {@link #MAX_PIXELS} a side. */
-    private static double scaleFor(Bounds area, double zoom) {
-        return Math.min(zoom, MAX_PIXELS / Math.max(1, Math.max(area.getWidth(), area.getHeight())));
-    }
-
-    private static Bounds intersect(Bounds a, Bounds b) {
-        if (a == null || b == null || !a.intersects(b)) {
-            return null;
+        if (geometryDirty) {
+            collect(views);
+            geometryDirty = false;
         }
-        double minX = Math.max(a.getMinX(), b.getMinX());
-        double minY = Math.max(a.getMinY(), b.getMinY());
-        return new BoundingBox(minX, minY, Math.min(a.getMaxX(), b.getMaxX()) - minX,
-                Math.min(a.getMaxY(), b.getMaxY()) - minY);
+        if (resized) {
+            raster = new OverviewRaster(w, h);
+            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(raster.pixels()), PixelFormat.getIntArgbPreInstance());
+            image.setImage(new WritableImage(buffer));
+            // On a high-density screen the bitmap has device pixels: shown at logical size, it maps 1:1.
+            image.setFitWidth(w / outputScale);
+            image.setFitHeight(h / outputScale);
+        }
+        paint(views, selection, panX * outputScale, panY * outputScale, zoom * outputScale);
+        buffer.updateBuffer(b -> null);
+        paintedPanX = panX;
+        paintedPanY = panY;
+        paintedZoom = zoom;
+        paintedScale = outputScale;
+        dirty = false;
     }
 
-    private void paint(GraphViews views, Set<String> selection, Bounds area, double s) {
-        paints++;
-        paintedScale = s;
-        origin.setX(area.getMinX());
-        origin.setY(area.getMinY());
-        unscale.setX(1 / s);
-        unscale.setY(1 / s);
-        raster.setWidth(Math.ceil(area.getWidth() * s));
-        raster.setHeight(Math.ceil(area.getHeight() * s));
-        GraphicsContext g = raster.getGraphicsContext2D();
-        g.clearRect(0, 0, raster.getWidth(), raster.getHeight());
-        double ox = area.getMinX();
-        double oy = area.getMinY();
-        g.setStroke(paint(wireProbe.getStroke(), Color.GRAY));
-        g.setLineWidth(1);
-        g.beginPath();
-        views.forEachWireIn(area, (a, b) -> {
-            g.moveTo((a.getX() - ox) * s, (a.getY() - oy) * s);
-            g.lineTo((b.getX() - ox) * s, (b.getY() - oy) * s);
+    /** Copies every shown item's box and every wire's two ends into flat arrays, read at every frame. */
+    private void collect(GraphViews views) {
+        boxes = new double[views.itemIds().size() * 4];
+        int i = 0;
+        for (ItemShape s : views.shapes()) {
+            boxes[i++] = s.x();
+            boxes[i++] = s.y();
+            boxes[i++] = s.width();
+            boxes[i++] = s.height();
+        }
+        Bounds all = views.contentBounds();
+        if (all == null) {
+            segments = new double[0];
+            return;
+        }
+        double[][] grown = {new double[views.wireIds().size() * 4]};
+        int[] n = {0};
+        views.forEachWireIn(all, (a, b) -> {
+            double[] s = grown[0];
+            if (n[0] + 4 > s.length) {
+                s = grown[0] = java.util.Arrays.copyOf(s, s.length * 2 + 4);
+            }
+            s[n[0]++] = a.getX();
+            s[n[0]++] = a.getY();
+            s[n[0]++] = b.getX();
+            s[n[0]++] = b.getY();
         });
-        g.stroke();
-        g.setFill(paint(nodeProbe.getFill(), Color.DARKGRAY));
-        for (String id : views.itemsIn(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
-            ItemShape shape = views.shape(id);
-            g.fillRect((shape.x() - ox) * s, (shape.y() - oy) * s, Math.max(1, shape.width() * s),
-                    Math.max(1, shape.height() * s));
+        segments = java.util.Arrays.copyOf(grown[0], n[0]);
+    }
+
+    private void paint(GraphViews views, Set<String> selection, double panX, double panY, double zoom) {
+        paints++;
+        raster.clear();
+        int w = raster.width();
+        int h = raster.height();
+        int wire = argb(wireProbe.getStroke(), Color.GRAY);
+        for (int i = 0; i < segments.length; i += 4) {
+            double x0 = panX + zoom * segments[i];
+            double y0 = panY + zoom * segments[i + 1];
+            double x1 = panX + zoom * segments[i + 2];
+            double y1 = panY + zoom * segments[i + 3];
+            if (Math.max(x0, x1) >= 0 && Math.min(x0, x1) < w && Math.max(y0, y1) >= 0 && Math.min(y0, y1) < h) {
+                raster.line(x0, y0, x1, y1, wire);
+            }
         }
-        g.setStroke(paint(selectedProbe.getStroke(), Color.DODGERBLUE));
-        g.setLineWidth(2);
+        int node = argb(nodeProbe.getFill(), Color.DARKGRAY);
+        for (int i = 0; i < boxes.length; i += 4) {
+            double x0 = panX + zoom * boxes[i];
+            double y0 = panY + zoom * boxes[i + 1];
+            double x1 = x0 + zoom * boxes[i + 2];
+            double y1 = y0 + zoom * boxes[i + 3];
+            if (x1 >= 0 && x0 < w && y1 >= 0 && y0 < h) {
+                raster.fillBox(x0, y0, x1, y1, node);
+            }
+        }
+        int selected = argb(selectedProbe.getStroke(), Color.DODGERBLUE);
         for (String id : selection) {
-            ItemShape shape = views.shape(id);
-            if (shape != null) {
-                g.strokeRect((shape.x() - ox) * s, (shape.y() - oy) * s, Math.max(2, shape.width() * s),
-                        Math.max(2, shape.height() * s));
+            ItemShape s = views.shape(id);
+            if (s != null) {
+                double x0 = panX + zoom * s.x();
+                double y0 = panY + zoom * s.y();
+                raster.strokeBox(x0, y0, x0 + zoom * s.width(), y0 + zoom * s.height(), SELECTION_WIDTH, selected);
             }
         }
     }
 
-    private static Paint paint(Paint styled, Paint fallback) {
-        return styled == null ? fallback : styled;
+    private static int argb(Paint styled, Color fallback) {
+        Color c = styled instanceof Color color ? color : fallback;
+        return OverviewRaster.premultiplied(c.getRed(), c.getGreen(), c.getBlue(), c.getOpacity());
     }
 }

@@ -29,7 +29,7 @@ import javafx.scene.image.WritableImage;
  * one step plus what a pulse does: the scene's CSS and layout passes (over what the step made dirty;
  * {@code Node.applyCss} would restyle every view each frame, which no pulse does) and a software
  * render of the whole scene ({@code snapshot} runs all three), timed in wall time and in CPU time.
- * After each zoom gesture one more frame is timed, the one that sharpens what the gesture scaled. Between
+ * After each zoom gesture the frames that turn the scaled views sharp again are timed too. Between
  * the pan at 1:1 and the zoom that crosses the detail switch the canvas gets the pause a user would make
  * (still for the prebuilder's quiet time, then idle frames, each timed) in which views are built ahead. The same frames on an empty graph (a trivial pulse) and a
  * 100-node graph are the baseline, and the load average is printed beside every figure because the
@@ -109,7 +109,7 @@ public final class CanvasBenchmark {
 
         // Warm-up (JIT, fonts, CSS caches) on a throwaway canvas, so the first figures are not the slowest.
         Stage warm = open(residualGraph(300), catalog, "warm-up 300-node graph");
-        GraphCanvas.layoutWarmUp().get(10, TimeUnit.MINUTES);
+        LayoutThread.warmUp().get(10, TimeUnit.MINUTES);
         for (int i = 0; i < 3; i++) {
             frames("warm-up pan (discard)", warm, pan());
             frames("warm-up zoom (discard)", warm, zoom(0.9));
@@ -244,15 +244,28 @@ public final class CanvasBenchmark {
         return "%-80s %7.0f ms  (target <= %.0f) %s".formatted(label, ms, target, ms <= target ? "OK" : "OVER");
     }
 
-    /** Wall and process-CPU times of one frame loop. */
-    record Frames(double[] wall, double[] cpu) {
+    /**
+     * Wall and process-CPU times of one frame loop, and for a zoom the wall times of the frames after
+     * it settles (empty otherwise).
+     */
+    record Frames(double[] wall, double[] cpu, double[] settle) {
+        Frames(double[] wall, double[] cpu) {
+            this(wall, cpu, new double[0]);
+        }
+
+        Frames withSettle(double[] settleWall) {
+            return new Frames(wall, cpu, settleWall);
+        }
+
         String line(String label) {
             double[] w = sorted(wall);
             double[] c = sorted(cpu);
             double p95 = percentile(w, 0.95);
-            return "%-44s median %5.1f  p95 %5.1f  max %5.1f ms (target <= %.0f) %s; FX+render CPU median %4.1f p95 %4.1f"
+            String after = settle.length == 0 ? "" : "; then %d settle frames, longest %.1f".formatted(settle.length,
+                    sorted(settle)[settle.length - 1]);
+            return "%-44s median %5.1f  p95 %5.1f  max %5.1f ms (target <= %.0f) %s; FX+render CPU median %4.1f p95 %4.1f%s"
                     .formatted(label, percentile(w, 0.5), p95, w[w.length - 1], FRAME_TARGET_MS,
-                            p95 <= FRAME_TARGET_MS ? "OK" : "OVER", percentile(c, 0.5), percentile(c, 0.95));
+                            p95 <= FRAME_TARGET_MS ? "OK" : "OVER", percentile(c, 0.5), percentile(c, 0.95), after);
         }
     }
 
@@ -313,23 +326,35 @@ public final class CanvasBenchmark {
                 t[i] = ms(System.nanoTime() - s);
                 c[i] = ms(frameThreadsCpu() - cpu);
             }
-            double settle = 0;
+            List<Double> settle = new ArrayList<>();
             if (factor != null) {
-                // What the zoom-settle timer does when the wheel stops, then the frame after it.
-                long s = System.nanoTime();
+                // What the zoom-settle timer does when the wheel stops, then the frames that turn
+                // the shown views sharp a few at a time.
                 stage.views().setZooming(false);
-                stage.canvas.requestLayout();
-                stage.render();
-                settle = ms(System.nanoTime() - s);
+                do {
+                    long s = System.nanoTime();
+                    stage.canvas.requestLayout();
+                    stage.render();
+                    settle.add(ms(System.nanoTime() - s));
+                } while (stage.views().sharpening() && settle.size() < FRAMES);
             }
-            return new double[][] {t, c, {settle}};
+            return new double[][] {t, c, settle.stream().mapToDouble(Double::doubleValue).toArray()};
         });
         Frames frames = new Frames(result[0], result[1]);
+        if (Boolean.getBoolean("canvas.bench.frames")) {
+            // Each frame's wall time in order, to see where in a sequence the slow frames fall.
+            StringBuilder each = new StringBuilder();
+            for (double t : result[0]) {
+                each.append(" %.1f".formatted(t));
+            }
+            System.out.println("  frames:" + each);
+        }
         System.out.printf("%s: %d frames; %s; %d overview repaints, %d views built%s   [load %s]%n", label, FRAMES,
                 frames.line("").trim(), ((GraphCanvasSkin) stage.canvas.getSkin()).overview().paints() - paints0,
                 stage.views().builtCount() - built0,
-                factor == null ? "" : "; frame after the zoom settles %.1f ms".formatted(result[2][0]), load());
-        return frames;
+                factor == null ? "" : "; %d frames after the zoom settles (views turn sharp), longest %.1f ms"
+                        .formatted(result[2].length, sorted(result[2])[result[2].length - 1]), load());
+        return factor == null ? frames : frames.withSettle(result[2]);
     }
 
     /**
