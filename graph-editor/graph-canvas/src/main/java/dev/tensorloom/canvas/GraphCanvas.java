@@ -57,7 +57,10 @@ public class GraphCanvas extends Control {
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1) {
         @Override
         public void set(double value) {
-            super.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, value)));
+            // Wheel steps in and out again leave 1.0000000002: at exactly 1 the software renderer
+            // copies cached views instead of filtering them, and text stays crisp.
+            double snapped = Math.abs(value - 1) < 1e-6 ? 1 : value;
+            super.set(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, snapped)));
         }
     };
     private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);

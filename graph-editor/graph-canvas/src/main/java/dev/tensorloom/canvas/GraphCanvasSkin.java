@@ -99,10 +99,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.panXProperty().addListener(viewportListener);
         canvas.panYProperty().addListener(viewportListener);
         canvas.zoomProperty().addListener(viewportListener);
-        zoomSettle.setOnFinished(e -> {
-            views.setZooming(false);
-            canvas.requestLayout();
-        });
+        zoomSettle.setOnFinished(e -> settleZoom());
         zoomListener = obs -> {
             views.setZooming(true);
             zoomSettle.playFromStart();
@@ -113,6 +110,19 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         minimap.setVisible(canvas.minimapVisibleProperty().get());
         gestures.install();
         prebuilder.changed();
+    }
+
+    /**
+     * What happens when a zoom gesture has been still for {@link #ZOOM_SETTLE}: the pan moves to
+     * whole screen pixels (less than half a pixel, invisible), so cached views are drawn on the pixel
+     * grid, crisp and copied rather than filtered, and shown views turn sharp over the next passes.
+     */
+    void settleZoom() {
+        GraphCanvas canvas = getSkinnable();
+        canvas.panXProperty().set(Math.rint(canvas.panXProperty().get()));
+        canvas.panYProperty().set(Math.rint(canvas.panYProperty().get()));
+        views.setZooming(false);
+        canvas.requestLayout();
     }
 
     private void documentChanged(DocumentChange change) {

@@ -77,6 +77,8 @@ final class GraphViews {
      * wants one only shows it. Filled in idle frames by {@link ViewPrebuilder}, only inside {@link #keep}.
      */
     private final Set<NodeView> reserve = new HashSet<>();
+    /** Wires built ahead like {@link #reserve}: in the scene, styled, held hidden until a pass wants them. */
+    private final Set<WireView> wireReserve = new HashSet<>();
     /** The area whose views the reserve holds (canvas units), or null when it holds none. */
     private Bounds keep;
     /** While a wire is being drawn: why an input may not take it; applied to views built meanwhile too. */
@@ -220,7 +222,7 @@ final class GraphViews {
             wiresById.remove(r.wire().id());
             wireGrid.remove(r.wire().id());
             WireView v = wires.remove(r.wire().id());
-            if (v != null && attachedWires.remove(v)) {
+            if (v != null && (attachedWires.remove(v) | wireReserve.remove(v))) {
                 wireLayer.getChildren().remove(v);
             }
             unindex(r.wire());
@@ -492,7 +494,7 @@ final class GraphViews {
     /** Draws a wire between the items its ends are shown in; hidden when both ends are in one item. */
     private void route(WireView v) {
         Point2D[] ends = ends(v.wire(), true);
-        v.setVisible(ends != null);
+        v.setRouted(ends != null);
         if (ends != null) {
             v.connect(ends[0], ends[1]);
         }
@@ -579,7 +581,7 @@ final class GraphViews {
             }
             for (String id : wireGrid.query(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
                 WireView w = wire(id);
-                if (w.isVisible()) {
+                if (w.routed()) {
                     wantWires.add(w);
                 }
             }
@@ -590,7 +592,7 @@ final class GraphViews {
         wireLayer.setVisible(detailed);
         if (detailed) {
             syncItems(wantItems);
-            sync(wireLayer, attachedWires, wantWires);
+            syncWires(wantWires);
         }
         covered = complete ? area : null;
         coveredDetailed = detailed;
@@ -600,42 +602,60 @@ final class GraphViews {
     }
 
     /**
-     * Like {@link #sync} for the node layer, but a wanted view held in the reserve is only shown, and
-     * a view no longer wanted that lies in the reserve's area is hidden into it instead of leaving
-     * the scene (zooming in and out again then restyles nothing).
+     * Makes the views shown in the node layer be {@code want}: a wanted view held in the reserve is
+     * only shown, and a view no longer wanted that lies in the reserve's area is hidden into it
+     * instead of leaving the scene (zooming in and out again then restyles nothing).
      */
     private void syncItems(Set<NodeView> want) {
-        if (attachedItems.equals(want)) {
+        sync(nodeLayer, attachedItems, reserve, ViewPrebuilder.RESERVE_CAP, want, (v, hide) -> v.setVisible(!hide),
+                v -> meets(v, keep));
+    }
+
+    /** Like {@link #syncItems} for the wire layer and its reserve. */
+    private void syncWires(Set<WireView> want) {
+        sync(wireLayer, attachedWires, wireReserve, ViewPrebuilder.WIRE_RESERVE_CAP, want, WireView::hold,
+                w -> meets(w, keep));
+    }
+
+    private <T extends javafx.scene.Node> void sync(javafx.scene.Group layer, Set<T> attached, Set<T> held, int cap,
+            Set<T> want, java.util.function.BiConsumer<T, Boolean> hold, java.util.function.Predicate<T> inKeep) {
+        if (attached.equals(want)) {
             return;
         }
-        Set<NodeView> leaving = new HashSet<>();
-        for (java.util.Iterator<NodeView> it = attachedItems.iterator(); it.hasNext();) {
-            NodeView v = it.next();
-            if (!want.contains(v)) {
+        Set<T> leaving = new HashSet<>();
+        for (java.util.Iterator<T> it = attached.iterator(); it.hasNext();) {
+            T n = it.next();
+            if (!want.contains(n)) {
                 it.remove();
-                if (keep != null && reserve.size() < ViewPrebuilder.RESERVE_CAP && meets(v, keep)) {
-                    v.setVisible(false);
-                    reserve.add(v);
+                if (keep != null && held.size() < cap && inKeep.test(n)) {
+                    hold.accept(n, true);
+                    held.add(n);
                 } else {
-                    leaving.add(v);
+                    leaving.add(n);
                 }
             }
         }
         if (!leaving.isEmpty()) {
-            nodeLayer.getChildren().removeIf(leaving::contains);
+            layer.getChildren().removeIf(leaving::contains);
         }
-        List<NodeView> added = new ArrayList<>();
-        for (NodeView v : want) {
-            if (attachedItems.add(v)) {
-                if (reserve.remove(v)) {
-                    v.setVisible(true);
+        List<T> added = new ArrayList<>();
+        for (T n : want) {
+            if (attached.add(n)) {
+                if (held.remove(n)) {
+                    hold.accept(n, false);
                 } else {
-                    added.add(v);
+                    added.add(n);
                 }
             }
         }
-        nodeLayer.getChildren().addAll(added);
+        layer.getChildren().addAll(added);
+        // Nodes attached during a layout pass would otherwise be drawn unstyled until the next
+        // pulse's CSS pass (and a snapshot taken now would show them bare).
         added.forEach(javafx.scene.Node::applyCss);
+    }
+
+    private static boolean meets(WireView w, Bounds area) {
+        return area.intersects(w.getBoundsInLocal());
     }
 
     private boolean meets(NodeView v, Bounds area) {
@@ -662,6 +682,16 @@ final class GraphViews {
             Set<NodeView> gone = new HashSet<>(leaving);
             nodeLayer.getChildren().removeIf(gone::contains);
         }
+        Set<WireView> goneWires = new HashSet<>();
+        for (WireView w : wireReserve) {
+            if (area == null || !meets(w, area)) {
+                goneWires.add(w);
+            }
+        }
+        if (!goneWires.isEmpty()) {
+            wireReserve.removeAll(goneWires);
+            wireLayer.getChildren().removeIf(goneWires::contains);
+        }
     }
 
     /**
@@ -684,6 +714,33 @@ final class GraphViews {
         return true;
     }
 
+    /**
+     * Like {@link #prepare} for a wire: builds it if needed and puts it in the scene held hidden and
+     * styled; false when there was nothing to do (shown, held, gone or not drawn at all).
+     */
+    boolean prepareWire(String id) {
+        WireView w = wire(id);
+        if (w == null || !w.routed() || attachedWires.contains(w) || wireReserve.contains(w)) {
+            return false;
+        }
+        w.hold(true);
+        wireReserve.add(w);
+        wireLayer.getChildren().add(w);
+        w.applyCss();
+        return true;
+    }
+
+    /** Whether a wire is shown or waits held in the scene: nothing left to prepare for it. */
+    boolean isPreparedWire(String id) {
+        WireView w = wires.get(id);
+        return w != null && (attachedWires.contains(w) || wireReserve.contains(w));
+    }
+
+    /** Ids of the wires near a rectangle in canvas units. */
+    Set<String> wiresIn(double minX, double minY, double maxX, double maxY) {
+        return wireGrid.query(minX, minY, maxX, maxY);
+    }
+
     /** Whether an item's view waits hidden in the scene (tests). */
     boolean isReserved(String id) {
         NodeView v = items.get(id);
@@ -700,24 +757,8 @@ final class GraphViews {
         return reserve.size();
     }
 
-    private static <T extends javafx.scene.Node> void sync(javafx.scene.Group layer, Set<T> attached, Set<T> want) {
-        if (attached.equals(want)) {
-            return;
-        }
-        if (!attached.isEmpty()) {
-            layer.getChildren().removeIf(n -> !want.contains(n));
-            attached.retainAll(want);
-        }
-        List<T> added = new ArrayList<>();
-        for (T n : want) {
-            if (attached.add(n)) {
-                added.add(n);
-            }
-        }
-        layer.getChildren().addAll(added);
-        // Views attached during a layout pass would otherwise be drawn unstyled until the next
-        // pulse's CSS pass (and a snapshot taken now would show them bare).
-        added.forEach(javafx.scene.Node::applyCss);
+    int wireReserveSize() {
+        return wireReserve.size();
     }
 
     /** Whether the last pass built every view its area needed (false while views are built over frames). */

@@ -4,9 +4,15 @@ import dev.tensorloom.model.doc.Wire;
 import javafx.geometry.Point2D;
 import javafx.scene.shape.CubicCurve;
 
-/** A wire drawn as a cubic curve leaving its output port to the right and entering its input from the left. */
+/**
+ * A wire drawn as a cubic curve leaving its output port to the right and entering its input from the
+ * left. It shows when it is routed (its ends lie in two different shown items) and not held back in
+ * the canvas's reserve of wires built ahead.
+ */
 final class WireView extends CubicCurve {
     private final Wire wire;
+    private boolean routed = true;
+    private boolean held;
 
     WireView(Wire wire) {
         this.wire = wire;
@@ -18,6 +24,22 @@ final class WireView extends CubicCurve {
 
     Wire wire() {
         return wire;
+    }
+
+    /** Whether the wire has two ends to be drawn between; a wire inside one collapsed group has not. */
+    boolean routed() {
+        return routed;
+    }
+
+    void setRouted(boolean value) {
+        routed = value;
+        setVisible(routed && !held);
+    }
+
+    /** Keeps the wire in the scene but hidden, styled and ready, until a pass shows it. */
+    void hold(boolean value) {
+        held = value;
+        setVisible(routed && !held);
     }
 
     /** Puts the curve between two points in canvas units. */

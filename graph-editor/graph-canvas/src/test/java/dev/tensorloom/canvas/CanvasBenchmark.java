@@ -175,8 +175,7 @@ public final class CanvasBenchmark {
             });
             writePng(big, "overview-0.3-while-zooming");
             fx(() -> {
-                big.views().setZooming(false);
-                big.canvas.requestLayout();
+                ((GraphCanvasSkin) big.canvas.getSkin()).settleZoom();
                 big.render();
                 return null;
             });
@@ -194,6 +193,20 @@ public final class CanvasBenchmark {
         Frames idleFrames = idle(big);
         Frames detailZoom = frames("%d nodes, wheel zoom 1:1 out to 0.21 and back (crosses the detail switch)"
                 .formatted(doc.nodeCount()), big, zoom(0.95));
+        // A user's pan is seldom at exactly 1:1: wheel out to 0.70 and let it settle, untimed, then pan.
+        fx(() -> {
+            for (int i = 0; i < 7; i++) {
+                big.canvas.zoomAround(new Point2D(W / 2, H / 2), 0.95);
+            }
+            ((GraphCanvasSkin) big.canvas.getSkin()).settleZoom();
+            for (int i = 0; i < 100 && (big.views().sharpening() || !big.views().cullComplete()); i++) {
+                big.canvas.requestLayout();
+                big.render();
+            }
+            return null;
+        });
+        Frames zoomedPan = frames("%d nodes at a wheel zoom of %.2f, pan".formatted(doc.nodeCount(), big.canvas.getZoom()),
+                big, pan());
         System.out.printf("  views built after all frames: %d of %d items%n", big.views().builtCount(),
                 big.views().itemIds().size());
 
@@ -208,6 +221,7 @@ public final class CanvasBenchmark {
         summary.add(verdict("ELK layout, warm", ms(t3 - t2), OPEN_TARGET_MS) + " CPU %.0f ms".formatted(warmCpu));
         summary.add(baseline.line("baseline: empty canvas pan frame (trivial pulse)"));
         summary.add(detailPan.line("pan at 1:1 (views)"));
+        summary.add(zoomedPan.line("pan at a wheel zoom of 0.70 (views)"));
         summary.add(fittedPan.line("pan fitted (overview)"));
         summary.add(idleFrames.line("idle frames building views ahead (1:1)"));
         summary.add(detailZoom.line("zoom 1:1 -> 0.21 -> 1:1 (views <-> overview)"));
@@ -317,20 +331,26 @@ public final class CanvasBenchmark {
         double[][] result = fx(() -> {
             double[] t = new double[FRAMES];
             double[] c = new double[FRAMES];
+            double[] nodesAndWires = new double[2 * FRAMES];
+            double[] fxCpu = new double[FRAMES];
             for (int i = 0; i < FRAMES; i++) {
                 long cpu = frameThreadsCpu();
+                long fx0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long s = System.nanoTime();
                 step(stage.canvas, i, factor);
                 // Snapshot runs the scene's CSS and layout passes before it renders, as a pulse does.
                 stage.render();
                 t[i] = ms(System.nanoTime() - s);
                 c[i] = ms(frameThreadsCpu() - cpu);
+                fxCpu[i] = ms(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fx0);
+                nodesAndWires[2 * i] = stage.views().nodeLayer.getChildren().size();
+                nodesAndWires[2 * i + 1] = stage.views().wireLayer.getChildren().size();
             }
             List<Double> settle = new ArrayList<>();
             if (factor != null) {
                 // What the zoom-settle timer does when the wheel stops, then the frames that turn
                 // the shown views sharp a few at a time.
-                stage.views().setZooming(false);
+                ((GraphCanvasSkin) stage.canvas.getSkin()).settleZoom();
                 do {
                     long s = System.nanoTime();
                     stage.canvas.requestLayout();
@@ -338,16 +358,18 @@ public final class CanvasBenchmark {
                     settle.add(ms(System.nanoTime() - s));
                 } while (stage.views().sharpening() && settle.size() < FRAMES);
             }
-            return new double[][] {t, c, settle.stream().mapToDouble(Double::doubleValue).toArray()};
+            return new double[][] {t, c, settle.stream().mapToDouble(Double::doubleValue).toArray(), nodesAndWires,
+                fxCpu};
         });
         Frames frames = new Frames(result[0], result[1]);
         if (Boolean.getBoolean("canvas.bench.frames")) {
             // Each frame's wall time in order, to see where in a sequence the slow frames fall.
             StringBuilder each = new StringBuilder();
-            for (double t : result[0]) {
-                each.append(" %.1f".formatted(t));
+            for (int i = 0; i < FRAMES; i++) {
+                each.append(" %.1f(%.1f %d/%d)".formatted(result[0][i], result[4][i], (int) result[3][2 * i],
+                        (int) result[3][2 * i + 1]));
             }
-            System.out.println("  frames:" + each);
+            System.out.println("  frames (wall ms (FX-thread CPU ms, node/wire views in the scene)):" + each);
         }
         System.out.printf("%s: %d frames; %s; %d overview repaints, %d views built%s   [load %s]%n", label, FRAMES,
                 frames.line("").trim(), ((GraphCanvasSkin) stage.canvas.getSkin()).overview().paints() - paints0,

@@ -75,6 +75,18 @@ class ViewPrebuilderTest {
         for (String id : ring) {
             assertTrue(views.isPrepared(id), id);
         }
+        // So are the wires of the ring, held hidden in the scene.
+        Point2D c = canvas.screenToCanvas(new Point2D(400, 300));
+        double hw = (400 + GraphCanvasSkin.CULL_MARGIN) / OverviewLayer.DETAIL_ZOOM;
+        double hh = (300 + GraphCanvasSkin.CULL_MARGIN) / OverviewLayer.DETAIL_ZOOM;
+        Set<String> ringWires = views.wiresIn(c.getX() - hw, c.getY() - hh, c.getX() + hw, c.getY() + hh);
+        assertTrue(prebuilder.builtWires() > 0);
+        for (String id : ringWires) {
+            assertTrue(views.isPreparedWire(id), id);
+        }
+        String heldWire = ringWires.stream().filter(id -> !views.wire(id).isVisible()).findFirst().orElseThrow();
+        assertSame(views.wireLayer, views.wire(heldWire).getParent());
+        int wiresInScene = views.wireLayer.getChildren().size();
         // The prebuilt views are in the scene but not shown.
         String far = ring.stream().filter(views::isReserved).findFirst().orElseThrow();
         assertFalse(views.isAttached(views.builtItem(far)));
@@ -96,6 +108,9 @@ class ViewPrebuilderTest {
         NodeView shown = views.builtItem(far);
         assertTrue(views.isAttached(shown));
         assertTrue(shown.isVisible());
+        // The wires the zoom-out needs were in the scene already: shown, none added.
+        assertTrue(views.wire(heldWire).isVisible());
+        assertEquals(wiresInScene, views.wireLayer.getChildren().size());
     }
 
     @Test
