@@ -10,6 +10,7 @@ import javafx.animation.Timeline;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -21,6 +22,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
@@ -32,9 +34,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * against the policy, peaks marked), saved bytes of the largest nodes, replay controls that step the
  * canvas through the schedule, and the plan's prediction in plain words, saying where its numbers come from.
  */
-public final class MemoryView extends VBox {
+public final class MemoryView extends Region {
     /** Replay speed: samples per second while playing. */
     private static final double REPLAY_RATE = 25;
+    /** Gap between the rows (controls, charts, replay, plan text). */
+    private static final double GAP = 6;
+    /** The charts give up height down to this before the plan text starts to scroll. */
+    static final double CHARTS_MIN_HEIGHT = 130;
+    /** The plan text keeps at least this much (about three lines) however short the view. */
+    static final double TEXT_MIN_HEIGHT = 56;
+    /** Widest the bars' legend may be: "estimated from shapes" wraps onto two lines. */
+    private static final double LEGEND_WIDTH = 90;
 
     private final MemoryViewModel vm;
     static final String EMPTY_TEXT = "No measurement yet: press “Measure none vs policy”";
@@ -42,16 +52,76 @@ public final class MemoryView extends VBox {
     private final MemoryTimelineChart timeline = new MemoryTimelineChart();
     private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
 
+    private final HBox controls;
+    private final HBox charts;
+    private final HBox replay;
+    private final PlanTextPane planText;
+
     public MemoryView(MemoryViewModel vm) {
-        super(6);
         this.vm = vm;
         getStyleClass().add("memory-view");
         setPadding(new Insets(6));
-        HBox charts = charts();
-        // The charts give up height first, so the replay controls and the prediction's text stay in view.
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        charts.setMinHeight(140);
-        getChildren().addAll(controls(), charts, replay(), prediction());
+        controls = controls();
+        charts = charts();
+        replay = replay();
+        planText = new PlanTextPane(vm);
+        getChildren().addAll(controls, charts, replay, planText);
+    }
+
+    /**
+     * Controls and replay rows at their preferred height; the charts take what is left after the plan
+     * text, which keeps its full height until the charts are down to {@link #CHARTS_MIN_HEIGHT}, and
+     * scrolls below that.
+     */
+    @Override
+    protected void layoutChildren() {
+        double x = snappedLeftInset();
+        double y = snappedTopInset();
+        double w = getWidth() - x - snappedRightInset();
+        double h = getHeight() - y - snappedBottomInset();
+        double controlsHeight = snapSizeY(controls.prefHeight(w));
+        double replayHeight = snapSizeY(replay.prefHeight(w));
+        double rest = h - controlsHeight - replayHeight - 3 * GAP;
+        double textHeight = planTextHeight(planText.fullHeight(w), rest);
+        double chartsHeight = Math.max(0, rest - textHeight);
+        controls.resizeRelocate(x, y, w, controlsHeight);
+        y += controlsHeight + GAP;
+        charts.resizeRelocate(x, y, w, chartsHeight);
+        y += chartsHeight + GAP;
+        replay.resizeRelocate(x, y, w, replayHeight);
+        y += replayHeight + GAP;
+        planText.resizeRelocate(x, y, w, textHeight);
+    }
+
+    /** The plan text's share of the height left after the fixed rows: all it needs while the charts keep their minimum. */
+    static double planTextHeight(double fullHeight, double rest) {
+        double least = Math.min(fullHeight, TEXT_MIN_HEIGHT);
+        return Math.max(0, Math.min(fullHeight, Math.max(least, rest - CHARTS_MIN_HEIGHT)));
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return snappedLeftInset() + snappedRightInset()
+                + Math.max(controls.prefWidth(-1), Math.max(charts.prefWidth(-1), replay.prefWidth(-1)));
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double w = width < 0 ? computePrefWidth(-1) : width;
+        double inner = w - snappedLeftInset() - snappedRightInset();
+        return snappedTopInset() + snappedBottomInset() + 3 * GAP + controls.prefHeight(inner)
+                + charts.prefHeight(inner) + replay.prefHeight(inner) + planText.fullHeight(inner);
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset() + snappedRightInset() + replay.minWidth(-1);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return snappedTopInset() + snappedBottomInset() + 3 * GAP + controls.minHeight(-1) + CHARTS_MIN_HEIGHT
+                + replay.minHeight(-1) + TEXT_MIN_HEIGHT;
     }
 
     private HBox controls() {
@@ -109,8 +179,10 @@ public final class MemoryView extends VBox {
 
     private HBox charts() {
         timeline.setId("memory-timeline");
+        // The title names the x axis, so the axis needs no label line of its own; the chart is wide and
+        // short, so the legend goes to the right (at the bottom a short chart drops it for want of room).
         timeline.setTitle("One training step: MiB held after each schedule action (forward, drop, recompute, backward)");
-        ((NumberAxis) timeline.getXAxis()).setLabel("schedule action");
+        timeline.setLegendSide(Side.RIGHT);
         ((NumberAxis) timeline.getYAxis()).setLabel("MiB");
         ChartPlaceholder empty = new ChartPlaceholder(timeline, EMPTY_TEXT);
         timeline.addPlaceholder(empty);
@@ -129,8 +201,7 @@ public final class MemoryView extends VBox {
         timeline.setPrefSize(640, 260);
 
         bars.setId("memory-node-bytes");
-        bars.setTitle(barsTitle(null));
-        vm.basisProperty().addListener((o, a, b) -> bars.setTitle(barsTitle(b)));
+        bars.setTitle("Saved MiB per node (largest " + MemoryViewModel.BARS + ")");
         bars.setAnimated(false);
         bars.setLegendVisible(false);
         // Many categories share a narrow chart: thin gaps keep the bars readable.
@@ -153,68 +224,43 @@ public final class MemoryView extends VBox {
                 }
             }
         });
-        VBox barBox = new VBox(2, bars, treatmentLegend());
-        VBox.setVgrow(bars, Priority.ALWAYS);
+        // Like the timeline's, the legend stands beside the chart: below it, it would take the short chart's height.
+        HBox barBox = new HBox(4, bars, treatmentLegend(vm));
+        HBox.setHgrow(bars, Priority.ALWAYS);
         // Before a measurement the bars show the estimated bytes; with no basis there is nothing to show.
         barBox.visibleProperty().bind(vm.basisProperty().isNotNull());
+        // The charts squeeze into the height the view gives them rather than spill over the rows below.
+        timeline.setMinHeight(0);
+        bars.setMinHeight(0);
+        barBox.setMinHeight(0);
         return new HBox(6, timeline, barBox);
     }
 
-    private static String barsTitle(PlanningBasis b) {
-        String source = b == null ? "" : ", " + b.source().words();
-        return "Saved activation MiB per node" + source + " (largest " + MemoryViewModel.BARS + ")";
-    }
-
-    /** Which bar colour means what: the colours live in the stylesheet. */
-    private static HBox treatmentLegend() {
-        HBox legend = new HBox(10);
+    /** Which bar colour means what (the colours live in the stylesheet), and where the bytes come from. */
+    private static VBox treatmentLegend(MemoryViewModel vm) {
+        VBox legend = new VBox(4);
         legend.setId("memory-treatment-legend");
-        legend.setAlignment(Pos.CENTER);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.setMinHeight(0);
         for (String t : List.of("stored", "checkpoint", "dropped")) {
-            javafx.scene.layout.Region swatch = new javafx.scene.layout.Region();
+            Region swatch = new Region();
             swatch.getStyleClass().addAll("treatment-swatch", "treatment-" + t);
             Label text = new Label(t, swatch);
             legend.getChildren().add(text);
         }
+        // The source sits by the bars rather than in the title, which has no room for it.
+        Label source = new Label();
+        source.setId("memory-node-bytes-source");
+        source.getStyleClass().add("memory-bars-source");
+        source.setWrapText(true);
+        source.setMaxWidth(LEGEND_WIDTH);
+        source.textProperty().bind(vm.basisProperty().map(b -> b.source().words()).orElse(""));
+        legend.getChildren().add(source);
         return legend;
     }
 
     private static void bindSeries(XYChart.Series<Number, Number> series, ObservableValue<List<ChartPoint>> points) {
         points.addListener((o, a, b) -> MemoryTimelineChart.show(series, b));
-    }
-
-    private VBox prediction() {
-        Label peaks = new Label();
-        peaks.setId("memory-peaks");
-        wrap(peaks);
-        peaks.textProperty().bind(vm.peaksProperty());
-        peaks.visibleProperty().bind(vm.peaksProperty().isNotEmpty());
-        peaks.managedProperty().bind(peaks.visibleProperty());
-        Label headline = new Label();
-        headline.setId("memory-plan-headline");
-        headline.getStyleClass().add("memory-plan-headline");
-        wrap(headline);
-        Label explanation = new Label();
-        explanation.setId("memory-explanation");
-        wrap(explanation);
-        explanation.getStyleClass().add("memory-explanation");
-        Runnable show = () -> {
-            PolicyPrediction p = vm.predictionProperty().get();
-            String notice = vm.planNoticeProperty().get();
-            // Without a prediction (estimating, an empty model, errors) the headline says why instead.
-            headline.setText(p == null ? notice : p.headline());
-            explanation.setText(p == null ? "" : p.explanation());
-        };
-        vm.predictionProperty().addListener((o, a, b) -> show.run());
-        vm.planNoticeProperty().addListener((o, a, b) -> show.run());
-        show.run();
-        return new VBox(2, peaks, headline, explanation);
-    }
-
-    /** Long text wraps onto more lines instead of ending in "…". */
-    private static void wrap(Label label) {
-        label.setWrapText(true);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     private HBox replay() {
