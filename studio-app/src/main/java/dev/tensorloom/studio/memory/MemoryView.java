@@ -8,9 +8,9 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -19,7 +19,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,15 +36,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * against the policy, peaks marked), saved bytes of the largest nodes, replay controls that step the
  * canvas through the schedule, and the plan's prediction in plain words, saying where its numbers come from.
  */
-public final class MemoryView extends Region {
+public final class MemoryView extends ScrollPane {
     /** Replay speed: samples per second while playing. */
     private static final double REPLAY_RATE = 25;
-    /** Gap between the rows (controls, charts, replay, plan text). */
-    private static final double GAP = 6;
-    /** The charts give up height down to this before the plan text starts to scroll. */
-    static final double CHARTS_MIN_HEIGHT = 130;
-    /** The plan text keeps at least this much (about three lines) however short the view. */
-    static final double TEXT_MIN_HEIGHT = 56;
     /** Widest the bars' legend may be: "estimated from shapes" wraps onto two lines. */
     private static final double LEGEND_WIDTH = 90;
 
@@ -51,80 +47,35 @@ public final class MemoryView extends Region {
 
     private final MemoryTimelineChart timeline = new MemoryTimelineChart();
     private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
-
-    private final HBox controls;
-    private final HBox charts;
-    private final HBox replay;
-    private final PlanTextPane planText;
+    private final MemoryRows rows;
 
     public MemoryView(MemoryViewModel vm) {
         this.vm = vm;
         getStyleClass().add("memory-view");
-        setPadding(new Insets(6));
-        controls = controls();
-        charts = charts();
-        replay = replay();
-        planText = new PlanTextPane(vm);
-        getChildren().addAll(controls, charts, replay, planText);
+        rows = new MemoryRows(controls(), charts(), replay(), new PlanTextPane(vm));
+        setContent(rows);
+        // The rows fill the tab; only a tab shorter than their minimum scrolls them.
+        setFitToWidth(true);
+        setFitToHeight(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        // The replay moves a cursor 25 times a second: a cached viewport would re-render the whole view each time.
+        skinProperty().addListener((o, a, skin) -> {
+            Node viewport = lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
     }
 
-    /**
-     * Controls and replay rows at their preferred height; the charts take what is left after the plan
-     * text, which keeps its full height until the charts are down to {@link #CHARTS_MIN_HEIGHT}, and
-     * scrolls below that.
-     */
-    @Override
-    protected void layoutChildren() {
-        double x = snappedLeftInset();
-        double y = snappedTopInset();
-        double w = getWidth() - x - snappedRightInset();
-        double h = getHeight() - y - snappedBottomInset();
-        double controlsHeight = snapSizeY(controls.prefHeight(w));
-        double replayHeight = snapSizeY(replay.prefHeight(w));
-        double rest = h - controlsHeight - replayHeight - 3 * GAP;
-        double textHeight = planTextHeight(planText.fullHeight(w), rest);
-        double chartsHeight = Math.max(0, rest - textHeight);
-        controls.resizeRelocate(x, y, w, controlsHeight);
-        y += controlsHeight + GAP;
-        charts.resizeRelocate(x, y, w, chartsHeight);
-        y += chartsHeight + GAP;
-        replay.resizeRelocate(x, y, w, replayHeight);
-        y += replayHeight + GAP;
-        planText.resizeRelocate(x, y, w, textHeight);
+    MemoryViewModel viewModel() {
+        return vm;
     }
 
-    /** The plan text's share of the height left after the fixed rows: all it needs while the charts keep their minimum. */
-    static double planTextHeight(double fullHeight, double rest) {
-        double least = Math.min(fullHeight, TEXT_MIN_HEIGHT);
-        return Math.max(0, Math.min(fullHeight, Math.max(least, rest - CHARTS_MIN_HEIGHT)));
+    MemoryRows rows() {
+        return rows;
     }
 
-    @Override
-    protected double computePrefWidth(double height) {
-        return snappedLeftInset() + snappedRightInset()
-                + Math.max(controls.prefWidth(-1), Math.max(charts.prefWidth(-1), replay.prefWidth(-1)));
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        double w = width < 0 ? computePrefWidth(-1) : width;
-        double inner = w - snappedLeftInset() - snappedRightInset();
-        return snappedTopInset() + snappedBottomInset() + 3 * GAP + controls.prefHeight(inner)
-                + charts.prefHeight(inner) + replay.prefHeight(inner) + planText.fullHeight(inner);
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return snappedLeftInset() + snappedRightInset() + replay.minWidth(-1);
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return snappedTopInset() + snappedBottomInset() + 3 * GAP + controls.minHeight(-1) + CHARTS_MIN_HEIGHT
-                + replay.minHeight(-1) + TEXT_MIN_HEIGHT;
-    }
-
-    private HBox controls() {
+    private FlowPane controls() {
         ComboBox<String> policy = new ComboBox<>();
         policy.setId("memory-policy");
         policy.setEditable(true);
@@ -172,7 +123,8 @@ public final class MemoryView extends Region {
         Label status = new Label();
         status.setId("memory-status");
         status.textProperty().bind(vm.statusProperty());
-        HBox row = new HBox(8, new Label("Policy"), policy, analyse, plan, budget, budgetText, busy, status);
+        // In a narrow window the controls wrap onto a second line instead of ending in "…".
+        FlowPane row = new FlowPane(8, 4, new Label("Policy"), policy, analyse, plan, budget, budgetText, busy, status);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -208,22 +160,9 @@ public final class MemoryView extends Region {
         bars.setCategoryGap(2);
         bars.setBarGap(0);
         bars.setPrefSize(420, 260);
-        XYChart.Series<String, Number> barSeries = new XYChart.Series<>();
-        bars.getData().add(barSeries);
-        vm.nodeBytesProperty().addListener((o, a, b) -> {
-            List<XYChart.Data<String, Number>> data = new ArrayList<>();
-            for (NodeBytes n : b) {
-                XYChart.Data<String, Number> d = new XYChart.Data<>(n.nodeId(), n.bytes() / TimelineSeries.MIB);
-                data.add(d);
-            }
-            barSeries.getData().setAll(data);
-            // Bar nodes exist once laid out in the chart; tag each with its treatment for the stylesheet.
-            for (int i = 0; i < data.size(); i++) {
-                if (data.get(i).getNode() != null) {
-                    data.get(i).getNode().getStyleClass().add("treatment-" + b.get(i).treatment());
-                }
-            }
-        });
+        vm.nodeBytesProperty().addListener((o, a, b) -> showBars(bars, b));
+        // The view model may have planned before this view exists: show what it has now, too.
+        showBars(bars, vm.nodeBytesProperty().get());
         // Like the timeline's, the legend stands beside the chart: below it, it would take the short chart's height.
         HBox barBox = new HBox(4, bars, treatmentLegend(vm));
         HBox.setHgrow(bars, Priority.ALWAYS);
@@ -236,12 +175,32 @@ public final class MemoryView extends Region {
         return new HBox(6, timeline, barBox);
     }
 
+    private static void showBars(BarChart<String, Number> chart, List<NodeBytes> nodes) {
+        List<XYChart.Data<String, Number>> data = new ArrayList<>();
+        for (NodeBytes n : nodes) {
+            data.add(new XYChart.Data<>(n.nodeId(), n.bytes() / TimelineSeries.MIB));
+        }
+        // A fresh series rather than new data in the old one: seen in the studio at 1280x800, the estimated
+        // bars in the old series left the chart empty (no categories) until the next measurement.
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.getData().setAll(data);
+        chart.getData().setAll(List.of(series));
+        // Bar nodes exist once laid out in the chart; tag each with its treatment for the stylesheet.
+        for (int i = 0; i < data.size(); i++) {
+            if (data.get(i).getNode() != null) {
+                data.get(i).getNode().getStyleClass().add("treatment-" + nodes.get(i).treatment());
+            }
+        }
+    }
+
     /** Which bar colour means what (the colours live in the stylesheet), and where the bytes come from. */
     private static VBox treatmentLegend(MemoryViewModel vm) {
         VBox legend = new VBox(4);
         legend.setId("memory-treatment-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
         legend.setMinHeight(0);
+        // A narrow window narrows the bars, not the legend's words.
+        legend.setMinWidth(Region.USE_PREF_SIZE);
         for (String t : List.of("stored", "checkpoint", "dropped")) {
             Region swatch = new Region();
             swatch.getStyleClass().addAll("treatment-swatch", "treatment-" + t);
