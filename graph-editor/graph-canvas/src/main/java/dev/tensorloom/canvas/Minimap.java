@@ -8,6 +8,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -16,13 +17,23 @@ import javafx.scene.shape.Rectangle;
  * A small overview of the whole graph with the visible part outlined. The node boxes are painted
  * into one bitmap when the graph changes, so thousands of nodes cost one image per frame and pan
  * or zoom only move the outline. Click or drag to pan.
+ *
+ * <p>While the whole graph is in view the overview tells nothing and would only cover part of it, so
+ * its frame is shown only when some of the graph lies outside the viewport. The canvas's
+ * {@code minimapVisible} switch (the skin sets this region's visibility from it) turns it off for good.
  */
 final class Minimap extends Region {
     static final double WIDTH = 200;
     static final double HEIGHT = 140;
     private static final double INSET = 6;
+    /** Screen pixels the graph may reach past the viewport's edge and still count as in view (rounding). */
+    static final double IN_VIEW_SLACK = 1;
 
     private final GraphCanvas canvas;
+    /** Holds the styled box and everything drawn in it; hidden while the whole graph is in view. */
+    private final Pane frame = new Pane();
+    /** A drag on the overview keeps it shown even when the pan brings the whole graph into view. */
+    private boolean dragging;
     private final Canvas boxes = new Canvas(WIDTH, HEIGHT);
     /** Carries the {@code minimap-nodes} style, so the bitmap is painted in the theme's colour. */
     private final Rectangle nodeProbe = new Rectangle(0, 0);
@@ -35,7 +46,7 @@ final class Minimap extends Region {
 
     Minimap(GraphCanvas canvas) {
         this.canvas = canvas;
-        getStyleClass().add(CanvasStyles.MINIMAP);
+        frame.getStyleClass().add(CanvasStyles.MINIMAP);
         nodeProbe.getStyleClass().add(CanvasStyles.MINIMAP_NODES);
         nodeProbe.setOpacity(0);
         nodeProbe.setManaged(false);
@@ -43,12 +54,44 @@ final class Minimap extends Region {
         viewport.getStyleClass().add(CanvasStyles.MINIMAP_VIEWPORT);
         boxes.setManaged(false);
         viewport.setManaged(false);
-        getChildren().addAll(boxes, viewport, nodeProbe);
+        frame.getChildren().addAll(boxes, viewport, nodeProbe);
+        frame.setManaged(false);
+        frame.resize(WIDTH, HEIGHT);
+        getChildren().add(frame);
         setClip(new Rectangle(WIDTH, HEIGHT));
         resize(WIDTH, HEIGHT);
-        addEventHandler(MouseEvent.MOUSE_PRESSED, this::panTo);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragging = true;
+            panTo(e);
+        });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::panTo);
-        addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            dragging = false;
+            showWhenUseful();
+            e.consume();
+        });
+        showWhenUseful();
+    }
+
+    /** Whether the overview shows: switched on, and some of the graph lies outside the viewport. */
+    boolean isShown() {
+        return isVisible() && frame.isVisible();
+    }
+
+    private void showWhenUseful() {
+        boolean useful = dragging || (content != null && !inView(content));
+        frame.setVisible(useful);
+        // With the frame hidden nothing here may catch clicks meant for the blocks under it.
+        setMouseTransparent(!useful);
+    }
+
+    /** Whether a box of canvas space lies wholly inside the viewport. */
+    private boolean inView(Bounds box) {
+        Point2D topLeft = canvas.canvasToScreen(new Point2D(box.getMinX(), box.getMinY()));
+        Point2D bottomRight = canvas.canvasToScreen(new Point2D(box.getMaxX(), box.getMaxY()));
+        return topLeft.getX() >= -IN_VIEW_SLACK && topLeft.getY() >= -IN_VIEW_SLACK
+                && bottomRight.getX() <= canvas.getWidth() + IN_VIEW_SLACK
+                && bottomRight.getY() <= canvas.getHeight() + IN_VIEW_SLACK;
     }
 
     /**
@@ -101,6 +144,7 @@ final class Minimap extends Region {
         viewport.setY(topLeft.getY() * scale + offsetY);
         viewport.setWidth((bottomRight.getX() - topLeft.getX()) * scale);
         viewport.setHeight((bottomRight.getY() - topLeft.getY()) * scale);
+        showWhenUseful();
     }
 
     /** Centres the canvas on the point clicked in the overview. */

@@ -6,6 +6,7 @@ import javafx.collections.MapChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 
@@ -27,6 +28,10 @@ final class TemplateCardCell extends GridCell<TemplateCard> {
         title.getStyleClass().add("template-card-title");
         teaches.getStyleClass().add("template-card-teaches");
         technique.getStyleClass().add("template-card-technique");
+        // A long title ("Deep chain: gradient checkpointing showcase") takes a second line from the description
+        // rather than ending in "…": it is what the card is picked by.
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         teaches.setWrapText(true);
         // The description takes whatever height the card has left, so it is cut only when it must be.
         teaches.setMaxHeight(Double.MAX_VALUE);

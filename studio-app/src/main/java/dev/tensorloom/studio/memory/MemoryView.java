@@ -8,8 +8,9 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -18,9 +19,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
@@ -32,29 +36,46 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * against the policy, peaks marked), saved bytes of the largest nodes, replay controls that step the
  * canvas through the schedule, and the plan's prediction in plain words, saying where its numbers come from.
  */
-public final class MemoryView extends VBox {
+public final class MemoryView extends ScrollPane {
     /** Replay speed: samples per second while playing. */
     private static final double REPLAY_RATE = 25;
+    /** Widest the bars' legend may be: "estimated from shapes" wraps onto two lines. */
+    private static final double LEGEND_WIDTH = 90;
 
     private final MemoryViewModel vm;
     static final String EMPTY_TEXT = "No measurement yet: press “Measure none vs policy”";
 
     private final MemoryTimelineChart timeline = new MemoryTimelineChart();
     private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final MemoryRows rows;
 
     public MemoryView(MemoryViewModel vm) {
-        super(6);
         this.vm = vm;
         getStyleClass().add("memory-view");
-        setPadding(new Insets(6));
-        HBox charts = charts();
-        // The charts give up height first, so the replay controls and the prediction's text stay in view.
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        charts.setMinHeight(140);
-        getChildren().addAll(controls(), charts, replay(), prediction());
+        rows = new MemoryRows(controls(), charts(), replay(), new PlanTextPane(vm));
+        setContent(rows);
+        // The rows fill the tab; only a tab shorter than their minimum scrolls them.
+        setFitToWidth(true);
+        setFitToHeight(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        // The replay moves a cursor 25 times a second: a cached viewport would re-render the whole view each time.
+        skinProperty().addListener((o, a, skin) -> {
+            Node viewport = lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
     }
 
-    private HBox controls() {
+    MemoryViewModel viewModel() {
+        return vm;
+    }
+
+    MemoryRows rows() {
+        return rows;
+    }
+
+    private FlowPane controls() {
         ComboBox<String> policy = new ComboBox<>();
         policy.setId("memory-policy");
         policy.setEditable(true);
@@ -102,15 +123,18 @@ public final class MemoryView extends VBox {
         Label status = new Label();
         status.setId("memory-status");
         status.textProperty().bind(vm.statusProperty());
-        HBox row = new HBox(8, new Label("Policy"), policy, analyse, plan, budget, budgetText, busy, status);
+        // In a narrow window the controls wrap onto a second line instead of ending in "…".
+        FlowPane row = new FlowPane(8, 4, new Label("Policy"), policy, analyse, plan, budget, budgetText, busy, status);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
 
     private HBox charts() {
         timeline.setId("memory-timeline");
+        // The title names the x axis, so the axis needs no label line of its own; the chart is wide and
+        // short, so the legend goes to the right (at the bottom a short chart drops it for want of room).
         timeline.setTitle("One training step: MiB held after each schedule action (forward, drop, recompute, backward)");
-        ((NumberAxis) timeline.getXAxis()).setLabel("schedule action");
+        timeline.setLegendSide(Side.RIGHT);
         ((NumberAxis) timeline.getYAxis()).setLabel("MiB");
         ChartPlaceholder empty = new ChartPlaceholder(timeline, EMPTY_TEXT);
         timeline.addPlaceholder(empty);
@@ -129,92 +153,73 @@ public final class MemoryView extends VBox {
         timeline.setPrefSize(640, 260);
 
         bars.setId("memory-node-bytes");
-        bars.setTitle(barsTitle(null));
-        vm.basisProperty().addListener((o, a, b) -> bars.setTitle(barsTitle(b)));
+        bars.setTitle("Saved MiB per node (largest " + MemoryViewModel.BARS + ")");
         bars.setAnimated(false);
         bars.setLegendVisible(false);
         // Many categories share a narrow chart: thin gaps keep the bars readable.
         bars.setCategoryGap(2);
         bars.setBarGap(0);
         bars.setPrefSize(420, 260);
-        XYChart.Series<String, Number> barSeries = new XYChart.Series<>();
-        bars.getData().add(barSeries);
-        vm.nodeBytesProperty().addListener((o, a, b) -> {
-            List<XYChart.Data<String, Number>> data = new ArrayList<>();
-            for (NodeBytes n : b) {
-                XYChart.Data<String, Number> d = new XYChart.Data<>(n.nodeId(), n.bytes() / TimelineSeries.MIB);
-                data.add(d);
-            }
-            barSeries.getData().setAll(data);
-            // Bar nodes exist once laid out in the chart; tag each with its treatment for the stylesheet.
-            for (int i = 0; i < data.size(); i++) {
-                if (data.get(i).getNode() != null) {
-                    data.get(i).getNode().getStyleClass().add("treatment-" + b.get(i).treatment());
-                }
-            }
-        });
-        VBox barBox = new VBox(2, bars, treatmentLegend());
-        VBox.setVgrow(bars, Priority.ALWAYS);
+        vm.nodeBytesProperty().addListener((o, a, b) -> showBars(bars, b));
+        // The view model may have planned before this view exists: show what it has now, too.
+        showBars(bars, vm.nodeBytesProperty().get());
+        // Like the timeline's, the legend stands beside the chart: below it, it would take the short chart's height.
+        HBox barBox = new HBox(4, bars, treatmentLegend(vm));
+        HBox.setHgrow(bars, Priority.ALWAYS);
         // Before a measurement the bars show the estimated bytes; with no basis there is nothing to show.
         barBox.visibleProperty().bind(vm.basisProperty().isNotNull());
+        // The charts squeeze into the height the view gives them rather than spill over the rows below.
+        timeline.setMinHeight(0);
+        bars.setMinHeight(0);
+        barBox.setMinHeight(0);
         return new HBox(6, timeline, barBox);
     }
 
-    private static String barsTitle(PlanningBasis b) {
-        String source = b == null ? "" : ", " + b.source().words();
-        return "Saved activation MiB per node" + source + " (largest " + MemoryViewModel.BARS + ")";
+    private static void showBars(BarChart<String, Number> chart, List<NodeBytes> nodes) {
+        List<XYChart.Data<String, Number>> data = new ArrayList<>();
+        for (NodeBytes n : nodes) {
+            data.add(new XYChart.Data<>(n.nodeId(), n.bytes() / TimelineSeries.MIB));
+        }
+        // A fresh series rather than new data in the old one: seen in the studio at 1280x800, the estimated
+        // bars in the old series left the chart empty (no categories) until the next measurement.
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.getData().setAll(data);
+        chart.getData().setAll(List.of(series));
+        // Bar nodes exist once laid out in the chart; tag each with its treatment for the stylesheet.
+        for (int i = 0; i < data.size(); i++) {
+            if (data.get(i).getNode() != null) {
+                data.get(i).getNode().getStyleClass().add("treatment-" + nodes.get(i).treatment());
+            }
+        }
     }
 
-    /** Which bar colour means what: the colours live in the stylesheet. */
-    private static HBox treatmentLegend() {
-        HBox legend = new HBox(10);
+    /** Which bar colour means what (the colours live in the stylesheet), and where the bytes come from. */
+    private static VBox treatmentLegend(MemoryViewModel vm) {
+        VBox legend = new VBox(4);
         legend.setId("memory-treatment-legend");
-        legend.setAlignment(Pos.CENTER);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.setMinHeight(0);
+        // A narrow window narrows the bars, not the legend's words.
+        legend.setMinWidth(Region.USE_PREF_SIZE);
         for (String t : List.of("stored", "checkpoint", "dropped")) {
-            javafx.scene.layout.Region swatch = new javafx.scene.layout.Region();
+            Region swatch = new Region();
             swatch.getStyleClass().addAll("treatment-swatch", "treatment-" + t);
             Label text = new Label(t, swatch);
             legend.getChildren().add(text);
         }
+        // The source sits by the bars rather than in the title, which has no room for it.
+        Label source = new Label();
+        source.setId("memory-node-bytes-source");
+        source.getStyleClass().add("memory-bars-source");
+        source.setWrapText(true);
+        source.setMaxWidth(LEGEND_WIDTH);
+        source.textProperty().bind(vm.basisProperty().map(b -> b.source().words()).orElse(""));
+        legend.getChildren().add(source);
         return legend;
     }
 
     private static void bindSeries(XYChart.Series<Number, Number> series, ObservableValue<List<ChartPoint>> points) {
         points.addListener((o, a, b) -> MemoryTimelineChart.show(series, b));
-    }
-
-    private VBox prediction() {
-        Label peaks = new Label();
-        peaks.setId("memory-peaks");
-        wrap(peaks);
-        peaks.textProperty().bind(vm.peaksProperty());
-        peaks.visibleProperty().bind(vm.peaksProperty().isNotEmpty());
-        peaks.managedProperty().bind(peaks.visibleProperty());
-        Label headline = new Label();
-        headline.setId("memory-plan-headline");
-        headline.getStyleClass().add("memory-plan-headline");
-        wrap(headline);
-        Label explanation = new Label();
-        explanation.setId("memory-explanation");
-        wrap(explanation);
-        explanation.getStyleClass().add("memory-explanation");
-        Runnable show = () -> {
-            PolicyPrediction p = vm.predictionProperty().get();
-            String notice = vm.planNoticeProperty().get();
-            // Without a prediction (estimating, an empty model, errors) the headline says why instead.
-            headline.setText(p == null ? notice : p.headline());
-            explanation.setText(p == null ? "" : p.explanation());
-        };
-        vm.predictionProperty().addListener((o, a, b) -> show.run());
-        vm.planNoticeProperty().addListener((o, a, b) -> show.run());
-        show.run();
-        return new VBox(2, peaks, headline, explanation);
-    }
-
-    /** Long text wraps onto more lines instead of ending in "…". */
-    private static void wrap(Label label) {
-        label.setWrapText(true);
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     private HBox replay() {

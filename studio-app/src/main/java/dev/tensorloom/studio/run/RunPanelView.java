@@ -4,6 +4,7 @@ import dev.tensorloom.model.doc.TrainingConfig;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -12,6 +13,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -39,8 +41,8 @@ public final class RunPanelView extends BorderPane {
     private final ComboBox<String> policy = combo("run-checkpoint", true,
             "none", "sqrt", "every-k:4", "revolve:4", "budget:64");
 
-    /** Wide enough for the longest label and a policy such as "revolve:4" with its drop-down arrow. */
-    private static final double FORM_WIDTH = 290;
+    /** Wide enough for the longest label and a dataset such as "regression-chain" with its drop-down arrow. */
+    private static final double FORM_WIDTH = 310;
 
     public RunPanelView(RunPanelViewModel vm, List<String> datasets) {
         this.vm = vm;
@@ -69,6 +71,11 @@ public final class RunPanelView extends BorderPane {
         form.setHgap(6);
         form.setVgap(4);
         form.setPadding(new Insets(6));
+        // Labels at their width, fields filling the rest: a long dataset id is shown whole, not "regression-ch".
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        form.getColumnConstraints().setAll(new ColumnConstraints(), fields);
         int row = 0;
         row = add(row, "Dataset", dataset, vm::setDataset);
         row = add(row, "Optimizer", optimizer, vm::setOptimizer);
@@ -145,6 +152,8 @@ public final class RunPanelView extends BorderPane {
         text.textProperty().bind(vm.progressTextProperty());
         HBox controls = new HBox(6, start, pause, resume, stop, bar, text);
         controls.getStyleClass().add("run-controls");
+        // The progress bar and its text sit on the buttons' centre line, not at their top edge.
+        controls.setAlignment(Pos.CENTER_LEFT);
 
         LiveChart loss = new LiveChart("Loss", "chart-loss", vm.lossPointsProperty());
         LiveChart metric = new LiveChart("Metric", "chart-metric", vm.metricPointsProperty());
@@ -160,6 +169,10 @@ public final class RunPanelView extends BorderPane {
         ListView<String> log = new ListView<>(vm.log());
         log.setId("run-log");
         log.setPrefHeight(70);
+        // Before the first run the log would be an empty frame; say what will appear there.
+        Label noMessages = new Label("The run's messages (start, evaluations, end) appear here");
+        noMessages.getStyleClass().add("run-log-placeholder");
+        log.setPlaceholder(noMessages);
         vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
         VBox area = new VBox(4, controls, charts, log);
         area.setPadding(new Insets(4));
@@ -198,6 +211,7 @@ public final class RunPanelView extends BorderPane {
         box.setEditable(editable);
         box.getItems().setAll(items);
         box.setPrefWidth(140);
+        box.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
 
@@ -205,6 +219,7 @@ public final class RunPanelView extends BorderPane {
         TextField f = new TextField();
         f.setId(id);
         f.setPrefColumnCount(8);
+        f.setMaxWidth(Double.MAX_VALUE);
         return f;
     }
 }

@@ -1,0 +1,98 @@
+package dev.tensorloom.canvas;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Point2D;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The minimap shows only when some of the graph lies outside the viewport, and never while the
+ * canvas's minimap switch is off.
+ */
+@ExtendWith(FxThreadExtension.class)
+class MinimapTest {
+    /** Three blocks in a row, 500 canvas units wide: fits the 800×600 scene at 1:1. */
+    private static CanvasFixture smallGraph() {
+        CanvasFixture f = new CanvasFixture().node("s", "src", 0, 0).node("a", "lin", 250, 0)
+                .node("b", "lin", 500, 0).wire("s", "out", "a", "in").wire("a", "out", "b", "in");
+        f.show();
+        return f;
+    }
+
+    private static Minimap frame(CanvasFixture f) {
+        f.canvas.applyCss();
+        f.canvas.requestLayout();
+        f.canvas.layout();
+        return ((GraphCanvasSkin) f.canvas.getSkin()).minimap();
+    }
+
+    @Test
+    void aFittedSmallGraphHidesTheMinimap() {
+        CanvasFixture f = smallGraph();
+        f.canvas.zoomToFit();
+        Minimap minimap = frame(f);
+        assertTrue(minimap.isVisible(), "the switch is on");
+        assertFalse(minimap.isShown());
+        assertTrue(minimap.isMouseTransparent(), "a hidden minimap must not catch clicks meant for blocks");
+    }
+
+    @Test
+    void panningPartOfTheGraphOffScreenShowsItAndPanningBackHidesIt() {
+        CanvasFixture f = smallGraph();
+        f.canvas.zoomToFit();
+        frame(f);
+        double panX = f.canvas.panXProperty().get();
+        f.canvas.panXProperty().set(panX - 400);
+        assertTrue(frame(f).isShown());
+        assertFalse(frame(f).isMouseTransparent());
+
+        f.canvas.panXProperty().set(panX);
+        assertFalse(frame(f).isShown());
+    }
+
+    @Test
+    void zoomingInUntilTheGraphOverflowsShowsIt() {
+        CanvasFixture f = smallGraph();
+        f.canvas.zoomToFit();
+        frame(f);
+        f.canvas.zoomAround(new Point2D(400, 300), 3);
+        assertTrue(frame(f).isShown());
+    }
+
+    @Test
+    void theSwitchTurnsItOffEvenWhenTheGraphOverflows() {
+        CanvasFixture f = smallGraph();
+        f.canvas.zoomToFit();
+        f.canvas.panXProperty().set(f.canvas.panXProperty().get() - 400);
+        f.canvas.minimapVisibleProperty().set(false);
+        assertFalse(frame(f).isShown());
+
+        f.canvas.minimapVisibleProperty().set(true);
+        assertTrue(frame(f).isShown());
+    }
+
+    @Test
+    void aDragOnTheMinimapKeepsItShownUntilReleased() {
+        CanvasFixture f = smallGraph();
+        f.canvas.zoomToFit();
+        f.canvas.panXProperty().set(f.canvas.panXProperty().get() - 400);
+        Minimap minimap = frame(f);
+        assertTrue(minimap.isShown());
+        // Pressing on the overview's centre pans the whole graph into view, but the gesture goes on.
+        Point2D centre = minimap.localToScene(Minimap.WIDTH / 2, Minimap.HEIGHT / 2);
+        f.press(minimap, centre, false, 1);
+        assertTrue(frame(f).isShown());
+
+        f.release(minimap, centre);
+        assertFalse(frame(f).isShown());
+    }
+
+    @Test
+    void anEmptyGraphHasNoMinimap() {
+        CanvasFixture f = new CanvasFixture();
+        f.show();
+        assertFalse(frame(f).isShown());
+    }
+}
