@@ -40,6 +40,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final Group world = new Group();
     private final Translate pan = new Translate();
     private final Scale scale = new Scale();
+    private final Scale minimapScale = new Scale();
     private final Rectangle clip = new Rectangle();
     private final DocumentListener documentListener;
     private final SetChangeListener<String> selectionListener;
@@ -66,6 +67,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         world.getTransforms().addAll(pan, scale);
         world.getChildren().addAll(views.wireLayer, views.nodeLayer, gestures.draft());
         minimap.setManaged(false);
+        minimap.getTransforms().add(minimapScale);
         getChildren().addAll(overview, world, gestures.band(), minimap);
         canvas.setClip(clip);
 
@@ -184,8 +186,11 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         GraphCanvas canvas = getSkinnable();
         clip.setWidth(canvas.getWidth());
         clip.setHeight(canvas.getHeight());
-        minimap.relocate(canvas.getWidth() - Minimap.WIDTH - MINIMAP_MARGIN,
-                canvas.getHeight() - Minimap.HEIGHT - MINIMAP_MARGIN);
+        double small = Minimap.scaleFor(canvas.getWidth(), canvas.getHeight());
+        minimapScale.setX(small);
+        minimapScale.setY(small);
+        minimap.relocate(canvas.getWidth() - Minimap.WIDTH * small - MINIMAP_MARGIN,
+                canvas.getHeight() - Minimap.HEIGHT * small - MINIMAP_MARGIN);
         double zoom = canvas.getZoom();
         boolean detailed = zoom >= OverviewLayer.DETAIL_ZOOM || views.itemIds().size() <= OverviewLayer.SMALL_GRAPH;
         Point2D topLeft = canvas.screenToCanvas(Point2D.ZERO);

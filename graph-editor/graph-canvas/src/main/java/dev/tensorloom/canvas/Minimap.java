@@ -26,6 +26,11 @@ final class Minimap extends Region {
     static final double WIDTH = 200;
     static final double HEIGHT = 140;
     private static final double INSET = 6;
+    /** Most of the canvas's width and height the minimap may take; a small canvas gets a smaller minimap. */
+    static final double MAX_SHARE_WIDE = 0.25;
+    static final double MAX_SHARE_HIGH = 0.35;
+    /** The minimap never shrinks below this scale: smaller, its blocks and outline could not be told apart. */
+    static final double MIN_SCALE = 0.5;
     /** Screen pixels the graph may reach past the viewport's edge and still count as in view (rounding). */
     static final double IN_VIEW_SLACK = 1;
 
@@ -71,6 +76,16 @@ final class Minimap extends Region {
             e.consume();
         });
         showWhenUseful();
+    }
+
+    /**
+     * The scale the minimap is drawn at in a canvas of this size: full size (200 × 140) in a roomy
+     * canvas, down to half in a small one, so it never covers more than a quarter of the width or
+     * a third of the height (at 1280 × 800 the canvas is about 600 × 280 pixels).
+     */
+    static double scaleFor(double canvasWidth, double canvasHeight) {
+        double fit = Math.min(canvasWidth * MAX_SHARE_WIDE / WIDTH, canvasHeight * MAX_SHARE_HIGH / HEIGHT);
+        return Math.max(MIN_SCALE, Math.min(1, fit));
     }
 
     /** Whether the overview shows: switched on, and some of the graph lies outside the viewport. */

@@ -1,5 +1,6 @@
 package dev.tensorloom.canvas;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,5 +95,23 @@ class MinimapTest {
         CanvasFixture f = new CanvasFixture();
         f.show();
         assertFalse(frame(f).isShown());
+    }
+
+    @Test
+    void aSmallCanvasGetsASmallerMinimapInsideItsCorner() {
+        assertEquals(1, Minimap.scaleFor(1200, 700), 1e-9);
+        assertEquals(0.75, Minimap.scaleFor(600, 400), 1e-9);
+        assertEquals(Minimap.MIN_SCALE, Minimap.scaleFor(200, 100), 1e-9);
+
+        CanvasFixture f = smallGraph();
+        f.canvas.resize(600, 280);
+        f.canvas.zoomAround(new Point2D(300, 140), 3);
+        Minimap minimap = frame(f);
+        assertTrue(minimap.isShown());
+        javafx.geometry.Bounds box = minimap.localToParent(minimap.getLayoutBounds());
+        assertEquals(Minimap.WIDTH * Minimap.scaleFor(600, 280), box.getWidth(), 1e-6);
+        assertEquals(600 - GraphCanvasSkin.MINIMAP_MARGIN, box.getMaxX(), 1e-6);
+        assertEquals(280 - GraphCanvasSkin.MINIMAP_MARGIN, box.getMaxY(), 1e-6);
+        assertTrue(box.getWidth() <= 600 * Minimap.MAX_SHARE_WIDE + 1e-6);
     }
 }

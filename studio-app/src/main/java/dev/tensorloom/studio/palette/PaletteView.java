@@ -59,9 +59,17 @@ public final class PaletteView extends VBox {
         }
     }
 
+    /** A block's whole name, then what it does. */
+    static String tooltipText(BlockType type) {
+        return type.description().isEmpty() ? type.title() : type.title() + "\n" + type.description();
+    }
+
     /** A category heading or a draggable block. */
     private static final class BlockCell extends TreeCell<Object> {
         BlockCell(PaletteViewModel viewModel) {
+            // Cells as wide as the palette, long names ending in "…" (the tooltip has them whole),
+            // rather than a sideways scroll bar under a narrow column.
+            setPrefWidth(0);
             setOnDragDetected(e -> {
                 if (getItem() instanceof BlockType type) {
                     Dragboard board = startDragAndDrop(TransferMode.COPY);
@@ -90,7 +98,7 @@ public final class PaletteView extends VBox {
                 setText(type.title());
                 setId("palette-" + type.id());
                 setGraphic(new FontIcon(Feather.BOX));
-                setTooltip(type.description().isEmpty() ? null : new Tooltip(type.description()));
+                setTooltip(new Tooltip(tooltipText(type)));
             } else {
                 getStyleClass().add("palette-category");
                 setText(item.toString());
