@@ -671,26 +671,22 @@ final class GraphViews {
      */
     void keepReserveIn(Bounds area) {
         keep = area;
-        List<NodeView> leaving = new ArrayList<>();
-        for (NodeView v : reserve) {
-            if (area == null || !meets(v, area)) {
-                leaving.add(v);
+        prune(nodeLayer, reserve, v -> area != null && meets(v, area));
+        prune(wireLayer, wireReserve, w -> area != null && meets(w, area));
+    }
+
+    /** Takes out of the scene the held nodes that {@code stays} rejects. */
+    private static <T extends javafx.scene.Node> void prune(javafx.scene.Group layer, Set<T> held,
+            java.util.function.Predicate<T> stays) {
+        Set<T> gone = new HashSet<>();
+        for (T n : held) {
+            if (!stays.test(n)) {
+                gone.add(n);
             }
         }
-        if (!leaving.isEmpty()) {
-            reserve.removeAll(leaving);
-            Set<NodeView> gone = new HashSet<>(leaving);
-            nodeLayer.getChildren().removeIf(gone::contains);
-        }
-        Set<WireView> goneWires = new HashSet<>();
-        for (WireView w : wireReserve) {
-            if (area == null || !meets(w, area)) {
-                goneWires.add(w);
-            }
-        }
-        if (!goneWires.isEmpty()) {
-            wireReserve.removeAll(goneWires);
-            wireLayer.getChildren().removeIf(goneWires::contains);
+        if (!gone.isEmpty()) {
+            held.removeAll(gone);
+            layer.getChildren().removeIf(gone::contains);
         }
     }
 

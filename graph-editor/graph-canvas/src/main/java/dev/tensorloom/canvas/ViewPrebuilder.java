@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -87,27 +89,30 @@ final class ViewPrebuilder {
             pending = ring();
         }
         long start = System.nanoTime();
+        int n = drain(pending, PER_FRAME, views::reserveSize, RESERVE_CAP, views::prepare, start);
+        built += n;
+        if (!pending.isEmpty() && views.reserveSize() < RESERVE_CAP) {
+            return true;
+        }
+        builtWires += drain(pendingWires, WIRES_PER_FRAME, views::wireReserveSize, WIRE_RESERVE_CAP,
+                views::prepareWire, start);
+        return !pendingWires.isEmpty() && views.wireReserveSize() < WIRE_RESERVE_CAP;
+    }
+
+    /**
+     * Prepares ids from the head of {@code queue} until {@code most} were prepared, the reserve reached
+     * {@code cap} or the frame's budget since {@code start} ran out; returns how many were prepared.
+     */
+    private static int drain(Deque<String> queue, int most, IntSupplier reserved, int cap, Predicate<String> prepare,
+            long start) {
         int n = 0;
-        while (!pending.isEmpty() && n < PER_FRAME && views.reserveSize() < RESERVE_CAP
+        while (!queue.isEmpty() && n < most && reserved.getAsInt() < cap
                 && (System.nanoTime() - start) / 1e6 < FRAME_BUDGET_MS) {
-            if (views.prepare(pending.poll())) {
+            if (prepare.test(queue.poll())) {
                 n++;
             }
         }
-        built += n;
-        boolean nodesLeft = !pending.isEmpty() && views.reserveSize() < RESERVE_CAP;
-        if (nodesLeft) {
-            return true;
-        }
-        int w = 0;
-        while (!pendingWires.isEmpty() && w < WIRES_PER_FRAME && views.wireReserveSize() < WIRE_RESERVE_CAP
-                && (System.nanoTime() - start) / 1e6 < FRAME_BUDGET_MS) {
-            if (views.prepareWire(pendingWires.poll())) {
-                w++;
-            }
-        }
-        builtWires += w;
-        return !pendingWires.isEmpty() && views.wireReserveSize() < WIRE_RESERVE_CAP;
+        return n;
     }
 
     /** The ids in the ring without a view in the scene, nearest the viewport centre first; sets the reserve's area. */
