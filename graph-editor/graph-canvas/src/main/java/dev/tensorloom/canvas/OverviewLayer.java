@@ -64,10 +64,10 @@ final class OverviewLayer extends Group {
         setMouseTransparent(true);
         setManaged(false);
         setAutoSizeChildren(false);
-        // A theme switch restyles the probes; the bitmap must follow.
-        nodeProbe.fillProperty().addListener(obs -> dirty = true);
-        selectedProbe.strokeProperty().addListener(obs -> dirty = true);
-        wireProbe.strokeProperty().addListener(obs -> dirty = true);
+        // A theme switch restyles the probes; the bitmap must follow, even if nothing moves.
+        nodeProbe.fillProperty().addListener(obs -> restyled());
+        selectedProbe.strokeProperty().addListener(obs -> restyled());
+        wireProbe.strokeProperty().addListener(obs -> restyled());
     }
 
     private static Rectangle probe(String... styleClasses) {
@@ -76,6 +76,13 @@ final class OverviewLayer extends Group {
         r.setOpacity(0);
         r.setManaged(false);
         return r;
+    }
+
+    private void restyled() {
+        dirty = true;
+        if (getParent() != null) {
+            getParent().requestLayout();
+        }
     }
 
     /** The graph changed (items, wires or selection): redraw on the next update. */

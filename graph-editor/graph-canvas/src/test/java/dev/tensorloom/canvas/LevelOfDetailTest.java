@@ -121,6 +121,23 @@ class LevelOfDetailTest {
     }
 
     @Test
+    void aThemeChangeRepaintsTheOverviewInItsColoursWithoutAnyMove() {
+        Open o = open(CanvasBenchmark.residualGraph(600));
+        o.canvas().setZoom(0.1);
+        o.settle();
+        int before = o.overview().paints();
+        ItemShape first = o.views().shape("lin1");
+        Point2D inside = o.canvas().canvasToScreen(new Point2D(first.x() + first.width() / 2,
+                first.y() + first.height() / 2));
+        o.canvas().setStyle("-canvas-subtle: #ff0000;");
+        o.canvas().applyCss();
+        assertTrue(o.canvas().isNeedsLayout(), "the restyle asks for a layout pass, which repaints");
+        o.canvas().layout();
+        assertEquals(before + 1, o.overview().paints());
+        assertEquals(0xffff0000, o.overview().raster().pixel((int) inside.getX(), (int) inside.getY()));
+    }
+
+    @Test
     void zoomingInFromTheOverviewBuildsViewsOverFramesWithTheOverviewUnderThem() {
         Open o = open(CanvasBenchmark.residualGraph(600));
         o.canvas().setZoom(0.1);
