@@ -33,14 +33,15 @@ import java.util.function.Function;
  * for longer than several passes of a small model take and frees it all when it ends (measured on a
  * 64 × 512 deep chain: 14 MiB spread over the nodes of three consecutive passes, then -7 and -3.7 MiB; the
  * median of five passes then kept 193 and 513 KiB on two 128 KiB nodes, 1 in 30 profiles). A node's own
- * cost, on the other hand, repeats to within a few KiB from pass to pass. So a reading is only kept when it
- * is reproduced: passes run until every node has {@value #QUORUM} passes that agree within
- * {@value #AGREE_BYTES} bytes plus {@value #AGREE_PERCENT}%, and the node's value is the median of its
- * largest agreeing group. A pass only counts when native memory is back at its starting level once the
- * pass has released everything (within {@value #DRIFT_BYTES} bytes): memory another thread took or gave
- * back meanwhile would otherwise be spread over its nodes, possibly alike in consecutive passes. After
- * {@value #MAX_PASSES} passes without agreement a node keeps the median of its counted passes (of all
- * passes when none counted), as before. The profile stays a measurement: every value is a reading.
+ * cost, on the other hand, repeats to within a few KiB. So a reading is only kept when it is reproduced
+ * (see {@link Reproduced}): passes run until every node has {@value Reproduced#QUORUM} passes that agree
+ * within {@value Reproduced#AGREE_BYTES} bytes plus {@value Reproduced#AGREE_PERCENT}%, and the node's value
+ * is the median of its largest agreeing group. A pass only counts when native memory is back at its starting
+ * level once the pass has released everything: memory another thread took or gave back meanwhile would
+ * otherwise be spread over its nodes, possibly alike in consecutive passes. After {@value #MAX_PASSES}
+ * passes without agreement a node keeps the median of its counted passes (of all passes when none counted),
+ * as before. A quiet profile takes three passes; under load it took up to eleven. The profile stays a
+ * measurement: every value is a reading.
  *
  * <p>The passes compute real gradients; the next training step zeroes them.
  */
@@ -50,16 +51,8 @@ public final class ProfilingPass {
     static final int SLICE = 16;
     /** Fewest examples a profile runs on. */
     static final int MIN_SLICE_EXAMPLES = 32;
-    /** Passes that must agree on a node's reading; also the fewest measured passes. */
-    static final int QUORUM = 3;
     /** Most measured passes per reading. */
     static final int MAX_PASSES = 15;
-    /** Two readings of a node agree when they differ by at most this many bytes plus {@link #AGREE_PERCENT}%. */
-    static final long AGREE_BYTES = 8192;
-    /** Relative part of the agreement tolerance, in percent of the smaller reading. */
-    static final long AGREE_PERCENT = 2;
-    /** A pass counts when native memory after it is within this many bytes of where it started. */
-    static final long DRIFT_BYTES = 64 << 10;
 
     private ProfilingPass() {
     }
@@ -104,58 +97,31 @@ public final class ProfilingPass {
             if (pass.returned()) {
                 counted.add(pass);
             }
-            if (counted.size() >= QUORUM && (saved = agreed(counted, n)) != null) {
+            if (counted.size() >= Reproduced.QUORUM && (saved = agreed(counted, n)) != null) {
                 break;
             }
         }
         List<Measured> basis = counted.isEmpty() ? all : counted;
         Measured m = new Measured(new long[n], new long[n], new long[n], true);
         for (int i = 0; i < n; i++) {
-            m.saved[i] = Math.max(0, saved != null ? saved[i] : median(values(basis, i, Measured::saved)));
-            m.output[i] = median(values(basis, i, Measured::output));
-            m.nanos[i] = median(values(basis, i, Measured::nanos));
+            m.saved[i] = Math.max(0, saved != null ? saved[i] : Reproduced.median(values(basis, i, Measured::saved)));
+            m.output[i] = Reproduced.median(values(basis, i, Measured::output));
+            m.nanos[i] = Reproduced.median(values(basis, i, Measured::nanos));
         }
         return m;
     }
 
-    /** Per node, the agreed saved bytes, or null while some node has no {@value #QUORUM} agreeing passes. */
+    /** Per node, the agreed saved bytes, or null while some node has no quorum of agreeing passes. */
     private static long[] agreed(List<Measured> passes, int n) {
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
-            long[] group = largestAgreeingGroup(values(passes, i, Measured::saved));
-            if (group.length < QUORUM) {
+            long[] group = Reproduced.largestAgreeingGroup(values(passes, i, Measured::saved));
+            if (group.length < Reproduced.QUORUM) {
                 return null;
             }
-            out[i] = median(group);
+            out[i] = Reproduced.median(group);
         }
         return out;
-    }
-
-    /**
-     * The largest set of readings that all agree with its smallest member (ties: the lower readings, since
-     * another thread's allocations add to a node more often than its frees subtract).
-     */
-    static long[] largestAgreeingGroup(long[] readings) {
-        long[] sorted = readings.clone();
-        Arrays.sort(sorted);
-        int bestFrom = 0;
-        int bestTo = 0;
-        for (int from = 0; from < sorted.length; from++) {
-            int to = from;
-            while (to < sorted.length && agree(sorted[from], sorted[to])) {
-                to++;
-            }
-            if (to - from > bestTo - bestFrom) {
-                bestFrom = from;
-                bestTo = to;
-            }
-        }
-        return Arrays.copyOfRange(sorted, bestFrom, bestTo);
-    }
-
-    /** Whether two readings, {@code low <= high}, are the same cost read twice. */
-    static boolean agree(long low, long high) {
-        return high - low <= AGREE_BYTES + Math.abs(low) * AGREE_PERCENT / 100;
     }
 
     private static long[] values(List<Measured> passes, int i, Function<Measured, long[]> field) {
@@ -164,13 +130,6 @@ public final class ProfilingPass {
             values[p] = field.apply(passes.get(p))[i];
         }
         return values;
-    }
-
-    /** The median of {@code values}; the lower middle one for an even count, so it is always a reading. */
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(sorted.length - 1) / 2];
     }
 
     /** One measured pass; its saved bytes are raw differences, negative when something else freed memory. */
@@ -183,7 +142,7 @@ public final class ProfilingPass {
         Recorder recorder = new Recorder(probe, saved, output, nanos);
         recorder.start();
         executor.train(batch, globalStep, ActivationSchedule.NONE, recorder, ForwardObserver.NONE);
-        boolean returned = recorder.returnedToStart(DRIFT_BYTES);
+        boolean returned = Reproduced.counts(recorder.drift(), n);
         return new Measured(saved, output, nanos, returned);
     }
 
@@ -249,10 +208,10 @@ public final class ProfilingPass {
             lastNanos = System.nanoTime();
         }
 
-        /** Reads the probe once more: whether the pass, having released everything, left memory as it found it. */
-        boolean returnedToStart(long tolerance) {
+        /** Reads the probe once more: bytes the pass, having released everything, left behind (0 unmeasured). */
+        long drift() {
             OptionalLong end = probe.inUseBytes();
-            return end.isEmpty() || Math.abs(end.getAsLong() - startBytes) <= tolerance;
+            return end.isPresent() ? end.getAsLong() - startBytes : 0;
         }
 
         @Override

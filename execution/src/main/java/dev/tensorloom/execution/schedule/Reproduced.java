@@ -1,0 +1,70 @@
+package dev.tensorloom.execution.schedule;
+
+import java.util.Arrays;
+
+/**
+ * When repeated native-memory readings count as a measurement. The native probe reads the whole process:
+ * the JIT compiler, the garbage collector and other threads allocate and free at moments that have nothing to
+ * do with the step being measured, sometimes over several consecutive passes (a C2 compilation grew its arena
+ * by 14 MiB over three profiling passes and freed it when it completed). The step's own cost, on the other
+ * hand, repeats to within a few KiB. So a reading is kept only when {@value #QUORUM} repetitions agree on it,
+ * and a repetition only counts when it left native memory where it found it (give or take a small amount
+ * per plan step that the garbage collector frees later).
+ */
+final class Reproduced {
+    /** Repetitions that must agree on a reading; also the fewest repetitions. */
+    static final int QUORUM = 3;
+    /** Two readings agree when they differ by at most this many bytes plus {@link #AGREE_PERCENT}%. */
+    static final long AGREE_BYTES = 8192;
+    /** Relative part of the agreement tolerance, in percent of the smaller reading's magnitude. */
+    static final long AGREE_PERCENT = 2;
+    /** A repetition counts when native memory after it is within this many bytes of where it started... */
+    static final long DRIFT_BYTES = 64 << 10;
+    /**
+     * ...plus this many per plan step: each action leaves a little native memory (DJL and JNA objects) to the
+     * garbage collector; measured 150-450 bytes per step (12 KiB per 62-step training step).
+     */
+    static final long DRIFT_BYTES_PER_STEP = 1 << 10;
+
+    private Reproduced() {
+    }
+
+    /** Whether a repetition of a plan of {@code steps} steps that left {@code drift} bytes behind counts. */
+    static boolean counts(long drift, int steps) {
+        return Math.abs(drift) <= DRIFT_BYTES + DRIFT_BYTES_PER_STEP * steps;
+    }
+
+    /** Whether two readings, {@code low <= high}, are the same cost read twice. */
+    static boolean agree(long low, long high) {
+        return high - low <= AGREE_BYTES + Math.abs(low) * AGREE_PERCENT / 100;
+    }
+
+    /**
+     * The largest set of readings that all agree with its smallest member, sorted (ties: the lower readings,
+     * since other threads' allocations add to a reading more often than their frees subtract).
+     */
+    static long[] largestAgreeingGroup(long[] readings) {
+        long[] sorted = readings.clone();
+        Arrays.sort(sorted);
+        int bestFrom = 0;
+        int bestTo = 0;
+        for (int from = 0; from < sorted.length; from++) {
+            int to = from;
+            while (to < sorted.length && agree(sorted[from], sorted[to])) {
+                to++;
+            }
+            if (to - from > bestTo - bestFrom) {
+                bestFrom = from;
+                bestTo = to;
+            }
+        }
+        return Arrays.copyOfRange(sorted, bestFrom, bestTo);
+    }
+
+    /** The median of {@code values}; the lower middle one for an even count, so it is always a reading. */
+    static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(sorted.length - 1) / 2];
+    }
+}
