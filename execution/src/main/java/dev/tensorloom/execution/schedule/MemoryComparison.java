@@ -93,7 +93,7 @@ public final class MemoryComparison {
      * allocation during a step raises its peak by a few MiB, which at a small batch is as large as the
      * activations themselves, and a C2 compilation can last several steps (5 steps of a 2-block chain read
      * 270-350 KiB above the other 1557 KiB). Without agreement after {@value #MAX_METERED} steps, the step
-     * with the median peak of those that counted (of all, when none did).
+     * whose peak {@link Reproduced#settle} picks.
      */
     private static PolicyMeasurement metered(Executor executor, Map<String, NDArray> batch, CheckpointSchedule s,
             List<Long> times, NativeMemoryProbe probe) {
@@ -115,8 +115,7 @@ public final class MemoryComparison {
                 return withPeak(counted, Reproduced.median(group));
             }
         }
-        List<PolicyMeasurement> basis = counted.isEmpty() ? all : counted;
-        return withPeak(basis, Reproduced.median(peaks(basis)));
+        return withPeak(all, Reproduced.settle(peaks(counted), peaks(all)));
     }
 
     private static long[] peaks(List<PolicyMeasurement> steps) {

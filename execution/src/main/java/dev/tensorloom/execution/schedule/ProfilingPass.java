@@ -39,8 +39,8 @@ import java.util.function.Function;
  * is the median of its largest agreeing group. A pass only counts when native memory is back at its starting
  * level once the pass has released everything: memory another thread took or gave back meanwhile would
  * otherwise be spread over its nodes, possibly alike in consecutive passes. After {@value #MAX_PASSES}
- * passes without agreement a node keeps the median of its counted passes (of all passes when none counted),
- * as before. A quiet profile takes three passes; under load it took up to eleven. The profile stays a
+ * passes without agreement on every node, each node settles on its best reading ({@link Reproduced#settle}):
+ * an agreeing quorum among all passes, else a median. A quiet profile takes three passes; under load it took up to eleven. The profile stays a
  * measurement: every value is a reading.
  *
  * <p>The passes compute real gradients; the next training step zeroes them.
@@ -104,7 +104,8 @@ public final class ProfilingPass {
         List<Measured> basis = counted.isEmpty() ? all : counted;
         Measured m = new Measured(new long[n], new long[n], new long[n], true);
         for (int i = 0; i < n; i++) {
-            m.saved[i] = Math.max(0, saved != null ? saved[i] : Reproduced.median(values(basis, i, Measured::saved)));
+            m.saved[i] = Math.max(0, saved != null ? saved[i]
+                    : Reproduced.settle(values(counted, i, Measured::saved), values(all, i, Measured::saved)));
             m.output[i] = Reproduced.median(values(basis, i, Measured::output));
             m.nanos[i] = Reproduced.median(values(basis, i, Measured::nanos));
         }

@@ -61,6 +61,21 @@ final class Reproduced {
         return Arrays.copyOfRange(sorted, bestFrom, bestTo);
     }
 
+    /**
+     * The best reading when repetitions ran out: the median of a quorum agreeing among the counted
+     * repetitions, else among all of them (a thread allocating throughout leaves every repetition drifting,
+     * yet most nodes of most passes untouched), else the median of the counted ones (of all when none counted).
+     */
+    static long settle(long[] counted, long[] all) {
+        for (long[] readings : new long[][] {counted, all}) {
+            long[] group = largestAgreeingGroup(readings);
+            if (group.length >= QUORUM) {
+                return median(group);
+            }
+        }
+        return median(counted.length > 0 ? counted : all);
+    }
+
     /** The median of {@code values}; the lower middle one for an even count, so it is always a reading. */
     static long median(long[] values) {
         long[] sorted = values.clone();

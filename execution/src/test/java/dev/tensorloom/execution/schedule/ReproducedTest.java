@@ -34,6 +34,18 @@ class ReproducedTest {
     }
 
     @Test
+    void settlingPrefersAQuorumOfCountedThenOfAllThenTheMedian() {
+        long[] counted = {130_000, 131_000, 131_500, 700_000};
+        long[] all = {130_000, 131_000, 131_500, 700_000, 900_000};
+        assertEquals(131_000, Reproduced.settle(counted, all));
+        assertEquals(130_500, Reproduced.settle(new long[] {700_000, 900_000},
+                new long[] {700_000, 130_000, 900_000, 130_500, 131_000}));
+        assertEquals(300_000, Reproduced.settle(new long[] {100_000, 300_000, 900_000},
+                new long[] {100_000, 300_000, 900_000, 50_000}));
+        assertEquals(300_000, Reproduced.settle(new long[0], new long[] {100_000, 300_000, 900_000}));
+    }
+
+    @Test
     void theMedianOfAnEvenCountIsTheLowerMiddleReading() {
         assertEquals(2, Reproduced.median(new long[] {4, 1, 2, 3}));
         assertEquals(3, Reproduced.median(new long[] {5, 3, 1}));
