@@ -8,8 +8,8 @@ import java.util.Arrays;
  * do with the step being measured, sometimes over several consecutive passes (a C2 compilation grew its arena
  * by 14 MiB over three profiling passes and freed it when it completed). The step's own cost, on the other
  * hand, repeats to within a few KiB. So a reading is kept only when {@value #QUORUM} repetitions agree on it,
- * and a repetition only counts when it left native memory where it found it (give or take a small amount
- * per plan step that the garbage collector frees later).
+ * and a repetition only counts when it left native memory where it found it (give or take an amount per
+ * plan step that could not move any step's reading beyond the agreement tolerance).
  */
 final class Reproduced {
     /** Repetitions that must agree on a reading; also the fewest repetitions. */
@@ -21,10 +21,12 @@ final class Reproduced {
     /** A repetition counts when native memory after it is within this many bytes of where it started... */
     static final long DRIFT_BYTES = 64 << 10;
     /**
-     * ...plus this many per plan step: each action leaves a little native memory (DJL and JNA objects) to the
-     * garbage collector; measured 150-450 bytes per step (12 KiB per 62-step training step).
+     * ...plus {@link #AGREE_BYTES} per plan step: memory another thread took or gave back spread evenly over
+     * the steps would then stay within the agreement tolerance of each. (Each action also leaves a little
+     * native memory to the garbage collector: measured 150-450 bytes per step.) A tighter bound (1 KiB per
+     * step) counted only 2 of 15 passes of a 13-step profile whose node readings mostly agreed.
      */
-    static final long DRIFT_BYTES_PER_STEP = 1 << 10;
+    static final long DRIFT_BYTES_PER_STEP = AGREE_BYTES;
 
     private Reproduced() {
     }

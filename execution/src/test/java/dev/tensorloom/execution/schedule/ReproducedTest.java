@@ -28,9 +28,11 @@ class ReproducedTest {
 
     @Test
     void aRepetitionCountsWhenItLeftMemoryWhereItFoundIt() {
-        assertTrue(Reproduced.counts((64 << 10) + 13 * 1024, 13));
-        assertFalse(Reproduced.counts((64 << 10) + 13 * 1024 + 1, 13));
-        assertFalse(Reproduced.counts(-(64 << 10) - 13 * 1024 - 1, 13));
+        // 64 KiB plus 8 KiB per step: 168 KiB for 13 steps.
+        assertTrue(Reproduced.counts(168 << 10, 13));
+        assertFalse(Reproduced.counts((168 << 10) + 1, 13));
+        assertTrue(Reproduced.counts(-(168 << 10), 13));
+        assertFalse(Reproduced.counts(-(168 << 10) - 1, 13));
     }
 
     @Test
