@@ -9,7 +9,6 @@ import dev.tensorloom.execution.exec.ScheduleListener;
 import dev.tensorloom.execution.exec.StepOutcome;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,9 @@ import java.util.OptionalDouble;
 /**
  * Measures {@code none} and a chosen policy in the same process on the same batch and parameters: one
  * profiling pass plans both; each policy gets a warm-up step, then the timed steps alternate between the
- * two (so drift in machine load hits both alike), then {@value #METERED} metered steps each sample memory
- * at every action and the median one is kept. Timed steps carry no listener, so sampling costs never enter the step times.
+ * two (so drift in machine load hits both alike), then metered steps sample memory at every action until
+ * {@value Reproduced#QUORUM} of them agree on the peak (see {@link Reproduced}; at most {@value #MAX_METERED}),
+ * and the median of those is kept. Timed steps carry no listener, so sampling costs never enter the step times.
  */
 public final class MemoryComparison {
 
@@ -53,8 +53,8 @@ public final class MemoryComparison {
         }
     }
 
-    /** Metered steps per policy; odd, so the median is one of them. */
-    static final int METERED = 3;
+    /** Most metered steps per policy. */
+    static final int MAX_METERED = 9;
 
     private MemoryComparison() {
     }
@@ -88,21 +88,42 @@ public final class MemoryComparison {
     }
 
     /**
-     * Meters {@value #METERED} steps and keeps the one with the median measured peak: the native reading is
-     * process-wide, and a JIT or GC burst during one step raises that step's peak by a few MiB, which at a
-     * small batch is as large as the activations themselves.
+     * Meters steps until {@value Reproduced#QUORUM} that left native memory where they found it agree on the
+     * measured peak, and keeps the median of those: the native reading is process-wide, and a JIT or GC
+     * allocation during a step raises its peak by a few MiB, which at a small batch is as large as the
+     * activations themselves, and a C2 compilation can last several steps (5 steps of a 2-block chain read
+     * 270-350 KiB above the other 1557 KiB). Without agreement after {@value #MAX_METERED} steps, the step
+     * whose peak {@link Reproduced#settle} picks.
      */
     private static PolicyMeasurement metered(Executor executor, Map<String, NDArray> batch, CheckpointSchedule s,
             List<Long> times, NativeMemoryProbe probe) {
-        List<PolicyMeasurement> steps = new ArrayList<>();
-        for (int k = 0; k < METERED; k++) {
-            steps.add(meteredOnce(executor, batch, s, times, probe));
+        List<PolicyMeasurement> all = new ArrayList<>();
+        List<PolicyMeasurement> counted = new ArrayList<>();
+        int steps = executor.plan().size();
+        while (all.size() < MAX_METERED) {
+            PolicyMeasurement m = meteredOnce(executor, batch, s, times, probe);
+            if (m.peakMeasuredBytes().isEmpty()) {
+                return m;
+            }
+            all.add(m);
+            long drift = probe.inUseBytes().orElse(0) - m.startMeasuredBytes().orElse(0);
+            if (Reproduced.counts(drift, steps)) {
+                counted.add(m);
+            }
+            long[] group = Reproduced.largestAgreeingGroup(peaks(counted));
+            if (group.length >= Reproduced.QUORUM) {
+                return withPeak(counted, Reproduced.median(group));
+            }
         }
-        if (steps.get(0).peakMeasuredBytes().isEmpty()) {
-            return steps.get(0);
-        }
-        steps.sort(Comparator.comparingLong(m -> m.peakMeasuredBytes().getAsLong()));
-        return steps.get(METERED / 2);
+        return withPeak(all, Reproduced.settle(peaks(counted), peaks(all)));
+    }
+
+    private static long[] peaks(List<PolicyMeasurement> steps) {
+        return steps.stream().mapToLong(m -> m.peakMeasuredBytes().getAsLong()).toArray();
+    }
+
+    private static PolicyMeasurement withPeak(List<PolicyMeasurement> steps, long peak) {
+        return steps.stream().filter(m -> m.peakMeasuredBytes().getAsLong() == peak).findFirst().orElseThrow();
     }
 
     private static PolicyMeasurement meteredOnce(Executor executor, Map<String, NDArray> batch, CheckpointSchedule s,

@@ -28,9 +28,20 @@ import java.util.function.Function;
  *
  * <p>The native reading is process-wide: the JIT compiler, the garbage collector and other JVM threads
  * malloc and free megabytes at moments that have nothing to do with the node running, and a single pass
- * pins each such burst on whichever node happened to be measured (a 16 KiB relu read as 6.7 MiB, another
- * node as -1.5 MiB). Each reading is therefore taken over {@value #PASSES} passes and the median kept per
- * node: a burst lands on a given node in one pass, not in most of them.
+ * pins each such allocation on whichever node happened to be measured (a 16 KiB relu read as 6.7 MiB,
+ * another node as -1.5 MiB). Such allocations are not always short bursts: a C2 compilation grows its arena
+ * for longer than several passes of a small model take and frees it all when it ends (measured on a
+ * 64 × 512 deep chain: 14 MiB spread over the nodes of three consecutive passes, then -7 and -3.7 MiB; the
+ * median of five passes then kept 193 and 513 KiB on two 128 KiB nodes, 1 in 30 profiles). A node's own
+ * cost, on the other hand, repeats to within a few KiB. So a reading is only kept when it is reproduced
+ * (see {@link Reproduced}): passes run until every node has {@value Reproduced#QUORUM} passes that agree
+ * within {@value Reproduced#AGREE_BYTES} bytes plus {@value Reproduced#AGREE_PERCENT}%, and the node's value
+ * is the median of its largest agreeing group. A pass only counts when native memory is back at its starting
+ * level once the pass has released everything: memory another thread took or gave back meanwhile would
+ * otherwise be spread over its nodes, possibly alike in consecutive passes. After {@value #MAX_PASSES}
+ * passes without agreement on every node, each node settles on its best reading ({@link Reproduced#settle}):
+ * an agreeing quorum among all passes, else a median. A quiet profile takes three passes; under load it took up to eleven. The profile stays a
+ * measurement: every value is a reading.
  *
  * <p>The passes compute real gradients; the next training step zeroes them.
  */
@@ -40,8 +51,8 @@ public final class ProfilingPass {
     static final int SLICE = 16;
     /** Fewest examples a profile runs on. */
     static final int MIN_SLICE_EXAMPLES = 32;
-    /** Measured passes per reading; odd, so the median is one of the readings. */
-    static final int PASSES = 5;
+    /** Most measured passes per reading. */
+    static final int MAX_PASSES = 15;
 
     private ProfilingPass() {
     }
@@ -73,44 +84,76 @@ public final class ProfilingPass {
                 extend(a.nanos, b.nanos, small, examples), probe.available());
     }
 
-    /** Per node, the median of {@value #PASSES} measured passes. */
+    /** Per node, the median of the largest group of agreeing readings over the counted passes. */
     private static Measured measure(Executor executor, Map<String, NDArray> batch, long globalStep,
             NativeMemoryProbe probe) {
         int n = executor.plan().size();
-        Measured[] passes = new Measured[PASSES];
-        for (int p = 0; p < PASSES; p++) {
-            passes[p] = measureOnce(executor, batch, globalStep, probe);
+        List<Measured> all = new ArrayList<>();
+        List<Measured> counted = new ArrayList<>();
+        long[] saved = null;
+        while (all.size() < MAX_PASSES) {
+            Measured pass = measureOnce(executor, batch, globalStep, probe);
+            all.add(pass);
+            if (pass.returned()) {
+                counted.add(pass);
+            }
+            if (counted.size() >= Reproduced.QUORUM && (saved = agreed(counted, n)) != null) {
+                break;
+            }
         }
-        Measured m = new Measured(new long[n], new long[n], new long[n]);
+        List<Measured> basis = counted.isEmpty() ? all : counted;
+        Measured m = new Measured(new long[n], new long[n], new long[n], true);
         for (int i = 0; i < n; i++) {
-            m.saved[i] = median(passes, i, Measured::saved);
-            m.output[i] = median(passes, i, Measured::output);
-            m.nanos[i] = median(passes, i, Measured::nanos);
+            m.saved[i] = Math.max(0, saved != null ? saved[i]
+                    : Reproduced.settle(values(counted, i, Measured::saved), values(all, i, Measured::saved)));
+            m.output[i] = Reproduced.median(values(basis, i, Measured::output));
+            m.nanos[i] = Reproduced.median(values(basis, i, Measured::nanos));
         }
         return m;
     }
 
-    private static long median(Measured[] passes, int i, Function<Measured, long[]> field) {
-        long[] values = new long[passes.length];
-        for (int p = 0; p < passes.length; p++) {
-            values[p] = field.apply(passes[p])[i];
+    /** Per node, the agreed saved bytes, or null while some node has no quorum of agreeing passes. */
+    private static long[] agreed(List<Measured> passes, int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            long[] group = Reproduced.largestAgreeingGroup(values(passes, i, Measured::saved));
+            if (group.length < Reproduced.QUORUM) {
+                return null;
+            }
+            out[i] = Reproduced.median(group);
         }
-        Arrays.sort(values);
-        return values[values.length / 2];
+        return out;
     }
 
+    private static long[] values(List<Measured> passes, int i, Function<Measured, long[]> field) {
+        long[] values = new long[passes.size()];
+        for (int p = 0; p < values.length; p++) {
+            values[p] = field.apply(passes.get(p))[i];
+        }
+        return values;
+    }
+
+    /** One measured pass; its saved bytes are raw differences, negative when something else freed memory. */
     private static Measured measureOnce(Executor executor, Map<String, NDArray> batch, long globalStep,
             NativeMemoryProbe probe) {
         int n = executor.plan().size();
-        Measured m = new Measured(new long[n], new long[n], new long[n]);
-        Recorder recorder = new Recorder(probe, m.saved, m.output, m.nanos);
+        long[] saved = new long[n];
+        long[] output = new long[n];
+        long[] nanos = new long[n];
+        Recorder recorder = new Recorder(probe, saved, output, nanos);
         recorder.start();
         executor.train(batch, globalStep, ActivationSchedule.NONE, recorder, ForwardObserver.NONE);
-        return m;
+        boolean returned = Reproduced.counts(recorder.drift(), n);
+        return new Measured(saved, output, nanos, returned);
     }
 
-    /** Per-node readings of one measured pass. */
-    private record Measured(long[] saved, long[] output, long[] nanos) { }
+    /**
+     * Per-node readings of one measured pass.
+     *
+     * @param returned whether native memory after the pass was back at its starting level (always true
+     *                 when the probe cannot measure)
+     */
+    private record Measured(long[] saved, long[] output, long[] nanos, boolean returned) { }
 
     /** The line through (x, a) and (2x, b), read at {@code to}; never below the larger reading. */
     private static List<Long> extend(long[] a, long[] b, long x, long to) {
@@ -148,6 +191,7 @@ public final class ProfilingPass {
         private final long[] saved;
         private final long[] output;
         private final long[] nanos;
+        private long startBytes;
         private long lastBytes;
         private long lastNanos;
         private boolean forwardDone;
@@ -160,8 +204,15 @@ public final class ProfilingPass {
         }
 
         void start() {
-            lastBytes = probe.inUseBytes().orElse(0);
+            startBytes = probe.inUseBytes().orElse(0);
+            lastBytes = startBytes;
             lastNanos = System.nanoTime();
+        }
+
+        /** Reads the probe once more: bytes the pass, having released everything, left behind (0 unmeasured). */
+        long drift() {
+            OptionalLong end = probe.inUseBytes();
+            return end.isPresent() ? end.getAsLong() - startBytes : 0;
         }
 
         @Override
@@ -176,7 +227,7 @@ public final class ProfilingPass {
             int i = action.stepIndex();
             output[i] = action.bytes();
             nanos[i] = now - lastNanos;
-            saved[i] = bytes.isPresent() ? Math.max(0, bytes.getAsLong() - lastBytes) : action.bytes();
+            saved[i] = bytes.isPresent() ? bytes.getAsLong() - lastBytes : action.bytes();
             lastBytes = bytes.orElse(0);
             // Exclude the probe's own cost from the next node's time.
             lastNanos = System.nanoTime();

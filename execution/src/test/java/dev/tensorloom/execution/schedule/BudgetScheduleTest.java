@@ -14,11 +14,12 @@ import dev.tensorloom.model.catalog.BlockCatalog;
 import org.junit.jupiter.api.Test;
 
 /**
- * A byte budget on a chain large enough for megabytes to matter: 1 MiB per activation, so a stray allocation
- * the process-wide profile pins on one node (up to about 1-2 MiB) does not push the least peak over the budget.
+ * A byte budget on a chain large enough for megabytes to matter (256 KiB per activation). The budget is checked
+ * against the plan made on the measured profile, so the profile must not pin another thread's allocations on
+ * a node: that pushed the least peak over 3 MB in CI before the profiling pass kept only reproduced readings.
  */
 class BudgetScheduleTest {
-    private static final int ROWS = 1024;
+    private static final int ROWS = 256;
     private static final int WIDTH = 256;
 
     @Test
@@ -26,8 +27,8 @@ class BudgetScheduleTest {
         Plan plan = Compiler.compile(ScheduleGraphs.deepChain(6, WIDTH), BlockCatalog.standard(), OpRegistry.standard(),
                 DeviceChoice.CPU);
         ScheduleRuns plain = ScheduleRuns.train(plan, CheckpointPolicy.none(), ROWS, WIDTH);
-        ScheduleRuns budget = ScheduleRuns.train(plan, CheckpointPolicy.budgetMb(12), ROWS, WIDTH);
-        assertTrue(budget.schedule().plan().peakBytes() <= 12L << 20);
+        ScheduleRuns budget = ScheduleRuns.train(plan, CheckpointPolicy.budgetMb(3), ROWS, WIDTH);
+        assertTrue(budget.schedule().plan().peakBytes() <= 3L << 20);
         assertTrue(budget.outcome().recomputations() > 0);
         assertEquals(budget.schedule().predictedForwardEvaluations(), budget.outcome().forwardEvaluations());
         for (String p : plain.gradients().keySet()) {
