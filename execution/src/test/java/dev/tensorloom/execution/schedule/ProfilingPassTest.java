@@ -50,17 +50,7 @@ class ProfilingPassTest {
         });
         NodeProfile profile = profile(plan, bursty);
         assertTrue(readings.get() >= Reproduced.QUORUM * (2 + plan.size()), "every pass was read");
-        for (Step s : plan.steps()) {
-            if (s.isSource() || s.isLoss()) {
-                continue;
-            }
-            long exact = exactSavedBytes(s.nodeId());
-            long saved = profile.savedBytes(s.index());
-            assertEquals(ACTIVATION, profile.outputBytes(s.index()), s.nodeId());
-            // Beyond the tensors: malloc headers and libtorch's tensor and autograd-node objects.
-            assertTrue(Math.abs(saved - exact) <= exact / 20 + 8192,
-                    s.nodeId() + ": profiled " + saved + " bytes, its saved tensors take " + exact);
-        }
+        assertEveryNodeHoldsItsSavedTensors(plan, profile);
     }
 
     @Test
@@ -79,14 +69,7 @@ class ProfilingPassTest {
         });
         NodeProfile profile = profile(plan, ramp);
         assertTrue(readings.get() >= 3L * perPass + Reproduced.QUORUM * perPass, "passes after the ramp were read");
-        for (Step s : plan.steps()) {
-            if (!s.isSource() && !s.isLoss()) {
-                long exact = exactSavedBytes(s.nodeId());
-                long saved = profile.savedBytes(s.index());
-                assertTrue(Math.abs(saved - exact) <= exact / 20 + 8192,
-                        s.nodeId() + ": profiled " + saved + " bytes, its saved tensors take " + exact);
-            }
-        }
+        assertEveryNodeHoldsItsSavedTensors(plan, profile);
     }
 
     @Test
@@ -110,6 +93,21 @@ class ProfilingPassTest {
             long measured = r.baseline().peakMeasuredBytes().getAsLong();
             assertTrue(Math.abs(measured - predicted) <= predicted / 10 + (1 << 20),
                     "none: measured " + measured + ", predicted " + predicted);
+        }
+    }
+
+    /** Every layer's output is one activation, and its profiled saved bytes are its saved tensors' bytes. */
+    private static void assertEveryNodeHoldsItsSavedTensors(Plan plan, NodeProfile profile) {
+        for (Step s : plan.steps()) {
+            if (s.isSource() || s.isLoss()) {
+                continue;
+            }
+            long exact = exactSavedBytes(s.nodeId());
+            long saved = profile.savedBytes(s.index());
+            assertEquals(ACTIVATION, profile.outputBytes(s.index()), s.nodeId());
+            // Beyond the tensors: malloc headers and libtorch's tensor and autograd-node objects.
+            assertTrue(Math.abs(saved - exact) <= exact / 20 + 8192,
+                    s.nodeId() + ": profiled " + saved + " bytes, its saved tensors take " + exact);
         }
     }
 

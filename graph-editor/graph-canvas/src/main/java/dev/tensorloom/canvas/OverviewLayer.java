@@ -160,19 +160,16 @@ final class OverviewLayer extends Group {
             segments = new double[0];
             return;
         }
-        double[][] grown = {new double[views.wireIds().size() * 4]};
+        // Each wire gives at most one segment (none when both ends sit in one collapsed group).
+        double[] ends = new double[views.wireIds().size() * 4];
         int[] n = {0};
         views.forEachWireIn(all, (a, b) -> {
-            double[] s = grown[0];
-            if (n[0] + 4 > s.length) {
-                s = grown[0] = java.util.Arrays.copyOf(s, s.length * 2 + 4);
-            }
-            s[n[0]++] = a.getX();
-            s[n[0]++] = a.getY();
-            s[n[0]++] = b.getX();
-            s[n[0]++] = b.getY();
+            ends[n[0]++] = a.getX();
+            ends[n[0]++] = a.getY();
+            ends[n[0]++] = b.getX();
+            ends[n[0]++] = b.getY();
         });
-        segments = java.util.Arrays.copyOf(grown[0], n[0]);
+        segments = java.util.Arrays.copyOf(ends, n[0]);
     }
 
     private void paint(GraphViews views, Set<String> selection, double panX, double panY, double zoom) {

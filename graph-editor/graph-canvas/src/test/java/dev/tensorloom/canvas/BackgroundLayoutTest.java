@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.model.command.MoveNodes;
-import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Position;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,11 +41,7 @@ class BackgroundLayoutTest {
     }
 
     private static GraphCanvas canvas(Document doc) {
-        GraphCanvas canvas = new GraphCanvas(doc, new UndoStack(doc), TestBlocks.catalog());
-        new Scene(canvas, 800, 600);
-        canvas.applyCss();
-        canvas.layout();
-        return canvas;
+        return CanvasFixture.opened(doc, 800, 600);
     }
 
     private static Map<String, Position> positions(Document doc) {

@@ -34,6 +34,18 @@ final class CanvasFixture {
         scene = new Scene(canvas, 800, 600);
     }
 
+    /**
+     * A canvas over {@code doc} (test blocks) in a scene of {@code width} × {@code height}, styled and
+     * laid out once, as it is when a file has just been opened.
+     */
+    static GraphCanvas opened(dev.tensorloom.model.doc.Document doc, double width, double height) {
+        GraphCanvas canvas = new GraphCanvas(doc, new UndoStack(doc), TestBlocks.catalog());
+        new Scene(canvas, width, height);
+        canvas.applyCss();
+        canvas.layout();
+        return canvas;
+    }
+
     /** Adds a node straight to the document (not through the stack), as a loaded file would. */
     CanvasFixture node(String id, String type, double x, double y) {
         doc.addNode(new Node(id, type, id, Map.of(), new Position(x, y), null));

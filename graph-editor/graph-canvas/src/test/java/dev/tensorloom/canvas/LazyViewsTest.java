@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.PortRef;
-import javafx.scene.Scene;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,11 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FxThreadExtension.class)
 class LazyViewsTest {
     private static GraphCanvas open(Document doc) {
-        GraphCanvas canvas = new GraphCanvas(doc, new UndoStack(doc), TestBlocks.catalog());
-        new Scene(canvas, 800, 600);
-        canvas.applyCss();
-        canvas.layout();
-        return canvas;
+        return CanvasFixture.opened(doc, 800, 600);
     }
 
     /** Layout passes until every view near the viewport is built (each pass builds a bounded number). */

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import java.util.List;
 import java.util.Set;
 import javafx.geometry.Point2D;
 import javafx.scene.image.ImageView;
-import javafx.scene.Scene;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,10 +42,7 @@ class LevelOfDetailTest {
     }
 
     private static Open open(Document doc) {
-        GraphCanvas canvas = new GraphCanvas(doc, new UndoStack(doc), TestBlocks.catalog());
-        new Scene(canvas, W, H);
-        canvas.applyCss();
-        canvas.layout();
+        GraphCanvas canvas = CanvasFixture.opened(doc, W, H);
         GraphCanvasSkin skin = (GraphCanvasSkin) canvas.getSkin();
         return new Open(canvas, skin.views(), skin.overview());
     }

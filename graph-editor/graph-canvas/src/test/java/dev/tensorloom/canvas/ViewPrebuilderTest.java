@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import java.util.Set;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.PickResult;
@@ -32,11 +30,7 @@ class ViewPrebuilderTest {
     }
 
     private static GraphCanvas open(Document doc) {
-        GraphCanvas canvas = new GraphCanvas(doc, new UndoStack(doc), TestBlocks.catalog());
-        new Scene(canvas, 800, 600);
-        canvas.applyCss();
-        canvas.layout();
-        return canvas;
+        return CanvasFixture.opened(doc, 800, 600);
     }
 
     private static GraphCanvasSkin skin(GraphCanvas canvas) {

@@ -1,10 +1,10 @@
 package dev.tensorloom.studio.activation;
 
+import dev.tensorloom.studio.LiveScrollPane;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Label;
@@ -26,7 +26,7 @@ public final class ActivationView extends ScrollPane {
     public ActivationView(ActivationViewModel vm) {
         getStyleClass().add("activation-view");
         setFitToWidth(true);
-        skinProperty().addListener((o, a, skin) -> uncacheViewport());
+        LiveScrollPane.uncacheViewport(this);
         Label heading = new Label();
         heading.setId("activation-heading");
         heading.getStyleClass().add("activation-heading");
@@ -84,22 +84,9 @@ public final class ActivationView extends ScrollPane {
         vm.histogramProperty().addListener((o, a, b) -> histogram.paint(b));
     }
 
-    /**
-     * The scroll pane's skin caches its viewport as one image, made for scrolling static content; here the
-     * content changes 20 times a second, so every update rendered the whole view again into that image (in
-     * software) instead of only the pictures that changed, and the window's frames came late while training.
-     */
-    private void uncacheViewport() {
-        Node viewport = lookup(".viewport");
-        if (viewport != null) {
-            viewport.setCache(false);
-        }
-    }
-
     /** Whether the viewport is rendered through a cached image (false once the skin exists). */
     boolean viewportCached() {
-        Node viewport = lookup(".viewport");
-        return viewport == null || viewport.isCache();
+        return LiveScrollPane.viewportCached(this);
     }
 
     /** A 0-based index picker kept within {@code count}; the run reads the chosen value as it trains. */

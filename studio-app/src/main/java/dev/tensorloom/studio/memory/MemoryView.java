@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.memory;
 
+import dev.tensorloom.studio.LiveScrollPane;
 import dev.tensorloom.studio.run.ChartPlaceholder;
 import dev.tensorloom.studio.run.ChartPoint;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import javafx.animation.Timeline;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -58,13 +58,8 @@ public final class MemoryView extends ScrollPane {
         setFitToWidth(true);
         setFitToHeight(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        // The replay moves a cursor 25 times a second: a cached viewport would re-render the whole view each time.
-        skinProperty().addListener((o, a, skin) -> {
-            Node viewport = lookup(".viewport");
-            if (viewport != null) {
-                viewport.setCache(false);
-            }
-        });
+        // The replay moves a cursor 25 times a second.
+        LiveScrollPane.uncacheViewport(this);
     }
 
     MemoryViewModel viewModel() {
