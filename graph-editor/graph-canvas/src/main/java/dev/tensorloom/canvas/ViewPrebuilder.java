@@ -76,10 +76,11 @@ final class ViewPrebuilder {
     /**
      * One idle frame at time {@code now} (nanoseconds, {@link System#nanoTime} scale): builds a few
      * views if the canvas is still and no gesture runs. Returns false when there is nothing left to do
-     * until the next change (ring done, or a gesture started: it ends in a change or leaves the ring as it was).
+     * until the next change (ring done, the canvas left the screen, or a gesture started: it ends in a change
+     * or leaves the ring as it was).
      */
     boolean frame(long now) {
-        if (gestureRunning.getAsBoolean()) {
+        if (gestureRunning.getAsBoolean() || !onScreen()) {
             return false;
         }
         if (views.isZooming() || now - lastChange < QUIET_NANOS || !views.cullComplete()) {
@@ -113,6 +114,16 @@ final class ViewPrebuilder {
             }
         }
         return n;
+    }
+
+    /**
+     * Whether the canvas is in a scene whose window, if it has one, is showing. A canvas taken out of its
+     * scene or left in a closed window builds nothing for nobody; in a closed window its stylesheet's
+     * looked-up colours no longer resolve, and styling new views there logged CSS warnings.
+     */
+    private boolean onScreen() {
+        javafx.scene.Scene scene = canvas.getScene();
+        return scene != null && (scene.getWindow() == null || scene.getWindow().isShowing());
     }
 
     /** The ids in the ring without a view in the scene, nearest the viewport centre first; sets the reserve's area. */

@@ -137,4 +137,22 @@ class ViewPrebuilderTest {
         assertNotNull(views.builtItem(shownAt(canvas, 1.1 / 2).stream()
                 .filter(views::isReserved).findFirst().orElseThrow()));
     }
+
+    @Test
+    void aCanvasInAClosedWindowOrOutOfItsSceneBuildsNothing() {
+        GraphCanvas canvas = open(CanvasBenchmark.residualGraph(2000));
+        GraphViews views = skin(canvas).views();
+        ViewPrebuilder prebuilder = skin(canvas).prebuilder();
+        int before = views.builtCount();
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setScene(canvas.getScene());
+        stage.show();
+        stage.hide();
+        assertFalse(prebuilder.frame(later()), "a closed window: nothing left to do");
+        assertEquals(before, views.builtCount());
+
+        canvas.getScene().setRoot(new javafx.scene.Group());
+        assertFalse(prebuilder.frame(later()));
+        assertEquals(before, views.builtCount());
+    }
 }
