@@ -158,7 +158,7 @@ class MemoryViewLayoutTest {
         var project = SmallChain.project(6, 32);
         MemoryViewModel vm = new MemoryViewModel(project.document(), BlockCatalog.standard(),
                 new StandardMemoryAnalyzer(BlockCatalog.standard(), OptionalInt.empty()), TaskExecutor.direct());
-        MemoryView view = new MemoryView(vm);
+        MemoryView view = new MemoryView(vm, new TradeoffViewModel(vm, policy -> { }, TaskExecutor.direct()));
         StackPane root = new StackPane(view);
         Scene scene = new Scene(root, size[0], size[1]);
         scene.getStylesheets().add(StudioWindow.class.getResource(StudioWindow.STYLESHEET).toExternalForm());
