@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.layout;
 
 import dev.tensorloom.model.doc.Position;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import javafx.geometry.Dimension2D;
  * wrapping steps (breaking points) cost about a third of a 5,000-node layout and the canvas draws
  * its own wires anyway, so only the boxes' places matter.
  */
-final class LayerRows {
+public final class LayerRows {
     private LayerRows() {
     }
 
@@ -27,7 +27,7 @@ final class LayerRows {
      * Places folded into rows of about the given width-over-height; returns {@code placed} itself
      * when one row is already no wider than that.
      */
-    static Map<String, Position> fold(Map<String, Position> placed, Map<String, Dimension2D> sizes, double aspect,
+    public static Map<String, Position> fold(Map<String, Position> placed, Map<String, Dimension2D> sizes, double aspect,
             double rowGap) {
         if (placed.isEmpty()) {
             return placed;

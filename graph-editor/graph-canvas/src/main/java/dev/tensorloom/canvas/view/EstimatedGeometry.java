@@ -1,19 +1,19 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.view;
 
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import javafx.geometry.Dimension2D;
 
 /** Item sizes guessed from port counts, for layout and fitting before the views exist. */
-final class EstimatedGeometry implements NodeGeometry {
-    static final double WIDTH = 170;
-    static final double HEADER = 46;
-    static final double PORT_ROW = 20;
+public final class EstimatedGeometry implements NodeGeometry {
+    public static final double WIDTH = 170;
+    public static final double HEADER = 46;
+    public static final double PORT_ROW = 20;
 
     private final Document doc;
     private final BlockCatalog catalog;
 
-    EstimatedGeometry(Document doc, BlockCatalog catalog) {
+    public EstimatedGeometry(Document doc, BlockCatalog catalog) {
         this.doc = doc;
         this.catalog = catalog;
     }

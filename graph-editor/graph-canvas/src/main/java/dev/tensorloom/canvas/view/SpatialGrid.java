@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.view;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +13,11 @@ import java.util.Set;
  * for the visible rectangle reads a few cells instead of every item. Boxes that would span very
  * many cells (a wire across the whole graph) are kept in a short list checked on every query.
  */
-final class SpatialGrid {
+public final class SpatialGrid {
     /** Cell side in canvas units; a 1:1 viewport covers a handful of cells. */
-    static final double CELL = 512;
+    public static final double CELL = 512;
     /** Boxes touching more cells than this go to the list of large boxes instead. */
-    static final int MAX_CELLS = 64;
+    public static final int MAX_CELLS = 64;
 
     private record Box(double minX, double minY, double maxX, double maxY) {
         boolean meets(double x0, double y0, double x1, double y1) {
@@ -30,7 +30,7 @@ final class SpatialGrid {
     private final Set<String> large = new LinkedHashSet<>();
 
     /** Files a key under its box, replacing where it was filed before. */
-    void put(String key, double minX, double minY, double maxX, double maxY) {
+    public void put(String key, double minX, double minY, double maxX, double maxY) {
         remove(key);
         Box box = new Box(minX, minY, maxX, maxY);
         boxes.put(key, box);
@@ -49,7 +49,7 @@ final class SpatialGrid {
         }
     }
 
-    void remove(String key) {
+    public void remove(String key) {
         Box box = boxes.remove(key);
         if (box == null) {
             return;
@@ -67,18 +67,18 @@ final class SpatialGrid {
         }
     }
 
-    void clear() {
+    public void clear() {
         cells.clear();
         boxes.clear();
         large.clear();
     }
 
-    int size() {
+    public int size() {
         return boxes.size();
     }
 
     /** Keys whose boxes meet the rectangle (edges included). */
-    Set<String> query(double minX, double minY, double maxX, double maxY) {
+    public Set<String> query(double minX, double minY, double maxX, double maxY) {
         Set<String> hits = new HashSet<>();
         long cx0 = cell(minX);
         long cy0 = cell(minY);

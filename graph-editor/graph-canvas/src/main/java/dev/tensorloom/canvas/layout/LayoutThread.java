@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.layout;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * The one background thread ELK layouts run on, and ELK's warm-up on it. Layouts are rare and two
  * at once would only compete; the thread has a big stack because ELK recurses as deep as a graph is
- * long. Apart from {@link GraphCanvas} so that an application can start the warm-up before JavaFX
+ * long. Apart from {@link dev.tensorloom.canvas.GraphCanvas} so that an application can start the warm-up before JavaFX
  * controls may be loaded.
  */
 public final class LayoutThread {
@@ -40,7 +40,7 @@ public final class LayoutThread {
      * Starts the warm-up if nobody did yet; completes when it has run. A layout asked for meanwhile
      * queues behind the warm-up's current round, which then stops.
      */
-    static synchronized CompletableFuture<Void> warmUp() {
+    public static synchronized CompletableFuture<Void> warmUp() {
         if (warmUp == null) {
             warmUp = CompletableFuture.runAsync(() -> ElkAutoLayout.warmUp(() -> WAITING.get() > 0), THREAD);
         }
@@ -48,7 +48,7 @@ public final class LayoutThread {
     }
 
     /** Runs a layout on the thread, after what is queued there. */
-    static <T> CompletableFuture<T> submit(Supplier<T> layout) {
+    public static <T> CompletableFuture<T> submit(Supplier<T> layout) {
         WAITING.incrementAndGet();
         return CompletableFuture.supplyAsync(() -> {
             WAITING.decrementAndGet();

@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.view;
 
 import dev.tensorloom.model.catalog.PortSpec;
 import dev.tensorloom.model.doc.PortRef;
@@ -16,11 +16,11 @@ import javafx.scene.text.Text;
  * collapsed group. Deliberately light — plain Text and Region children laid out by hand, no
  * controls — so thousands of them stay cheap; pan and zoom never touch it (they transform its parent).
  */
-final class NodeView extends Region {
-    static final double WIDTH = 170;
-    static final double HEADER = 46;
-    static final double ROW = 20;
-    static final double PAD = 8;
+public final class NodeView extends Region {
+    public static final double WIDTH = 170;
+    public static final double HEADER = 46;
+    public static final double ROW = 20;
+    public static final double PAD = 8;
 
     private final String itemId;
     private final Text title = new Text();
@@ -36,7 +36,7 @@ final class NodeView extends Region {
     /** How often this view was patched after it was built; lets tests check that edits patch only their node. */
     private int patches;
 
-    NodeView(String itemId, String nodeIdForPorts, String titleText, List<PortSpec> ins, List<PortSpec> outs,
+    public NodeView(String itemId, String nodeIdForPorts, String titleText, List<PortSpec> ins, List<PortSpec> outs,
             boolean group) {
         this.itemId = itemId;
         // Stable handles for UI tests: a CSS-safe id and the raw id in the user data.
@@ -72,7 +72,7 @@ final class NodeView extends Region {
         setCache(true);
     }
 
-    static double heightFor(int inputs, int outputs) {
+    public static double heightFor(int inputs, int outputs) {
         return HEADER + ROW * Math.max(1, Math.max(inputs, outputs));
     }
 
@@ -83,33 +83,33 @@ final class NodeView extends Region {
         return t;
     }
 
-    String itemId() {
+    public String itemId() {
         return itemId;
     }
 
-    int patches() {
+    public int patches() {
         return patches;
     }
 
-    Map<String, PortView> inputs() {
+    public Map<String, PortView> inputs() {
         return inputs;
     }
 
-    Map<String, PortView> outputs() {
+    public Map<String, PortView> outputs() {
         return outputs;
     }
 
-    String titleText() {
+    public String titleText() {
         return title.getText();
     }
 
-    String shapeText(String outputPort) {
+    public String shapeText(String outputPort) {
         Text t = outputShapes.get(outputPort);
         return t == null ? null : t.getText();
     }
 
     /** Where a wire attaches, in canvas units; a port this view lacks (a collapsed group's member port) uses the first. */
-    Point2D anchor(String port, boolean input) {
+    public Point2D anchor(String port, boolean input) {
         // Computed from the row, not from the port's layout, so wires are right before the first layout pass.
         Map<String, PortView> ports = input ? inputs : outputs;
         int row = ports.isEmpty() ? -1 : Math.max(0, List.copyOf(ports.keySet()).indexOf(port));
@@ -117,22 +117,22 @@ final class NodeView extends Region {
         return new Point2D(getLayoutX() + (input ? 0 : WIDTH), getLayoutY() + y);
     }
 
-    void patchTitle(String text) {
+    public void patchTitle(String text) {
         patches++;
         title.setText(text);
     }
 
-    void patchPosition(double x, double y) {
+    public void patchPosition(double x, double y) {
         patches++;
         relocate(x, y);
     }
 
-    void setSelected(boolean selected) {
+    public void setSelected(boolean selected) {
         pseudoClassStateChanged(CanvasStyles.SELECTED, selected);
     }
 
     /** Shows badges, output shapes and problems; null clears them. */
-    void annotate(NodeAnnotation a) {
+    public void annotate(NodeAnnotation a) {
         NodeAnnotation shown = a == null ? NodeAnnotation.NONE : a;
         paramsBadge.setText(shown.paramsBadge());
         memoryBadge.setText(shown.memoryBadge());
@@ -152,7 +152,7 @@ final class NodeView extends Region {
     }
 
     /** Sets the memory-replay state class ({@code state-kept}…); null removes it. */
-    void setState(String state) {
+    public void setState(String state) {
         String next = state == null ? null : CanvasStyles.stateClass(state);
         if (next != null && next.equals(stateClass)) {
             return;

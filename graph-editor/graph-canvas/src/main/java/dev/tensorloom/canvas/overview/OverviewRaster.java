@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.overview;
 
 import java.util.Arrays;
 
@@ -9,12 +9,12 @@ import java.util.Arrays;
  * here costs less than a millisecond a frame where asking the software renderer to draw a scaled
  * bitmap of them cost 9 to 15 ms (it filters every pixel unless the bitmap sits 1:1 on whole pixels).
  */
-final class OverviewRaster {
+public final class OverviewRaster {
     private final int width;
     private final int height;
     private final int[] pixels;
 
-    OverviewRaster(int width, int height) {
+    public OverviewRaster(int width, int height) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("raster size " + width + "x" + height);
         }
@@ -23,26 +23,26 @@ final class OverviewRaster {
         this.pixels = new int[width * height];
     }
 
-    int width() {
+    public int width() {
         return width;
     }
 
-    int height() {
+    public int height() {
         return height;
     }
 
     /** The pixels, row after row; the overview hands this array to JavaFX as the image's buffer. */
-    int[] pixels() {
+    public int[] pixels() {
         return pixels;
     }
 
     /** The premultiplied ARGB pixel at (x, y). */
-    int pixel(int x, int y) {
+    public int pixel(int x, int y) {
         return pixels[y * width + x];
     }
 
     /** Makes every pixel transparent. */
-    void clear() {
+    public void clear() {
         Arrays.fill(pixels, 0);
     }
 
@@ -50,7 +50,7 @@ final class OverviewRaster {
      * Fills the pixels a box covers, at least one pixel each way, so that a block a tenth of a
      * pixel wide still shows; coordinates in pixels, x1/y1 exclusive.
      */
-    void fillBox(double x0, double y0, double x1, double y1, int argb) {
+    public void fillBox(double x0, double y0, double x1, double y1, int argb) {
         int px0 = (int) Math.floor(x0);
         int py0 = (int) Math.floor(y0);
         int px1 = Math.max(px0 + 1, (int) Math.ceil(x1));
@@ -59,7 +59,7 @@ final class OverviewRaster {
     }
 
     /** Draws the outline of a box {@code thickness} pixels wide just inside its edges. */
-    void strokeBox(double x0, double y0, double x1, double y1, int thickness, int argb) {
+    public void strokeBox(double x0, double y0, double x1, double y1, int thickness, int argb) {
         int px0 = (int) Math.floor(x0);
         int py0 = (int) Math.floor(y0);
         int px1 = Math.max(px0 + 2 * thickness, (int) Math.ceil(x1));
@@ -92,7 +92,7 @@ final class OverviewRaster {
     }
 
     /** A one-pixel line from (x0, y0) to (x1, y1), the part outside the buffer cut off first. */
-    void line(double x0, double y0, double x1, double y1, int argb) {
+    public void line(double x0, double y0, double x1, double y1, int argb) {
         // Liang-Barsky against the pixel centres' box, so a wire across a huge canvas costs only
         // the pixels it crosses on screen.
         double dx = x1 - x0;
@@ -146,7 +146,7 @@ final class OverviewRaster {
     }
 
     /** Porter-Duff source over destination, both premultiplied. */
-    static int over(int src, int dst) {
+    public static int over(int src, int dst) {
         int keep = 255 - (src >>> 24);
         int a = (src >>> 24) + mul(dst >>> 24, keep);
         int r = ((src >> 16) & 0xff) + mul((dst >> 16) & 0xff, keep);
@@ -160,7 +160,7 @@ final class OverviewRaster {
     }
 
     /** A colour as one premultiplied ARGB int. */
-    static int premultiplied(double red, double green, double blue, double opacity) {
+    public static int premultiplied(double red, double green, double blue, double opacity) {
         int a = (int) Math.round(opacity * 255);
         return a << 24 | (int) Math.round(red * opacity * 255) << 16 | (int) Math.round(green * opacity * 255) << 8
                 | (int) Math.round(blue * opacity * 255);

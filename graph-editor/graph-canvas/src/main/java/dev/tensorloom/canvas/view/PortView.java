@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.view;
 
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.shape.DType;
@@ -8,15 +8,15 @@ import javafx.scene.layout.Region;
  * The dot of one port. Coloured by dtype through a style class; dims (pseudo-class
  * {@code incompatible}) while a wire being drawn may not end here, and then knows why.
  */
-final class PortView extends Region {
-    static final double SIZE = 10;
+public final class PortView extends Region {
+    public static final double SIZE = 10;
 
     private final PortRef ref;
     private final boolean input;
     private final boolean connectable;
     private String refusal;
 
-    PortView(PortRef ref, boolean input, DType dtype, boolean connectable) {
+    public PortView(PortRef ref, boolean input, DType dtype, boolean connectable) {
         this.ref = ref;
         this.input = input;
         this.connectable = connectable;
@@ -27,38 +27,38 @@ final class PortView extends Region {
         resize(SIZE, SIZE);
     }
 
-    PortRef ref() {
+    public PortRef ref() {
         return ref;
     }
 
-    boolean isInput() {
+    public boolean isInput() {
         return input;
     }
 
     /** False for the stand-in ports of a collapsed group: wires are drawn to members, not to groups. */
-    boolean isConnectable() {
+    public boolean isConnectable() {
         return connectable;
     }
 
     /** Why the wire being drawn may not end here, or null. */
-    String refusal() {
+    public String refusal() {
         return refusal;
     }
 
     /** Marks the port for a connect gesture in progress: null reason means it may take the wire. */
-    void markCandidate(String reason) {
+    public void markCandidate(String reason) {
         refusal = reason;
         pseudoClassStateChanged(CanvasStyles.INCOMPATIBLE, reason != null);
         pseudoClassStateChanged(CanvasStyles.COMPATIBLE, reason == null);
     }
 
-    void clearCandidate() {
+    public void clearCandidate() {
         refusal = null;
         pseudoClassStateChanged(CanvasStyles.INCOMPATIBLE, false);
         pseudoClassStateChanged(CanvasStyles.COMPATIBLE, false);
     }
 
-    void setConnected(boolean connected) {
+    public void setConnected(boolean connected) {
         pseudoClassStateChanged(CanvasStyles.CONNECTED, connected);
     }
 }

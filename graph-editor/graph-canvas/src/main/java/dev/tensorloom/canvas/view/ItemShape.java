@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.view;
 
 import dev.tensorloom.model.catalog.PortSpec;
 import java.util.List;
@@ -9,7 +9,7 @@ import javafx.geometry.Point2D;
  * so that culling, wires, the overview and the minimap work for items whose {@link NodeView} was
  * never built. Sizes follow the same rules as {@link NodeView}, so both always agree.
  */
-final class ItemShape {
+public final class ItemShape {
     private final String id;
     private String title;
     private final List<PortSpec> inputs;
@@ -18,7 +18,7 @@ final class ItemShape {
     private double x;
     private double y;
 
-    ItemShape(String id, String title, List<PortSpec> inputs, List<PortSpec> outputs, boolean group, double x,
+    public ItemShape(String id, String title, List<PortSpec> inputs, List<PortSpec> outputs, boolean group, double x,
             double y) {
         this.id = id;
         this.title = title;
@@ -29,53 +29,53 @@ final class ItemShape {
         this.y = y;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
-    List<PortSpec> inputs() {
+    public List<PortSpec> inputs() {
         return inputs;
     }
 
-    List<PortSpec> outputs() {
+    public List<PortSpec> outputs() {
         return outputs;
     }
 
-    boolean group() {
+    public boolean group() {
         return group;
     }
 
-    double x() {
+    public double x() {
         return x;
     }
 
-    double y() {
+    public double y() {
         return y;
     }
 
-    double width() {
+    public double width() {
         return NodeView.WIDTH;
     }
 
-    double height() {
+    public double height() {
         return NodeView.heightFor(inputs.size(), outputs.size());
     }
 
-    void retitle(String text) {
+    public void retitle(String text) {
         title = text;
     }
 
-    void moveTo(double newX, double newY) {
+    public void moveTo(double newX, double newY) {
         x = newX;
         y = newY;
     }
 
     /** Where a wire attaches at this item's stored position. */
-    Point2D anchor(String port, boolean input) {
+    public Point2D anchor(String port, boolean input) {
         return anchorAt(x, y, input ? inputs : outputs, port, input);
     }
 
@@ -83,7 +83,7 @@ final class ItemShape {
      * Where a wire attaches to an item whose top-left corner is at (left, top): the middle of the
      * port's row; a port the item lacks (a collapsed group's member port) uses the first row.
      */
-    static Point2D anchorAt(double left, double top, List<PortSpec> ports, String port, boolean input) {
+    public static Point2D anchorAt(double left, double top, List<PortSpec> ports, String port, boolean input) {
         int row = ports.isEmpty() ? -1 : 0;
         for (int i = 0; i < ports.size(); i++) {
             if (ports.get(i).name().equals(port)) {

@@ -1,5 +1,8 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.layout;
 
+import dev.tensorloom.canvas.view.CanvasItems;
+import dev.tensorloom.canvas.view.NodeGeometry;
+import dev.tensorloom.canvas.view.NodeView;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Position;
 import dev.tensorloom.model.doc.Wire;
@@ -30,19 +33,19 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * document nor JavaFX, so it may run on a background thread. ELK recurses as deep as the graph is
  * long (its component search is a recursive DFS), so run it on a thread with a large stack.
  */
-final class ElkAutoLayout {
-    static final double LAYER_GAP = 70;
-    static final double NODE_GAP = 28;
+public final class ElkAutoLayout {
+    public static final double LAYER_GAP = 70;
+    public static final double NODE_GAP = 28;
     /** Above this many items the layout trades some quality for speed. */
-    static final int LARGE = 1000;
+    public static final int LARGE = 1000;
     /** Width over height the rows of a wrapped big graph aim at (a wide screen). */
-    static final double WRAP_ASPECT = 1.6;
+    public static final double WRAP_ASPECT = 1.6;
     /** Size and repetitions of the warm-up layout: enough calls for the JIT to compile ELK's hot loops. */
-    static final int WARM_UP_BLOCKS = 150;
-    static final int WARM_UP_ROUNDS = 3;
+    public static final int WARM_UP_BLOCKS = 150;
+    public static final int WARM_UP_ROUNDS = 3;
 
     /** What ELK needs, copied from the document on the FX thread. */
-    record Input(Map<String, Dimension2D> sizes, List<String[]> edges) { }
+    public record Input(Map<String, Dimension2D> sizes, List<String[]> edges) { }
 
     private static volatile boolean registered;
 
@@ -50,11 +53,11 @@ final class ElkAutoLayout {
     }
 
     /** Lays out the document's shown items; returns the new top-left position of every item. */
-    static Map<String, Position> layout(Document doc, NodeGeometry geometry) {
+    public static Map<String, Position> layout(Document doc, NodeGeometry geometry) {
         return compute(input(doc, geometry));
     }
 
-    static Input input(Document doc, NodeGeometry geometry) {
+    public static Input input(Document doc, NodeGeometry geometry) {
         Map<String, Dimension2D> sizes = new LinkedHashMap<>();
         for (String id : CanvasItems.visibleIds(doc)) {
             sizes.put(id, geometry.size(id));
@@ -71,7 +74,7 @@ final class ElkAutoLayout {
         return new Input(sizes, edges);
     }
 
-    static Map<String, Position> compute(Input input) {
+    public static Map<String, Position> compute(Input input) {
         return compute(input, input.sizes().size() > LARGE);
     }
 
@@ -79,7 +82,7 @@ final class ElkAutoLayout {
      * Lays out {@code input}; {@code large} picks the cheap configuration (the warm-up uses it on a
      * small graph, so that the code a big layout runs is loaded and compiled before it is needed).
      */
-    static Map<String, Position> compute(Input input, boolean large) {
+    public static Map<String, Position> compute(Input input, boolean large) {
         register();
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
@@ -120,14 +123,14 @@ final class ElkAutoLayout {
      * first auto-layout does not wait for it. Stops after the current round once {@code
      * layoutWaiting} says a real layout waits: what was compiled so far already helps it.
      */
-    static void warmUp(BooleanSupplier layoutWaiting) {
+    public static void warmUp(BooleanSupplier layoutWaiting) {
         for (int round = 0; round < WARM_UP_ROUNDS && !layoutWaiting.getAsBoolean(); round++) {
             compute(residualChain(WARM_UP_BLOCKS), true);
         }
     }
 
     /** src, then blocks of lin → lin → add with a skip wire round the two lin: the shape of most networks. */
-    static Input residualChain(int blocks) {
+    public static Input residualChain(int blocks) {
         Map<String, Dimension2D> sizes = new LinkedHashMap<>();
         List<String[]> edges = new ArrayList<>();
         Dimension2D one = new Dimension2D(NodeView.WIDTH, NodeView.heightFor(1, 1));

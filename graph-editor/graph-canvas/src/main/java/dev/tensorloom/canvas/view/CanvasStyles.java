@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.view;
 
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.shape.DType;
@@ -54,7 +54,7 @@ public final class CanvasStyles {
     /** The canvas while a space-drag or middle-drag pans it. */
     public static final PseudoClass PANNING = PseudoClass.getPseudoClass("panning");
 
-    /** Node states of the memory replay, set with {@link GraphCanvas#setNodeStates}. */
+    /** Node states of the memory replay, set with {@link dev.tensorloom.canvas.GraphCanvas#setNodeStates}. */
     public static final String STATE_KEPT = "kept";
     public static final String STATE_DROPPED = "dropped";
     public static final String STATE_RECOMPUTING = "recomputing";

@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.view;
 
 import dev.tensorloom.model.doc.Wire;
 import javafx.geometry.Point2D;
@@ -9,12 +9,12 @@ import javafx.scene.shape.CubicCurve;
  * left. It shows when it is routed (its ends lie in two different shown items) and not held back in
  * the canvas's reserve of wires built ahead.
  */
-final class WireView extends CubicCurve {
+public final class WireView extends CubicCurve {
     private final Wire wire;
     private boolean routed = true;
     private boolean held;
 
-    WireView(Wire wire) {
+    public WireView(Wire wire) {
         this.wire = wire;
         setId("wire-" + wire.id());
         setUserData("wire:" + wire.id());
@@ -22,38 +22,38 @@ final class WireView extends CubicCurve {
         setMouseTransparent(true);
     }
 
-    Wire wire() {
+    public Wire wire() {
         return wire;
     }
 
     /** Whether the wire has two ends to be drawn between; a wire inside one collapsed group has not. */
-    boolean routed() {
+    public boolean routed() {
         return routed;
     }
 
-    void setRouted(boolean value) {
+    public void setRouted(boolean value) {
         routed = value;
         setVisible(routed && !held);
     }
 
     /** Keeps the wire in the scene but hidden, styled and ready, until a pass shows it. */
-    void hold(boolean value) {
+    public void hold(boolean value) {
         held = value;
         setVisible(routed && !held);
     }
 
     /** Puts the curve between two points in canvas units. */
-    void connect(Point2D from, Point2D to) {
+    public void connect(Point2D from, Point2D to) {
         shape(this, from, to);
     }
 
     /** How far the curve's control points reach out sideways from its ends. */
-    static double bend(Point2D from, Point2D to) {
+    public static double bend(Point2D from, Point2D to) {
         return Math.max(40, Math.abs(to.getX() - from.getX()) / 2);
     }
 
     /** Shapes any cubic curve as a wire, so the draft wire looks like the real ones. */
-    static void shape(CubicCurve curve, Point2D from, Point2D to) {
+    public static void shape(CubicCurve curve, Point2D from, Point2D to) {
         double bend = bend(from, to);
         curve.setStartX(from.getX());
         curve.setStartY(from.getY());

@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.view;
 
 import java.util.Collection;
 import javafx.geometry.BoundingBox;
@@ -6,7 +6,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Dimension2D;
 
 /** Size and place of each canvas item in canvas units, from the views or estimated. */
-interface NodeGeometry {
+public interface NodeGeometry {
     /** Width and height of an item (node or collapsed group). */
     Dimension2D size(String itemId);
 

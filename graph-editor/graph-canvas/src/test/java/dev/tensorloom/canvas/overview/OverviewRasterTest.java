@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.overview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.view;
 
 import dev.tensorloom.model.command.MoveNodes;
 import dev.tensorloom.model.doc.Document;
@@ -19,21 +19,21 @@ import java.util.TreeMap;
  * ids are node ids or group ids (the document keeps them distinct). A collapsed group sits at the
  * top-left corner of its members.
  */
-final class CanvasItems {
+public final class CanvasItems {
     private CanvasItems() {
     }
 
-    static boolean isCollapsedGroup(Document doc, String id) {
+    public static boolean isCollapsedGroup(Document doc, String id) {
         return doc.group(id).map(Group::collapsed).orElse(false);
     }
 
     /** The item a node is shown as: itself, or its collapsed group. */
-    static String ownerOf(Document doc, Node node) {
+    public static String ownerOf(Document doc, Node node) {
         return node.group() != null && isCollapsedGroup(doc, node.group()) ? node.group() : node.id();
     }
 
     /** Every item shown: nodes outside collapsed groups, and collapsed groups with members. */
-    static Set<String> visibleIds(Document doc) {
+    public static Set<String> visibleIds(Document doc) {
         Set<String> ids = new LinkedHashSet<>();
         for (Node n : doc.nodes()) {
             ids.add(ownerOf(doc, n));
@@ -42,7 +42,7 @@ final class CanvasItems {
     }
 
     /** Node ids behind these item ids (a collapsed or expanded group id stands for its members). */
-    static Set<String> memberIds(Document doc, Collection<String> itemIds) {
+    public static Set<String> memberIds(Document doc, Collection<String> itemIds) {
         Set<String> ids = new LinkedHashSet<>();
         for (String id : itemIds) {
             if (doc.containsNode(id)) {
@@ -54,7 +54,7 @@ final class CanvasItems {
         return ids;
     }
 
-    static List<String> members(Document doc, String groupId) {
+    public static List<String> members(Document doc, String groupId) {
         List<String> ids = new ArrayList<>();
         for (Node n : doc.nodes()) {
             if (groupId.equals(n.group())) {
@@ -65,7 +65,7 @@ final class CanvasItems {
     }
 
     /** Where an item sits in canvas units. */
-    static Position position(Document doc, String itemId) {
+    public static Position position(Document doc, String itemId) {
         Optional<Node> node = doc.node(itemId);
         if (node.isPresent()) {
             return node.get().position();
@@ -84,7 +84,7 @@ final class CanvasItems {
      * One MoveNodes taking each item to its new position (a collapsed group's members move by the
      * group's offset), leaving out items that stay put; empty when nothing moves.
      */
-    static Optional<MoveNodes> moveCommand(Document doc, Map<String, Position> itemTargets) {
+    public static Optional<MoveNodes> moveCommand(Document doc, Map<String, Position> itemTargets) {
         Map<String, MoveNodes.Move> moves = new TreeMap<>();
         itemTargets.forEach((itemId, to) -> {
             Position from = position(doc, itemId);

@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,8 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.overview;
 
+import dev.tensorloom.canvas.scene.GraphViews;
+import dev.tensorloom.canvas.view.CanvasStyles;
+import dev.tensorloom.canvas.view.ItemShape;
 import java.nio.IntBuffer;
 import java.util.Set;
 import javafx.geometry.Bounds;
@@ -23,7 +26,7 @@ import javafx.scene.shape.Rectangle;
  * invisible probe shapes ({@code overview-nodes}, {@code overview-selected}, {@code overview-wires}),
  * so themes restyle the overview like everything else.
  */
-final class OverviewLayer extends Group {
+public final class OverviewLayer extends Group {
     /**
      * Below this zoom big graphs show the overview instead of node views: the level-of-detail
      * switch. At 0.5 a title is 6 px high, hardly readable, while a 1280×800 viewport already
@@ -31,14 +34,14 @@ final class OverviewLayer extends Group {
      * build, so zooming out further with views would mean hundreds of them per screen for text
      * nobody can read. The bitmap costs the same at any zoom.
      */
-    static final double DETAIL_ZOOM = 0.5;
+    public static final double DETAIL_ZOOM = 0.5;
     /**
      * Graphs up to this many items always show their views: a fitted 40-block model stays a
      * picture of blocks and wires, and its views are few enough to be cheap at any zoom.
      */
-    static final int SMALL_GRAPH = 80;
+    public static final int SMALL_GRAPH = 80;
     /** Width of a selected block's outline, in screen pixels. */
-    static final int SELECTION_WIDTH = 2;
+    public static final int SELECTION_WIDTH = 2;
 
     private final ImageView image = new ImageView();
     private final Rectangle nodeProbe = probe("overview-nodes");
@@ -58,7 +61,7 @@ final class OverviewLayer extends Group {
     private double paintedScale;
     private int paints;
 
-    OverviewLayer() {
+    public OverviewLayer() {
         image.setSmooth(false);
         getChildren().addAll(image, nodeProbe, selectedProbe, wireProbe);
         setMouseTransparent(true);
@@ -86,23 +89,23 @@ final class OverviewLayer extends Group {
     }
 
     /** The graph changed (items, wires or selection): redraw on the next update. */
-    void markDirty() {
+    public void markDirty() {
         geometryDirty = true;
         dirty = true;
     }
 
     /** How often the bitmap was drawn (tests, benchmark). */
-    int paints() {
+    public int paints() {
         return paints;
     }
 
     /** The node that shows the bitmap (tests: it must sit on whole pixels, unscaled). */
-    ImageView image() {
+    public ImageView image() {
         return image;
     }
 
     /** The pixels drawn last, or null before the first update (tests). */
-    OverviewRaster raster() {
+    public OverviewRaster raster() {
         return raster;
     }
 
@@ -111,7 +114,7 @@ final class OverviewLayer extends Group {
      * the screen is {@code width} × {@code height} logical pixels of {@code outputScale} device
      * pixels each. Does nothing when neither the view nor the graph changed since the last call.
      */
-    void update(GraphViews views, Set<String> selection, double panX, double panY, double zoom, double width,
+    public void update(GraphViews views, Set<String> selection, double panX, double panY, double zoom, double width,
             double height, double outputScale) {
         int w = (int) Math.ceil(width * outputScale);
         int h = (int) Math.ceil(height * outputScale);

@@ -1,9 +1,10 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.canvas.view.NodeView;
 import dev.tensorloom.model.doc.Position;
 import java.util.LinkedHashMap;
 import java.util.List;
