@@ -8,11 +8,11 @@ import dev.tensorloom.execution.exec.ActionKind;
 import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
-import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
-import dev.tensorloom.execution.schedule.NodeProfile;
-import dev.tensorloom.execution.schedule.ProfilingPass;
-import dev.tensorloom.execution.schedule.StepGraph;
+import dev.tensorloom.execution.profile.NodeProfile;
+import dev.tensorloom.execution.profile.ProfilingPass;
+import dev.tensorloom.execution.recompute.StepGraph;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -31,14 +31,14 @@ record TradeoffRun(NodeProfile profile, long noneStepNanos, long noneForwardNano
 
     static TradeoffRun measure(Executor executor, Map<String, NDArray> batch, int timedSteps, NativeMemoryProbe probe) {
         NodeProfile profile = ProfilingPass.run(executor, batch, 0, probe);
-        executor.train(batch, 0, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
+        executor.train(batch, 0, ActivationSchedule.NONE, ExecutorListener.NONE, ForwardObserver.NONE);
         long[] steps = new long[timedSteps];
         long[] forwards = new long[timedSteps];
         for (int i = 0; i < timedSteps; i++) {
             long start = System.nanoTime();
             long[] forwardEnd = {0};
             // The first action after the forward pass stops the forward clock: one comparison per action.
-            ScheduleListener clock = a -> {
+            ExecutorListener clock = a -> {
                 if (forwardEnd[0] == 0 && a.kind() != ActionKind.FORWARD) {
                     forwardEnd[0] = System.nanoTime();
                 }

@@ -1,6 +1,6 @@
 package dev.tensorloom.studio.memory;
 
-import dev.tensorloom.execution.schedule.PolicyMeasurement;
+import dev.tensorloom.execution.measure.PolicyMeasurement;
 import java.util.List;
 
 /**

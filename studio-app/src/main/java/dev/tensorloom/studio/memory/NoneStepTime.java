@@ -2,7 +2,7 @@ package dev.tensorloom.studio.memory;
 
 import dev.tensorloom.execution.memory.MemoryPhase;
 import dev.tensorloom.execution.memory.MemorySample;
-import dev.tensorloom.execution.schedule.PolicyMeasurement;
+import dev.tensorloom.execution.measure.PolicyMeasurement;
 import java.util.List;
 
 /**

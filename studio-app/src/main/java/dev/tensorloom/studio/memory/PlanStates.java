@@ -1,9 +1,9 @@
 package dev.tensorloom.studio.memory;
 
-import dev.tensorloom.canvas.CanvasStyles;
+import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.compile.Step;
-import dev.tensorloom.execution.schedule.CheckpointSchedule;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ public final class PlanStates {
     }
 
     /** The state of every layer of {@code plan} under {@code schedule} (source steps have none). */
-    public static Map<String, String> of(Plan plan, CheckpointSchedule schedule) {
+    public static Map<String, String> of(Plan plan, PlannedPolicy schedule) {
         Map<String, String> states = new HashMap<>();
         for (Step s : plan.steps()) {
             if (s.isSource()) {

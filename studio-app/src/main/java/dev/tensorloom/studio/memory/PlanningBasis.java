@@ -10,10 +10,10 @@ import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.schedule.CheckpointSchedule;
-import dev.tensorloom.execution.schedule.CheckpointScheduling;
-import dev.tensorloom.execution.schedule.NodeProfile;
-import dev.tensorloom.execution.schedule.StepGraph;
+import dev.tensorloom.execution.profile.NodeProfile;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
+import dev.tensorloom.execution.recompute.PolicyPlanning;
+import dev.tensorloom.execution.recompute.StepGraph;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.estimate.Estimates;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param exact     false when an estimate counted an unknown dimension as 1
  * @param noneStep  the step time without checkpointing, measured or estimated like the costs
  */
-public record PlanningBasis(Plan plan, NodeProfile profile, CheckpointSchedule none, ProfileSource source,
+public record PlanningBasis(Plan plan, NodeProfile profile, PlannedPolicy none, ProfileSource source,
         int batchSize, boolean exact, NoneStepTime noneStep) {
 
     /**
@@ -55,7 +55,7 @@ public record PlanningBasis(Plan plan, NodeProfile profile, CheckpointSchedule n
         }
         int batch = copy.config().batchSize();
         EstimatedProfile estimated = EstimatedProfile.of(plan, shapes, Estimates.compute(copy, catalog, shapes), batch);
-        CheckpointSchedule none = CheckpointScheduling.schedule(plan, CheckpointPolicy.none(), estimated.profile());
+        PlannedPolicy none = PolicyPlanning.schedule(plan, CheckpointPolicy.none(), estimated.profile());
         NoneStepTime step = NoneStepTime.estimated(none.graph().graph().totalForwardNanos());
         return new PlanningBasis(plan, estimated.profile(), none, ProfileSource.ESTIMATED, batch, estimated.exact(),
                 step);
@@ -68,8 +68,8 @@ public record PlanningBasis(Plan plan, NodeProfile profile, CheckpointSchedule n
     }
 
     /** Plans {@code policy} on these costs; call off the UI thread. */
-    public CheckpointSchedule schedule(CheckpointPolicy policy) {
-        return CheckpointScheduling.schedule(plan, policy, profile);
+    public PlannedPolicy schedule(CheckpointPolicy policy) {
+        return PolicyPlanning.schedule(plan, policy, profile);
     }
 
     /** The planner's graph, its forward times scaled to {@code none}'s forward pass. */
