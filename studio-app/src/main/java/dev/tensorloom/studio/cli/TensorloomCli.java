@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tensorloom", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Build, train and understand deep-learning models. Without a command, opens the studio.",
-        subcommands = {InfoCommand.class, TemplatesCommand.class, ValidateCommand.class, TrainCommand.class,
+        subcommands = {InfoCommand.class, TemplatesCommand.class, ValidateCommand.class, TrainCommand.class, ExportCommand.class,
                 MemoryCommand.class, PlanCommand.class, ScreenshotCommand.class, CommandLine.HelpCommand.class})
 public final class TensorloomCli implements Runnable {
     public static final int OK = 0;

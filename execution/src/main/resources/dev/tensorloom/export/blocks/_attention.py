@@ -1,0 +1,58 @@
+def multi_head_attention(query, key_value, weights, heads, causal=False, q_scale=None, k_scale=None,
+                         dropout=0.0, training=False):
+    """softmax(QKᵀ/√d_head + mask)·V over `heads` heads, with projections weights = (wq, bq, wk, bk, wv,
+    bv, wo, bo) in [out, in] layout. With q_scale/k_scale, per-head queries and keys are RMS-normalised
+    first (qk-norm). Returns the output [B, T, D] and the attention weights [B, heads, T, S]."""
+    wq, bq, wk, bk, wv, bv, wo, bo = weights
+    batch, length, width = query.shape
+    source = key_value.shape[1]
+    q = split_heads(F.linear(query, wq, bq), heads)
+    k = split_heads(F.linear(key_value, wk, bk), heads)
+    v = split_heads(F.linear(key_value, wv, bv), heads)
+    if q_scale is not None:
+        q = rms_norm(q, q_scale, 1e-6)
+        k = rms_norm(k, k_scale, 1e-6)
+    scores = q @ k.transpose(-2, -1) / math.sqrt(width / heads)
+    if causal:
+        scores = scores + causal_mask(length, source, scores.device)
+    attention = scores.softmax(dim=-1)
+    mixed = F.dropout(attention, dropout, training) @ v
+    merged = mixed.transpose(1, 2).reshape(batch, length, width)
+    return F.linear(merged, wo, bo), attention
+
+
+def split_heads(x, heads):
+    """[B, L, D] → [B, heads, L, D/heads]."""
+    batch, length, width = x.shape
+    return x.reshape(batch, length, heads, width // heads).transpose(1, 2)
+
+
+def rms_norm(x, scale, eps):
+    """x / sqrt(mean(x²) + eps) · scale over the last dimension."""
+    return x / (x.square().mean(dim=-1, keepdim=True) + eps).sqrt() * scale
+
+
+def causal_mask(length, source, device):
+    """Additive [T, S] mask: 0 where key j ≤ query i, −∞ above the diagonal."""
+    hidden = torch.ones(length, source, dtype=torch.bool, device=device).triu(1)
+    return torch.zeros(length, source, device=device).masked_fill(hidden, float("-inf"))
+
+
+def attention_parameters(module, prefix, width, qk_norm):
+    """Registers the projections prefix_wq … prefix_bo (Xavier weights, zero biases) and, with qk_norm, the
+    per-head scales prefix_q_scale and prefix_k_scale on `module`."""
+    for p in "qkvo":
+        module.register_parameter(f"{prefix}_w{p}", nn.Parameter(nn.init.xavier_uniform_(torch.empty(width, width))))
+        module.register_parameter(f"{prefix}_b{p}", nn.Parameter(torch.zeros(width)))
+
+
+def attention_weights(module, prefix):
+    """The eight projection tensors registered by attention_parameters, in multi_head_attention's order."""
+    return tuple(getattr(module, f"{prefix}_{kind}{p}") for p in "qkvo" for kind in "wb")
+
+
+def feed_forward(x, w1, b1, w2, b2, activation="gelu", dropout=0.0, training=False):
+    """Linear(d → hidden), activation, dropout, Linear(hidden → d)."""
+    h = F.linear(x, w1, b1)
+    h = {"relu": F.relu, "gelu": F.gelu, "silu": F.silu}[activation](h)
+    return F.linear(F.dropout(h, dropout, training), w2, b2)

@@ -1,0 +1,82 @@
+"""The held-out metrics `tensorloom train` reports, computed the same way from the same node outputs."""
+import torch
+
+
+def bindings(specs, model):
+    """One metric object per entry of train.py's METRICS list."""
+    kinds = {"token_accuracy": TokenAccuracy}
+    return [kinds[spec["kind"]](spec) for spec in specs]
+
+
+class Recorder:
+    """Watches the node outputs the metrics need during held-out forwards (through forward hooks)."""
+
+    def __init__(self, model, metrics):
+        self.metrics = metrics
+        self.batch = None
+        self.hooks = []
+        for metric in metrics:
+            metric.reset()
+            for node in metric.nodes():
+                self.hooks.append(getattr(model, node).register_forward_hook(self._observer(metric, node)))
+
+    def _observer(self, metric, node):
+        def observe(module, inputs, output):
+            metric.observe(node, output if isinstance(output, tuple) else (output,), self.batch)
+        return observe
+
+    def start(self, batch):
+        self.batch = batch
+
+    def close(self):
+        for hook in self.hooks:
+            hook.remove()
+
+    def values(self):
+        out = {}
+        for metric in self.metrics:
+            out.update(metric.values())
+        return out
+
+
+class TokenAccuracy:
+    """Share of positions whose arg-max logit equals the target, leaving out negative (ignored) targets.
+    The prediction is a node output [node, output]; the target a dataset field or another node output."""
+
+    def __init__(self, spec):
+        self.prediction = tuple(spec["prediction"])
+        self.target = spec["target"] if isinstance(spec["target"], str) else tuple(spec["target"])
+        self.correct = 0
+        self.total = 0
+        self.held = {}
+
+    def nodes(self):
+        nodes = [self.prediction[0]]
+        if isinstance(self.target, tuple) and self.target[0] not in nodes:
+            nodes.append(self.target[0])
+        return nodes
+
+    def reset(self):
+        self.correct = 0
+        self.total = 0
+        self.held = {}
+
+    def observe(self, node, outputs, batch):
+        if node == self.prediction[0]:
+            self.held["prediction"] = outputs[self.prediction[1]]
+        if isinstance(self.target, tuple) and node == self.target[0]:
+            self.held["target"] = outputs[self.target[1]]
+        if isinstance(self.target, str):
+            self.held["target"] = batch[self.target]
+        if len(self.held) == 2:
+            self.accumulate(self.held.pop("prediction"), self.held.pop("target"))
+
+    def accumulate(self, logits, target):
+        predicted = logits.argmax(dim=-1).reshape(-1)
+        expected = target.long().reshape(-1)
+        counted = expected >= 0
+        self.correct += int(((predicted == expected) & counted).sum())
+        self.total += int(counted.sum())
+
+    def values(self):
+        return {"token_accuracy": self.correct / self.total if self.total else float("nan")}
