@@ -108,7 +108,7 @@ final class DatasetExport {
     }
 
     /** Draw {@code which} of a node in training step {@code k}, seeded as the executor seeds it. */
-    private static HostArray drawn(RandomDraws op, long seed, int k, int stepIndex, Shape[] shapes, int which) {
+    static HostArray drawn(RandomDraws op, long seed, int k, int stepIndex, Shape[] shapes, int which) {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(NodeSeed.of(seed, k, stepIndex));
             NDList draws = op.draw(m, shapes);

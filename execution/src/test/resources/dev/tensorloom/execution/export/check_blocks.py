@@ -1,0 +1,82 @@
+"""Repeats block cases written by BlockRun in PyTorch and prints, per case, the largest normwise relative
+error of each output and each parameter gradient against the studio's engine, as one JSON line."""
+import importlib.util
+import json
+import os
+import sys
+import traceback
+
+import torch
+from safetensors.torch import load_file
+
+
+def relative(got, want, floor=1e-12):
+    """Largest absolute difference over the largest reference value (at least `floor`)."""
+    got = got.detach().double()
+    want = want.double()
+    if got.shape != want.shape:
+        return float("inf")
+    if want.numel() == 0:
+        return 0.0
+    return (got - want).abs().max().item() / max(want.abs().max().item(), floor)
+
+
+def check(folder):
+    spec = importlib.util.spec_from_file_location("case_model_" + os.path.basename(folder),
+                                                  os.path.join(folder, "model.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    meta = json.load(open(os.path.join(folder, "case.json")))
+    model = module.BlockCase()
+    model.load_state_dict(load_file(os.path.join(folder, "weights.safetensors")))
+    model.train()
+    data = load_file(os.path.join(folder, "case.safetensors"))
+    replay = {}
+    for key, value in data.items():
+        if key.startswith("draw."):
+            node, name = key[len("draw."):].split(".", 1)
+            replay.setdefault(node, {})[name] = value
+    for node, values in replay.items():
+        getattr(model, node).replay = values
+    captured = {}
+    block = getattr(model, meta["block"])
+
+    def capture(module, inputs, output):
+        captured["out"] = output if isinstance(output, tuple) else (output,)
+
+    block.register_forward_hook(capture)
+    batch = {field: data["input." + field] for field in model.inputs}
+    loss = model(**batch)
+    if any(p.requires_grad for p in model.parameters()):
+        loss.backward()
+    outputs = [key for key in data if key.startswith("output.")]
+    errors = {}
+    for k, key in enumerate(outputs):
+        errors[key] = relative(captured["out"][k], data[key])
+    # A gradient that is zero in exact arithmetic (a key bias under softmax) is rounding noise in both
+    # engines; it is measured against a thousandth of the case's largest gradient instead of itself.
+    grads = [value for key, value in data.items() if key.startswith("grad.")]
+    floor = 1e-3 * max((g.abs().max().item() for g in grads if g.numel()), default=0.0)
+    for name, parameter in model.named_parameters():
+        want = data.get("grad." + name)
+        if want is None:
+            errors["grad." + name] = float("inf")
+        elif parameter.grad is None:
+            errors["grad." + name] = 0.0 if want.abs().max().item() == 0 else float("inf")
+        else:
+            errors["grad." + name] = relative(parameter.grad, want, max(floor, 1e-12))
+    return errors
+
+
+def main():
+    torch.set_num_threads(1)
+    for folder in sys.argv[1:]:
+        try:
+            result = {"case": folder, "errors": check(folder)}
+        except Exception:
+            result = {"case": folder, "failure": traceback.format_exc()}
+        print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
