@@ -114,12 +114,12 @@ public final class WeightsFile {
                 try {
                     store.assign(e.getKey().substring(0, slash), e.getKey().substring(slash + 1), value);
                 } catch (IllegalArgumentException mismatch) {
-                    throw new IOException(source + ": " + mismatch.getMessage(), mismatch);
+                    throw new WeightsMismatchException(source + ": " + mismatch.getMessage());
                 }
             }
         }
         if (!missing.isEmpty()) {
-            throw new IOException(source + " has no value for " + missing.size() + " of the model's arrays, e.g. "
+            throw new WeightsMismatchException(source + " has no value for " + missing.size() + " of the model's arrays, e.g. "
                     + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
                     + "; were these weights trained for another project?");
         }

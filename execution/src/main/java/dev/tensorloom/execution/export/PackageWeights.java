@@ -4,8 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.tensorloom.execution.compile.Plan;
+import dev.tensorloom.execution.exec.Executor;
+import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.ParameterStore;
+import dev.tensorloom.execution.run.PreparedRun;
 import dev.tensorloom.execution.exec.WeightsFile;
+import dev.tensorloom.execution.exec.WeightsMismatchException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +61,23 @@ public final class PackageWeights {
     }
 
     /**
+     * Loads a weights folder into a run that has not started: first initialises its parameters with one
+     * evaluation of a held-out batch (which leaves the training data stream and every random draw of
+     * training as they were), then replaces them with the folder's values.
+     */
+    public static void loadIntoRun(PreparedRun run, Path folder) throws IOException {
+        try (Executor executor = new Executor(run.plan(), run.store(), run.config().seed());
+                NDManager data = NDManager.newBaseManager(run.plan().device())) {
+            List<Map<String, NDArray>> held = run.source().heldOut(data);
+            if (held.isEmpty()) {
+                throw new IllegalArgumentException("--weights needs a dataset with held-out data to size the model");
+            }
+            executor.evaluate(held.get(0), ForwardObserver.NONE);
+        }
+        load(run.store(), run.plan(), folder);
+    }
+
+    /**
      * Loads a weights folder into an initialised store: {@code weights.safetensors} (from {@code train.py
      * --save}, an export or {@code tensorloom train --save}) or else {@code params.bin}.
      *
@@ -69,7 +90,7 @@ public final class PackageWeights {
                 WeightsFile.load(store, folder);
                 return;
             }
-            throw new IOException(folder + " holds no weights (" + FILE_NAME + " or " + WeightsFile.FILE_NAME + ")");
+            throw new WeightsMismatchException(folder + " holds no weights (" + FILE_NAME + " or " + WeightsFile.FILE_NAME + ")");
         }
         StateNames names = StateNames.of(plan);
         try (InputStream in = Files.newInputStream(file); NDManager scratch = store.manager().newSubManager()) {
@@ -77,7 +98,7 @@ public final class PackageWeights {
             try {
                 arrays = NDList.decode(scratch, in);
             } catch (RuntimeException e) {
-                throw new IOException(file + " is not a safetensors file: " + e.getMessage(), e);
+                throw new WeightsMismatchException(file + " is not a safetensors file: " + e.getMessage());
             }
             Map<String, NDArray> byKey = new LinkedHashMap<>();
             List<String> unknown = new ArrayList<>();
@@ -90,7 +111,7 @@ public final class PackageWeights {
                 }
             }
             if (!unknown.isEmpty()) {
-                throw new IOException(file + " holds " + unknown.size() + " arrays this model does not have, e.g. "
+                throw new WeightsMismatchException(file + " holds " + unknown.size() + " arrays this model does not have, e.g. "
                         + String.join(", ", unknown.subList(0, Math.min(3, unknown.size())))
                         + "; were these weights trained for another project?");
             }

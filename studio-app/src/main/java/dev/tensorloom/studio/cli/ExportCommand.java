@@ -1,6 +1,8 @@
 package dev.tensorloom.studio.cli;
 
 import dev.tensorloom.execution.export.ExportRequest;
+import dev.tensorloom.execution.export.OnnxExport;
+import dev.tensorloom.execution.export.OnnxVerifier;
 import dev.tensorloom.execution.export.PyTorchPackage;
 import dev.tensorloom.execution.run.RunOptions;
 import dev.tensorloom.model.catalog.BlockCatalog;
@@ -37,6 +39,11 @@ final class ExportCommand implements Callable<Integer> {
                     + "default: the initial weights for the project's seed.")
     Path weights;
 
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "The Python (with torch and onnx) that writes model.onnx; default: TENSORLOOM_PYTHON, "
+                    + "the managed environment ('tensorloom python setup'), then python3 on the PATH.")
+    Path python;
+
     @Option(names = "--force", description = "Replace what DIR holds.")
     boolean force;
 
@@ -52,6 +59,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    private static final List<String> ONNX_PACKAGES = List.of("torch", "safetensors", "onnx", "onnxscript");
 
     @Override
     public Integer call() throws Exception {
@@ -78,12 +87,20 @@ final class ExportCommand implements Callable<Integer> {
         if (checkpoint != null) {
             options = options.withCheckpointPolicy(checkpoint);
         }
+        Path interpreter = kind.equals("onnx") ? PythonForExport.require(python, ONNX_PACKAGES) : null;
         String title = project.name().isBlank() ? source.displayName() : project.name();
         ExportRequest request = new ExportRequest(project.document(), title, source.sha256(), options, weights, out, force);
         PyTorchPackage.Written written = PyTorchPackage.standard().write(request,
                 (phase, fraction) -> err.printf("export: %3.0f%% %s%n", fraction * 100, phase));
  stdout.println("exported " + source.displayName() + " as a PyTorch package to " + written.folder()
                 + " (" + written.parameters() + " parameters, " + written.dataSteps() + " steps of data)");
+        if (interpreter != null) {
+            OnnxVerifier.Result check = OnnxExport.write(written, interpreter,
+                    (phase, fraction) -> err.printf("export: %3.0f%% %s%n", fraction * 100, phase));
+            stdout.printf(Locale.ROOT, "wrote %s; ONNX Runtime against the studio's engine on a batch of %d: largest "
+                    + "absolute difference %.3g, relative %.3g (tolerance %.0e)%n", written.folder().resolve("model.onnx"),
+                    check.batch(), check.maxAbsolute(), check.maxRelative(), OnnxExport.TOLERANCE);
+        }
         return TensorloomCli.OK;
     }
 }

@@ -3,7 +3,7 @@ package dev.tensorloom.studio.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tensorloom.execution.exec.WeightsFile;
+import dev.tensorloom.execution.export.PackageWeights;
 import dev.tensorloom.execution.run.PreparedRun;
 import dev.tensorloom.execution.run.RunOptions;
 import dev.tensorloom.execution.run.RunSetup;
@@ -52,8 +52,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--metrics-out", paramLabel = "FILE.json", description = "Write the loss curve and metrics here.")
     Path metricsOut;
 
-    @Option(names = "--save", paramLabel = "DIR", description = "Save the trained weights into this folder.")
+    @Option(names = "--save", paramLabel = "DIR",
+            description = "Save the trained weights into this folder (weights.safetensors, PyTorch state_dict names).")
     Path saveDir;
+
+    @Option(names = "--weights", paramLabel = "DIR",
+            description = "Start from these weights (a folder from --save, an export, or an exported train.py --save).")
+    Path weightsDir;
 
     @Spec
     CommandSpec spec;
@@ -77,6 +82,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try (PreparedRun run = RunSetup.standard().prepare(project.document(), options)) {
+            if (weightsDir != null) {
+                PackageWeights.loadIntoRun(run, weightsDir);
+            }
             Recorder recorder = new Recorder(new ProgressLine(err, run.config().steps(), System.console() != null));
             TrainingSession session = run.session(recorder);
             session.start();
@@ -95,7 +103,8 @@ final class TrainCommand implements Callable<Integer> {
             RunSummary summary = session.summary();
             String deviceName = run.plan().device().toString();
             if (saveDir != null) {
-                Path saved = WeightsFile.save(run.store(), saveDir);
+                Path saved = saveDir.resolve(PackageWeights.FILE_NAME);
+                PackageWeights.write(run.store(), run.plan(), saved);
                 err.println("saved weights to " + saved);
             }
             Map<String, Double> eval = new TreeMap<>(summary.lastEvaluation());

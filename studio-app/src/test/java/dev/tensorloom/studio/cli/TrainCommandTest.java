@@ -29,7 +29,7 @@ class TrainCommandTest {
         assertTrue(json.get("examplesPerSecond").asDouble() > 0);
         assertTrue(json.get("finalEvaluation").has("loss"));
         assertTrue(json.get("finalEvaluation").has("token_accuracy"));
-        assertTrue(Files.size(weights.resolve("params.bin")) > 100_000 * 4, "weights file too small");
+        assertTrue(Files.size(weights.resolve("weights.safetensors")) > 100_000 * 4, "weights file too small");
         assertTrue(run.err().contains("step 4/4"), run.err());
     }
 

@@ -1,0 +1,133 @@
+package dev.tensorloom.studio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tensorloom.execution.testing.TestPython;
+import dev.tensorloom.templates.TemplateCard;
+import dev.tensorloom.templates.TemplateCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tensorloom export}: an exported template trains in PyTorch with the studio's loss curve (every
+ * step within {@value #LOSS_TOLERANCE} relative over {@value #STEPS} steps), and bad input is refused
+ * with exit 2 and one message.
+ */
+class ExportCommandTest {
+    static final double LOSS_TOLERANCE = 1e-3;
+    static final int STEPS = 50;
+    /** Templates with a block whose PyTorch implementation is still being written; the list only shrinks. */
+    static final Set<String> NOT_YET_EXPORTED = Set.of("detr-shapes", "dit-rectified-flow", "face-arcface",
+            "mamba-selective-copy", "nice-checkerboard", "pose-rle", "realnvp-moons", "s4d-selective-copy",
+            "spp-detector");
+
+    @TempDir
+    Path dir;
+
+    @TestFactory
+    List<DynamicTest> everyTemplateTrainsTheSameInPyTorch() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (TemplateCard card : TemplateCatalog.builtIn().cards()) {
+            if (!NOT_YET_EXPORTED.contains(card.id())) {
+                tests.add(DynamicTest.dynamicTest(card.id(), () -> trainsTheSame(card.id())));
+            }
+        }
+        return tests;
+    }
+
+    private void trainsTheSame(String id) throws Exception {
+        Path out = dir.resolve(id);
+        CliRun export = CliRun.of("export", "--template", id, "--format", "pytorch", "--out", out.toString(),
+                "--steps", Integer.toString(STEPS));
+        assertEquals(0, export.exitCode(), export.err());
+        Path studio = dir.resolve(id + "-studio.json");
+        CliRun train = CliRun.of("train", "--template", id, "--steps", Integer.toString(STEPS), "--metrics-out",
+                studio.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        Path torch = dir.resolve(id + "-pytorch.json");
+        python(out, "train.py", "--steps", Integer.toString(STEPS), "--metrics-out", torch.toString());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(studio.toFile());
+        JsonNode b = json.readTree(torch.toFile());
+        assertEquals(STEPS, a.get("loss").size());
+        assertEquals(STEPS, b.get("loss").size());
+        double worst = 0;
+        for (int i = 0; i < STEPS; i++) {
+            double want = a.get("loss").get(i).asDouble();
+            double got = b.get("loss").get(i).asDouble();
+            double rel = Math.abs(got - want) / Math.max(Math.abs(want), 1e-12);
+            worst = Math.max(worst, rel);
+            assertTrue(rel <= LOSS_TOLERANCE, id + " step " + (i + 1) + ": studio " + want + ", PyTorch " + got);
+        }
+        System.out.printf("%s: loss curves over %d steps agree within %.2e relative%n", id, STEPS, worst);
+        a.get("finalEvaluation").fieldNames().forEachRemaining(k -> assertTrue(b.get("finalEvaluation").has(k),
+                id + ": train.py's finalEvaluation lacks " + k));
+    }
+
+    @Test
+    void aNonEmptyFolderIsRefusedWithoutForce() throws IOException {
+        Files.writeString(dir.resolve("keep.txt"), "mine");
+        CliRun run = CliRun.of("export", "--template", "deep-chain", "--format", "pytorch", "--out", dir.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("is not empty"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertEquals("mine", Files.readString(dir.resolve("keep.txt")));
+    }
+
+    @Test
+    void anUnknownFormatIsRefused() {
+        CliRun run = CliRun.of("export", "--template", "deep-chain", "--format", "tflite", "--out",
+                dir.resolve("x").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--format must be pytorch or onnx"), run.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
+    void anUnwritableFolderIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        CliRun run = CliRun.of("export", "--template", "deep-chain", "--format", "pytorch", "--out",
+                file.resolve("sub").toString());
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("cannot create"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void weightsOfAnotherProjectAreRefused() throws Exception {
+        Path weights = dir.resolve("tr-weights");
+        CliRun train = CliRun.of("train", "--template", "transformer-reverse", "--steps", "1", "--save",
+                weights.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        CliRun run = CliRun.of("export", "--template", "deep-chain", "--format", "pytorch", "--out",
+                dir.resolve("out").toString(), "--weights", weights.toString(), "--steps", "1");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("another project"), run.err());
+        assertEquals(1, run.err().strip().lines().filter(l -> !l.startsWith("export:")).count(), run.err());
+    }
+
+    /** Runs a script of an exported package with the tests' Python and fails with its output if it fails. */
+    static String python(Path folder, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(TestPython.interpreter().toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(20, TimeUnit.MINUTES), "python " + String.join(" ", args) + " did not finish");
+        assertEquals(0, p.exitValue(), "python " + String.join(" ", args) + " failed:\n" + out);
+        return out;
+    }
+}
