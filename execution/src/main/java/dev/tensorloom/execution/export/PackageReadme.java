@@ -44,7 +44,15 @@ final class PackageReadme {
                 + (checkpointSegments > 0 ? "The project's checkpoint policy (" + c.checkpointPolicy() + ") recomputes "
                         + checkpointSegments + " segments in backward with `torch.utils.checkpoint`; "
                         + "`--checkpoint none` keeps every activation instead.\n" : "")
-                + "Past the exported steps, the data starts over from the first batch.\n"
+                + "Past the exported steps, the data starts over from the first batch.\n\n"
+                + "## Several processes, several machines\n\n"
+                + "`train.py` runs under PyTorch's own launcher with DistributedDataParallel (gloo on the CPU, "
+                + "nccl on CUDA); each process trains on its slice of every batch of " + c.batchSize()
+                + ", so N processes train like one:\n\n```sh\n"
+                + "torchrun --standalone --nproc-per-node 4 train.py --device cuda\n"
+                + "# two machines, four GPUs each: run on both, with --node-rank 0 and 1\n"
+                + "torchrun --nnodes 2 --node-rank 0 --nproc-per-node 4 --rdzv-backend c10d "
+                + "--rdzv-endpoint HOST0:29400 train.py --device cuda\n```\n"
                 + predict;
     }
 }

@@ -96,6 +96,7 @@ public final class PyTorchPackage {
             Files.writeString(out.resolve("train.py"), TrainScript.write(request.title(), className, config,
                     MetricSpecs.of(plan, graph)));
             copyResource("metrics.py", out);
+            copyResource("studio_link.py", out);
             List<String> outputs = graph.predictOutputs().stream().map(ModelGraph.Output::name).toList();
             Files.writeString(out.resolve("README.md"), PackageReadme.write(request.title(), className, config,
                     graph.predictInputs(), outputs, checkpoints.size()));

@@ -30,9 +30,7 @@ import java.util.concurrent.TimeUnit;
  * node and every node's random draws are reseeded from (seed, step, node). The engine's generator is
  * process-wide, so run one session at a time.
  */
-public final class TrainingSession {
-    /** Lifecycle of a session. */
-    public enum State { NEW, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
+public final class TrainingSession implements TrainingRun {
 
     private final Plan plan;
     private final ParameterStore store;
@@ -56,6 +54,7 @@ public final class TrainingSession {
     }
 
     /** Starts the training thread; a session runs once. */
+    @Override
     public void start() {
         synchronized (lock) {
             if (state != State.NEW) {
@@ -69,12 +68,14 @@ public final class TrainingSession {
     }
 
     /** Asks the run to pause after the current step. */
+    @Override
     public void pause() {
         synchronized (lock) {
             pauseRequested = true;
         }
     }
 
+    @Override
     public void resume() {
         synchronized (lock) {
             pauseRequested = false;
@@ -83,6 +84,7 @@ public final class TrainingSession {
     }
 
     /** Asks the run to stop after the current step (also ends a pause). */
+    @Override
     public void stop() {
         synchronized (lock) {
             stopRequested = true;
@@ -90,6 +92,7 @@ public final class TrainingSession {
         }
     }
 
+    @Override
     public State state() {
         synchronized (lock) {
             return state;
@@ -97,6 +100,7 @@ public final class TrainingSession {
     }
 
     /** Waits for the training thread to end; true when it did within the timeout. */
+    @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         Thread t;
         synchronized (lock) {
@@ -110,6 +114,7 @@ public final class TrainingSession {
     }
 
     /** The summary once the run finished or was stopped, else null. */
+    @Override
     public RunSummary summary() {
         synchronized (lock) {
             return summary;

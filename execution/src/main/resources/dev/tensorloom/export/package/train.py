@@ -13,6 +13,7 @@ import torch
 from safetensors.torch import load_file, save_file
 
 import metrics
+import studio_link
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -57,14 +58,15 @@ class ExportedData:
         k = step % self.steps
         return {field: self.train[field][k].to(self.device) for field in Model.inputs}
 
-    def replay_draws(self, model, step):
-        """Hands blocks that draw random numbers (rectified flow's t and noise) the studio's draws of this step."""
+    def replay_draws(self, model, step, world=None):
+        """Hands blocks that draw random numbers (rectified flow's t and noise) the studio's draws of this step
+        (this rank's share of them when several processes split the batch)."""
         by_node = {}
         for key, values in self.draws.items():
             node, name = key.split(".", 1)
             by_node.setdefault(node, {})[name] = values[step % self.steps].to(self.device)
         for node, values in by_node.items():
-            getattr(model, node).replay = values
+            getattr(model, node).replay = world.shard(values) if world else values
 
 
 class ForwardCounter:
@@ -107,76 +109,183 @@ def parse_args(argv):
     parser.add_argument("--metrics-out", help="write the loss curve and held-out metrics here (the schema of "
                                               "`tensorloom train --metrics-out`)")
     parser.add_argument("--save", help="save the trained weights into this folder (weights.safetensors)")
-    parser.add_argument("--events", action="store_true", help="print one JSON event per line on stdout")
+    parser.add_argument("--events", action="store_true",
+                        help="print one JSON event per line on stdout (how the studio follows the run)")
+    parser.add_argument("--control", help="a JSON file the studio rewrites to pause, resume or stop the run")
+    parser.add_argument("--memory-step", type=int, default=0,
+                        help="measure what autograd saves per node, and device memory, during this step (1-based)")
     return parser.parse_args(argv)
+
+
+class Distributed:
+    """One process of a `torchrun` job (or the only process): its rank, the world size, and the few
+    collectives training needs. Each rank trains on its slice of every global batch, so N processes at the
+    project's batch size compute what one process does (DistributedDataParallel averages the gradients)."""
+
+    def __init__(self, device):
+        self.world = int(os.environ.get("WORLD_SIZE", "1"))
+        self.rank = int(os.environ.get("RANK", "0"))
+        self.local_rank = int(os.environ.get("LOCAL_RANK", "0"))
+        if self.world > 1:
+            backend = "nccl" if device.type == "cuda" else "gloo"
+            torch.distributed.init_process_group(backend)
+            if BATCH_SIZE % self.world:
+                sys.exit(f"train.py: the batch of {BATCH_SIZE} does not split evenly over {self.world} processes")
+
+    def shard(self, tensors):
+        """This rank's share of a global batch (every tensor split along its first dimension)."""
+        if self.world == 1:
+            return tensors
+        return {k: v.chunk(self.world)[self.rank] for k, v in tensors.items()}
+
+    def mean(self, value):
+        if self.world == 1:
+            return value
+        t = torch.tensor([value], dtype=torch.float64)
+        torch.distributed.all_reduce(t)
+        return t.item() / self.world
+
+    def agree(self, wish):
+        """Rank 0's wish (run, pause, stop), the same on every rank."""
+        if self.world == 1:
+            return wish
+        box = [wish]
+        torch.distributed.broadcast_object_list(box, src=0)
+        return box[0]
+
+    def barrier(self):
+        if self.world > 1:
+            torch.distributed.barrier()
+
+    def close(self):
+        if self.world > 1:
+            torch.distributed.destroy_process_group()
+
+
+def choose_device(name, local_rank):
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    if name.startswith("cuda"):
+        if not torch.cuda.is_available():
+            sys.exit("train.py: --device cuda asks for a GPU, but this PyTorch sees none (torch.cuda.is_available() "
+                     "is False)")
+        if name == "cuda":
+            name = f"cuda:{local_rank}"
+    return torch.device(name)
 
 
 def main(argv=None):
     args = parse_args(argv)
     if args.steps < 1:
         sys.exit(f"train.py: --steps must be at least 1, got {args.steps}")
-    device = torch.device(args.device)
+    device = choose_device(args.device, int(os.environ.get("LOCAL_RANK", "0")))
+    world = Distributed(device)
+    link = studio_link.EventStream(args.events, world.rank)
+    control = studio_link.Control(args.control)
+    if args.events:
+        studio_link.watch_parent(int(os.environ.get("TENSORLOOM_PARENT_PID", "0")))
+        if world.world == 1:
+            studio_link.watch_stdin()
     torch.manual_seed(SEED)
     model = Model()
     model.load_state_dict(load_file(args.weights))
     model.to(device).train()
     model.checkpointing = model.checkpointing and args.checkpoint == "planned"
+    trained = model
+    if world.world > 1:
+        trained = torch.nn.parallel.DistributedDataParallel(model, device_ids=[device.index] if device.type == "cuda"
+                                                            else None)
     data = ExportedData(args.data, device)
-    if args.steps > data.steps:
+    if args.steps > data.steps and world.rank == 0:
         print(f"train.py: the data holds {data.steps} steps; later steps start over from the first batch",
               file=sys.stderr)
     optimizer = make_optimizer(model.parameters())
     bindings = metrics.bindings(METRICS, model)
     counter = ForwardCounter(model)
+    link.emit("started", project=PROJECT, device=str(device), processes=world.world, steps=args.steps,
+              batchSize=BATCH_SIZE, parameters=sum(p.numel() for p in model.parameters()),
+              checkpointing=bool(model.checkpointing))
     losses, rates, evaluations, speeds = [], [], [], []
     last_evaluation = {}
+    stopped = False
     started = time.perf_counter()
+    step = 0
     for step in range(args.steps):
+        wish = world.agree(control.poll()["state"] if world.rank == 0 else None)
+        while wish == "pause":
+            link.emit("paused", step=step)
+            time.sleep(0.2)
+            wish = world.agree(control.poll()["state"] if world.rank == 0 else None)
+        if wish == "stop":
+            stopped = True
+            break
         began = time.perf_counter()
-        batch = data.batch(step)
-        data.replay_draws(model, step)
-        loss = model(**batch)
+        batch = world.shard(data.batch(step))
+        data.replay_draws(model, step, world)
+        measuring = args.memory_step == step + 1
+        meter = studio_link.MemoryMeter(model, device) if measuring else None
+        if meter:
+            meter.start()
+        watched = control.state.get("watch") if world.rank == 0 else None
+        probe = studio_link.ActivationProbe(model, watched) if watched else None
+        loss = trained(**batch)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
+        if meter:
+            link.emit("memory", step=step + 1, **meter.finish())
         if GRADIENT_CLIP > 0:
             torch.nn.utils.clip_grad_norm_(model.parameters(), GRADIENT_CLIP)
         rate = learning_rate(step, args.steps)
         for group in optimizer.param_groups:
             group["lr"] = rate
         optimizer.step()
-        value = loss.item()
+        value = world.mean(loss.item())
+        if probe:
+            for snapshot in probe.finish():
+                link.emit("activation", step=step + 1, **snapshot)
         if not math.isfinite(value):
+            link.emit("failed", step=step + 1, message="the loss is not finite", node=model.losses[0])
             sys.exit(f"train.py: the loss is not finite at step {step + 1}")
         seconds = max(1e-9, time.perf_counter() - began)
         losses.append(value)
         rates.append(rate)
         if step > 0:
             speeds.append(BATCH_SIZE / seconds)
-        emit(args, {"type": "step", "step": step + 1, "loss": value, "learningRate": rate,
-                    "examplesPerSecond": BATCH_SIZE / seconds})
+        link.emit("step", step=step + 1, loss=value, learningRate=rate, examplesPerSecond=BATCH_SIZE / seconds)
         last = step + 1 == args.steps
         if data.held_out and (last or EVAL_EVERY > 0 and (step + 1) % EVAL_EVERY == 0):
-            last_evaluation = evaluate(model, data, bindings)
-            evaluations.append({"step": step + 1, **last_evaluation})
-            emit(args, {"type": "evaluation", "step": step + 1, "values": last_evaluation})
+            if world.rank == 0:
+                last_evaluation = evaluate(model, data, bindings)
+                evaluations.append({"step": step + 1, **last_evaluation})
+                link.emit("evaluation", step=step + 1, values=last_evaluation)
+            world.barrier()
+    steps_done = len(losses)
     elapsed = time.perf_counter() - started
-    if args.save:
-        os.makedirs(args.save, exist_ok=True)
-        save_file({k: v.contiguous() for k, v in model.state_dict().items()},
-                  os.path.join(args.save, "weights.safetensors"))
-    if args.metrics_out:
-        write_metrics(args, device, losses, rates, evaluations, last_evaluation, speeds, elapsed, counter, model)
-    print(f"trained {PROJECT} for {args.steps} steps on {device} in {elapsed:.1f} s; final loss {losses[-1]:.5f}",
-          file=sys.stderr if args.events else sys.stdout)
-    emit(args, {"type": "finished", "steps": args.steps})
+    if world.rank == 0:
+        if args.save:
+            os.makedirs(args.save, exist_ok=True)
+            save_file({k: v.contiguous() for k, v in model.state_dict().items()},
+                      os.path.join(args.save, "weights.safetensors"))
+        if args.metrics_out:
+            write_metrics(args, device, losses, rates, evaluations, last_evaluation, speeds, elapsed, counter, model,
+                          world.world, stopped)
+        if losses:
+            print(f"trained {PROJECT} for {steps_done} steps on {device} in {elapsed:.1f} s; final loss "
+                  f"{losses[-1]:.5f}", file=sys.stderr if args.events else sys.stdout)
+    link.emit("finished", steps=steps_done, stopped=stopped, elapsedSeconds=elapsed,
+              forwardEvaluations=counter.count, lastEvaluation=last_evaluation)
+    world.close()
 
 
-def write_metrics(args, device, losses, rates, evaluations, last_evaluation, speeds, elapsed, counter, model):
+def write_metrics(args, device, losses, rates, evaluations, last_evaluation, speeds, elapsed, counter, model,
+                  processes, stopped):
     report = {
         "project": PROJECT,
         "engine": "pytorch",
         "device": str(device),
-        "steps": args.steps,
+        "processes": processes,
+        "steps": len(losses),
+        "interrupted": stopped,
         "batchSize": BATCH_SIZE,
         "checkpointPolicy": CHECKPOINT_POLICY if model.checkpointing else "none",
         "elapsedSeconds": elapsed,
@@ -194,11 +303,6 @@ def write_metrics(args, device, losses, rates, evaluations, last_evaluation, spe
         json.dump(report, out, indent=2)
         out.write("\n")
     os.replace(temporary, args.metrics_out)
-
-
-def emit(args, event):
-    if args.events:
-        print(json.dumps({"v": 1, **event}), flush=True)
 
 
 if __name__ == "__main__":

@@ -46,8 +46,29 @@ final class TrainCommand implements Callable<Integer> {
             description = "none, every-k:K, sqrt, revolve:S or budget:MB (default: the project's).")
     String checkpoint;
 
-    @Option(names = "--device", paramLabel = "cpu|gpu|auto", description = "Where to train (default: the project's).")
+    @Option(names = "--device", paramLabel = "cpu|cuda|auto",
+            description = "Where to train (default: the project's); gpu is another name for cuda.")
     String device;
+
+    @Option(names = "--engine", paramLabel = "djl|pytorch", defaultValue = "djl",
+            description = "djl: the studio's node-by-node engine (default); pytorch: the exported package's train.py "
+                    + "in a child process (GPU, several processes).")
+    String engine;
+
+    @Option(names = "--nproc", paramLabel = "N", defaultValue = "1",
+            description = "With --engine pytorch: processes (torchrun, DistributedDataParallel); the batch is split "
+                    + "across them, so N processes train like one.")
+    int nproc;
+
+    @Option(names = "--torchrun-args", paramLabel = "\"ARGS\"",
+            description = "With --engine pytorch: options passed to torchrun as given, e.g. \"--nnodes 2 "
+                    + "--rdzv-endpoint host:29400\".")
+    String torchrunArgs;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "With --engine pytorch: the Python to use (default: TENSORLOOM_PYTHON, the managed "
+                    + "environment, then python3 on the PATH).")
+    Path python;
 
     @Option(names = "--metrics-out", paramLabel = "FILE.json", description = "Write the loss curve and metrics here.")
     Path metricsOut;
@@ -81,6 +102,22 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        String chosen = engine.toLowerCase(java.util.Locale.ROOT);
+        if (chosen.equals("pytorch")) {
+            List<String> passed = torchrunArgs == null || torchrunArgs.isBlank() ? List.of()
+                    : List.of(torchrunArgs.trim().split("\\s+"));
+            return TorchTraining.run(source, project, options, new TorchTraining.Settings(device, nproc, passed, python,
+                    metricsOut, saveDir, weightsDir), out, err);
+        }
+        if (!chosen.equals("djl")) {
+            throw new IllegalArgumentException("--engine must be djl or pytorch, got '" + engine + "'");
+        }
+        if (nproc != 1 || torchrunArgs != null) {
+            throw new IllegalArgumentException("--nproc and --torchrun-args need --engine pytorch");
+        }
+        if (device != null && device.toLowerCase(java.util.Locale.ROOT).startsWith("cuda")) {
+            options = options.withDevice("gpu");
+        }
         try (PreparedRun run = RunSetup.standard().prepare(project.document(), options)) {
             if (weightsDir != null) {
                 PackageWeights.loadIntoRun(run, weightsDir);

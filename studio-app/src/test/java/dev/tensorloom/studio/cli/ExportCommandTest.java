@@ -10,6 +10,7 @@ import dev.tensorloom.execution.testing.TestPython;
 import dev.tensorloom.templates.TemplateCard;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,12 @@ class ExportCommandTest {
             "mamba-selective-copy", "nice-checkerboard", "pose-rle", "realnvp-moons", "s4d-selective-copy",
             "spp-detector");
 
+    /**
+     * Batch overrides that keep the suite's time on a 2-core machine; the engines run the same code at any
+     * batch (deep-chain's default 4096 takes minutes per engine).
+     */
+    static final java.util.Map<String, String> BATCH = java.util.Map.of("deep-chain", "512");
+
     @TempDir
     Path dir;
 
@@ -51,12 +58,17 @@ class ExportCommandTest {
 
     private void trainsTheSame(String id) throws Exception {
         Path out = dir.resolve(id);
-        CliRun export = CliRun.of("export", "--template", id, "--format", "pytorch", "--out", out.toString(),
-                "--steps", Integer.toString(STEPS));
+        List<String> size = BATCH.containsKey(id) ? List.of("--batch", BATCH.get(id)) : List.of();
+        List<String> exportArgs = new ArrayList<>(List.of("export", "--template", id, "--format", "pytorch", "--out",
+                out.toString(), "--steps", Integer.toString(STEPS)));
+        exportArgs.addAll(size);
+        CliRun export = CliRun.of(exportArgs.toArray(String[]::new));
         assertEquals(0, export.exitCode(), export.err());
         Path studio = dir.resolve(id + "-studio.json");
-        CliRun train = CliRun.of("train", "--template", id, "--steps", Integer.toString(STEPS), "--metrics-out",
-                studio.toString());
+        List<String> trainArgs = new ArrayList<>(List.of("train", "--template", id, "--steps", Integer.toString(STEPS),
+                "--metrics-out", studio.toString()));
+        trainArgs.addAll(size);
+        CliRun train = CliRun.of(trainArgs.toArray(String[]::new));
         assertEquals(0, train.exitCode(), train.err());
         Path torch = dir.resolve(id + "-pytorch.json");
         python(out, "train.py", "--steps", Integer.toString(STEPS), "--metrics-out", torch.toString());
@@ -76,6 +88,25 @@ class ExportCommandTest {
         System.out.printf("%s: loss curves over %d steps agree within %.2e relative%n", id, STEPS, worst);
         a.get("finalEvaluation").fieldNames().forEachRemaining(k -> assertTrue(b.get("finalEvaluation").has(k),
                 id + ": train.py's finalEvaluation lacks " + k));
+    }
+
+    @Test
+    void aCheckpointedExportGivesTheGradientsOfPlainTraining() throws Exception {
+        Path out = dir.resolve("sqrt");
+        CliRun export = CliRun.of("export", "--template", "deep-chain", "--format", "pytorch", "--out", out.toString(),
+                "--steps", "1", "--batch", "64", "--checkpoint", "sqrt");
+        assertEquals(0, export.exitCode(), export.err());
+        String model = Files.readString(out.resolve("model.py"));
+        assertTrue(model.contains("checkpoint(segment, *inputs, use_reentrant=False)"), model);
+        try (InputStream in = ExportCommandTest.class.getResourceAsStream("checkpoint_grads.py")) {
+            Files.copy(in, out.resolve("checkpoint_grads.py"));
+        }
+        String[] lines = python(out, "checkpoint_grads.py").strip().split("\n");
+        JsonNode result = new ObjectMapper().readTree(lines[lines.length - 1]);
+        System.out.println("deep-chain, sqrt in PyTorch: " + result);
+        assertTrue(result.get("segments").asInt() >= 4, "sqrt of 64 blocks recomputes several segments: " + result);
+        assertEquals(0.0, result.get("lossDifference").asDouble(), result.toString());
+        assertEquals(0.0, result.get("gradientDifference").asDouble(), result.toString());
     }
 
     @Test
@@ -124,7 +155,10 @@ class ExportCommandTest {
     static String python(Path folder, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(TestPython.interpreter().toString()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+        // One thread: on a shared 2-core machine, OpenMP threads of two processes slow each other many times over.
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.MINUTES), "python " + String.join(" ", args) + " did not finish");
         assertEquals(0, p.exitValue(), "python " + String.join(" ", args) + " failed:\n" + out);
