@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
+import dev.tensorloom.execution.python.PythonReport;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class InfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print machine-readable JSON.")
     boolean json;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "Report this Python interpreter (default: the one Tensorloom would use; see 'python status').")
+    Path python;
 
     @Spec
     CommandSpec spec;
@@ -32,6 +38,7 @@ final class InfoCommand implements Callable<Integer> {
                 : mallinfo ? "native CPU memory via glibc mallinfo2()"
                 : "none: only the exact tensor ledger is shown (no glibc mallinfo2 on this system)";
         PrintWriter out = spec.commandLine().getOut();
+        PythonReport pythonReport = PythonReport.of(python);
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode();
@@ -45,6 +52,7 @@ final class InfoCommand implements Callable<Integer> {
             root.put("gpuCount", gpus);
             root.put("memoryMeasurement", measurement);
             root.put("nativeMemoryProbe", mallinfo);
+            root.set("python", PythonJson.report(mapper, pythonReport));
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             out.printf("engine:             %s %s (DJL %s)%n", engine.getEngineName(), engine.getVersion(),
@@ -56,7 +64,22 @@ final class InfoCommand implements Callable<Integer> {
             out.printf("devices:            %s%n", names);
             out.printf("GPUs:               %d%n", gpus);
             out.printf("memory measurement: %s%n", measurement);
+            printPython(out, pythonReport);
         }
         return TensorloomCli.OK;
+    }
+
+    /** The Python lines: which interpreter and why, its torch, CUDA and GPUs (details: 'python status'). */
+    private static void printPython(PrintWriter out, PythonReport report) {
+        var located = report.located();
+        out.printf("python:             %s (%s)%n", located.interpreter() == null ? "none" : located.interpreter(),
+                located.reason());
+        var info = report.check().info();
+        if (info != null) {
+            out.printf("python torch:       %s%n", PythonReport.torch(info));
+            out.printf("python GPUs:        %s%n", PythonReport.gpus(info));
+        }
+        out.printf("python status:      %s%n", report.satisfied() ? "ready"
+                : "not ready (" + report.check().problems().size() + " problems; see 'tensorloom python status')");
     }
 }
