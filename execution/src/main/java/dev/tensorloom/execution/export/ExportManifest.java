@@ -16,7 +16,12 @@ public final class ExportManifest {
     private ExportManifest() {
     }
 
-    static void write(Path file, ExportRequest request, TrainingConfig c, long parameters) throws IOException {
+    /**
+     * @param nodes every node's attribute in model.py → its node id in the project (they differ where an id is
+     *     not a Python name)
+     */
+    static void write(Path file, ExportRequest request, TrainingConfig c, long parameters, Map<String, String> nodes)
+            throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         String version = ExportManifest.class.getPackage().getImplementationVersion();
@@ -30,8 +35,21 @@ public final class ExportManifest {
         root.put("dataSteps", c.steps());
         root.put("parameters", parameters);
         root.put("weights", request.weights() == null ? "initial (seed " + c.seed() + ")" : request.weights().toString());
+        ObjectNode names = root.putObject("nodes");
+        nodes.forEach(names::put);
         root.putObject("verification");
         Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    }
+
+    /** Attribute in model.py → node id, from a package's export.json (empty when it has none). */
+    public static Map<String, String> nodes(Path folder) throws IOException {
+        Path file = folder.resolve(FILE_NAME);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (Files.exists(file)) {
+            new ObjectMapper().readTree(file.toFile()).path("nodes").fields()
+                    .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        }
+        return out;
     }
 
     /** Records a verified tolerance, e.g. {@code onnx} → {maxAbs, maxRel}. */

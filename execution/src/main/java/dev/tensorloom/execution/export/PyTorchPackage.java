@@ -101,7 +101,9 @@ public final class PyTorchPackage {
             Files.writeString(out.resolve("README.md"), PackageReadme.write(request.title(), className, config,
                     graph.predictInputs(), outputs, checkpoints.size()));
             int parameters = (int) run.store().parameterCount();
-            ExportManifest.write(out.resolve("export.json"), request, config, parameters);
+            Map<String, String> nodes = new LinkedHashMap<>();
+            graph.nodes().forEach(n -> nodes.put(n.attribute(), n.step().nodeId()));
+            ExportManifest.write(out.resolve("export.json"), request, config, parameters, nodes);
             progress.update("done", 1.0);
             return new Written(out, className, graph.predictInputs(), outputs, config.steps(), parameters);
         }

@@ -2,6 +2,7 @@ package dev.tensorloom.execution.torch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tensorloom.execution.export.ExportManifest;
 import dev.tensorloom.execution.session.EvalMetrics;
 import dev.tensorloom.execution.session.RunFailure;
 import dev.tensorloom.execution.session.RunListener;
@@ -48,6 +49,7 @@ public final class PyTorchSession implements TrainingRun {
     private RunFailure failure;
     private Map<String, Double> lastEvaluation = Map.of();
     private String watched;
+    private final Map<String, String> nodeOfAttribute;
 
     /**
      * @param rawEvents every parsed event, for what the listener has no method for (memory, activations
@@ -57,6 +59,7 @@ public final class PyTorchSession implements TrainingRun {
         this.request = request;
         this.listener = listener;
         this.rawEvents = rawEvents;
+        this.nodeOfAttribute = ExportManifest.nodes(request.packageFolder());
         this.controlFile = Files.createTempFile("tensorloom-control", ".json");
         this.watched = request.watchedNode();
         writeControl("run");
@@ -236,7 +239,7 @@ public final class PyTorchSession implements TrainingRun {
                     killTree(p);
                     break;
                 }
-                rawEvents.accept(event);
+                rawEvents.accept(withNodeIds(event));
                 if (event instanceof TorchEvent.Finished f) {
                     finished = f;
                 } else if (event instanceof TorchEvent.Failed f) {
@@ -259,6 +262,22 @@ public final class PyTorchSession implements TrainingRun {
                     ? " before finishing" : "") + tailText(), null, losses.size() + 1L, null);
         }
         end(problem, finished);
+    }
+
+    /** Events name nodes by their attribute in model.py; the studio by node id. */
+    private TorchEvent withNodeIds(TorchEvent event) {
+        if (event instanceof TorchEvent.Activation a) {
+            return new TorchEvent.Activation(a.step(), nodeOf(a.node()), a.output(), a.stats(), a.shape(), a.rows(),
+                    a.cols(), a.values());
+        }
+        if (event instanceof TorchEvent.Memory m) {
+            Map<String, Long> saved = new java.util.LinkedHashMap<>();
+            m.savedBytes().forEach((k, v) -> saved.put(nodeOf(k), v));
+            List<TorchEvent.Memory.Sample> samples = m.samples().stream()
+                    .map(s -> new TorchEvent.Memory.Sample(s.phase(), nodeOf(s.node()), s.bytes())).toList();
+            return new TorchEvent.Memory(m.step(), m.source(), m.device(), m.baselineBytes(), m.peakBytes(), saved, samples);
+        }
+        return event;
     }
 
     private void dispatch(TorchEvent event) {
@@ -357,6 +376,24 @@ public final class PyTorchSession implements TrainingRun {
         p.destroyForcibly();
     }
 
+    /** The attribute in model.py of a node id (the same unless the id is not a Python name). */
+    private String attributeOf(String nodeId) {
+        if (nodeId == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : nodeOfAttribute.entrySet()) {
+            if (e.getValue().equals(nodeId)) {
+                return e.getKey();
+            }
+        }
+        return nodeId;
+    }
+
+    /** The node id of an attribute in model.py. */
+    public String nodeOf(String attribute) {
+        return nodeOfAttribute.getOrDefault(attribute, attribute);
+    }
+
     /** Replaces the control file in one move, so the child never reads half of it. */
     private void writeControl(String wish) {
         try {
@@ -371,7 +408,7 @@ public final class PyTorchSession implements TrainingRun {
             if (current != null) {
                 control.put("state", current);
             }
-            control.put("watch", node);
+            control.put("watch", attributeOf(node));
             Path tmp = controlFile.resolveSibling(controlFile.getFileName() + ".tmp");
             Files.writeString(tmp, json.writeValueAsString(control));
             Files.move(tmp, controlFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
