@@ -28,12 +28,14 @@ import java.util.function.IntFunction;
  * batches: {@code data/train.safetensors} holds each field the model reads as [steps, batch, ...] in
  * training order; {@code data/heldout.safetensors} the held-out batches as {@code <k>.<field>}; and
  * {@code data/draws.safetensors} the random draws that training makes inside the graph (rectified flow's
- * t and noise) as {@code <node>.<name>} [steps, ...], drawn exactly as the executor draws them.
+ * t and noise) as {@code <node>.<name>} [steps, ...], drawn exactly as the executor draws them, and
+ * {@code data/heldout_draws.safetensors} those of the evaluation of held-out batch k as {@code <k>.<node>.<name>}.
  */
 final class DatasetExport {
     static final String TRAIN = "train.safetensors";
     static final String HELD_OUT = "heldout.safetensors";
     static final String DRAWS = "draws.safetensors";
+    static final String HELD_OUT_DRAWS = "heldout_draws.safetensors";
 
     private DatasetExport() {
     }
@@ -68,6 +70,7 @@ final class DatasetExport {
         List<TensorFileWriter.Entry> draws = drawEntries(graph, seed, steps, inputShapes);
         if (!draws.isEmpty()) {
             TensorFileWriter.write(dataDir.resolve(DRAWS), draws);
+            TensorFileWriter.write(dataDir.resolve(HELD_OUT_DRAWS), heldOutDrawEntries(graph, seed, held, inputShapes));
         }
     }
 
@@ -105,6 +108,42 @@ final class DatasetExport {
             }
         }
         return entries;
+    }
+
+    /**
+     * The draws of held-out batch k: an evaluation seeds every node as training step 0 does, so a node draws
+     * the same numbers for every held-out batch of a size (the batch is dimension 0 of every input).
+     */
+    private static List<TensorFileWriter.Entry> heldOutDrawEntries(ModelGraph graph, long seed, List<HostBatch> held,
+            Map<Integer, Shape[]> inputShapes) {
+        List<TensorFileWriter.Entry> entries = new ArrayList<>();
+        for (int k = 0; k < held.size(); k++) {
+            long batch = held.get(k).batchSize();
+            for (ModelGraph.Node node : graph.nodes()) {
+                Step step = node.step();
+                if (step.op() instanceof RandomDraws random) {
+                    Shape[] shapes = withBatch(inputShapes.get(step.index()), batch);
+                    for (int d = 0; d < random.drawNames().size(); d++) {
+                        HostArray a = drawn(random, seed, 0, step.index(), shapes, d);
+                        entries.add(new TensorFileWriter.Entry(k + "." + node.attribute() + "." + random.drawNames().get(d),
+                                DType.FLOAT32, a.shape(), List.of(a)));
+                    }
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static Shape[] withBatch(Shape[] shapes, long batch) {
+        Shape[] out = new Shape[shapes.length];
+        for (int i = 0; i < shapes.length; i++) {
+            if (shapes[i] != null) {
+                long[] dims = shapes[i].getShape().clone();
+                dims[0] = batch;
+                out[i] = new Shape(dims);
+            }
+        }
+        return out;
     }
 
     /** Draw {@code which} of a node in training step {@code k}, seeded as the executor seeds it. */

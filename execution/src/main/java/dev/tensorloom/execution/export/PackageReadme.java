@@ -34,6 +34,8 @@ final class PackageReadme {
                 + "| `data/heldout.safetensors` | the held-out batches (`<k>.<field>`) |\n"
                 + "| `data/draws.safetensors` | (when present) random draws that training makes inside the graph, "
                 + "so both engines use the same ones |\n"
+                + "| `data/heldout_draws.safetensors` | (when present) the same for the evaluation of each held-out "
+                + "batch (`<k>.<node>.<name>`) |\n"
                 + "| `data/sample.safetensors` | one batch of `predict` inputs and the studio's outputs for them |\n"
                 + "| `export.json` | Tensorloom version, project hash, policy, seed, and the tolerances verified |\n\n"
                 + "## Train\n\n```sh\npython train.py                      # the project's " + c.steps() + " steps\n"

@@ -38,17 +38,31 @@ def causal_mask(length, source, device):
     return torch.zeros(length, source, device=device).masked_fill(hidden, float("-inf"))
 
 
-def attention_parameters(module, prefix, width, qk_norm):
+def attention_parameters(module, prefix, width, heads=1, qk_norm=False):
     """Registers the projections prefix_wq … prefix_bo (Xavier weights, zero biases) and, with qk_norm, the
-    per-head scales prefix_q_scale and prefix_k_scale on `module`."""
+    per-head scales prefix_q_scale and prefix_k_scale (ones, width/heads) on `module`; an empty prefix
+    registers wq … bo."""
     for p in "qkvo":
-        module.register_parameter(f"{prefix}_w{p}", nn.Parameter(nn.init.xavier_uniform_(torch.empty(width, width))))
-        module.register_parameter(f"{prefix}_b{p}", nn.Parameter(torch.zeros(width)))
+        module.register_parameter(scoped(prefix, f"w{p}"), nn.Parameter(nn.init.xavier_uniform_(torch.empty(width, width))))
+        module.register_parameter(scoped(prefix, f"b{p}"), nn.Parameter(torch.zeros(width)))
+    if qk_norm:
+        module.register_parameter(scoped(prefix, "q_scale"), nn.Parameter(torch.ones(width // heads)))
+        module.register_parameter(scoped(prefix, "k_scale"), nn.Parameter(torch.ones(width // heads)))
 
 
 def attention_weights(module, prefix):
     """The eight projection tensors registered by attention_parameters, in multi_head_attention's order."""
-    return tuple(getattr(module, f"{prefix}_{kind}{p}") for p in "qkvo" for kind in "wb")
+    return tuple(getattr(module, scoped(prefix, f"{kind}{p}")) for p in "qkvo" for kind in "wb")
+
+
+def qk_scales(module, prefix):
+    """The qk-norm scales registered by attention_parameters, or (None, None) without qk_norm."""
+    return getattr(module, scoped(prefix, "q_scale"), None), getattr(module, scoped(prefix, "k_scale"), None)
+
+
+def scoped(prefix, name):
+    """The parameter `name` of a sub-layer called `prefix` ("" for none), as the studio names it."""
+    return f"{prefix}_{name}" if prefix else name
 
 
 def feed_forward(x, w1, b1, w2, b2, activation="gelu", dropout=0.0, training=False):

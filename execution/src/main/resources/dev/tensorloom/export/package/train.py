@@ -49,8 +49,8 @@ class ExportedData:
         held = load_file(os.path.join(folder, "heldout.safetensors"))
         count = len({key.split(".", 1)[0] for key in held})
         self.held_out = [{field: held[f"{k}.{field}"].to(device) for field in Model.inputs} for k in range(count)]
-        draws_file = os.path.join(folder, "draws.safetensors")
-        self.draws = load_file(draws_file) if os.path.exists(draws_file) else {}
+        self.draws = load_if_present(os.path.join(folder, "draws.safetensors"))
+        self.held_out_draws = load_if_present(os.path.join(folder, "heldout_draws.safetensors"))
         self.device = device
 
     def batch(self, step):
@@ -67,6 +67,20 @@ class ExportedData:
             by_node.setdefault(node, {})[name] = values[step % self.steps].to(self.device)
         for node, values in by_node.items():
             getattr(model, node).replay = world.shard(values) if world else values
+
+    def replay_held_out_draws(self, model, k):
+        """The same for the evaluation of held-out batch k."""
+        by_node = {}
+        for key, values in self.held_out_draws.items():
+            batch, node, name = key.split(".", 2)
+            if int(batch) == k:
+                by_node.setdefault(node, {})[name] = values.to(self.device)
+        for node, values in by_node.items():
+            getattr(model, node).replay = values
+
+
+def load_if_present(path):
+    return load_file(path) if os.path.exists(path) else {}
 
 
 class ForwardCounter:
@@ -87,7 +101,8 @@ def evaluate(model, data, bindings):
     with torch.no_grad():
         recorder = metrics.Recorder(model, bindings)
         total = 0.0
-        for batch in data.held_out:
+        for k, batch in enumerate(data.held_out):
+            data.replay_held_out_draws(model, k)
             recorder.start(batch)
             total += model(**batch).item()
         recorder.close()

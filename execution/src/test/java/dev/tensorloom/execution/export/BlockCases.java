@@ -30,6 +30,8 @@ final class BlockCases {
         cases.add(BlockCase.of("encoder_block", List.of(normal(2, 5, 16)), "d_model", 16L, "heads", 4L, "hidden", 32L));
         cases.add(BlockCase.named("encoder_block-post-causal", "encoder_block", List.of(normal(2, 5, 16)), "d_model", 16L,
                 "heads", 2L, "hidden", 24L, "norm", "post", "causal", true));
+        cases.addAll(CoreBlockCases.all());
+        cases.addAll(TransformerBlockCases.all());
         return cases;
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
@@ -38,8 +39,9 @@ import java.util.Random;
 /**
  * Runs one {@link BlockCase} in the studio's engine and writes what the PyTorch side needs to repeat it:
  * a one-block graph (inputs → block → an {@code mse} against a random target per output, unless the block
- * is itself a loss), its parameters perturbed away from their initial values, one training step's outputs
- * and parameter gradients, and the exported {@code model.py} and weights.
+ * is itself a loss), its parameters perturbed away from their initial values, one training step's outputs,
+ * parameter gradients and moved buffers, the outputs of an evaluation after that step, and the exported
+ * {@code model.py} and weights.
  */
 final class BlockRun {
     static final String BLOCK = "block";
@@ -96,12 +98,14 @@ final class BlockRun {
             Map<String, NDArray> batch = ArrayBatchSource.toArrays(m, new HostBatch(fields));
             executor.evaluate(batch, (s, o, p) -> { });
             perturb(store, random);
+            // The weights as training finds them: a training step moves buffers (running statistics).
+            PackageWeights.write(store, plan, folder.resolve(PackageWeights.FILE_NAME));
             Map<String, HostArray> expected = new LinkedHashMap<>();
             ModelGraph graph = ModelGraph.of(plan, BlockLibrary.standard(), outputShapes, Map.of());
             int blockIndex = plan.indexOf(BLOCK);
+            List<String> vars = graph.variables(blockIndex);
             executor.train(batch, 0, ActivationSchedule.NONE, ExecutorListener.NONE, (step, outputs, published) -> {
                 if (step.index() == blockIndex) {
-                    List<String> vars = graph.variables(blockIndex);
                     for (int k = 0; k < outputs.size(); k++) {
                         expected.put("output." + vars.get(k), host(outputs.get(k)));
                     }
@@ -113,10 +117,20 @@ final class BlockRun {
                     expected.put("grad." + names.stateKey(p.getKey()), host(ParameterStore.gradient(p.getValue(), scratch)));
                 }
             }
+            for (Map.Entry<String, NDArray> b : store.buffers()) {
+                expected.put("state." + names.stateKey(b.getKey()), host(b.getValue()));
+            }
+            // Evaluation after the training step: the block's evaluation behaviour, with the buffers it moved.
+            executor.evaluate(batch, (step, outputs, published) -> {
+                if (step.index() == blockIndex) {
+                    for (int k = 0; k < outputs.size(); k++) {
+                        expected.put("eval." + vars.get(k), host(outputs.get(k)));
+                    }
+                }
+            });
             Map<String, HostArray> draws = draws(plan, graph, outputShapes);
             Files.writeString(folder.resolve("model.py"),
                     new ModelSourceWriter(graph, BlockLibrary.standard()).write(c.name(), "BlockCase", List.of()));
-            PackageWeights.write(store, plan, folder.resolve(PackageWeights.FILE_NAME));
             List<TensorFileWriter.Entry> entries = new ArrayList<>();
             fields.forEach((f, a) -> entries.add(entry("input." + f, a)));
             expected.forEach((k, a) -> entries.add(entry(k, a)));
@@ -126,6 +140,8 @@ final class BlockRun {
             ObjectNode meta = json.createObjectNode();
             meta.put("name", c.name());
             meta.put("block", graph.node(blockIndex).attribute());
+            ArrayNode outputNames = meta.putArray("outputs");
+            vars.forEach(outputNames::add);
             json.writeValue(folder.resolve("case.json").toFile(), meta);
         }
     }

@@ -1,5 +1,6 @@
 """Repeats block cases written by BlockRun in PyTorch and prints, per case, the largest normwise relative
-error of each output and each parameter gradient against the studio's engine, as one JSON line."""
+error of each output, parameter gradient and buffer of a training step, and of each output of an evaluation
+after it, against the studio's engine, as one JSON line."""
 import importlib.util
 import json
 import os
@@ -49,10 +50,21 @@ def check(folder):
     loss = model(**batch)
     if any(p.requires_grad for p in model.parameters()):
         loss.backward()
-    outputs = [key for key in data if key.startswith("output.")]
     errors = {}
-    for k, key in enumerate(outputs):
-        errors[key] = relative(captured["out"][k], data[key])
+    for k, name in enumerate(meta["outputs"]):
+        errors["output." + name] = relative(captured["out"][k], data["output." + name])
+    # Buffers after the training step (running statistics), then the block in evaluation mode.
+    saved = model.state_dict()
+    for name, buffer in model.named_buffers():
+        if name not in saved:
+            continue
+        want = data.get("state." + name)
+        errors["state." + name] = float("inf") if want is None else relative(buffer, want)
+    model.eval()
+    with torch.no_grad():
+        model(**batch)
+    for k, name in enumerate(meta["outputs"]):
+        errors["eval." + name] = relative(captured["out"][k], data["eval." + name])
     # A gradient that is zero in exact arithmetic (a key bias under softmax) is rounding noise in both
     # engines; it is measured against a thousandth of the case's largest gradient instead of itself.
     grads = [value for key, value in data.items() if key.startswith("grad.")]
