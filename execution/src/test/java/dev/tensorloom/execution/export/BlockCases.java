@@ -30,16 +30,8 @@ final class BlockCases {
         cases.add(BlockCase.of("encoder_block", List.of(normal(2, 5, 16)), "d_model", 16L, "heads", 4L, "hidden", 32L));
         cases.add(BlockCase.named("encoder_block-post-causal", "encoder_block", List.of(normal(2, 5, 16)), "d_model", 16L,
                 "heads", 2L, "hidden", 24L, "norm", "post", "causal", true));
-        cases.add(BlockCase.of("actnorm", List.of(normal(4, 5))));
-        cases.add(BlockCase.of("diag_scale", List.of(normal(4, 5))));
-        cases.add(BlockCase.of("reverse_perm", List.of(normal(4, 5))));
-        cases.add(BlockCase.of("additive_coupling", List.of(normal(4, 5)), "d", 5L, "hidden", 8L, "layers", 2L));
-        cases.add(BlockCase.named("additive_coupling-odd", "additive_coupling", List.of(normal(4, 4)), "d", 4L,
-                "hidden", 6L, "layers", 1L, "mask", "odd"));
-        cases.add(BlockCase.of("affine_coupling", List.of(normal(4, 5)), "d", 5L, "hidden", 8L, "layers", 2L));
-        cases.add(BlockCase.named("affine_coupling-odd", "affine_coupling", List.of(normal(4, 4)), "d", 4L,
-                "hidden", 6L, "layers", 3L, "mask", "odd"));
-        cases.add(BlockCase.of("flow_nll", List.of(normal(4, 3), normal(4))));
+        cases.addAll(FlowBlockCases.all());
+        cases.addAll(StateSpaceBlockCases.all());
         return cases;
     }
 }
