@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.tensorloom.execution.compile.InputRef;
 import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.compile.Step;
+import dev.tensorloom.execution.op.flow.InvertibleOp;
 import dev.tensorloom.model.catalog.ParamSpec;
 import dev.tensorloom.model.catalog.PortSpec;
 import dev.tensorloom.model.shape.TensorType;
@@ -31,12 +32,20 @@ final class ModelGraph {
     record Output(String variable, String name) {
     }
 
+    /**
+     * The normalizing flow feeding a {@code flow_nll} loss: its invertible steps from the data to the latent
+     * {@code z} (the chain {@link dev.tensorloom.execution.exec.FlowSampler} inverts) and the features D.
+     */
+    record Flow(List<Node> steps, long features) {
+    }
+
     private final Plan plan;
     private final List<Node> nodes = new ArrayList<>();
     private final Map<Integer, Node> byStep = new LinkedHashMap<>();
     private final Map<String, String> fieldVariables = new LinkedHashMap<>();
     private final Map<Integer, List<String>> variables = new LinkedHashMap<>();
     private final List<String> lossVariables = new ArrayList<>();
+    private Flow flow;
 
     private ModelGraph(Plan plan) {
         this.plan = plan;
@@ -95,7 +104,33 @@ final class ModelGraph {
                 g.lossVariables.add(outputs.get(0));
             }
         }
+        g.flow = g.findFlow(concreteOutputs);
         return g;
+    }
+
+    /**
+     * The chain from a {@code flow_nll} loss's z input upstream along first inputs to a dataset field, as the
+     * studio's sampler follows it; null when there is no such loss or a step on the way is not invertible.
+     */
+    private Flow findFlow(Map<Integer, Shape[]> concreteOutputs) {
+        Step loss = plan.lossSteps().stream().filter(s -> s.type().id().equals("flow_nll")).findFirst().orElse(null);
+        if (loss == null || loss.inputs().get(0).isEmpty()) {
+            return null;
+        }
+        List<Node> steps = new ArrayList<>();
+        InputRef ref = loss.inputs().get(0).get();
+        Step s = plan.step(ref.step());
+        while (!s.isSource()) {
+            if (!(s.op() instanceof InvertibleOp) || ref.output() != 0 || s.inputs().get(0).isEmpty()) {
+                return null;
+            }
+            steps.add(0, byStep.get(s.index()));
+            ref = s.inputs().get(0).get();
+            s = plan.step(ref.step());
+        }
+        Shape[] data = concreteOutputs.get(s.index());
+        long features = data == null ? -1 : data[0].get(data[0].dimension() - 1);
+        return steps.isEmpty() ? null : new Flow(List.copyOf(steps), features);
     }
 
     private Shape[] inputShapes(Step s, Map<Integer, Shape[]> concrete) {
@@ -174,6 +209,11 @@ final class ModelGraph {
 
     List<String> lossVariables() {
         return lossVariables;
+    }
+
+    /** The normalizing flow of the graph, when it is one (what {@code inverse} and {@code log_det} run). */
+    Optional<Flow> flow() {
+        return Optional.ofNullable(flow);
     }
 
     /** Blocks whose outputs are inputs of inference (training-only blocks), by step index. */

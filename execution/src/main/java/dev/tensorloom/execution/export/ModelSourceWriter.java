@@ -36,7 +36,10 @@ final class ModelSourceWriter {
                 .append("Every block of the graph is a submodule named after its node id. `forward` runs them in the\n")
                 .append("graph's topological order and returns the training loss; `predict` is the same network without\n")
                 .append("its losses (what model.onnx holds). Comments give each tensor's shape in the graph's symbolic\n")
-                .append("dimensions (B is the batch). Load the weights with\n\n")
+                .append("dimensions (B is the batch).\n")
+                .append(graph.flow().isPresent() ? "The graph is a normalizing flow: `inverse` maps latent codes back to data "
+                        + "(sampling) and\n`log_det` gives log |det ∂z/∂x|.\n" : "")
+                .append("Load the weights with\n\n")
                 .append("    model.load_state_dict(safetensors.torch.load_file(\"weights.safetensors\"))\n")
                 .append("\"\"\"\n")
                 .append("import math\n\nimport torch\nimport torch.nn.functional as F\nfrom torch import nn\n")
@@ -112,6 +115,7 @@ final class ModelSourceWriter {
         b.append(INDENT).append("return ").append(graph.lossVariables().isEmpty() ? "None"
                 : String.join(" + ", graph.lossVariables())).append('\n');
         appendPredict(b);
+        graph.flow().ifPresent(flow -> b.append(FlowMethodsWriter.write(flow)));
         for (Segment s : segments) {
             b.append("\n    def ").append(s.method).append("(self, ").append(String.join(", ", s.inputs)).append("):\n");
             b.append("        \"\"\"Nodes ").append(graph.plan().step(s.first).nodeId()).append(" to ")

@@ -94,7 +94,7 @@ public final class PyTorchPackage {
 
             progress.update("writing train.py", 0.9);
             Files.writeString(out.resolve("train.py"), TrainScript.write(request.title(), className, config,
-                    MetricSpecs.of(plan, graph)));
+                    MetricSpecs.of(plan, graph, run.config().metrics())));
             copyResource("metrics.py", out);
             copyResource("studio_link.py", out);
             List<String> outputs = graph.predictOutputs().stream().map(ModelGraph.Output::name).toList();

@@ -34,6 +34,16 @@ public final class FlowLikelihoodMetric implements Metric {
         this.baseline = baseline;
     }
 
+    /** The {@code flow_nll} node whose batch means are averaged. */
+    public String lossNode() {
+        return lossNode;
+    }
+
+    /** The Gaussian fitted to training data that the flow is compared with. */
+    public GaussianFit baseline() {
+        return baseline;
+    }
+
     @Override
     public String name() {
         return "heldout_nll";

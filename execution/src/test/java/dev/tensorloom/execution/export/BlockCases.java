@@ -32,6 +32,8 @@ final class BlockCases {
                 "heads", 2L, "hidden", 24L, "norm", "post", "causal", true));
         cases.addAll(CoreBlockCases.all());
         cases.addAll(TransformerBlockCases.all());
+        cases.addAll(FlowBlockCases.all());
+        cases.addAll(StateSpaceBlockCases.all());
         return cases;
     }
 }

@@ -147,7 +147,7 @@ final class BlockRun {
     }
 
     /** Every parameter moved by N(0, 0.2²), so no gradient is trivially equal because a layer starts at zero. */
-    private static void perturb(ParameterStore store, Random random) {
+    static void perturb(ParameterStore store, Random random) {
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {

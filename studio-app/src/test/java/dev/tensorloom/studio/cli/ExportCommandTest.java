@@ -31,10 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportCommandTest {
     static final double LOSS_TOLERANCE = 1e-3;
     static final int STEPS = 50;
+    /**
+     * Held-out values that are losses or likelihoods (nats), so they agree as closely as the loss curves (in
+     * absolute terms near zero); counts such as token accuracy may flip with a last-bit difference.
+     */
+    static final List<String> LIKELIHOODS = List.of("loss", "heldout_nll", "gaussian_nll", "nll_gap");
     /** Templates with a block whose PyTorch implementation is still being written; the list only shrinks. */
-    static final Set<String> NOT_YET_EXPORTED = Set.of("detr-shapes", "face-arcface",
-            "mamba-selective-copy", "nice-checkerboard", "pose-rle", "realnvp-moons", "s4d-selective-copy",
-            "spp-detector");
+    static final Set<String> NOT_YET_EXPORTED = Set.of("detr-shapes", "face-arcface", "mamba-selective-copy",
+            "pose-rle", "s4d-selective-copy", "spp-detector");
 
     /**
      * Batch overrides that keep the suite's time on a 2-core machine; the engines run the same code at any
@@ -88,16 +92,15 @@ class ExportCommandTest {
         System.out.printf("%s: loss curves over %d steps agree within %.2e relative%n", id, STEPS, worst);
         a.get("finalEvaluation").fieldNames().forEachRemaining(k -> assertTrue(b.get("finalEvaluation").has(k),
                 id + ": train.py's finalEvaluation lacks " + k));
-        // The held-out loss comes from the same network on other batches (and the evaluation's own draws).
-        if (!a.get("finalEvaluation").has("loss")) {
-            return;
+        for (String k : LIKELIHOODS) {
+            if (a.get("finalEvaluation").has(k)) {
+                double want = a.get("finalEvaluation").get(k).asDouble();
+                double got = b.get("finalEvaluation").get(k).asDouble();
+                System.out.printf("%s: held-out %s studio %.6f, PyTorch %.6f%n", id, k, want, got);
+                assertTrue(Math.abs(got - want) <= LOSS_TOLERANCE * Math.max(1, Math.abs(want)),
+                        id + ": held-out " + k + ": studio " + want + ", PyTorch " + got);
+            }
         }
-        double heldWant = a.get("finalEvaluation").get("loss").asDouble();
-        double heldGot = b.get("finalEvaluation").get("loss").asDouble();
-        double heldRel = Math.abs(heldGot - heldWant) / Math.max(Math.abs(heldWant), 1e-12);
-        System.out.printf("%s: held-out loss %.6g (studio) and %.6g (PyTorch), %.2e relative%n", id, heldWant, heldGot,
-                heldRel);
-        assertTrue(heldRel <= LOSS_TOLERANCE, id + " held-out loss: studio " + heldWant + ", PyTorch " + heldGot);
     }
 
     @Test
