@@ -38,8 +38,8 @@ import java.util.Random;
 /**
  * Runs one {@link BlockCase} in the studio's engine and writes what the PyTorch side needs to repeat it:
  * a one-block graph (inputs → block → an {@code mse} against a random target per output, unless the block
- * is itself a loss), its parameters perturbed away from their initial values, one training step's outputs
- * and parameter gradients, and the exported {@code model.py} and weights.
+ * is itself a loss), its parameters perturbed away from their initial values, one training step's outputs,
+ * parameter gradients and the gradients of its floating inputs, and the exported {@code model.py} and weights.
  */
 final class BlockRun {
     static final String BLOCK = "block";
@@ -113,6 +113,7 @@ final class BlockRun {
                     expected.put("grad." + names.stateKey(p.getKey()), host(ParameterStore.gradient(p.getValue(), scratch)));
                 }
             }
+            expected.putAll(InputGradients.of(plan, store, blockIndex, batch, SEED));
             Map<String, HostArray> draws = draws(plan, graph, outputShapes);
             Files.writeString(folder.resolve("model.py"),
                     new ModelSourceWriter(graph, BlockLibrary.standard()).write(c.name(), "BlockCase", List.of()));
