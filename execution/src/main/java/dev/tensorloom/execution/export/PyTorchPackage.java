@@ -97,8 +97,10 @@ public final class PyTorchPackage {
                     MetricSpecs.of(plan, graph)));
             copyResource("metrics.py", out);
             List<String> outputs = graph.predictOutputs().stream().map(ModelGraph.Output::name).toList();
+            List<String> decoding = DetectorDecoders.of(graph).stream().map(d -> "detections = model." + d.method()
+                    + "(" + d.logits() + ", " + d.boxes() + ")").toList();
             Files.writeString(out.resolve("README.md"), PackageReadme.write(request.title(), className, config,
-                    graph.predictInputs(), outputs, checkpoints.size()));
+                    graph.predictInputs(), outputs, decoding, checkpoints.size()));
             int parameters = (int) run.store().parameterCount();
             ExportManifest.write(out.resolve("export.json"), request, config, parameters);
             progress.update("done", 1.0);
