@@ -13,10 +13,10 @@ import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.data.ArrayBatchSource;
 import dev.tensorloom.execution.data.HostArray;
 import dev.tensorloom.execution.exec.Executor;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
+import dev.tensorloom.execution.recompute.PolicyPlanning;
 import dev.tensorloom.execution.run.PreparedRun;
 import dev.tensorloom.execution.run.RunSetup;
-import dev.tensorloom.execution.schedule.CheckpointSchedule;
-import dev.tensorloom.execution.schedule.CheckpointScheduling;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.model.shape.DType;
@@ -146,7 +146,7 @@ public final class PyTorchPackage {
         if (parsed.kind() == CheckpointPolicy.Kind.NONE) {
             return List.of();
         }
-        CheckpointSchedule schedule = CheckpointScheduling.prepare(executor, batch, 0, parsed);
+        PlannedPolicy schedule = PolicyPlanning.prepare(executor, batch, 0, parsed);
         List<int[]> ranges = new ArrayList<>();
         boolean revolve = schedule.plan().chainSchedule().isPresent();
         List<Segment> segments = schedule.plan().segments();

@@ -18,7 +18,7 @@ import dev.tensorloom.execution.data.HostBatch;
 import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.op.RandomDraws;
 import dev.tensorloom.execution.testing.GraphBuilder;
@@ -99,7 +99,7 @@ final class BlockRun {
             Map<String, HostArray> expected = new LinkedHashMap<>();
             ModelGraph graph = ModelGraph.of(plan, BlockLibrary.standard(), outputShapes, Map.of());
             int blockIndex = plan.indexOf(BLOCK);
-            executor.train(batch, 0, ActivationSchedule.NONE, ScheduleListener.NONE, (step, outputs, published) -> {
+            executor.train(batch, 0, ActivationSchedule.NONE, ExecutorListener.NONE, (step, outputs, published) -> {
                 if (step.index() == blockIndex) {
                     List<String> vars = graph.variables(blockIndex);
                     for (int k = 0; k < outputs.size(); k++) {
