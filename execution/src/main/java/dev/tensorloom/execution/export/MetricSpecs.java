@@ -10,11 +10,13 @@ import dev.tensorloom.execution.train.MetricsForDataset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The held-out metrics as {@code train.py}'s METRICS list: for each loss, what the studio's
- * {@code MetricsForDataset} measures and from which node outputs and targets (and, for flows, the Gaussian
- * baseline the studio fitted), written as Python literals for {@code metrics.py}.
+ * {@code MetricsForDataset} measures and from which node outputs and targets, written as Python literals
+ * for {@code metrics.py}: {@code token_accuracy} for cross-entropy, {@code map50} and {@code map50_95} for
+ * the detection losses, and for flows the likelihoods with the Gaussian baseline the studio fitted.
  */
 final class MetricSpecs {
     private MetricSpecs() {
@@ -37,6 +39,9 @@ final class MetricSpecs {
                         flow.baseline()));
             }
         }
+        for (DetectorDecoders.Decoder d : DetectorDecoders.of(graph)) {
+            detectionMap(plan, graph, d).ifPresent(specs::add);
+        }
         if (specs.isEmpty()) {
             return "[]\n";
         }
@@ -56,6 +61,26 @@ final class MetricSpecs {
                 + ", \"data\": " + PythonNames.string(dataField)
                 + ",\n     \"baseline_mean\": " + PythonNames.literal(Arrays.stream(baseline.mean()).boxed().toList())
                 + ",\n     \"baseline_covariance\": " + PythonNames.literal(covariance) + "}";
+    }
+
+    /**
+     * {@code map50} and {@code map50_95} of a detection loss's logits and boxes, decoded by the model's own
+     * method; as in the studio, only when the target boxes and labels are dataset fields.
+     */
+    private static Optional<String> detectionMap(Plan plan, ModelGraph graph, DetectorDecoders.Decoder d) {
+        Step loss = d.loss().step();
+        Optional<InputRef> boxes = loss.inputs().get(2).filter(r -> plan.step(r.step()).isSource());
+        Optional<InputRef> labels = loss.inputs().get(3).filter(r -> plan.step(r.step()).isSource());
+        if (boxes.isEmpty() || labels.isEmpty()) {
+            return Optional.empty();
+        }
+        InputRef logits = loss.inputs().get(0).orElseThrow();
+        InputRef predicted = loss.inputs().get(1).orElseThrow();
+        return Optional.of("{\"kind\": \"detection_map\", \"logits\": " + output(plan, graph, logits)
+                + ", \"boxes\": " + output(plan, graph, predicted)
+                + ", \"decoder\": " + PythonNames.string(d.method())
+                + ",\n     \"target_boxes\": " + output(plan, graph, boxes.get())
+                + ", \"target_labels\": " + output(plan, graph, labels.get()) + "}");
     }
 
     /** A dataset field as its name, a node output as [attribute, index]. */

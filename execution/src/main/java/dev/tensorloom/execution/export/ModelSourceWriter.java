@@ -11,7 +11,8 @@ import java.util.Set;
  * Prints {@code model.py}: the block classes the graph uses (copied from the block library), then one
  * top module whose attributes are the nodes, named after their ids, and whose {@code forward} runs them in
  * topological order, one statement per node with its symbolic shape as a comment, returning the training
- * loss. {@code predict} is the same graph without losses and training-only blocks (what ONNX holds).
+ * loss. {@code predict} is the same graph without losses and training-only blocks (what ONNX holds); a
+ * detector also gets its box decoding ({@link DetectorDecoders}).
  * Checkpointed segments, when the project's policy has them, become methods run through
  * {@code torch.utils.checkpoint}.
  */
@@ -51,13 +52,21 @@ final class ModelSourceWriter {
         return b.toString();
     }
 
-    /** Helpers first (in the order first needed), then one class per block type, in graph order. */
+    /**
+     * Helpers first (in the order first needed), then one class per block type, in graph order; a detector
+     * also gets the box decoding helper.
+     */
     private List<BlockSource> sourcesUsed() {
         Map<String, BlockSource> helpers = new LinkedHashMap<>();
         Map<String, BlockSource> blocks = new LinkedHashMap<>();
         for (ModelGraph.Node n : graph.nodes()) {
             addHelpers(n.source(), helpers);
             blocks.putIfAbsent(n.source().name(), n.source());
+        }
+        if (!DetectorDecoders.of(graph).isEmpty()) {
+            BlockSource decoding = library.find(DetectorDecoders.HELPER).orElseThrow();
+            addHelpers(decoding, helpers);
+            helpers.putIfAbsent(decoding.name(), decoding);
         }
         List<BlockSource> all = new ArrayList<>(helpers.values());
         all.addAll(blocks.values());
@@ -116,6 +125,7 @@ final class ModelSourceWriter {
                 : String.join(" + ", graph.lossVariables())).append('\n');
         appendPredict(b);
         graph.flow().ifPresent(flow -> b.append(FlowMethodsWriter.write(flow)));
+        DetectorDecoders.of(graph).forEach(d -> b.append(DetectorDecoders.method(d)));
         for (Segment s : segments) {
             b.append("\n    def ").append(s.method).append("(self, ").append(String.join(", ", s.inputs)).append("):\n");
             b.append("        \"\"\"Nodes ").append(graph.plan().step(s.first).nodeId()).append(" to ")

@@ -8,14 +8,21 @@ final class PackageReadme {
     private PackageReadme() {
     }
 
+    /**
+     * @param decoding statements that decode predict's outputs into detections (for a detector), shown
+     *     after the call to predict
+     */
     static String write(String title, String className, TrainingConfig c, List<String> predictInputs,
-            List<String> predictOutputs, int checkpointSegments) {
+            List<String> predictOutputs, List<String> decoding, int checkpointSegments) {
         String predict = predictOutputs.isEmpty() ? ""
                 : "\n## Use the trained model\n\n```python\nimport torch\nfrom safetensors.torch import load_file\n"
                         + "from model import " + className + "\n\nmodel = " + className + "()\n"
                         + "model.load_state_dict(load_file(\"weights.safetensors\"))\nmodel.eval()\n"
                         + "with torch.no_grad():\n    " + String.join(", ", predictOutputs) + " = model.predict("
-                        + String.join(", ", predictInputs) + ")\n```\n";
+                        + String.join(", ", predictInputs) + ")\n"
+                        + decoding.stream().map(line -> "    " + line + "\n").reduce("", String::concat) + "```\n"
+                        + (decoding.isEmpty() ? "" : "\nThe detections are one list per image of `(label, score, "
+                                + "(x1, y1, x2, y2))`, decoded as the studio draws and scores them.\n");
         return "# " + title + " — exported from Tensorloom Studio\n\n"
                 + "A PyTorch version of the project, proven equal to the studio's engine when it was exported\n"
                 + "(`export.json` records what was checked). It needs Python with `torch` and `safetensors`.\n\n"

@@ -13,10 +13,10 @@ import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.data.ArrayBatchSource;
 import dev.tensorloom.execution.data.HostArray;
 import dev.tensorloom.execution.exec.Executor;
-import dev.tensorloom.execution.run.PreparedRun;
-import dev.tensorloom.execution.run.RunSetup;
 import dev.tensorloom.execution.recompute.PlannedPolicy;
 import dev.tensorloom.execution.recompute.PolicyPlanning;
+import dev.tensorloom.execution.run.PreparedRun;
+import dev.tensorloom.execution.run.RunSetup;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.model.shape.DType;
@@ -98,8 +98,10 @@ public final class PyTorchPackage {
             copyResource("metrics.py", out);
             copyResource("studio_link.py", out);
             List<String> outputs = graph.predictOutputs().stream().map(ModelGraph.Output::name).toList();
+            List<String> decoding = DetectorDecoders.of(graph).stream().map(d -> "detections = model." + d.method()
+                    + "(" + d.logits() + ", " + d.boxes() + ")").toList();
             Files.writeString(out.resolve("README.md"), PackageReadme.write(request.title(), className, config,
-                    graph.predictInputs(), outputs, checkpoints.size()));
+                    graph.predictInputs(), outputs, decoding, checkpoints.size()));
             int parameters = (int) run.store().parameterCount();
             Map<String, String> nodes = new LinkedHashMap<>();
             graph.nodes().forEach(n -> nodes.put(n.attribute(), n.step().nodeId()));

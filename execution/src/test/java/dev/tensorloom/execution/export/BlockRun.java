@@ -40,8 +40,8 @@ import java.util.Random;
  * Runs one {@link BlockCase} in the studio's engine and writes what the PyTorch side needs to repeat it:
  * a one-block graph (inputs → block → an {@code mse} against a random target per output, unless the block
  * is itself a loss), its parameters perturbed away from their initial values, one training step's outputs,
- * parameter gradients and moved buffers, the outputs of an evaluation after that step, and the exported
- * {@code model.py} and weights.
+ * parameter gradients, the gradients of its floating inputs and moved buffers, the outputs of an evaluation
+ * after that step, and the exported {@code model.py} and weights.
  */
 final class BlockRun {
     static final String BLOCK = "block";
@@ -117,6 +117,7 @@ final class BlockRun {
                     expected.put("grad." + names.stateKey(p.getKey()), host(ParameterStore.gradient(p.getValue(), scratch)));
                 }
             }
+            expected.putAll(InputGradients.of(plan, store, blockIndex, batch, SEED));
             for (Map.Entry<String, NDArray> b : store.buffers()) {
                 expected.put("state." + names.stateKey(b.getKey()), host(b.getValue()));
             }

@@ -1,6 +1,6 @@
 """Repeats block cases written by BlockRun in PyTorch and prints, per case, the largest normwise relative
-error of each output, parameter gradient and buffer of a training step, and of each output of an evaluation
-after it, against the studio's engine, as one JSON line."""
+error of each output, parameter gradient, floating input's gradient and buffer of a training step, and of
+each output of an evaluation after it, against the studio's engine, as one JSON line."""
 import importlib.util
 import json
 import os
@@ -47,8 +47,11 @@ def check(folder):
 
     block.register_forward_hook(capture)
     batch = {field: data["input." + field] for field in model.inputs}
+    for field, value in batch.items():
+        if "grad.input." + field in data:
+            value.requires_grad_(True)
     loss = model(**batch)
-    if any(p.requires_grad for p in model.parameters()):
+    if loss.requires_grad:
         loss.backward()
     errors = {}
     for k, name in enumerate(meta["outputs"]):
@@ -70,14 +73,20 @@ def check(folder):
     grads = [value for key, value in data.items() if key.startswith("grad.")]
     floor = 1e-3 * max((g.abs().max().item() for g in grads if g.numel()), default=0.0)
     for name, parameter in model.named_parameters():
-        want = data.get("grad." + name)
-        if want is None:
-            errors["grad." + name] = float("inf")
-        elif parameter.grad is None:
-            errors["grad." + name] = 0.0 if want.abs().max().item() == 0 else float("inf")
-        else:
-            errors["grad." + name] = relative(parameter.grad, want, max(floor, 1e-12))
+        errors["grad." + name] = gradient_error(parameter.grad, data.get("grad." + name), floor)
+    for field, value in batch.items():
+        if value.requires_grad:
+            errors["grad.input." + field] = gradient_error(value.grad, data["grad.input." + field], floor)
     return errors
+
+
+def gradient_error(got, want, floor):
+    """The error of one gradient; a gradient PyTorch did not compute counts as zero."""
+    if want is None:
+        return float("inf")
+    if got is None:
+        return 0.0 if want.abs().max().item() == 0 else float("inf")
+    return relative(got, want, max(floor, 1e-12))
 
 
 def main():
