@@ -14,6 +14,16 @@ final class PythonNames {
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
             "while", "with", "yield", "match", "case", "self", "super", "torch", "nn", "F", "math", "checkpoint");
+    /**
+     * Names a node's attribute must not take on the generated module: its own methods and what
+     * {@code nn.Module} defines (a node called {@code predict} would hide the method of that name).
+     */
+    private static final Set<String> MODULE_MEMBERS = Set.of("forward", "predict", "inverse", "log_det", "training",
+            "train", "eval", "state_dict", "load_state_dict", "parameters", "named_parameters", "buffers",
+            "named_buffers", "modules", "named_modules", "children", "named_children", "to", "cpu", "cuda", "float",
+            "double", "half", "bfloat16", "type", "apply", "zero_grad", "register_buffer", "register_parameter",
+            "register_module", "add_module", "requires_grad_", "extra_repr", "get_submodule", "get_parameter",
+            "get_buffer", "share_memory", "compile");
     private final Set<String> taken = new HashSet<>();
 
     /** A fresh identifier as close to {@code wanted} as Python allows, never handed out before. */
@@ -37,7 +47,8 @@ final class PythonNames {
         if (Character.isDigit(s.charAt(0))) {
             s = "n_" + s;
         }
-        return RESERVED.contains(s) ? s + "_" : s;
+        boolean generatedMethod = s.startsWith("decode_boxes") || s.startsWith("_segment_") || s.equals("_run_segment");
+        return RESERVED.contains(s) || MODULE_MEMBERS.contains(s) || generatedMethod ? s + "_" : s;
     }
 
     /** {@code deep-chain} → {@code DeepChain}: a class name for a project or block type. */

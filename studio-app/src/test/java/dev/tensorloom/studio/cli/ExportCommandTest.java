@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +33,17 @@ class ExportCommandTest {
     static final double LOSS_TOLERANCE = 1e-3;
     static final int STEPS = 50;
     /**
+     * Where a loss curve leaves {@value #LOSS_TOLERANCE}, the engines may differ by this many times what
+     * PyTorch differs from itself between 1 and 2 threads up to that step (measured in the same test).
+     */
+    static final double NOISE_FACTOR = 3;
+    /**
      * Held-out values that are losses or likelihoods (nats), so they agree as closely as the loss curves (in
      * absolute terms near zero); counts such as token accuracy may flip with a last-bit difference.
      */
     static final List<String> LIKELIHOODS = List.of("loss", "heldout_nll", "gaussian_nll", "nll_gap");
     /** Templates with a block whose PyTorch implementation is still being written; the list only shrinks. */
-    static final Set<String> NOT_YET_EXPORTED = Set.of("detr-shapes", "face-arcface", "mamba-selective-copy",
-            "pose-rle", "s4d-selective-copy", "spp-detector");
+    static final Set<String> NOT_YET_EXPORTED = Set.of();
 
     /**
      * Batch overrides that keep the suite's time on a 2-core machine; the engines run the same code at any
@@ -52,8 +57,10 @@ class ExportCommandTest {
     @TestFactory
     List<DynamicTest> everyTemplateTrainsTheSameInPyTorch() {
         List<DynamicTest> tests = new ArrayList<>();
+        // -Dexport.templates=a,b narrows the run while working on some templates; the build runs them all.
+        Set<String> only = Set.of(System.getProperty("export.templates", "").split(","));
         for (TemplateCard card : TemplateCatalog.builtIn().cards()) {
-            if (!NOT_YET_EXPORTED.contains(card.id())) {
+            if (!NOT_YET_EXPORTED.contains(card.id()) && (only.contains("") || only.contains(card.id()))) {
                 tests.add(DynamicTest.dynamicTest(card.id(), () -> trainsTheSame(card.id())));
             }
         }
@@ -81,15 +88,28 @@ class ExportCommandTest {
         JsonNode b = json.readTree(torch.toFile());
         assertEquals(STEPS, a.get("loss").size());
         assertEquals(STEPS, b.get("loss").size());
-        double worst = 0;
-        for (int i = 0; i < STEPS; i++) {
-            double want = a.get("loss").get(i).asDouble();
-            double got = b.get("loss").get(i).asDouble();
-            double rel = Math.abs(got - want) / Math.max(Math.abs(want), 1e-12);
-            worst = Math.max(worst, rel);
-            assertTrue(rel <= LOSS_TOLERANCE, id + " step " + (i + 1) + ": studio " + want + ", PyTorch " + got);
+        double[] difference = relativeDifferences(a.get("loss"), b.get("loss"));
+        double worst = Arrays.stream(difference).max().orElseThrow();
+        if (worst <= LOSS_TOLERANCE) {
+            System.out.printf("%s: loss curves over %d steps agree within %.2e relative%n", id, STEPS, worst);
+        } else {
+            // Past 1e-3, ask how far PyTorch disagrees with itself: the same package on 2 threads instead of 1
+            // sums in another order. Deep, chaotic training (deep-chain) amplifies those last-bit differences
+            // beyond 1e-3 within 50 steps, in PyTorch alone; the engines must then agree as well as that.
+            Path again = dir.resolve(id + "-pytorch-2-threads.json");
+            python(out, 2, "train.py", "--steps", Integer.toString(STEPS), "--metrics-out", again.toString());
+            double[] spread = relativeDifferences(b.get("loss"), json.readTree(again.toFile()).get("loss"));
+            double floor = 0;
+            for (int i = 0; i < STEPS; i++) {
+                floor = Math.max(floor, spread[i]);
+                double allowed = Math.max(LOSS_TOLERANCE, NOISE_FACTOR * floor);
+                assertTrue(difference[i] <= allowed, id + " step " + (i + 1) + ": studio " + a.get("loss").get(i)
+                        + ", PyTorch " + b.get("loss").get(i) + " (" + difference[i] + " relative; PyTorch on 1 and 2 "
+                        + "threads differ by up to " + floor + " so far)");
+            }
+            System.out.printf("%s: loss curves over %d steps agree within %.2e relative; PyTorch alone, 1 against 2 "
+                    + "threads, differs by up to %.2e%n", id, STEPS, worst, Arrays.stream(spread).max().orElseThrow());
         }
-        System.out.printf("%s: loss curves over %d steps agree within %.2e relative%n", id, STEPS, worst);
         a.get("finalEvaluation").fieldNames().forEachRemaining(k -> assertTrue(b.get("finalEvaluation").has(k),
                 id + ": train.py's finalEvaluation lacks " + k));
         for (String k : LIKELIHOODS) {
@@ -164,13 +184,28 @@ class ExportCommandTest {
         assertEquals(1, run.err().strip().lines().filter(l -> !l.startsWith("export:")).count(), run.err());
     }
 
+    /** |b − a| / |a| at every step. */
+    private static double[] relativeDifferences(JsonNode a, JsonNode b) {
+        double[] out = new double[STEPS];
+        for (int i = 0; i < STEPS; i++) {
+            double want = a.get(i).asDouble();
+            out[i] = Math.abs(b.get(i).asDouble() - want) / Math.max(Math.abs(want), 1e-12);
+        }
+        return out;
+    }
+
     /** Runs a script of an exported package with the tests' Python and fails with its output if it fails. */
     static String python(Path folder, String... args) throws Exception {
+        return python(folder, 1, args);
+    }
+
+    /** As {@link #python(Path, String...)} with {@code threads} OpenMP threads. */
+    static String python(Path folder, int threads, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(TestPython.interpreter().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
         // One thread: on a shared 2-core machine, OpenMP threads of two processes slow each other many times over.
-        builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.MINUTES), "python " + String.join(" ", args) + " did not finish");

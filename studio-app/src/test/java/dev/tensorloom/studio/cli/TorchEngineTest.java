@@ -49,6 +49,21 @@ class TorchEngineTest {
     }
 
     @Test
+    void thePyTorchEngineReachesTheTemplatesTarget() throws Exception {
+        // transformer-reverse's card: held-out token accuracy of at least 0.98 after the project's 2000 steps
+        Path metrics = dir.resolve("target.json");
+        CliRun run = CliRun.of("train", "--template", "transformer-reverse", "--engine", "pytorch", "--python",
+                python(), "--metrics-out", metrics.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode m = new ObjectMapper().readTree(metrics.toFile());
+        double accuracy = m.get("finalEvaluation").get("token_accuracy").asDouble();
+        System.out.printf("transformer-reverse, PyTorch engine, %d steps: held-out token accuracy %.4f in %.1f s%n",
+                m.get("steps").asInt(), accuracy, m.get("elapsedSeconds").asDouble());
+        assertEquals(2000, m.get("steps").asInt());
+        assertTrue(accuracy >= 0.98, "held-out token accuracy " + accuracy);
+    }
+
+    @Test
     void twoProcessesTrainLikeOneAtTheSameGlobalBatch() throws Exception {
         Path one = dir.resolve("one.json");
         Path two = dir.resolve("two.json");
