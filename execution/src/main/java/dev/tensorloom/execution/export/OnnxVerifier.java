@@ -56,8 +56,8 @@ public final class OnnxVerifier {
                         for (String name : outputs) {
                             OnnxValue value = result.get(name).orElseThrow(() -> new IOException(onnx
                                     + " has no output named " + name));
-                            float[] got = floats((OnnxTensor) value);
-                            float[] want = arrays.get("output." + name).toType(DataType.FLOAT32, false).toFloatArray();
+                            double[] got = values((OnnxTensor) value);
+                            double[] want = arrays.get("output." + name).toType(DataType.FLOAT64, false).toDoubleArray();
                             if (got.length != want.length) {
                                 throw new IOException("ONNX output " + name + " has " + got.length + " values, the "
                                         + "studio's " + want.length);
@@ -65,7 +65,7 @@ public final class OnnxVerifier {
                             double diff = 0;
                             double scale = 0;
                             for (int i = 0; i < got.length; i++) {
-                                diff = Math.max(diff, Math.abs((double) got[i] - want[i]));
+                                diff = Math.max(diff, Math.abs(got[i] - want[i]));
                                 scale = Math.max(scale, Math.abs(want[i]));
                             }
                             maxAbs = Math.max(maxAbs, diff);
@@ -90,10 +90,24 @@ public final class OnnxVerifier {
         return OnnxTensor.createTensor(env, FloatBuffer.wrap(a.toType(DataType.FLOAT32, false).toFloatArray()), shape);
     }
 
-    private static float[] floats(OnnxTensor t) {
-        FloatBuffer b = t.getFloatBuffer();
-        float[] out = new float[b.remaining()];
-        b.get(out);
-        return out;
+    /** A float or integer output's values (integer outputs, such as gathered targets, must match exactly). */
+    private static double[] values(OnnxTensor t) throws IOException {
+        FloatBuffer f = t.getFloatBuffer();
+        if (f != null) {
+            double[] out = new double[f.remaining()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = f.get(i);
+            }
+            return out;
+        }
+        LongBuffer l = t.getLongBuffer();
+        if (l != null) {
+            double[] out = new double[l.remaining()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = l.get(i);
+            }
+            return out;
+        }
+        throw new IOException("an ONNX output of type " + t.getInfo().type + " cannot be compared");
     }
 }

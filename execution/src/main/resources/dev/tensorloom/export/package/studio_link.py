@@ -7,8 +7,13 @@ import os
 import sys
 import threading
 import time
+import warnings
 
 import torch
+
+# The memory meter samples after every block's backward through full backward hooks; on the first block,
+# whose inputs are data, PyTorch warns that the hook sees output gradients only, which is all it reads.
+warnings.filterwarnings("ignore", message="Full backward hook is firing", category=UserWarning)
 
 PROTOCOL = 1
 

@@ -197,8 +197,10 @@ def main(argv=None):
     world = Distributed(device)
     link = studio_link.EventStream(args.events, world.rank)
     control = studio_link.Control(args.control)
-    if args.events:
-        studio_link.watch_parent(int(os.environ.get("TENSORLOOM_PARENT_PID", "0")))
+    studio = int(os.environ.get("TENSORLOOM_PARENT_PID", "0"))
+    if args.events and studio:
+        # Started by the studio: end with it. Run by hand (--events into a file), stdin means nothing.
+        studio_link.watch_parent(studio)
         if world.world == 1:
             studio_link.watch_stdin()
     torch.manual_seed(SEED)

@@ -85,25 +85,16 @@ class BlockEquivalenceTest {
         })).toList();
     }
 
-    /**
-     * Block types whose PyTorch implementation is still being written; the list only shrinks, and the
-     * export refuses a graph that uses one with a message naming the node.
-     */
-    static final Set<String> NOT_YET_EXPORTED = Set.of();
-
     @Test
     void everyBlockTypeOfTheCatalogHasACase() {
         Set<String> covered = BlockCases.all().stream().map(BlockCase::type).collect(Collectors.toSet());
         Set<String> missing = new TreeSet<>();
         for (BlockType t : BlockCatalog.standard().all()) {
-            if (t.role() != BlockType.Role.SOURCE && !covered.contains(t.id()) && !NOT_YET_EXPORTED.contains(t.id())) {
+            if (t.role() != BlockType.Role.SOURCE && !covered.contains(t.id())) {
                 missing.add(t.id());
             }
         }
         assertEquals(Set.of(), missing, "block types without an export case");
-        Set<String> done = new TreeSet<>(NOT_YET_EXPORTED);
-        done.retainAll(covered);
-        assertEquals(Set.of(), done, "block types with a case: take them off NOT_YET_EXPORTED");
     }
 
 }
