@@ -19,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,6 +47,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "cpu|gpu|auto", description = "Where to train (default: the project's).")
     String device;
 
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed for initial weights, training batches and held-out examples (default: the project's).")
+    Long seed;
+
     @Option(names = "--metrics-out", paramLabel = "FILE.json", description = "Write the loss curve and metrics here.")
     Path metricsOut;
 
@@ -74,6 +76,9 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null) {
             options = options.withCheckpointPolicy(checkpoint);
         }
+        if (seed != null) {
+            options = options.withSeed(seed);
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try (PreparedRun run = RunSetup.standard().prepare(project.document(), options)) {
@@ -98,11 +103,11 @@ final class TrainCommand implements Callable<Integer> {
                 Path saved = WeightsFile.save(run.store(), saveDir);
                 err.println("saved weights to " + saved);
             }
-            Map<String, Double> eval = new TreeMap<>(summary.lastEvaluation());
-            out.printf("trained %s for %d steps on %s in %.1f s; final loss %.5f%n", source.displayName(),
-                    summary.steps(), deviceName, summary.elapsedMillis() / 1000.0,
-                    summary.losses().isEmpty() ? Double.NaN : summary.losses().get(summary.losses().size() - 1));
-            eval.forEach((k, v) -> out.printf("  held-out %s: %.5f%n", k, v));
+            out.printf("trained %s for %d steps on %s in %.1f s (wall clock, %s); final loss %.5f%n",
+                    source.displayName(), summary.steps(), deviceName, summary.elapsedMillis() / 1000.0,
+                    TorchThreadCount.describe(), summary.losses().isEmpty() ? Double.NaN
+                            : summary.losses().get(summary.losses().size() - 1));
+            EvaluationText.print(out, recorder.lastEvaluation());
             if (metricsOut != null) {
                 writeMetrics(run, summary, recorder, deviceName);
             }
@@ -119,21 +124,23 @@ final class TrainCommand implements Callable<Integer> {
         root.put("steps", summary.steps());
         root.put("batchSize", run.config().batchSize());
         root.put("checkpointPolicy", run.training().checkpointPolicy());
+        root.put("seed", run.config().seed());
         root.put("elapsedSeconds", summary.elapsedMillis() / 1000.0);
-        root.put("examplesPerSecond", recorder.meanExamplesPerSecond());
+        // wall clock, not CPU time: what a user waits for, with the threads libtorch computed on
+        root.put("examplesPerSecondWallClock", recorder.meanExamplesPerSecond());
+        root.put("torchThreads", TorchThreadCount.intraOp());
         root.put("forwardEvaluations", summary.forwardEvaluations());
         root.put("parameters", run.store().parameterCount());
         ArrayNode losses = root.putArray("loss");
         summary.losses().forEach(losses::add);
         ArrayNode lrs = root.putArray("learningRate");
         recorder.learningRates.forEach(lrs::add);
-        ObjectNode fin = root.putObject("finalEvaluation");
-        new TreeMap<>(summary.lastEvaluation()).forEach(fin::put);
+        EvaluationJson.put(root.putObject("finalEvaluation"), recorder.lastEvaluation());
         ArrayNode evals = root.putArray("evaluations");
         for (EvalMetrics e : recorder.evaluations) {
             ObjectNode n = evals.addObject();
             n.put("step", e.step());
-            new TreeMap<>(e.values()).forEach(n::put);
+            EvaluationJson.put(n, e);
         }
         Path parent = metricsOut.toAbsolutePath().getParent();
         if (parent != null) {
@@ -176,6 +183,10 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public void onFailed(RunFailure f) {
             failure.set(f);
+        }
+
+        EvalMetrics lastEvaluation() {
+            return evaluations.isEmpty() ? null : evaluations.get(evaluations.size() - 1);
         }
 
         double meanExamplesPerSecond() {
