@@ -94,6 +94,21 @@ def main():
               f"{'met' if ok else 'MISSED':6} {fmt(wall, 0):>7} {fmt(cpu, 0):>7} {str(threads or ''):>3}")
     print()
     print(f"{missed} target(s) missed" if missed else "every target met")
+    print()
+    print("every run: headline metric of its final evaluation")
+    for fname in sorted(os.listdir(out)):
+        if not fname.endswith(".json") or fname.endswith(".memory.json"):
+            continue
+        name = fname[:-5]
+        run = load(out, name)
+        final = run.get("finalEvaluation", {})
+        headline = final.get("headline", "loss")
+        value, ci, n = metric(run, headline)
+        wall, cpu = seconds(out, name)
+        interval = f" (95% {fmt(ci['low'])}-{fmt(ci['high'])}, {ci['examples']} examples)" if ci else ""
+        print(f"  {name:22} {headline} {fmt(value)}{interval}; loss {fmt(final.get('loss'), 4)} on "
+              f"{final.get('examples')} held-out examples; {run.get('steps')} steps; wall {fmt(wall, 0)} s, "
+              f"CPU {fmt(cpu, 0)} s, {run.get('torchThreads')} thread(s)")
 
 
 if __name__ == "__main__":

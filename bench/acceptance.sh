@@ -4,7 +4,8 @@
 # Usage: bench/acceptance.sh SEED [OUT_DIR]      (default OUT_DIR: bench/out/acceptance-SEED)
 # Pick a seed the templates were never tuned on (they were tuned on their project seed, 42 or 7). A run that
 # finished is kept: run the script again to finish an interrupted one; delete OUT_DIR to start over.
-# TENSORLOOM names the launcher (default: ./tensorloom of this checkout). On a machine shared with other jobs,
+# TENSORLOOM names the launcher (default: ./tensorloom of this checkout); ACCEPTANCE_COMMIT the commit it was built
+# from, when that is not this checkout's HEAD. On a machine shared with other jobs,
 # OMP_NUM_THREADS=1 keeps libtorch's threads from waiting on each other (bench/gallery-acceptance.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +21,7 @@ mkdir -p "$OUT"
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "commit: ${ACCEPTANCE_COMMIT:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)}"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)," \
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
   echo "OMP_NUM_THREADS: ${OMP_NUM_THREADS:-unset}"

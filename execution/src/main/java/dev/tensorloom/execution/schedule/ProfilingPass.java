@@ -8,6 +8,7 @@ import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.ScheduleAction;
 import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.memory.DeviceMemory;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,9 +58,12 @@ public final class ProfilingPass {
     private ProfilingPass() {
     }
 
-    /** Profiles with the process's native probe. */
+    /**
+     * Profiles with the probe that measures the plan's device: glibc's native heap on the CPU, none on a GPU
+     * (host readings say nothing about device memory), where the profile is unmeasured and says so.
+     */
     public static NodeProfile run(Executor executor, Map<String, NDArray> batch, long globalStep) {
-        return run(executor, batch, globalStep, NativeMemoryProbe.system());
+        return run(executor, batch, globalStep, DeviceMemory.probeFor(executor.plan().device()));
     }
 
     /** Profiles with {@code probe}; an unavailable probe gives output bytes as saved bytes. */

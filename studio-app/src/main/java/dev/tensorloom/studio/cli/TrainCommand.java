@@ -3,6 +3,7 @@ package dev.tensorloom.studio.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.exec.WeightsFile;
 import dev.tensorloom.execution.run.PreparedRun;
 import dev.tensorloom.execution.run.RunOptions;
@@ -41,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer batch;
 
     @Option(names = "--checkpoint", paramLabel = "POLICY",
-            description = "none, every-k:K, sqrt, revolve:S or budget:MB (default: the project's).")
+            description = CheckpointPolicy.HELP + " (default: the project's).")
     String checkpoint;
 
     @Option(names = "--device", paramLabel = "cpu|gpu|auto", description = "Where to train (default: the project's).")

@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.run;
 
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.model.doc.TrainingConfig;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -46,6 +48,7 @@ public final class RunPanelView extends BorderPane {
 
     public RunPanelView(RunPanelViewModel vm, List<String> datasets) {
         this.vm = vm;
+        policy.setTooltip(new Tooltip("Checkpoint policies: " + CheckpointPolicy.HELP + "."));
         getStyleClass().add("run-panel");
         dataset.getItems().setAll(datasets);
         buildForm();
