@@ -8,6 +8,7 @@ import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.ScheduleAction;
 import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.StoreState;
 import dev.tensorloom.execution.memory.DeviceMemory;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import java.util.ArrayList;
@@ -66,8 +67,22 @@ public final class ProfilingPass {
         return run(executor, batch, globalStep, DeviceMemory.probeFor(executor.plan().device()));
     }
 
-    /** Profiles with {@code probe}; an unavailable probe gives output bytes as saved bytes. */
+    /**
+     * Profiles with {@code probe}; an unavailable probe gives output bytes as saved bytes. The passes train in
+     * training mode, so the store's buffers (batch norm's running statistics) and first initialisations are put
+     * back afterwards: a run that profiled starts from the state a run that did not starts from.
+     */
     public static NodeProfile run(Executor executor, Map<String, NDArray> batch, long globalStep,
+            NativeMemoryProbe probe) {
+        StoreState before = StoreState.capture(executor.store());
+        try {
+            return profile(executor, batch, globalStep, probe);
+        } finally {
+            before.restore();
+        }
+    }
+
+    private static NodeProfile profile(Executor executor, Map<String, NDArray> batch, long globalStep,
             NativeMemoryProbe probe) {
         long examples = batchSize(batch);
         long small = Math.max(MIN_SLICE_EXAMPLES, examples / SLICE);
