@@ -15,9 +15,9 @@ import dev.tensorloom.execution.data.HostBatch;
 import dev.tensorloom.execution.data.ShapeClassesGenerator;
 import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.exec.ScheduleListener;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
@@ -74,7 +74,7 @@ public final class ShapeJudge implements AutoCloseable {
                 try (NDManager batchManager = m.newSubManager()) {
                     HostBatch b = real.generate(DataRandom.forBatch(SEED, 3, step), BATCH);
                     trainer.step(ArrayBatchSource.toArrays(batchManager, b), step, ActivationSchedule.NONE,
-                            ScheduleListener.NONE, ForwardObserver.NONE);
+                            ExecutorListener.NONE, ForwardObserver.NONE);
                 }
             }
         } finally {

@@ -8,7 +8,7 @@ import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.RunSummary;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.execution.session.StepMetrics;
-import dev.tensorloom.execution.exec.ScheduleAction;
+import dev.tensorloom.execution.exec.ExecutorAction;
 import dev.tensorloom.model.command.SetTrainingConfig;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
@@ -297,8 +297,8 @@ public final class RunPanelViewModel {
             }
 
             @Override
-            public void onScheduleAction(ScheduleAction action) {
-                observers.onScheduleAction(action);
+            public void onExecutorAction(ExecutorAction action) {
+                observers.onExecutorAction(action);
             }
         };
     }

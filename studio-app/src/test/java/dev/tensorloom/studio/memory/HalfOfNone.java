@@ -11,8 +11,8 @@ import dev.tensorloom.execution.data.ArrayBatchSource;
 import dev.tensorloom.execution.data.DatasetRegistry;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.schedule.CheckpointSchedule;
-import dev.tensorloom.execution.schedule.CheckpointScheduling;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
+import dev.tensorloom.execution.recompute.PolicyPlanning;
 import dev.tensorloom.model.doc.Document;
 import java.util.Map;
 
@@ -49,7 +49,7 @@ record HalfOfNone(int batch, long nonePeakBytes, long leastPeakBytes, Checkpoint
                 NDManager data = NDManager.newBaseManager(plan.device())) {
             Map<String, NDArray> arrays = new ArrayBatchSource(DatasetRegistry.standard().open(doc.config().dataset(),
                     seed)).next(data, batch);
-            CheckpointSchedule none = CheckpointScheduling.prepare(executor, arrays, 0, CheckpointPolicy.none());
+            PlannedPolicy none = PolicyPlanning.prepare(executor, arrays, 0, CheckpointPolicy.none());
             PlanGraph graph = none.graph().graph();
             long least = SegmentCostModel.evaluate(graph, BudgetPlanner.leastPeak(graph, none.plan().boundaries()))
                     .peakBytes();

@@ -14,13 +14,13 @@ import dev.tensorloom.execution.data.ArrayBatchSource;
 import dev.tensorloom.execution.data.DataRandom;
 import dev.tensorloom.execution.data.DatasetRegistry;
 import dev.tensorloom.execution.exec.Executor;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.exec.ScheduleListener;
 import dev.tensorloom.execution.exec.StepOutcome;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.schedule.CheckpointSchedule;
-import dev.tensorloom.execution.schedule.CheckpointScheduling;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
+import dev.tensorloom.execution.recompute.PolicyPlanning;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.io.ProjectReader;
@@ -49,7 +49,7 @@ class TemplateCheckpointGradientTest {
     private static final Map<String, HalfOfNone> BATCHES = new HashMap<>();
     private static final Map<String, Result> PLAIN = new HashMap<>();
 
-    private record Result(Map<String, float[]> gradients, StepOutcome outcome, CheckpointSchedule schedule) { }
+    private record Result(Map<String, float[]> gradients, StepOutcome outcome, PlannedPolicy schedule) { }
 
     static Stream<Arguments> templatesAndPolicies() {
         return TemplateCatalog.builtIn().cards().stream()
@@ -71,8 +71,8 @@ class TemplateCheckpointGradientTest {
             Map<String, NDArray> batch = source.next(data, batchSize);
             executor.evaluate(batch, ForwardObserver.NONE); // creates every parameter
             perturb(store, seed);
-            CheckpointSchedule schedule = CheckpointScheduling.prepare(executor, batch, 0, policy);
-            StepOutcome outcome = executor.train(batch, 1, schedule.activations(), ScheduleListener.NONE,
+            PlannedPolicy schedule = PolicyPlanning.prepare(executor, batch, 0, policy);
+            StepOutcome outcome = executor.train(batch, 1, schedule.activations(), ExecutorListener.NONE,
                     ForwardObserver.NONE);
             Map<String, float[]> grads = new LinkedHashMap<>();
             try (NDManager tmp = NDManager.newBaseManager()) {
