@@ -135,9 +135,10 @@ public final class TrainingSession implements TrainingRun {
 
     private void run() {
         JniUtils.setGradMode(true);
+        int threads = JniUtils.getNumThreads();
         long started = System.nanoTime();
         List<Double> losses = new ArrayList<>();
-        Map<String, Double> lastEval = Map.of();
+        EvalMetrics lastEval = null;
         long forwardEvaluations = 0;
         long step = 0;
         try (Executor executor = new Executor(plan, store, config.seed());
@@ -183,16 +184,16 @@ public final class TrainingSession implements TrainingRun {
                     throw new NodeFailureException(lossNode, "the loss is not finite", null);
                 }
                 listener.onStep(new StepMetrics(step + 1, result.loss(), result.learningRate(),
-                        config.batchSize() / seconds));
+                        config.batchSize() / seconds, threads));
                 listener.onGradientNorms(step + 1, result.nodeGradNorms());
                 boolean last = step + 1 == config.steps();
                 if (!heldOut.isEmpty() && (last || config.evalEvery() > 0 && (step + 1) % config.evalEvery() == 0)) {
-                    lastEval = Evaluator.evaluate(executor, heldOut, config.metrics());
-                    listener.onEvaluation(new EvalMetrics(step + 1, lastEval));
+                    lastEval = EvalMetrics.of(step + 1, Evaluator.evaluate(executor, heldOut, config.metrics(), last));
+                    listener.onEvaluation(lastEval);
                 }
             }
-            RunSummary s = new RunSummary(step, stopped, losses, lastEval, forwardEvaluations,
-                    (System.nanoTime() - started) / 1_000_000);
+            RunSummary s = new RunSummary(step, stopped, losses, lastEval == null ? Map.of() : lastEval.values(),
+                    forwardEvaluations, (System.nanoTime() - started) / 1_000_000);
             synchronized (lock) {
                 summary = s;
                 state = stopped ? State.STOPPED : State.FINISHED;

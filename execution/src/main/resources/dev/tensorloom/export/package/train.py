@@ -96,20 +96,37 @@ class ForwardCounter:
 
 
 def evaluate(model, data, bindings):
-    """Mean held-out loss over the batches, then every metric the studio reports for this graph."""
+    """The held-out loss (each batch's mean weighted by its examples) and every metric the studio reports
+    for this graph: {"values": {name: value}, "intervals": {name: (low, high, examples)}, "examples": n}."""
     model.eval()
     with torch.no_grad():
         recorder = metrics.Recorder(model, bindings)
-        total = 0.0
+        total, examples = 0.0, 0
         for k, batch in enumerate(data.held_out):
             data.replay_held_out_draws(model, k)
             recorder.start(batch)
-            total += model(**batch).item()
+            size = next(iter(batch.values())).shape[0]
+            total += model(**batch).item() * size
+            examples += size
         recorder.close()
-        values = {"loss": total / len(data.held_out) if data.held_out else float("nan")}
+        values = {"loss": total / examples if examples else float("nan")}
         values.update(recorder.values())
+        intervals = recorder.estimates()
     model.train()
-    return values
+    return {"values": values, "intervals": intervals, "examples": examples}
+
+
+def evaluation_report(evaluation):
+    """An evaluation as `tensorloom train --metrics-out` writes it: examples, the headline (the first value
+    after the loss), the values, and ci95 {name: {low, high, examples}} for the values with an interval."""
+    values = evaluation["values"]
+    report = {"examples": evaluation["examples"],
+              "headline": next((k for k in values if k != "loss"), "loss")}
+    report.update(values)
+    report["ci95"] = {name: {"low": low, "high": high, "examples": n}
+                      for name, (low, high, n) in evaluation["intervals"].items()
+                      if not (math.isnan(low) or math.isnan(high))}
+    return report
 
 
 def parse_args(argv):
@@ -223,7 +240,7 @@ def main(argv=None):
               batchSize=BATCH_SIZE, parameters=sum(p.numel() for p in model.parameters()),
               checkpointing=bool(model.checkpointing))
     losses, rates, evaluations, speeds = [], [], [], []
-    last_evaluation = {}
+    last_evaluation = {"values": {}, "intervals": {}, "examples": 0}
     stopped = False
     started = time.perf_counter()
     step = 0
@@ -273,8 +290,8 @@ def main(argv=None):
         if data.held_out and (last or EVAL_EVERY > 0 and (step + 1) % EVAL_EVERY == 0):
             if world.rank == 0:
                 last_evaluation = evaluate(model, data, bindings)
-                evaluations.append({"step": step + 1, **last_evaluation})
-                link.emit("evaluation", step=step + 1, values=last_evaluation)
+                evaluations.append({"step": step + 1, **evaluation_report(last_evaluation)})
+                link.emit("evaluation", step=step + 1, values=last_evaluation["values"])
             world.barrier()
     steps_done = len(losses)
     elapsed = time.perf_counter() - started
@@ -290,7 +307,7 @@ def main(argv=None):
             print(f"trained {PROJECT} for {steps_done} steps on {device} in {elapsed:.1f} s; final loss "
                   f"{losses[-1]:.5f}", file=sys.stderr if args.events else sys.stdout)
     link.emit("finished", steps=steps_done, stopped=stopped, elapsedSeconds=elapsed,
-              forwardEvaluations=counter.count, lastEvaluation=last_evaluation)
+              forwardEvaluations=counter.count, lastEvaluation=last_evaluation["values"])
     world.close()
 
 
@@ -306,12 +323,15 @@ def write_metrics(args, device, losses, rates, evaluations, last_evaluation, spe
         "batchSize": BATCH_SIZE,
         "checkpointPolicy": CHECKPOINT_POLICY if model.checkpointing else "none",
         "elapsedSeconds": elapsed,
-        "examplesPerSecond": sum(speeds) / len(speeds) if speeds else 0.0,
+        # wall clock, not CPU time, with the threads PyTorch computed on (as the studio reports its speed)
+        "examplesPerSecondWallClock": sum(speeds) / len(speeds) if speeds else 0.0,
+        "torchThreads": torch.get_num_threads(),
+        "seed": SEED,
         "forwardEvaluations": counter.count,
         "parameters": sum(p.numel() for p in model.parameters()),
         "loss": losses,
         "learningRate": rates,
-        "finalEvaluation": dict(sorted(last_evaluation.items())),
+        "finalEvaluation": evaluation_report(last_evaluation),
         "evaluations": evaluations,
     }
     folder = os.path.dirname(os.path.abspath(args.metrics_out))

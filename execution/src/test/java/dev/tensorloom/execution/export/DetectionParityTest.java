@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The exported package decodes a detector's outputs and measures its held-out mAP as the studio does: on the
  * same logits, boxes and targets, {@code decode_detections} returns the detections of {@link DetectionDecoder}
  * (labels, boxes and order equal, scores within {@value #SCORE}) and {@code metrics.DetectionMap} the
- * {@code map50} and {@code map50_95} of {@link DetectionMapMetric} (within {@value #MAP}). The predictions
+ * {@code voc_map50} and {@code coco_map50_95} of {@link DetectionMapMetric} (within {@value #MAP}). The predictions
  * crowd every truth with near copies, give some of them equal scores, and add strays, so that NMS, ties and
  * the VOC matching rule all decide something.
  */
@@ -125,7 +125,7 @@ class DetectionParityTest {
             detections += want.size();
         }
         Map<String, Double> values = metric.values();
-        assertTrue(detections > 10 && values.get("map50") > 0.1 && values.get("map50") < 0.99,
+        assertTrue(detections > 10 && values.get("voc_map50") > 0.1 && values.get("voc_map50") < 0.99,
                 "the case decides something: " + detections + " detections, " + values);
         System.out.printf("%s: %d detections; studio %s, PyTorch %s%n", scoring, detections, values, python.get("values"));
         assertEquals(values.keySet(), keys(python.get("values")));
