@@ -48,6 +48,7 @@ public final class ExportView extends VBox {
         folder.setId("export-folder");
         folder.setPromptText("An empty or new folder");
         HBox.setHgrow(folder, Priority.ALWAYS);
+        folder.setText(vm.folderProperty().get() == null ? "" : vm.folderProperty().get().toString());
         vm.folderProperty().addListener((o, a, b) -> folder.setText(b == null ? "" : b.toString()));
         Runnable commitFolder = () -> vm.setFolder(folder.getText().isBlank() ? null : Path.of(folder.getText().strip()));
         folder.setOnAction(e -> commitFolder.run());
@@ -109,6 +110,8 @@ public final class ExportView extends VBox {
         Button keep = new Button("Keep folder");
         keep.setId("export-overwrite-keep");
         keep.setOnAction(e -> vm.keepFolder());
+        replace.setMinWidth(Region.USE_PREF_SIZE);
+        keep.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, question, replace, keep);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("export-overwrite");
@@ -126,7 +129,12 @@ public final class ExportView extends VBox {
         phase.setId("export-phase");
         phase.getStyleClass().add(Styles.TEXT_SMALL);
         phase.textProperty().bind(vm.phaseProperty());
-        return new VBox(4, bar, phase);
+        VBox box = new VBox(4, bar, phase);
+        // Nothing to show before the first export starts.
+        box.visibleProperty().bind(vm.stateProperty().isNotEqualTo(ExportViewModel.State.EDITING)
+                .and(vm.stateProperty().isNotEqualTo(ExportViewModel.State.CONFIRMING_OVERWRITE))
+                .or(vm.exportedFolderProperty().isNotNull()));
+        return box;
     }
 
     private static VBox outcome(ExportViewModel vm) {

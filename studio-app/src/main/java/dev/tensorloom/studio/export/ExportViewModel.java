@@ -211,7 +211,7 @@ public final class ExportViewModel {
         exported.set(r.folder());
         progress.set(1);
         phase.set("done");
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Exported %s to %s: %,d parameters (%s), "
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Exported %s to %s: %,d parameters with %s, "
                 + "%d steps of data.", format.get() == ExportFormat.ONNX ? "model.onnx and the PyTorch package"
                 : "the PyTorch package", r.folder(), r.parameters(), weightsWords(), r.dataSteps()));
         if (r.onnx() != null) {

@@ -13,7 +13,7 @@ import javafx.stage.Window;
  */
 public final class FxExportDialog {
     private static final double WIDTH = 720;
-    private static final double HEIGHT = 520;
+    private static final double HEIGHT = 470;
 
     private FxExportDialog() {
     }

@@ -2,12 +2,14 @@ package dev.tensorloom.studio.run;
 
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.util.StringConverter;
 
@@ -20,8 +22,11 @@ final class EngineRows {
     private EngineRows() {
     }
 
-    /** Adds the rows to {@code form} from {@code row} on; returns the next free row. */
-    static int addTo(GridPane form, int row, RunEngineViewModel vm) {
+    /**
+     * Adds the rows to {@code form} from {@code row} on; returns the next free row. The choice is locked while
+     * {@code running} holds: it applies to the next run.
+     */
+    static int addTo(GridPane form, int row, RunEngineViewModel vm, ObservableBooleanValue running) {
         ComboBox<RunEngineViewModel.Engine> engine = new ComboBox<>();
         engine.setId("run-engine");
         engine.getItems().setAll(RunEngineViewModel.Engine.values());
@@ -80,11 +85,17 @@ final class EngineRows {
         status.setWrapText(true);
         status.setMaxWidth(280);
         status.textProperty().bind(vm.statusProperty());
+        Tooltip where = new Tooltip();
+        where.textProperty().bind(vm.interpreterProperty());
+        status.tooltipProperty().bind(Bindings.when(vm.interpreterProperty().isEmpty()).then((Tooltip) null)
+                .otherwise(where));
 
         BooleanBinding torch = vm.engineProperty().isEqualTo(RunEngineViewModel.Engine.PYTORCH);
-        device.disableProperty().bind(vm.probingProperty());
-        processes.disableProperty().bind(vm.probingProperty());
-        Label deviceLabel = new Label("PyTorch device");
+        BooleanBinding locked = Bindings.createBooleanBinding(running::get, running);
+        engine.disableProperty().bind(locked);
+        device.disableProperty().bind(vm.probingProperty().or(locked));
+        processes.disableProperty().bind(vm.probingProperty().or(locked));
+        Label deviceLabel = new Label("Device");
         Label processesLabel = new Label("Processes");
         form.addRow(row++, new Label("Engine"), engine);
         form.addRow(row++, deviceLabel, device);

@@ -70,6 +70,7 @@ public final class RunEngineViewModel implements LauncherChoice {
     private final ReadOnlyIntegerWrapper processes = new ReadOnlyIntegerWrapper(1);
     private final ReadOnlyIntegerWrapper maxProcesses = new ReadOnlyIntegerWrapper(1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper interpreterText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper probing = new ReadOnlyBooleanWrapper();
     private Path interpreter;
     private PythonInfo lastInfo;
@@ -124,6 +125,7 @@ public final class RunEngineViewModel implements LauncherChoice {
         python.require(PURPOSE, found -> BackgroundTask.wrap(() -> probe.probe(found)).onSuccess(info -> {
             probing.set(false);
             interpreter = found;
+            interpreterText.set("Python: " + found);
             torchFound(info);
         }).onFailure(e -> {
             probing.set(false);
@@ -147,15 +149,15 @@ public final class RunEngineViewModel implements LauncherChoice {
             return;
         }
         String version = lastInfo == null || lastInfo.torch() == null ? "torch" : "torch " + lastInfo.torch().version();
-        String gpu = gpus == 0 ? "no CUDA GPU, CPU only"
-                : gpus + " GPU" + (gpus == 1 ? "" : "s") + ": " + lastInfo.torch().gpus().get(0).name();
-        status.set(version + " (" + gpu + ") at " + interpreter + ". " + runsAs());
+        String gpu = gpus == 0 ? " sees no CUDA GPU: trains on the CPU"
+                : " sees " + gpus + " GPU" + (gpus == 1 ? "" : "s") + " (" + lastInfo.torch().gpus().get(0).name() + ")";
+        status.set(version + gpu + ", " + runsAs());
     }
 
     private String runsAs() {
-        return processes.get() == 1 ? "Trains in one Python process."
-                : "Trains in " + processes.get() + " processes with torchrun (DistributedDataParallel, the global "
-                        + "batch split across them).";
+        return processes.get() == 1 ? "in one Python process."
+                : "in " + processes.get() + " processes under torchrun (DistributedDataParallel, the global batch "
+                        + "split across them).";
     }
 
     private void describeDjl() {
@@ -211,6 +213,11 @@ public final class RunEngineViewModel implements LauncherChoice {
     /** What the engine is and where it runs, or why PyTorch is not available. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** "Python: PATH" once the PyTorch engine's interpreter is known, else empty. */
+    public ReadOnlyStringProperty interpreterProperty() {
+        return interpreterText.getReadOnlyProperty();
     }
 
     /** True while Python is being found and torch asked for its devices. */

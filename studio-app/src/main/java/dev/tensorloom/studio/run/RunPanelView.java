@@ -83,7 +83,7 @@ public final class RunPanelView extends BorderPane {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         form.getColumnConstraints().setAll(new ColumnConstraints(), fields);
-        int row = engine == null ? 0 : EngineRows.addTo(form, 0, engine);
+        int row = engine == null ? 0 : EngineRows.addTo(form, 0, engine, vm.canStartProperty().not());
         row = add(row, "Dataset", dataset, vm::setDataset);
         row = add(row, "Optimizer", optimizer, vm::setOptimizer);
         row = addText(row, "Learning rate", learningRate, t -> vm.setLearningRate(Double.parseDouble(t)));

@@ -79,8 +79,8 @@ class ExportViewModelTest {
         assertEquals(List.of(), asked, "the PyTorch package is written without Python");
         assertEquals(new ExportJob(ExportFormat.PYTORCH, out, false, trained.folder(), null), jobs.get(0));
         assertEquals(List.of(0.4, 1.0), fractions, "the bar follows ExportProgress");
-        assertEquals("Exported the PyTorch package to " + out + ": 1,234 parameters (the last run's weights (300 steps "
-                + "on DJL)), 20 steps of data.", vm.outcomeProperty().get());
+        assertEquals("Exported the PyTorch package to " + out + ": 1,234 parameters with the last run's weights (300 "
+                + "steps on DJL), 20 steps of data.", vm.outcomeProperty().get());
         assertEquals(out, vm.exportedFolderProperty().get());
         vm.openFolder();
         assertEquals(List.of(out), opened);
@@ -95,7 +95,7 @@ class ExportViewModelTest {
         vm.setFolder(tmp.resolve("fresh"));
         vm.export();
         assertNull(jobs.get(0).weights());
-        assertTrue(vm.outcomeProperty().get().contains("(initial weights for seed 42)"), vm.outcomeProperty().get());
+        assertTrue(vm.outcomeProperty().get().contains("parameters with initial weights for seed 42, "), vm.outcomeProperty().get());
     }
 
     @Test

@@ -57,10 +57,11 @@ class RunEngineViewModelTest {
         assertEquals(List.of("Training with PyTorch"), asked);
         assertEquals(List.of("cpu"), vm.devices());
         assertEquals(4, vm.maxProcessesProperty().get(), "one process per core at most");
-        assertEquals("torch 2.7.1+cpu (no CUDA GPU, CPU only) at " + PYTHON + ". Trains in one Python process.",
+        assertEquals("torch 2.7.1+cpu sees no CUDA GPU: trains on the CPU, in one Python process.",
                 vm.statusProperty().get());
+        assertEquals("Python: " + PYTHON, vm.interpreterProperty().get());
         vm.setProcesses(2);
-        assertTrue(vm.statusProperty().get().endsWith("Trains in 2 processes with torchrun (DistributedDataParallel, "
+        assertTrue(vm.statusProperty().get().endsWith("in 2 processes under torchrun (DistributedDataParallel, "
                 + "the global batch split across them)."), vm.statusProperty().get());
         AtomicReference<RunLauncher> chosen = new AtomicReference<>();
         vm.choose(chosen::set, reason -> { });
@@ -80,6 +81,7 @@ class RunEngineViewModelTest {
         assertEquals(List.of("cpu", "cuda"), vm.devices());
         assertEquals("cuda", vm.deviceProperty().get());
         assertEquals(2, vm.maxProcessesProperty().get());
+        assertEquals("torch 2.7.1+cu126 sees 2 GPUs (NVIDIA H100), in one Python process.", vm.statusProperty().get());
         vm.setProcesses(8);
         assertEquals(2, vm.processesProperty().get());
         vm.setDevice("cuda:7");

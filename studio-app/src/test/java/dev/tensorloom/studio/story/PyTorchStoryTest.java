@@ -111,7 +111,7 @@ class PyTorchStoryTest extends StudioStoryBase {
         robot.clickOn("#run-engine").clickOn("PyTorch");
         Label status = robot.lookup("#run-engine-status").queryAs(Label.class);
         waitFor(120, () -> status.getText().startsWith("torch "));
-        assertTrue(status.getText().contains("at " + python), status.getText());
+        assertEquals("Python: " + python, window.engine().interpreterProperty().get());
         robot.clickOn("#run-start");
         waitFor(300, () -> window.runPanel().stateProperty().get() == RunState.FINISHED
                 || window.runPanel().stateProperty().get() == RunState.FAILED);
@@ -139,7 +139,7 @@ class PyTorchStoryTest extends StudioStoryBase {
         Label outcome = robot.lookup("#export-outcome").queryAs(Label.class);
         waitFor(300, () -> !outcome.getText().isEmpty());
         assertTrue(outcome.getText().startsWith("Exported the PyTorch package to " + packageDir), outcome.getText());
-        assertTrue(outcome.getText().contains("(the last run's weights (6 steps on PyTorch)), 6 steps of data."),
+        assertTrue(outcome.getText().contains(" parameters with the last run's weights (6 steps on PyTorch), 6 steps of data."),
                 outcome.getText());
         for (String file : List.of("model.py", "weights.safetensors", "train.py", "metrics.py", "README.md",
                 "export.json")) {
