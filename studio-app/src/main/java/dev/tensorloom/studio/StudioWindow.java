@@ -25,6 +25,8 @@ import dev.tensorloom.studio.run.RunPanelViewModel;
 import dev.tensorloom.studio.run.RunServices;
 import dev.tensorloom.studio.run.RunEngineViewModel;
 import dev.tensorloom.studio.run.TorchRunLauncher;
+import dev.tensorloom.studio.memory.TorchMemoryView;
+import dev.tensorloom.studio.memory.TorchMemoryViewModel;
 import dev.tensorloom.studio.export.ExportViewModel;
 import dev.tensorloom.studio.export.FolderOpener;
 import dev.tensorloom.studio.export.FxExportDialog;
@@ -66,6 +68,7 @@ public final class StudioWindow {
     private final ActivationViewModel activations;
     private final MemoryViewModel memory;
     private final RunEngineViewModel engine;
+    private final TorchMemoryViewModel torchMemory;
     private final TaskExecutor tasks;
     private final TabPane runTabs;
     private final MainWindowView view;
@@ -101,8 +104,9 @@ public final class StudioWindow {
             Path file = viewModel.fileProperty().get();
             return file == null ? null : file.toAbsolutePath().getParent();
         });
-        engine = new RunEngineViewModel(runs.launcher(),
-                (interpreter, device, processes) -> new TorchRunLauncher(interpreter, device, processes, runs.options()),
+        torchMemory = new TorchMemoryViewModel(runs.throttle());
+        engine = new RunEngineViewModel(runs.launcher(), (interpreter, device, processes) -> new TorchRunLauncher(
+                interpreter, device, processes, runs.options(), torchMemory::onMemory),
                 this::requirePython, interpreter -> PythonProbe.full(interpreter, PinnedRequirements.bundled()), tasks,
                 Runtime.getRuntime().availableProcessors());
         runPanel.setLauncherChoice(engine);
@@ -112,7 +116,8 @@ public final class StudioWindow {
                 tab("Run", "tab-run", new RunPanelView(runPanel, DatasetRegistry.standard().all().stream()
                         .map(d -> d.id()).toList(), engine)),
                 tab("Activations", "tab-activations", new ActivationView(activations)),
-                tab("Memory", "tab-memory", new MemoryView(memory)));
+                tab("Memory", "tab-memory", new MemoryView(memory)),
+                tab("PyTorch memory", "tab-torch-memory", new TorchMemoryView(torchMemory)));
         runTabs.setId("run-tabs");
         view = new MainWindowView(viewModel, editor, new PaletteView(paletteViewModel),
                 new InspectorView(inspectorViewModel), actions, runTabs, new MainWindowView.RunCommands(
@@ -157,7 +162,7 @@ public final class StudioWindow {
         memory.analyze(policy.equals("none") ? "sqrt" : policy);
     }
 
-    /** Shows the run tab with this index (0 run, 1 activations, 2 memory). */
+    /** Shows the run tab with this index (0 run, 1 activations, 2 memory, 3 PyTorch memory). */
     public void showRunTab(int index) {
         runTabs.getSelectionModel().select(index);
     }
@@ -216,6 +221,11 @@ public final class StudioWindow {
         Path base = folder != null ? folder : Path.of(System.getProperty("user.home"));
         vm.setFolder(base.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "-") + "-export"));
         FxExportDialog.show(owner, vm, name);
+    }
+
+    /** What the PyTorch engine measured in its last run's memory step. */
+    public TorchMemoryViewModel torchMemory() {
+        return torchMemory;
     }
 
     /** The Run tab's engine picker. */

@@ -37,6 +37,7 @@ public final class TorchRunLauncher implements RunLauncher {
     private final String device;
     private final int processes;
     private final RunOptions options;
+    private final Consumer<TorchEvent.Memory> memory;
 
     /**
      * @param python    the interpreter (with torch and safetensors), found before a run is launched
@@ -44,10 +45,17 @@ public final class TorchRunLauncher implements RunLauncher {
      * @param processes 1, or more for torchrun with DistributedDataParallel
      */
     public TorchRunLauncher(Path python, String device, int processes, RunOptions options) {
+        this(python, device, processes, options, null);
+    }
+
+    /** @param memory hears the memory measured in the run's second step (its first when it trains one); null: none */
+    public TorchRunLauncher(Path python, String device, int processes, RunOptions options,
+            Consumer<TorchEvent.Memory> memory) {
         this.python = python;
         this.device = device;
         this.processes = processes;
         this.options = options;
+        this.memory = memory;
     }
 
     @Override
@@ -70,13 +78,17 @@ public final class TorchRunLauncher implements RunLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException("could not make a folder for the trained weights: " + e.getMessage(), e);
         }
+        // The first step also pays for allocations made once; the second shows a step as every later one is.
+        int memoryStep = memory == null ? 0 : Math.min(2, config.steps());
         TorchRunRequest request = new TorchRunRequest(folder, python, device, processes, List.of(), config.steps(),
-                !"none".equals(config.checkpointPolicy()), 0, watched, null, saveFolder, null);
+                !"none".equals(config.checkpointPolicy()), memoryStep, watched, null, saveFolder, null);
         PyTorchSession session;
         try {
             session = new PyTorchSession(request, listener, event -> {
                 if (event instanceof TorchEvent.Activation a) {
                     listener.onActivation(snapshot(a, portName(document, a.node(), a.output())));
+                } else if (event instanceof TorchEvent.Memory m && memory != null) {
+                    memory.accept(m);
                 }
             });
         } catch (IOException e) {

@@ -35,7 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A user opens transformer-reverse, picks PyTorch in the Run tab's engine picker, trains a few steps in a child
- * Python process (the loss chart fills, the watched node's activations arrive, no Python is left afterwards),
+ * Python process (the loss chart fills, the watched node's activations arrive, the PyTorch memory tab shows what
+ * autograd saved per block in the measured step, no Python is left afterwards),
  * then exports with File → Export…: the PyTorch package with the trained weights into an empty folder, and
  * ONNX, verified with ONNX Runtime, into a folder that holds something (after agreeing to replace it).
  */
@@ -123,6 +124,18 @@ class PyTorchStoryTest extends StudioStoryBase {
         String progress = robot.lookup("#run-progress-text").queryAs(Label.class).getText();
         assertTrue(progress.startsWith("Step 6 / 6 · loss "), progress);
         assertFalse(window.activations().statisticsProperty().get().isBlank(), "the watched node's activations came");
+        // The engine measured its second step: what autograd saved per block, and memory in use around each block.
+        var measured = window.torchMemory().measurementProperty().get();
+        assertEquals(2, measured.step());
+        assertTrue(measured.savedBytes().get("enc1") > 0, measured.savedBytes().toString());
+        assertFalse(measured.samples().isEmpty());
+        robot.clickOn("PyTorch memory");
+        assertTrue(robot.lookup("#torch-memory-headline").queryAs(Label.class).getText()
+                .startsWith("PyTorch run, step 2 on cpu, read with glibc mallinfo2: autograd saved "));
+        assertFalse(robot.lookup("#torch-memory-saved").queryAs(javafx.scene.chart.BarChart.class).getData().isEmpty());
+        // The tab, not the Run menu of the same name.
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().equals("Run")).findFirst().orElseThrow());
         waitFor(30, () -> window.runPanel().trainedWeightsProperty().get() != null);
         TrainedWeights trained = window.runPanel().trainedWeightsProperty().get();
         assertEquals(6, trained.steps());
