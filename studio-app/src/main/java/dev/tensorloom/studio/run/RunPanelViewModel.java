@@ -50,12 +50,12 @@ public final class RunPanelViewModel {
 
     private final Document document;
     private final UndoStack undoStack;
-    private final RunLauncher launcher;
     private final TaskExecutor tasks;
     private final Consumer<Object> events;
     private final RunListener observers;
     private Supplier<SnapshotPolicy> snapshots = () -> SnapshotPolicy.NONE;
     private Supplier<Path> projectFolder = () -> null;
+    private LauncherChoice launcherChoice;
 
     private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
@@ -71,6 +71,7 @@ public final class RunPanelViewModel {
     private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<TrainedWeights> trainedWeights = new ReadOnlyObjectWrapper<>();
     private final DecimatedSeries loss = new DecimatedSeries(CHART_POINTS);
     private final DecimatedSeries metric = new DecimatedSeries(CHART_POINTS);
     private final DecimatedSeries learningRate = new DecimatedSeries(CHART_POINTS);
@@ -91,6 +92,8 @@ public final class RunPanelViewModel {
     private int generation;
     /** The batch size the running copy trains with (the project may have been edited since). */
     private int runBatch;
+    /** Counts edits that change what weights the graph has (not moves, not training settings). */
+    private long graphRevision;
 
     /**
      * @param observers hears the activation, gradient and schedule events of every run (the activation
@@ -100,24 +103,32 @@ public final class RunPanelViewModel {
             UpdateThrottle throttle, RunListener observers) {
         this.document = Objects.requireNonNull(document);
         this.undoStack = Objects.requireNonNull(undoStack);
-        this.launcher = Objects.requireNonNull(launcher);
         this.tasks = Objects.requireNonNull(tasks);
         this.observers = Objects.requireNonNull(observers);
         this.events = throttle.publisher(this::apply);
+        this.launcherChoice = LauncherChoice.always(Objects.requireNonNull(launcher));
         config.set(document.config());
         document.addListener(change -> {
             if (change instanceof DocumentChange.ConfigChanged c) {
                 config.set(c.after());
+            } else if (TrainedWeights.outdatedBy(change)) {
+                graphRevision++;
+                trainedWeights.set(null); // another graph: those weights no longer fit it
             }
         });
     }
 
-    /** Which activations the next run copies out (the activation view's watched node). */
+    /** Picks the engine of each run when it starts (the Run tab's engine picker); by default the constructor's launcher. */
+    public void setLauncherChoice(LauncherChoice choice) {
+        launcherChoice = Objects.requireNonNull(choice);
+    }
+
     /** Where the project file lives (null when untitled): relative user-data paths start there. */
     public void setProjectFolder(Supplier<Path> folder) {
         projectFolder = folder;
     }
 
+    /** Which activations the next run copies out (the activation view's watched node). */
     public void setSnapshotPolicy(Supplier<SnapshotPolicy> policy) {
         snapshots = Objects.requireNonNull(policy);
     }
@@ -205,12 +216,24 @@ public final class RunPanelViewModel {
         int run = ++generation;
         clearRun();
         setState(RunState.PREPARING);
-        log("Preparing: " + describe(document.config()));
+        log("Preparing (" + launcherChoice.describe() + "): " + describe(document.config()));
         Document copy = DocumentContents.copy(document);
+        launcherChoice.choose(chosen -> {
+            if (run == generation && state.get() == RunState.PREPARING) {
+                prepare(run, chosen, copy);
+            }
+        }, reason -> {
+            if (run == generation && state.get() == RunState.PREPARING) {
+                failed(new RunFailure(reason, null, 0, null));
+            }
+        });
+    }
+
+    private void prepare(int run, RunLauncher chosen, Document copy) {
         SnapshotPolicy watched = snapshots.get();
         Path dataFolder = projectFolder.get();
         RunListener listener = listenerFor(run);
-        BackgroundTask.wrap(() -> launcher.prepare(copy, dataFolder, watched, listener)).onSuccess(h -> {
+        BackgroundTask.wrap(() -> chosen.prepare(copy, dataFolder, watched, listener)).onSuccess(h -> {
             if (run != generation || state.get() != RunState.PREPARING) {
                 h.release();
                 return;
@@ -371,7 +394,17 @@ public final class RunPanelViewModel {
         }
         log(String.format("%s after %d steps in %s", s.stopped() ? "Stopped" : "Finished", s.steps(),
                 duration(s.elapsedMillis() / 1000.0)));
-        releaseHandle();
+        if (handle != null) {
+            int run = generation;
+            long graphAt = graphRevision;
+            handle.release(weights -> tasks.ui(() -> {
+                // Only while this is still the newest run and the graph it trained is still the project's.
+                if (run == generation && graphAt == graphRevision) {
+                    trainedWeights.set(weights);
+                }
+            }));
+            handle = null;
+        }
     }
 
     private void failed(RunFailure f) {
@@ -517,6 +550,14 @@ public final class RunPanelViewModel {
     /** The node the last failure names, or null; the window selects it on the canvas. */
     public ReadOnlyStringProperty failedNodeProperty() {
         return failedNode.getReadOnlyProperty();
+    }
+
+    /**
+     * The weights the last finished or stopped run trained, once saved; null before, and again once the graph
+     * changed so that they no longer fit it. File → Export… offers them.
+     */
+    public ReadOnlyObjectProperty<TrainedWeights> trainedWeightsProperty() {
+        return trainedWeights.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> lossPointsProperty() {

@@ -1,6 +1,7 @@
 package dev.tensorloom.studio.run;
 
 import dev.tensorloom.execution.export.ExportRequest;
+import dev.tensorloom.execution.export.PackageWeights;
 import dev.tensorloom.execution.run.RunOptions;
 import dev.tensorloom.execution.run.RunSetup;
 import dev.tensorloom.execution.session.ActivationSnapshot;
@@ -19,9 +20,11 @@ import dev.tensorloom.model.io.Project;
 import dev.tensorloom.model.io.ProjectWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Trains with the PyTorch engine: exports the run's copy of the project (or reuses its cached package)
@@ -34,6 +37,7 @@ public final class TorchRunLauncher implements RunLauncher {
     private final String device;
     private final int processes;
     private final RunOptions options;
+    private final Consumer<TorchEvent.Memory> memory;
 
     /**
      * @param python    the interpreter (with torch and safetensors), found before a run is launched
@@ -41,10 +45,17 @@ public final class TorchRunLauncher implements RunLauncher {
      * @param processes 1, or more for torchrun with DistributedDataParallel
      */
     public TorchRunLauncher(Path python, String device, int processes, RunOptions options) {
+        this(python, device, processes, options, null);
+    }
+
+    /** @param memory hears the memory measured in the run's second step (its first when it trains one); null: none */
+    public TorchRunLauncher(Path python, String device, int processes, RunOptions options,
+            Consumer<TorchEvent.Memory> memory) {
         this.python = python;
         this.device = device;
         this.processes = processes;
         this.options = options;
+        this.memory = memory;
     }
 
     @Override
@@ -61,13 +72,23 @@ public final class TorchRunLauncher implements RunLauncher {
             throw new UncheckedIOException("could not export the project for PyTorch: " + e.getMessage(), e);
         }
         String watched = snapshots.nodes().isEmpty() ? null : snapshots.nodes().iterator().next();
+        Path saveFolder;
+        try {
+            saveFolder = TrainedWeightsFolders.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make a folder for the trained weights: " + e.getMessage(), e);
+        }
+        // The first step also pays for allocations made once; the second shows a step as every later one is.
+        int memoryStep = memory == null ? 0 : Math.min(2, config.steps());
         TorchRunRequest request = new TorchRunRequest(folder, python, device, processes, List.of(), config.steps(),
-                !"none".equals(config.checkpointPolicy()), 0, watched, null, null, null);
+                !"none".equals(config.checkpointPolicy()), memoryStep, watched, null, saveFolder, null);
         PyTorchSession session;
         try {
             session = new PyTorchSession(request, listener, event -> {
                 if (event instanceof TorchEvent.Activation a) {
                     listener.onActivation(snapshot(a, portName(document, a.node(), a.output())));
+                } else if (event instanceof TorchEvent.Memory m && memory != null) {
+                    memory.accept(m);
                 }
             });
         } catch (IOException e) {
@@ -102,6 +123,22 @@ public final class TorchRunLauncher implements RunLauncher {
             @Override
             public void release() {
                 session.kill();
+            }
+
+            @Override
+            public void release(Consumer<TrainedWeights> saved) {
+                session.kill();
+                // The listener hears the end after the child exited, so train.py --save has written by now;
+                // the check reads the disk, so not on the caller's (UI) thread.
+                Thread check = new Thread(() -> {
+                    var summary = session.summary();
+                    if (summary != null && summary.steps() > 0
+                            && Files.isRegularFile(saveFolder.resolve(PackageWeights.FILE_NAME))) {
+                        saved.accept(new TrainedWeights(saveFolder, summary.steps(), "PyTorch"));
+                    }
+                }, "tensorloom-torch-weights");
+                check.setDaemon(true);
+                check.start();
             }
         };
     }
