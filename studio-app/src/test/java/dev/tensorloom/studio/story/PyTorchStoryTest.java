@@ -180,6 +180,26 @@ class PyTorchStoryTest extends StudioStoryBase {
         waitFor(10, () -> robot.lookup("#export-dialog").tryQuery().isEmpty());
     }
 
+    @Test
+    void aHundredStepRunOnPyTorchFillsTheChartAndStopLeavesNoChild(FxRobot robot) throws Exception {
+        dialogs.templates.add("transformer-reverse");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(30, () -> window.viewModel().document().node("enc2").isPresent());
+        robot.interact(() -> window.runPanel().setSteps(100));
+        robot.clickOn("#run-engine").clickOn("PyTorch");
+        Label status = robot.lookup("#run-engine-status").queryAs(Label.class);
+        waitFor(120, () -> status.getText().startsWith("torch "));
+        robot.clickOn("#run-start");
+        LineChart<?, ?> loss = robot.lookup("#chart-loss").queryAs(LineChart.class);
+        waitFor(300, () -> !loss.getData().isEmpty() && loss.getData().get(0).getData().size() >= 20);
+        robot.clickOn("#run-stop");
+        waitFor(60, () -> window.runPanel().stateProperty().get() == RunState.STOPPED);
+        int points = loss.getData().get(0).getData().size();
+        assertTrue(points >= 20 && points < 100, "stopped part-way with the chart filled: " + points + " points");
+        waitFor(30, () -> ProcessHandle.current().descendants()
+                .noneMatch(p -> p.info().commandLine().orElse("").contains("train.py")));
+    }
+
     private static void setFolder(FxRobot robot, Path folder) {
         TextField field = robot.lookup("#export-folder").queryAs(TextField.class);
         robot.clickOn(field).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(folder.toString())
