@@ -66,6 +66,7 @@ public final class PythonPreferencesView extends VBox {
         report.setId("python-report");
         report.getStyleClass().add("python-setup-log");
         report.setEditable(false);
+        report.setWrapText(true); // reasons and problems are sentences with long paths
         report.setPrefRowCount(12);
         report.textProperty().bind(vm.reportProperty());
         VBox.setVgrow(report, Priority.ALWAYS);

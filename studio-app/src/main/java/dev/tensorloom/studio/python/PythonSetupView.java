@@ -61,6 +61,7 @@ public final class PythonSetupView extends VBox {
                 } else {
                     c.getAddedSubList().forEach(line -> log.appendText((log.getLength() == 0 ? "" : "\n") + line));
                 }
+                log.setScrollLeft(0); // appending scrolls to the end of a long line; pip's lines start with what matters
             }
         });
 

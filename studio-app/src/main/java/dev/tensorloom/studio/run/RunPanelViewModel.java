@@ -50,12 +50,12 @@ public final class RunPanelViewModel {
 
     private final Document document;
     private final UndoStack undoStack;
-    private final RunLauncher launcher;
     private final TaskExecutor tasks;
     private final Consumer<Object> events;
     private final RunListener observers;
     private Supplier<SnapshotPolicy> snapshots = () -> SnapshotPolicy.NONE;
     private Supplier<Path> projectFolder = () -> null;
+    private LauncherChoice launcherChoice;
 
     private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
@@ -67,8 +67,11 @@ public final class RunPanelViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("Not started");
     private final ReadOnlyStringWrapper metricName = new ReadOnlyStringWrapper("Held-out metric");
+    private final ReadOnlyStringWrapper evaluationText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<TrainedWeights> trainedWeights = new ReadOnlyObjectWrapper<>();
     private final DecimatedSeries loss = new DecimatedSeries(CHART_POINTS);
     private final DecimatedSeries metric = new DecimatedSeries(CHART_POINTS);
     private final DecimatedSeries learningRate = new DecimatedSeries(CHART_POINTS);
@@ -80,6 +83,8 @@ public final class RunPanelViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
 
+    private static final String THROUGHPUT = "Examples / s";
+
     private RunLauncher.RunHandle handle;
     private int totalSteps;
     private double secondsPerStep = Double.NaN;
@@ -87,6 +92,8 @@ public final class RunPanelViewModel {
     private int generation;
     /** The batch size the running copy trains with (the project may have been edited since). */
     private int runBatch;
+    /** Counts edits that change what weights the graph has (not moves, not training settings). */
+    private long graphRevision;
 
     /**
      * @param observers hears the activation, gradient and schedule events of every run (the activation
@@ -96,24 +103,32 @@ public final class RunPanelViewModel {
             UpdateThrottle throttle, RunListener observers) {
         this.document = Objects.requireNonNull(document);
         this.undoStack = Objects.requireNonNull(undoStack);
-        this.launcher = Objects.requireNonNull(launcher);
         this.tasks = Objects.requireNonNull(tasks);
         this.observers = Objects.requireNonNull(observers);
         this.events = throttle.publisher(this::apply);
+        this.launcherChoice = LauncherChoice.always(Objects.requireNonNull(launcher));
         config.set(document.config());
         document.addListener(change -> {
             if (change instanceof DocumentChange.ConfigChanged c) {
                 config.set(c.after());
+            } else if (TrainedWeights.outdatedBy(change)) {
+                graphRevision++;
+                trainedWeights.set(null); // another graph: those weights no longer fit it
             }
         });
     }
 
-    /** Which activations the next run copies out (the activation view's watched node). */
+    /** Picks the engine of each run when it starts (the Run tab's engine picker); by default the constructor's launcher. */
+    public void setLauncherChoice(LauncherChoice choice) {
+        launcherChoice = Objects.requireNonNull(choice);
+    }
+
     /** Where the project file lives (null when untitled): relative user-data paths start there. */
     public void setProjectFolder(Supplier<Path> folder) {
         projectFolder = folder;
     }
 
+    /** Which activations the next run copies out (the activation view's watched node). */
     public void setSnapshotPolicy(Supplier<SnapshotPolicy> policy) {
         snapshots = Objects.requireNonNull(policy);
     }
@@ -201,12 +216,24 @@ public final class RunPanelViewModel {
         int run = ++generation;
         clearRun();
         setState(RunState.PREPARING);
-        log("Preparing: " + describe(document.config()));
+        log("Preparing (" + launcherChoice.describe() + "): " + describe(document.config()));
         Document copy = DocumentContents.copy(document);
+        launcherChoice.choose(chosen -> {
+            if (run == generation && state.get() == RunState.PREPARING) {
+                prepare(run, chosen, copy);
+            }
+        }, reason -> {
+            if (run == generation && state.get() == RunState.PREPARING) {
+                failed(new RunFailure(reason, null, 0, null));
+            }
+        });
+    }
+
+    private void prepare(int run, RunLauncher chosen, Document copy) {
         SnapshotPolicy watched = snapshots.get();
         Path dataFolder = projectFolder.get();
         RunListener listener = listenerFor(run);
-        BackgroundTask.wrap(() -> launcher.prepare(copy, dataFolder, watched, listener)).onSuccess(h -> {
+        BackgroundTask.wrap(() -> chosen.prepare(copy, dataFolder, watched, listener)).onSuccess(h -> {
             if (run != generation || state.get() != RunState.PREPARING) {
                 h.release();
                 return;
@@ -332,6 +359,7 @@ public final class RunPanelViewModel {
     }
 
     private void step(StepMetrics m) {
+        throughputTitle.set(THROUGHPUT + " (" + m.speedBasis() + ")");
         loss.add(m.step(), m.loss());
         learningRate.add(m.step(), m.learningRate());
         throughput.add(m.step(), m.examplesPerSecond());
@@ -348,14 +376,15 @@ public final class RunPanelViewModel {
     }
 
     private void evaluation(EvalMetrics m) {
-        String name = m.values().keySet().stream().filter(k -> !k.equals("loss")).sorted().findFirst()
-                .orElse("loss");
+        String name = m.headline();
         metricName.set(readable(name));
         Double value = m.values().get(name);
         if (value != null) {
             metric.add(m.step(), value);
         }
-        log(String.format("Evaluation after step %d: %s", m.step(), format(m.values())));
+        evaluationText.set(EvaluationWords.headline(m));
+        log(String.format("Evaluation after step %d%s: %s", m.step(),
+                m.examples() > 0 ? String.format(" on %,d held-out examples", m.examples()) : "", format(m.values())));
     }
 
     private void finished(RunSummary s) {
@@ -365,7 +394,17 @@ public final class RunPanelViewModel {
         }
         log(String.format("%s after %d steps in %s", s.stopped() ? "Stopped" : "Finished", s.steps(),
                 duration(s.elapsedMillis() / 1000.0)));
-        releaseHandle();
+        if (handle != null) {
+            int run = generation;
+            long graphAt = graphRevision;
+            handle.release(weights -> tasks.ui(() -> {
+                // Only while this is still the newest run and the graph it trained is still the project's.
+                if (run == generation && graphAt == graphRevision) {
+                    trainedWeights.set(weights);
+                }
+            }));
+            handle = null;
+        }
     }
 
     private void failed(RunFailure f) {
@@ -397,6 +436,7 @@ public final class RunPanelViewModel {
         progressText.set("Preparing…");
         failure.set("");
         failedNode.set(null);
+        evaluationText.set("");
         secondsPerStep = Double.NaN;
         runBatch = document.config().batchSize();
     }
@@ -434,7 +474,7 @@ public final class RunPanelViewModel {
 
     private static String format(Map<String, Double> values) {
         StringBuilder b = new StringBuilder();
-        values.keySet().stream().sorted().forEach(k -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
+        values.keySet().forEach(k -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
                 .append(String.format("%.4g", values.get(k))));
         return b.toString();
     }
@@ -484,6 +524,19 @@ public final class RunPanelViewModel {
         return progressText.getReadOnlyProperty();
     }
 
+    /**
+     * The last evaluation's headline metric in words: value, 95% interval and how many held-out examples it
+     * rests on; empty before the first evaluation.
+     */
+    public ReadOnlyStringProperty evaluationTextProperty() {
+        return evaluationText.getReadOnlyProperty();
+    }
+
+    /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */
+    public ReadOnlyStringProperty throughputTitleProperty() {
+        return throughputTitle.getReadOnlyProperty();
+    }
+
     /** Name of the charted evaluation metric (for example {@code token_accuracy}). */
     public ReadOnlyStringProperty metricNameProperty() {
         return metricName.getReadOnlyProperty();
@@ -497,6 +550,14 @@ public final class RunPanelViewModel {
     /** The node the last failure names, or null; the window selects it on the canvas. */
     public ReadOnlyStringProperty failedNodeProperty() {
         return failedNode.getReadOnlyProperty();
+    }
+
+    /**
+     * The weights the last finished or stopped run trained, once saved; null before, and again once the graph
+     * changed so that they no longer fit it. File → Export… offers them.
+     */
+    public ReadOnlyObjectProperty<TrainedWeights> trainedWeightsProperty() {
+        return trainedWeights.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> lossPointsProperty() {
