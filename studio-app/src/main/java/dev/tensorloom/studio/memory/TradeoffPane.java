@@ -41,7 +41,8 @@ final class TradeoffPane extends VBox {
         summary.setWrapText(true);
         summary.setMinHeight(Label.USE_PREF_SIZE);
         summary.textProperty().bind(vm.summaryProperty());
-        setMinHeight(0);
+        // No setMinHeight(0): the pane's minimum (heading and summary, the chart itself shrinks to nothing)
+        // is what the memory view's rows keep for the charts row, so a wrapped summary never spills over them.
         Label title = new Label("Every policy, predicted");
         title.getStyleClass().add("memory-tradeoff-title");
         FlowPane heading = new FlowPane(6, 2, title);
