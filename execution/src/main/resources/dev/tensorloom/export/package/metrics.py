@@ -139,9 +139,10 @@ class PairMetric:
             self.accumulate(self.held.pop("prediction"), self.held.pop("target"))
 
 
-class TokenAccuracy(PairMetric):
-    """Share of positions whose arg-max logit equals the target, leaving out negative (ignored) targets,
-    scored per example (a sequence)."""
+class ProportionMetric(PairMetric):
+    """A PairMetric scored as hits out of items per example, reported under NAME with its interval."""
+
+    NAME = None
 
     def __init__(self, spec, _model):
         super().__init__(spec)
@@ -150,6 +151,19 @@ class TokenAccuracy(PairMetric):
     def reset(self):
         self.estimator = ProportionEstimator()
         self.held = {}
+
+    def values(self):
+        return {self.NAME: self.estimator.value()}
+
+    def estimates(self):
+        return {self.NAME: self.estimator.estimate()}
+
+
+class TokenAccuracy(ProportionMetric):
+    """Share of positions whose arg-max logit equals the target, leaving out negative (ignored) targets,
+    scored per example (a sequence)."""
+
+    NAME = "token_accuracy"
 
     def accumulate(self, logits, target):
         predicted = logits.argmax(dim=-1)
@@ -161,26 +175,12 @@ class TokenAccuracy(PairMetric):
         for h, n in zip(hits, counted.sum(dim=1).tolist()):
             self.estimator.add(h, n)
 
-    def values(self):
-        return {"token_accuracy": self.estimator.value()}
 
-    def estimates(self):
-        return {"token_accuracy": self.estimator.estimate()}
-
-
-class KeypointPck(PairMetric):
+class KeypointPck(ProportionMetric):
     """pck@0.05: share of joints within 5% of the longer side of the figure's ground-truth box, per figure."""
 
     NAME = "pck@0.05"
     THRESHOLD = 0.05
-
-    def __init__(self, spec, _model):
-        super().__init__(spec)
-        self.reset()
-
-    def reset(self):
-        self.estimator = ProportionEstimator()
-        self.held = {}
 
     def accumulate(self, predicted, truth):
         figures = truth.shape[0]
@@ -192,12 +192,6 @@ class KeypointPck(PairMetric):
             limit = self.THRESHOLD * extent
             distance = torch.hypot(predicted[f, :, 0].double() - t[:, 0], predicted[f, :, 1].double() - t[:, 1])
             self.estimator.add(int((distance < limit).sum()), t.shape[0])
-
-    def values(self):
-        return {self.NAME: self.estimator.value()}
-
-    def estimates(self):
-        return {self.NAME: self.estimator.estimate()}
 
 
 class FlowLikelihood:

@@ -145,10 +145,14 @@ class PyTorchSessionTest {
         assertTrue(m.peakBytes() > 0 && !m.samples().isEmpty());
     }
 
-    /** Runs the reference script shared/peers/peer_saved.py beside the repository. */
+    /** Runs the reference script shared/peers/peer_saved.py (its copy among the test resources). */
     private static long peerSavedBytes(int blocks, int width, int batch) throws Exception {
-        Path script = TestPython.repositoryRoot().resolveSibling("shared").resolve("peers").resolve("peer_saved.py");
-        assertTrue(Files.exists(script), "the reference script is missing: " + script);
+        Path script = Files.createTempFile("peer_saved", ".py");
+        script.toFile().deleteOnExit();
+        try (var in = PyTorchSessionTest.class.getResourceAsStream("peer_saved.py")) {
+            assertNotNull(in, "peer_saved.py is missing from the test resources");
+            Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         Process p = new ProcessBuilder(TestPython.interpreter().toString(), script.toString(), Integer.toString(blocks),
                 Integer.toString(width), Integer.toString(batch)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
