@@ -1,6 +1,7 @@
 package dev.tensorloom.templates;
 
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.Group;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Position;
@@ -18,6 +19,8 @@ final class GraphBuilder {
 
     private final Document document = new Document();
     private int wireCount;
+    /** The group nodes added now go into, or null. */
+    private String group;
 
     Document document() {
         return document;
@@ -30,7 +33,22 @@ final class GraphBuilder {
             Object v = params[i + 1];
             values.put((String) params[i], v instanceof Integer n ? Long.valueOf(n) : v);
         }
-        document.addNode(new Node(id, type, id, values, new Position(column * COLUMN, row * ROW), null));
+        document.addNode(new Node(id, type, id, values, new Position(column * COLUMN, row * ROW), group));
+        return this;
+    }
+
+    /**
+     * Starts a collapsed group made from saved block {@code block}: the nodes added until {@link #endGroup}
+     * go into it.
+     */
+    GraphBuilder group(String id, String label, String block) {
+        document.putGroup(new Group(id, label, true, null, block));
+        group = id;
+        return this;
+    }
+
+    GraphBuilder endGroup() {
+        group = null;
         return this;
     }
 

@@ -60,6 +60,9 @@ public final class MemoryViewModel {
     private final ReadOnlyStringWrapper planNotice = new ReadOnlyStringWrapper("Estimating the model's costs…");
 
     private final ReplayViewModel replay = new ReplayViewModel();
+    private final ReadOnlyStringWrapper expandedBar = new ReadOnlyStringWrapper();
+    private PlanningBasis barsBasis;
+    private PlannedPolicy barsSchedule;
     private final ReadOnlyObjectWrapper<Map<String, String>> planStates = new ReadOnlyObjectWrapper<>(Map.of());
     // Slider drags send many requests: only the newest one is planned after the current one.
     private final OneAtATime<String> plans = new OneAtATime<>(this::plan);
@@ -232,18 +235,30 @@ public final class MemoryViewModel {
                 PolicyPrediction.mib(chosen.getAsLong()));
     }
 
-    private static List<NodeBytes> bars(PlanningBasis b, PlannedPolicy schedule) {
-        List<NodeBytes> all = new ArrayList<>();
-        for (Step s : b.plan().steps()) {
-            if (!s.isSource()) {
-                all.add(new NodeBytes(s.nodeId(), b.profile().savedBytes(s.index()),
-                        schedule.treatment(s.index()).name().toLowerCase()));
-            }
+    /** The bars for a plan, remembered so a group's bar can be expanded without planning again. */
+    private List<NodeBytes> bars(PlanningBasis b, PlannedPolicy schedule) {
+        barsBasis = b;
+        barsSchedule = schedule;
+        return NodeBars.of(document, b, schedule, expandedBar.get(), BARS);
+    }
+
+    /** Shows a group's bar as the items inside it, or folds it back when it is the one expanded. */
+    public void toggleBar(String itemId) {
+        if (itemId.equals(expandedBar.get())) {
+            expandedBar.set(null);
+        } else if (document.group(itemId).isPresent()) {
+            expandedBar.set(itemId);
+        } else {
+            return;
         }
-        // The largest savers, in graph order, so the bars read along the model.
-        List<NodeBytes> largest = all.stream().sorted(Comparator.comparingLong(NodeBytes::bytes).reversed())
-                .limit(BARS).toList();
-        return all.stream().filter(largest::contains).toList();
+        if (barsBasis != null) {
+            nodeBytes.set(NodeBars.of(document, barsBasis, barsSchedule, expandedBar.get(), BARS));
+        }
+    }
+
+    /** The group whose bar is shown as its insides, or null. */
+    public ReadOnlyStringProperty expandedBarProperty() {
+        return expandedBar.getReadOnlyProperty();
     }
 
     // ---- re-planning ----------------------------------------------------------------------------
