@@ -192,7 +192,9 @@ public final class MemoryView extends ScrollPane {
     private static void showBars(BarChart<String, Number> chart, List<NodeBytes> nodes, MemoryViewModel vm) {
         List<XYChart.Data<String, Number>> data = new ArrayList<>();
         for (NodeBytes n : nodes) {
-            data.add(new XYChart.Data<>(n.label(), n.bytes() / TimelineSeries.MIB));
+            // Categories by id, not label: ids are unique (two copies of a saved block share a label and would
+            // merge into one bar) and short (rotated labels take the short chart's height); tooltips name groups.
+            data.add(new XYChart.Data<>(n.nodeId(), n.bytes() / TimelineSeries.MIB));
         }
         // A fresh series rather than new data in the old one: seen in the studio at 1280x800, the estimated
         // bars in the old series left the chart empty (no categories) until the next measurement.
