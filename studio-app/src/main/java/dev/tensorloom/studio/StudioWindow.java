@@ -6,6 +6,7 @@ import dev.tensorloom.studio.activation.ActivationView;
 import dev.tensorloom.studio.activation.ActivationViewModel;
 import dev.tensorloom.studio.blocks.BlocksViewModel;
 import dev.tensorloom.studio.editor.GraphCanvasEditor;
+import dev.tensorloom.studio.activation.WatchedNodes;
 import dev.tensorloom.studio.files.BlockLibrary;
 import dev.tensorloom.studio.files.RecentFiles;
 import dev.tensorloom.studio.files.RecoveryStore;
@@ -144,8 +145,10 @@ public final class StudioWindow {
 
     /** The canvas follows the run views: the failing node gets selected, the memory replay paints states. */
     private void connectRunViews() {
-        activations.setSelection(editor.selection());
-        editor.selection().addListener((SetChangeListener<String>) c -> activations.setSelection(editor.selection()));
+        // A selected group is watched through the node behind its output (WatchedNodes).
+        activations.setSelection(WatchedNodes.of(viewModel.document(), editor.selection()));
+        editor.selection().addListener((SetChangeListener<String>) c ->
+                activations.setSelection(WatchedNodes.of(viewModel.document(), editor.selection())));
         runPanel.failedNodeProperty().addListener((o, a, id) -> {
             if (id != null) {
                 editor.canvas().select(List.of(id));
