@@ -18,6 +18,7 @@ import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.studio.task.UpdateThrottle;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

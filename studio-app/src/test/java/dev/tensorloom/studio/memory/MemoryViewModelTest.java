@@ -9,7 +9,7 @@ import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.execution.memory.MemoryPhase;
 import dev.tensorloom.execution.memory.MemorySample;
 import dev.tensorloom.model.catalog.BlockCatalog;
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.ChartPoint;
 import dev.tensorloom.studio.task.TaskExecutor;
 import java.util.List;
 import java.util.Map;

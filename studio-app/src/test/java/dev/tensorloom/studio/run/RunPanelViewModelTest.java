@@ -16,6 +16,7 @@ import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.studio.task.UpdateThrottle;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

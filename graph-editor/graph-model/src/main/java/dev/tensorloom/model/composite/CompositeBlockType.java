@@ -12,7 +12,7 @@ import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Wire;
 import dev.tensorloom.model.estimate.Estimates;
 import dev.tensorloom.model.shape.PortProblem;
-import dev.tensorloom.model.shape.ShapeContext;
+import dev.tensorloom.model.catalog.ShapeContext;
 import dev.tensorloom.model.shape.TensorType;
 import dev.tensorloom.model.validate.ShapeInference;
 import dev.tensorloom.model.validate.ShapeReport;

@@ -7,7 +7,7 @@ import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Wire;
-import dev.tensorloom.model.shape.NodeShapeContext;
+import dev.tensorloom.model.catalog.NodeShapeContext;
 import dev.tensorloom.model.shape.TensorType;
 import org.jgrapht.Graph;
 import java.util.HashMap;

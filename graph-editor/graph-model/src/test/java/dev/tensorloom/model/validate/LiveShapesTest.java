@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Wire;
 import dev.tensorloom.model.testing.FakeBlocks;
-import dev.tensorloom.model.testing.Graphs;
 import org.junit.jupiter.api.Test;
 
 class LiveShapesTest {
@@ -18,9 +18,9 @@ class LiveShapesTest {
 
     @Test
     void followsEditsAndAgreesWithAFullRun() {
-        Document doc = Graphs.create()
+        Document doc = new DocumentBuilder()
                 .node("x", "src", "shape", "[B, 16]").node("fc1", "lin").node("act", "relu")
-                .wire("x.out", "fc1.in").wire("fc1.out", "act.in").doc();
+                .wire("x.out", "fc1.in").wire("fc1.out", "act.in").build();
         LiveShapes live = LiveShapes.attach(doc, catalog);
         ShapeReport first = live.report();
         assertSame(first, live.report(), "no edit, no work");

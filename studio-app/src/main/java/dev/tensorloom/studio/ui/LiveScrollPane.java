@@ -1,4 +1,4 @@
-package dev.tensorloom.studio;
+package dev.tensorloom.studio.ui;
 
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;

@@ -1,6 +1,8 @@
-package dev.tensorloom.model.shape;
+package dev.tensorloom.model.catalog;
 
-import dev.tensorloom.model.catalog.Params;
+import dev.tensorloom.model.shape.DType;
+import dev.tensorloom.model.shape.Dim;
+import dev.tensorloom.model.shape.TensorType;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package dev.tensorloom.model.shape;
+package dev.tensorloom.model.catalog;
 
 /** How one block type maps input types and parameters to output types, reporting mismatches. */
 @FunctionalInterface

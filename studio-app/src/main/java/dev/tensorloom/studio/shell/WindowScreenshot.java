@@ -1,4 +1,4 @@
-package dev.tensorloom.studio;
+package dev.tensorloom.studio.shell;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.model.catalog.BlockCatalog;

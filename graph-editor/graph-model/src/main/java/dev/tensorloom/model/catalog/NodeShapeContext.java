@@ -1,7 +1,10 @@
-package dev.tensorloom.model.shape;
+package dev.tensorloom.model.catalog;
 
-import dev.tensorloom.model.catalog.BlockType;
-import dev.tensorloom.model.catalog.Params;
+import dev.tensorloom.model.shape.DType;
+import dev.tensorloom.model.shape.Dim;
+import dev.tensorloom.model.shape.PortProblem;
+import dev.tensorloom.model.shape.ShapePattern;
+import dev.tensorloom.model.shape.TensorType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.tensorloom.studio;
+package dev.tensorloom.studio.shell;
 
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.execution.data.DatasetRegistry;

@@ -1,4 +1,4 @@
-package dev.tensorloom.studio.run;
+package dev.tensorloom.studio.ui;
 
 /** One point of a live chart. */
 public record ChartPoint(double x, double y) {

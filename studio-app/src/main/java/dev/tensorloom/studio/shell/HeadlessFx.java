@@ -1,4 +1,4 @@
-package dev.tensorloom.studio;
+package dev.tensorloom.studio.shell;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

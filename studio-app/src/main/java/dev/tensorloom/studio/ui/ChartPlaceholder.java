@@ -1,4 +1,4 @@
-package dev.tensorloom.studio.run;
+package dev.tensorloom.studio.ui;
 
 import java.util.List;
 import javafx.scene.chart.ValueAxis;

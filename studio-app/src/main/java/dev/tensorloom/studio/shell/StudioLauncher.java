@@ -1,11 +1,11 @@
-package dev.tensorloom.studio;
+package dev.tensorloom.studio.shell;
 
 /** Starts the JavaFX studio; kept apart from {@link Main} so the command line never loads JavaFX. */
-final class StudioLauncher {
+public final class StudioLauncher {
     private StudioLauncher() {
     }
 
-    static void launch() {
+    public static void launch() {
         javafx.application.Application.launch(StudioApp.class);
     }
 }

@@ -1,0 +1,86 @@
+package dev.tensorloom.execution.run;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
+import dev.tensorloom.execution.compile.Compiler;
+import dev.tensorloom.execution.compile.DeviceChoice;
+import dev.tensorloom.execution.compile.Plan;
+import dev.tensorloom.execution.data.ArrayBatchSource;
+import dev.tensorloom.execution.data.DatasetRegistry;
+import dev.tensorloom.execution.exec.Executor;
+import dev.tensorloom.execution.exec.ParameterStore;
+import dev.tensorloom.execution.measure.MemoryComparison;
+import dev.tensorloom.execution.memory.NativeMemoryProbe;
+import dev.tensorloom.execution.op.OpRegistry;
+import dev.tensorloom.model.catalog.BlockCatalog;
+import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.TrainingConfig;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Sets a memory measurement up from a project, beside {@link RunSetup}: compiles the graph for the CPU
+ * (where native memory can be read), opens one batch of the project's built-in dataset, initialises the
+ * parameters from the project's seed and measures {@code none} against a policy
+ * ({@link MemoryComparison}). {@code tensorloom memory} and the studio's memory view both measure through
+ * it, so they measure the same thing and refuse the same projects with the same words.
+ */
+public final class MemorySetup {
+    private final BlockCatalog catalog;
+    private final OpRegistry ops;
+    private final DatasetRegistry datasets;
+
+    /**
+     * What one measurement ran on and found.
+     *
+     * @param plan      the compiled plan (node ids, re-planning)
+     * @param result    both measurements and the profile they were planned from
+     * @param batchSize the rows of the measured batch
+     */
+    public record Measured(Plan plan, MemoryComparison.Result result, int batchSize) {
+    }
+
+    public MemorySetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry datasets) {
+        this.catalog = catalog;
+        this.ops = ops;
+        this.datasets = datasets;
+    }
+
+    /** The built-in ops and datasets, with {@code catalog} (the studio's holds the project's composites). */
+    public static MemorySetup standard(BlockCatalog catalog) {
+        return new MemorySetup(catalog, OpRegistry.standard(), DatasetRegistry.standard());
+    }
+
+    /**
+     * Measures {@code none} against {@code policy}, each with {@code timedSteps} timed steps, on one batch
+     * of {@code batch} rows (empty: the project's batch size).
+     *
+     * @throws IllegalArgumentException when the project cannot be measured (no built-in dataset, no loss);
+     *     a {@code CompileException} (a {@code UserError}) when the graph does not compile
+     */
+    public Measured measure(Document document, CheckpointPolicy policy, OptionalInt batch, int timedSteps,
+            NativeMemoryProbe probe) {
+        TrainingConfig config = document.config();
+        if (config.dataset().isBlank()) {
+            throw new IllegalArgumentException("the project names no dataset to measure memory with; choose a "
+                    + "built-in one in the run panel (for example seq-reverse)");
+        }
+        if (!datasets.isSynthetic(config.dataset())) {
+            throw new IllegalArgumentException("memory is measured on built-in datasets only, and '"
+                    + config.dataset() + "' is not one");
+        }
+        Plan plan = Compiler.compile(document, catalog, ops, DeviceChoice.CPU);
+        if (plan.lossSteps().isEmpty()) {
+            throw new IllegalArgumentException("the graph has no loss to train, so there is no backward pass to measure");
+        }
+        int rows = batch.orElse(config.batchSize());
+        try (ParameterStore store = new ParameterStore(plan.device(), config.seed());
+                Executor executor = new Executor(plan, store, config.seed());
+                NDManager data = NDManager.newBaseManager(plan.device())) {
+            ArrayBatchSource batches = new ArrayBatchSource(datasets.open(config.dataset(), config.seed()));
+            Map<String, NDArray> arrays = batches.next(data, rows);
+            return new Measured(plan, MemoryComparison.run(executor, arrays, policy, timedSteps, probe), rows);
+        }
+    }
+}
