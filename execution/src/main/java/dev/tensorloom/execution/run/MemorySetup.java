@@ -13,9 +13,11 @@ import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.measure.MemoryComparison;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import dev.tensorloom.execution.op.OpRegistry;
+import dev.tensorloom.model.InvalidInputException;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.TrainingConfig;
+import dev.tensorloom.model.validate.Validator;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -26,10 +28,7 @@ import java.util.OptionalInt;
  * ({@link MemoryComparison}). {@code tensorloom memory} and the studio's memory view both measure through
  * it, so they measure the same thing and refuse the same projects with the same words.
  */
-public final class MemorySetup {
-    private final BlockCatalog catalog;
-    private final OpRegistry ops;
-    private final DatasetRegistry datasets;
+public record MemorySetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry datasets) {
 
     /**
      * What one measurement ran on and found.
@@ -41,12 +40,6 @@ public final class MemorySetup {
     public record Measured(Plan plan, MemoryComparison.Result result, int batchSize) {
     }
 
-    public MemorySetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry datasets) {
-        this.catalog = catalog;
-        this.ops = ops;
-        this.datasets = datasets;
-    }
-
     /** The built-in ops and datasets, with {@code catalog} (the studio's holds the project's composites). */
     public static MemorySetup standard(BlockCatalog catalog) {
         return new MemorySetup(catalog, OpRegistry.standard(), DatasetRegistry.standard());
@@ -56,23 +49,24 @@ public final class MemorySetup {
      * Measures {@code none} against {@code policy}, each with {@code timedSteps} timed steps, on one batch
      * of {@code batch} rows (empty: the project's batch size).
      *
-     * @throws IllegalArgumentException when the project cannot be measured (no built-in dataset, no loss);
-     *     a {@code CompileException} (a {@code UserError}) when the graph does not compile
+     * @throws InvalidInputException when the project cannot be measured (no built-in dataset, no loss);
+     *     {@code InvalidGraphException} when the graph has errors (both {@code UserError}s)
      */
     public Measured measure(Document document, CheckpointPolicy policy, OptionalInt batch, int timedSteps,
             NativeMemoryProbe probe) {
+        Validator.requireValid(document, catalog);
         TrainingConfig config = document.config();
         if (config.dataset().isBlank()) {
-            throw new IllegalArgumentException("the project names no dataset to measure memory with; choose a "
+            throw new InvalidInputException("the project names no dataset to measure memory with; choose a "
                     + "built-in one in the run panel (for example seq-reverse)");
         }
         if (!datasets.isSynthetic(config.dataset())) {
-            throw new IllegalArgumentException("memory is measured on built-in datasets only, and '"
+            throw new InvalidInputException("memory is measured on built-in datasets only, and '"
                     + config.dataset() + "' is not one");
         }
         Plan plan = Compiler.compile(document, catalog, ops, DeviceChoice.CPU);
         if (plan.lossSteps().isEmpty()) {
-            throw new IllegalArgumentException("the graph has no loss to train, so there is no backward pass to measure");
+            throw new InvalidInputException("the graph has no loss to train, so there is no backward pass to measure");
         }
         int rows = batch.orElse(config.batchSize());
         try (ParameterStore store = new ParameterStore(plan.device(), config.seed());

@@ -4,8 +4,10 @@ import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.compile.CompileException;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import dev.tensorloom.execution.run.MemorySetup;
+import dev.tensorloom.model.InvalidInputException;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.io.Project;
+import dev.tensorloom.model.validate.InvalidGraphException;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,9 +59,9 @@ final class MemoryCommand implements Callable<Integer> {
         try {
             measured = MemorySetup.standard(BlockCatalog.standard()).measure(project.document(), policy,
                     batch == null ? OptionalInt.empty() : OptionalInt.of(batch), steps, NativeMemoryProbe.system());
-        } catch (IllegalArgumentException | CompileException e) {
+        } catch (IllegalArgumentException | CompileException | InvalidGraphException e) {
             // Every message names the project, as the other commands' do.
-            throw new IllegalArgumentException(source.displayName() + ": " + e.getMessage(), e);
+            throw new InvalidInputException(source.displayName() + ": " + e.getMessage());
         }
         MemoryReport report = new MemoryReport(source.displayName(), policy, measured.batchSize(), steps,
                 measured.plan(), measured.result());

@@ -13,7 +13,9 @@ import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.RunSummary;
 import dev.tensorloom.execution.session.StepMetrics;
 import dev.tensorloom.execution.session.TrainingSession;
+import dev.tensorloom.model.InvalidInputException;
 import dev.tensorloom.model.io.Project;
+import dev.tensorloom.model.validate.InvalidGraphException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +78,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        try (PreparedRun run = RunSetup.standard().prepare(project.document(), options)) {
+        PreparedRun prepared;
+        try {
+            prepared = RunSetup.standard().prepare(project.document(), options);
+        } catch (InvalidGraphException e) {
+            // Named like validate's line, so both commands say the same of the same file.
+            throw new InvalidInputException(e.location(), source.displayName() + ": " + e.getMessage());
+        }
+        try (PreparedRun run = prepared) {
             Recorder recorder = new Recorder(new ProgressLine(err, run.config().steps(), System.console() != null));
             TrainingSession session = run.session(recorder);
             session.start();

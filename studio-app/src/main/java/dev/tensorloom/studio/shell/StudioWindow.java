@@ -20,6 +20,7 @@ import dev.tensorloom.studio.palette.PaletteView;
 import dev.tensorloom.studio.memory.MemoryView;
 import dev.tensorloom.studio.memory.MemoryViewModel;
 import dev.tensorloom.studio.palette.PaletteViewModel;
+import dev.tensorloom.studio.run.RunCoordinator;
 import dev.tensorloom.studio.run.RunPanelView;
 import dev.tensorloom.studio.run.RunPanelViewModel;
 import dev.tensorloom.studio.run.RunServices;
@@ -79,8 +80,8 @@ public final class StudioWindow {
         editor.selection().addListener((SetChangeListener<String>) c ->
                 inspectorViewModel.setSelection(List.copyOf(editor.selection())));
         activations = new ActivationViewModel(runs.throttle());
-        runPanel = new RunPanelViewModel(viewModel.document(), viewModel.undoStack(), runs.launcher(), tasks,
-                runs.throttle(), activations);
+        runPanel = new RunPanelViewModel(viewModel.document(), viewModel.undoStack(),
+                new RunCoordinator(runs.launcher(), tasks, runs.throttle(), activations));
         runPanel.setSnapshotPolicy(activations::snapshotPolicy);
         runPanel.setProjectFolder(() -> {
             Path file = viewModel.fileProperty().get();

@@ -65,7 +65,7 @@ class MemoryViewModelTest {
 
     @Test
     void peakMarksSkipEmptySeries() {
-        List<PeakMark> marks = MemoryViewModel.peakMarks(List.of(List.of(new ChartPoint(0, 1), new ChartPoint(1, 3),
+        List<PeakMark> marks = PeakMark.peaks(List.of(List.of(new ChartPoint(0, 1), new ChartPoint(1, 3),
                 new ChartPoint(2, 2)), List.of()), List.of("a", "b"));
         assertEquals(List.of(new PeakMark(0, 1, 3, "a 3.0 MiB")), marks);
     }

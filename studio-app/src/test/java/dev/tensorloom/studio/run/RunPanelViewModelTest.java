@@ -83,8 +83,8 @@ class RunPanelViewModelTest {
     @BeforeEach
     void setUp() {
         doc.setConfig(TrainingConfig.DEFAULT.withDataset("seq-reverse").withSteps(4).withBatchSize(8));
-        vm = new RunPanelViewModel(doc, undo, launcher, TaskExecutor.direct(), UpdateThrottle.direct(),
-                new RunListener() { });
+        vm = new RunPanelViewModel(doc, undo, new RunCoordinator(launcher, TaskExecutor.direct(), UpdateThrottle.direct(),
+                new RunListener() { }));
         vm.setSnapshotPolicy(() -> SnapshotPolicy.nodes(Set.of("enc1"), 2));
     }
 
