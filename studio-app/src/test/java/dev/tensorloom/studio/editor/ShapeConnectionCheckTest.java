@@ -15,23 +15,24 @@ import org.junit.jupiter.api.Test;
 /** A candidate wire is refused with the shape rule's message, on the document as it is now, which it never copies. */
 class ShapeConnectionCheckTest {
 
+    /** x [B, 16] → fc (8) → loss.pred; loss.target still open, with y [B, 8] and x [B, 16] as candidates. */
     private static Document graph() {
         return new DocumentBuilder()
                 .node("x", "input", "field", "x", "shape", "[B, 16]", "dtype", "float32")
                 .node("y", "input", "field", "y", "shape", "[B, 8]", "dtype", "float32")
                 .node("fc", "linear", "out_features", 8)
                 .node("loss", "mse")
-                .wire("x.out", "fc.in").wire("y.out", "loss.target").build();
+                .wire("x.out", "fc.in").wire("fc.out", "loss.pred").build();
     }
 
     @Test
     void aFittingWirePassesAndAMisfitIsRefusedWithTheRulesMessage() {
         Document doc = graph();
         ShapeConnectionCheck check = new ShapeConnectionCheck(doc, BlockCatalog.standard());
-        assertEquals(Optional.empty(), check.refusal(PortRef.parse("fc.out"), PortRef.parse("loss.pred")));
-        Optional<String> refused = check.refusal(PortRef.parse("x.out"), PortRef.parse("loss.pred"));
-        assertTrue(refused.isPresent(), "[B, 16] into a loss whose target is [B, 8]");
-        assertTrue(refused.get().contains("x.out") && refused.get().contains("16"), refused.get());
+        assertEquals(Optional.empty(), check.refusal(PortRef.parse("y.out"), PortRef.parse("loss.target")));
+        Optional<String> refused = check.refusal(PortRef.parse("x.out"), PortRef.parse("loss.target"));
+        assertTrue(refused.isPresent(), "a [B, 16] target for a [B, 8] prediction");
+        assertTrue(refused.get().contains("16"), refused.get());
         assertEquals(2, doc.wires().size(), "the check adds no wire to the document");
     }
 
@@ -40,9 +41,10 @@ class ShapeConnectionCheckTest {
         Document doc = graph();
         UndoStack undo = new UndoStack(doc);
         ShapeConnectionCheck check = new ShapeConnectionCheck(doc, BlockCatalog.standard());
-        assertEquals(Optional.empty(), check.refusal(PortRef.parse("fc.out"), PortRef.parse("loss.pred")));
+        assertEquals(Optional.empty(), check.refusal(PortRef.parse("y.out"), PortRef.parse("loss.target")));
         undo.push(new SetParameter("fc", "out_features", 16L));
-        assertTrue(check.refusal(PortRef.parse("fc.out"), PortRef.parse("loss.pred")).isPresent(),
-                "fc now gives [B, 16]");
+        assertTrue(check.refusal(PortRef.parse("y.out"), PortRef.parse("loss.target")).isPresent(),
+                "fc now predicts [B, 16], so y's [B, 8] no longer fits");
+        assertEquals(Optional.empty(), check.refusal(PortRef.parse("x.out"), PortRef.parse("loss.target")));
     }
 }
