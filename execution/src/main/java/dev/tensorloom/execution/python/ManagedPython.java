@@ -87,6 +87,7 @@ public final class ManagedPython {
      * @throws InterruptedException when the calling thread is interrupted (Cancel): pip is killed and
      *                              nothing half-made is left under the venv's name
      */
+    @SuppressWarnings("try") // the lock is held for the block, never called
     public Path ensure(SetupListener listener) throws PythonSetupException, InterruptedException {
         if (check().satisfied()) {
             return layout.interpreter();
@@ -107,9 +108,59 @@ public final class ManagedPython {
             listener.onProgress(1, "ready");
             return layout.interpreter();
         } catch (IOException e) {
-            throw new PythonSetupException("Could not set up Tensorloom's Python environment in " + layout.dir()
-                    + ".", null, e.toString());
+            throw ioFailure(e);
         }
+    }
+
+    /**
+     * For {@code python setup --cuda}: after {@link #ensure}, asks pip once for the best build of the pinned
+     * torch when the installed one is CPU-only ({@code pip install --upgrade -r}, the pins unchanged), so a
+     * pip configured with an index of CUDA builds replaces it. Which build pip serves is pip's configuration;
+     * the returned check says what was installed.
+     */
+    @SuppressWarnings("try") // the lock is held for the block, never called
+    public CudaCheck ensureCudaBuild(SetupListener listener) throws PythonSetupException, InterruptedException {
+        ensure(listener);
+        CudaCheck installed = cudaCheck();
+        if (installed.cudaBuild()) {
+            return installed;
+        }
+        try (EnvironmentLock lock = EnvironmentLock.acquire(layout.lockFile())) {
+            say(listener, "torch " + installed.torchVersion() + " is a CPU-only build; asking pip for the best build "
+                    + "of the pinned release");
+            Files.deleteIfExists(layout.marker());
+            Files.writeString(layout.requirements(), requirements.text());
+            PipProgress progress = new PipProgress(listener, 1, PipProgress.VENV_DONE);
+            PipInstall.run(layout.interpreter(), layout.requirements(), List.of("--upgrade"), progress);
+            verify(layout.interpreter(), progress, listener);
+            writeMarker(layout.dir());
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+        return cudaCheck();
+    }
+
+    private CudaCheck cudaCheck() throws PythonSetupException, InterruptedException {
+        try {
+            PythonInfo info = PythonProbe.full(layout.interpreter(), requirements);
+            if (info.torch() == null) {
+                throw new PythonSetupException("torch does not import in " + layout.dir() + ".", "torch",
+                        info.importErrors().get("torch"));
+            }
+            return CudaCheck.of(info);
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+    }
+
+    /** A file-system failure as the user's error; one that an interrupt (Cancel) caused as the interrupt. */
+    private PythonSetupException ioFailure(IOException e) throws InterruptedException {
+        if (e instanceof java.nio.channels.ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+            Thread.interrupted();
+            throw new InterruptedException("setup of " + layout.dir() + " cancelled");
+        }
+        return new PythonSetupException("Could not set up Tensorloom's Python environment in " + layout.dir() + ".",
+                null, e.toString());
     }
 
     private void repair(EnvironmentCheck current, SetupListener listener)

@@ -46,6 +46,15 @@ public record MemorySetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry 
     }
 
     /**
+     * Something measured on the compiled plan, a fresh executor (parameters from the project's seed) and one
+     * batch; it must not keep the executor or the batch, which are closed when it returns.
+     */
+    @FunctionalInterface
+    public interface OnOneBatch<T> {
+        T measure(Plan plan, Executor executor, Map<String, NDArray> batch, int rows);
+    }
+
+    /**
      * Measures {@code none} against {@code policy}, each with {@code timedSteps} timed steps, on one batch
      * of {@code batch} rows (empty: the project's batch size).
      *
@@ -54,6 +63,19 @@ public record MemorySetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry 
      */
     public Measured measure(Document document, CheckpointPolicy policy, OptionalInt batch, int timedSteps,
             NativeMemoryProbe probe) {
+        return onOneBatch(document, batch, (plan, executor, arrays, rows) ->
+                new Measured(plan, MemoryComparison.run(executor, arrays, policy, timedSteps, probe), rows));
+    }
+
+    /**
+     * Validates and compiles {@code document} for the CPU, opens one batch of {@code batch} rows (empty: the
+     * project's batch size) of its built-in dataset and runs {@code measurement} on them: the one way every
+     * memory measurement (a comparison, the trade-off explorer's profile) is set up.
+     *
+     * @throws InvalidInputException when the project cannot be measured (no built-in dataset, no loss);
+     *     {@code InvalidGraphException} when the graph has errors (both {@code UserError}s)
+     */
+    public <T> T onOneBatch(Document document, OptionalInt batch, OnOneBatch<T> measurement) {
         Validator.requireValid(document, catalog);
         TrainingConfig config = document.config();
         if (config.dataset().isBlank()) {
@@ -73,8 +95,7 @@ public record MemorySetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry 
                 Executor executor = new Executor(plan, store, config.seed());
                 NDManager data = NDManager.newBaseManager(plan.device())) {
             ArrayBatchSource batches = new ArrayBatchSource(datasets.open(config.dataset(), config.seed()));
-            Map<String, NDArray> arrays = batches.next(data, rows);
-            return new Measured(plan, MemoryComparison.run(executor, arrays, policy, timedSteps, probe), rows);
+            return measurement.measure(plan, executor, batches.next(data, rows), rows);
         }
     }
 }

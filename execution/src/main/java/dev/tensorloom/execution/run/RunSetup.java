@@ -60,6 +60,9 @@ public record RunSetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry dat
         if (options.checkpointPolicy() != null) {
             c = c.withCheckpointPolicy(options.checkpointPolicy());
         }
+        if (options.seed().isPresent()) {
+            c = c.withSeed(options.seed().getAsLong());
+        }
         return c;
     }
 

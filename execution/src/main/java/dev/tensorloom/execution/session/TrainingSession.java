@@ -30,9 +30,7 @@ import java.util.concurrent.TimeUnit;
  * node and every node's random draws are reseeded from (seed, step, node). The engine's generator is
  * process-wide, so run one session at a time.
  */
-public final class TrainingSession {
-    /** Lifecycle of a session. */
-    public enum State { NEW, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
+public final class TrainingSession implements TrainingRun {
 
     private final Plan plan;
     private final ParameterStore store;
@@ -56,6 +54,7 @@ public final class TrainingSession {
     }
 
     /** Starts the training thread; a session runs once. */
+    @Override
     public void start() {
         synchronized (lock) {
             if (state != State.NEW) {
@@ -69,12 +68,14 @@ public final class TrainingSession {
     }
 
     /** Asks the run to pause after the current step. */
+    @Override
     public void pause() {
         synchronized (lock) {
             pauseRequested = true;
         }
     }
 
+    @Override
     public void resume() {
         synchronized (lock) {
             pauseRequested = false;
@@ -83,6 +84,7 @@ public final class TrainingSession {
     }
 
     /** Asks the run to stop after the current step (also ends a pause). */
+    @Override
     public void stop() {
         synchronized (lock) {
             stopRequested = true;
@@ -90,6 +92,7 @@ public final class TrainingSession {
         }
     }
 
+    @Override
     public State state() {
         synchronized (lock) {
             return state;
@@ -97,6 +100,7 @@ public final class TrainingSession {
     }
 
     /** Waits for the training thread to end; true when it did within the timeout. */
+    @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         Thread t;
         synchronized (lock) {
@@ -110,6 +114,7 @@ public final class TrainingSession {
     }
 
     /** The summary once the run finished or was stopped, else null. */
+    @Override
     public RunSummary summary() {
         synchronized (lock) {
             return summary;
@@ -130,9 +135,10 @@ public final class TrainingSession {
 
     private void run() {
         JniUtils.setGradMode(true);
+        int threads = JniUtils.getNumThreads();
         long started = System.nanoTime();
         List<Double> losses = new ArrayList<>();
-        Map<String, Double> lastEval = Map.of();
+        EvalMetrics lastEval = null;
         long forwardEvaluations = 0;
         long step = 0;
         try (Executor executor = new Executor(plan, store, config.seed());
@@ -178,16 +184,16 @@ public final class TrainingSession {
                     throw new NodeFailureException(lossNode, "the loss is not finite", null);
                 }
                 listener.onStep(new StepMetrics(step + 1, result.loss(), result.learningRate(),
-                        config.batchSize() / seconds));
+                        config.batchSize() / seconds, threads));
                 listener.onGradientNorms(step + 1, result.nodeGradNorms());
                 boolean last = step + 1 == config.steps();
                 if (!heldOut.isEmpty() && (last || config.evalEvery() > 0 && (step + 1) % config.evalEvery() == 0)) {
-                    lastEval = Evaluator.evaluate(executor, heldOut, config.metrics());
-                    listener.onEvaluation(new EvalMetrics(step + 1, lastEval));
+                    lastEval = EvalMetrics.of(step + 1, Evaluator.evaluate(executor, heldOut, config.metrics(), last));
+                    listener.onEvaluation(lastEval);
                 }
             }
-            RunSummary s = new RunSummary(step, stopped, losses, lastEval, forwardEvaluations,
-                    (System.nanoTime() - started) / 1_000_000);
+            RunSummary s = new RunSummary(step, stopped, losses, lastEval == null ? Map.of() : lastEval.values(),
+                    forwardEvaluations, (System.nanoTime() - started) / 1_000_000);
             synchronized (lock) {
                 summary = s;
                 state = stopped ? State.STOPPED : State.FINISHED;

@@ -1,25 +1,24 @@
 package dev.tensorloom.execution.train;
 
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.ParameterTracker;
+import ai.djl.ndarray.NDManager;
 import java.util.Locale;
 
 /**
- * Builds DJL optimizers by name: {@code sgd} (with momentum; weight decay as L2), {@code adam} (L2 weight
- * decay) and {@code adamw} (decoupled weight decay).
+ * Builds optimizers by name with {@code torch.optim}'s arithmetic: {@code sgd} (with momentum; weight decay
+ * as L2), {@code adam} (L2 weight decay) and {@code adamw} (decoupled weight decay).
  */
 public final class Optimizers {
     private Optimizers() {
     }
 
-    public static Optimizer create(String name, ParameterTracker learningRate, double momentum, double weightDecay) {
+    /**
+     * @param stateManager where the optimizer keeps its moments and buffers; closing it frees them
+     */
+    public static ParameterOptimizer create(String name, double momentum, double weightDecay, NDManager stateManager) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "sgd" -> Optimizer.sgd().setLearningRateTracker(learningRate).optMomentum((float) momentum)
-                    .optWeightDecays((float) weightDecay).build();
-            case "adam" -> Optimizer.adam().optLearningRateTracker(learningRate)
-                    .optWeightDecays((float) weightDecay).build();
-            case "adamw" -> Optimizer.adamW().optLearningRateTracker(learningRate)
-                    .optWeightDecays((float) weightDecay).build();
+            case "sgd" -> new TorchSgd(momentum, weightDecay, stateManager);
+            case "adam" -> new TorchAdam(false, weightDecay, stateManager);
+            case "adamw" -> new TorchAdam(true, weightDecay, stateManager);
             default -> throw new IllegalArgumentException("optimizer must be sgd, adam or adamw, got '" + name + "'");
         };
     }

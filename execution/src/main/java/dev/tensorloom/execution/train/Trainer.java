@@ -2,7 +2,6 @@ package dev.tensorloom.execution.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.optimizer.Optimizer;
 import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
@@ -22,22 +21,26 @@ import java.util.Map;
  */
 public final class Trainer {
     private final Executor executor;
-    private final Optimizer optimizer;
-    private final SteppedTracker tracker;
+    private final ParameterOptimizer optimizer;
     private final LearningRateSchedule schedule;
     private final double clipNorm;
 
     public Trainer(Executor executor, String optimizer, LearningRateSchedule schedule, double momentum,
             double weightDecay, double clipNorm) {
         this.executor = executor;
-        this.tracker = new SteppedTracker();
-        this.optimizer = Optimizers.create(optimizer, tracker, momentum, weightDecay);
+        // The optimizer's state lives as long as the executor's arrays do.
+        this.optimizer = Optimizers.create(optimizer, momentum, weightDecay, executor.activationRoot().newSubManager());
         this.schedule = schedule;
         this.clipNorm = clipNorm;
     }
 
     public Executor executor() {
         return executor;
+    }
+
+    /** The optimizer, whose state a resumed run restores. */
+    public ParameterOptimizer optimizer() {
+        return optimizer;
     }
 
     /**
@@ -70,7 +73,6 @@ public final class Trainer {
             double norm = Math.sqrt(total);
             double scale = GradientClipper.scale(norm, clipNorm);
             double rate = schedule.at(globalStep);
-            tracker.set(rate);
             NDArray factor = null;
             for (int i = 0; i < params.size(); i++) {
                 NDArray g = grads.get(i);
@@ -80,7 +82,7 @@ public final class Trainer {
                     }
                     g = g.mul(factor);
                 }
-                optimizer.update(params.get(i).getKey(), params.get(i).getValue(), g);
+                optimizer.update(params.get(i).getKey(), params.get(i).getValue(), g, rate);
             }
             Map<String, Double> nodeNorms = new LinkedHashMap<>();
             nodeSquares.forEach((k, v) -> nodeNorms.put(k, Math.sqrt(v)));

@@ -145,6 +145,20 @@ class ManagedPythonSetupTest {
         assertEquals("0.8.0", info.versions().get("safetensors"));
     }
 
+    @Test
+    @Order(5)
+    void cudaOnACpuOnlyPipAsksOnceAndSaysHowToConfigurePip() throws Exception {
+        List<String> heard = new ArrayList<>();
+        CudaCheck cuda = ManagedPython.at(venv()).ensureCudaBuild(SetupListener.ofLines(heard::add));
+        boolean pipServesCuda = cuda.cudaBuild();
+        if (!pipServesCuda) { // this project's machines: pip serves CPU wheels only
+            assertTrue(heard.stream().anyMatch(l -> l.contains("is a CPU-only build; asking pip")), String.join("\n", heard));
+            assertTrue(cuda.message().contains("PIP_EXTRA_INDEX_URL"), cuda.message());
+            assertTrue(cuda.torchVersion().startsWith("2.13.0"), cuda.torchVersion());
+        }
+        assertTrue(ManagedPython.at(venv()).check().satisfied(), "asking for CUDA leaves a working environment");
+    }
+
     private static List<Path> partials() throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             return s.filter(p -> p.getFileName().toString().startsWith(".venv.partial-")).toList();

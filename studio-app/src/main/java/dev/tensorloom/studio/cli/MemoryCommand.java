@@ -8,6 +8,7 @@ import dev.tensorloom.model.InvalidInputException;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.io.Project;
 import dev.tensorloom.model.validate.InvalidGraphException;
+import java.io.PrintWriter;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ final class MemoryCommand implements Callable<Integer> {
     ProjectSource source;
 
     @Option(names = "--checkpoint", paramLabel = "POLICY", defaultValue = "sqrt",
-            description = "none, every-k:K, sqrt, revolve:S or budget:MB (default: ${DEFAULT-VALUE}).")
+            description = CheckpointPolicy.HELP + " (default: ${DEFAULT-VALUE}).")
     String checkpoint;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "3",
@@ -41,6 +42,11 @@ final class MemoryCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print machine-readable JSON, timelines included.")
     boolean json;
+
+    @Option(names = "--pareto", description = "Predict every policy the planner offers (peak, step time, "
+            + "on the memory/time frontier or not) on the measured profile instead of measuring one; "
+            + "--checkpoint is not used.")
+    boolean pareto;
 
     @Spec
     CommandSpec spec;
@@ -55,21 +61,34 @@ final class MemoryCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
         }
         Project project = source.load();
-        MemorySetup.Measured measured;
+        MemorySetup setup = MemorySetup.standard(BlockCatalog.standard());
+        OptionalInt rows = batch == null ? OptionalInt.empty() : OptionalInt.of(batch);
+        PrintWriter out = spec.commandLine().getOut();
         try {
-            measured = MemorySetup.standard(BlockCatalog.standard()).measure(project.document(), policy,
-                    batch == null ? OptionalInt.empty() : OptionalInt.of(batch), steps, NativeMemoryProbe.system());
+            if (pareto) {
+                TradeoffReport report = setup.onOneBatch(project.document(), rows, (plan, executor, arrays, n) ->
+                        new TradeoffReport(source.displayName(), n, steps,
+                                TradeoffRun.measure(executor, arrays, steps, NativeMemoryProbe.system())));
+                if (json) {
+                    out.println(report.json());
+                } else {
+                    report.print(out);
+                }
+                return TensorloomCli.OK;
+            }
+            MemorySetup.Measured measured = setup.measure(project.document(), policy, rows, steps,
+                    NativeMemoryProbe.system());
+            MemoryReport report = new MemoryReport(source.displayName(), policy, measured.batchSize(), steps,
+                    measured.plan(), measured.result());
+            if (json) {
+                out.println(report.json());
+            } else {
+                report.print(out);
+            }
+            return TensorloomCli.OK;
         } catch (IllegalArgumentException | CompileException | InvalidGraphException e) {
             // Every message names the project, as the other commands' do.
             throw new InvalidInputException(source.displayName() + ": " + e.getMessage());
         }
-        MemoryReport report = new MemoryReport(source.displayName(), policy, measured.batchSize(), steps,
-                measured.plan(), measured.result());
-        if (json) {
-            spec.commandLine().getOut().println(report.json());
-        } else {
-            report.print(spec.commandLine().getOut());
-        }
-        return TensorloomCli.OK;
     }
 }

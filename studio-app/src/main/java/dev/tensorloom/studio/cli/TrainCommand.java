@@ -3,7 +3,8 @@ package dev.tensorloom.studio.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tensorloom.execution.exec.WeightsFile;
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
+import dev.tensorloom.execution.export.PackageWeights;
 import dev.tensorloom.execution.run.PreparedRun;
 import dev.tensorloom.execution.run.RunOptions;
 import dev.tensorloom.execution.run.RunSetup;
@@ -21,8 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,17 +44,47 @@ final class TrainCommand implements Callable<Integer> {
     Integer batch;
 
     @Option(names = "--checkpoint", paramLabel = "POLICY",
-            description = "none, every-k:K, sqrt, revolve:S or budget:MB (default: the project's).")
+            description = CheckpointPolicy.HELP + " (default: the project's).")
     String checkpoint;
 
-    @Option(names = "--device", paramLabel = "cpu|gpu|auto", description = "Where to train (default: the project's).")
+    @Option(names = "--device", paramLabel = "cpu|cuda|auto",
+            description = "Where to train (default: the project's); gpu is another name for cuda.")
     String device;
+
+    @Option(names = "--engine", paramLabel = "djl|pytorch", defaultValue = "djl",
+            description = "djl: the studio's node-by-node engine (default); pytorch: the exported package's train.py "
+                    + "in a child process (GPU, several processes).")
+    String engine;
+
+    @Option(names = "--nproc", paramLabel = "N", defaultValue = "1",
+            description = "With --engine pytorch: processes (torchrun, DistributedDataParallel); the batch is split "
+                    + "across them, so N processes train like one.")
+    int nproc;
+
+    @Option(names = "--torchrun-args", paramLabel = "\"ARGS\"",
+            description = "With --engine pytorch: options passed to torchrun as given, e.g. \"--nnodes 2 "
+                    + "--rdzv-endpoint host:29400\".")
+    String torchrunArgs;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "With --engine pytorch: the Python to use (default: TENSORLOOM_PYTHON, the managed "
+                    + "environment, then python3 on the PATH).")
+    Path python;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed for initial weights, training batches and held-out examples (default: the project's).")
+    Long seed;
 
     @Option(names = "--metrics-out", paramLabel = "FILE.json", description = "Write the loss curve and metrics here.")
     Path metricsOut;
 
-    @Option(names = "--save", paramLabel = "DIR", description = "Save the trained weights into this folder.")
+    @Option(names = "--save", paramLabel = "DIR",
+            description = "Save the trained weights into this folder (weights.safetensors, PyTorch state_dict names).")
     Path saveDir;
+
+    @Option(names = "--weights", paramLabel = "DIR",
+            description = "Start from these weights (a folder from --save, an export, or an exported train.py --save).")
+    Path weightsDir;
 
     @Spec
     CommandSpec spec;
@@ -76,8 +105,27 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null) {
             options = options.withCheckpointPolicy(checkpoint);
         }
+        if (seed != null) {
+            options = options.withSeed(seed);
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        String chosen = engine.toLowerCase(java.util.Locale.ROOT);
+        if (chosen.equals("pytorch")) {
+            List<String> passed = torchrunArgs == null || torchrunArgs.isBlank() ? List.of()
+                    : List.of(torchrunArgs.trim().split("\\s+"));
+            return TorchTraining.run(source, project, options, new TorchTraining.Settings(device, nproc, passed, python,
+                    metricsOut, saveDir, weightsDir), out, err);
+        }
+        if (!chosen.equals("djl")) {
+            throw new IllegalArgumentException("--engine must be djl or pytorch, got '" + engine + "'");
+        }
+        if (nproc != 1 || torchrunArgs != null) {
+            throw new IllegalArgumentException("--nproc and --torchrun-args need --engine pytorch");
+        }
+        if (device != null && device.toLowerCase(java.util.Locale.ROOT).startsWith("cuda")) {
+            options = options.withDevice("gpu");
+        }
         PreparedRun prepared;
         try {
             prepared = RunSetup.standard().prepare(project.document(), options);
@@ -86,6 +134,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new InvalidInputException(e.location(), source.displayName() + ": " + e.getMessage());
         }
         try (PreparedRun run = prepared) {
+            if (weightsDir != null) {
+                PackageWeights.loadIntoRun(run, weightsDir);
+            }
             Recorder recorder = new Recorder(new ProgressLine(err, run.config().steps(), System.console() != null));
             TrainingSession session = run.session(recorder);
             session.start();
@@ -104,14 +155,15 @@ final class TrainCommand implements Callable<Integer> {
             RunSummary summary = session.summary();
             String deviceName = run.plan().device().toString();
             if (saveDir != null) {
-                Path saved = WeightsFile.save(run.store(), saveDir);
+                Path saved = saveDir.resolve(PackageWeights.FILE_NAME);
+                PackageWeights.write(run.store(), run.plan(), saved);
                 err.println("saved weights to " + saved);
             }
-            Map<String, Double> eval = new TreeMap<>(summary.lastEvaluation());
-            out.printf("trained %s for %d steps on %s in %.1f s; final loss %.5f%n", source.displayName(),
-                    summary.steps(), deviceName, summary.elapsedMillis() / 1000.0,
-                    summary.losses().isEmpty() ? Double.NaN : summary.losses().get(summary.losses().size() - 1));
-            eval.forEach((k, v) -> out.printf("  held-out %s: %.5f%n", k, v));
+            out.printf("trained %s for %d steps on %s in %.1f s (wall clock, %s); final loss %.5f%n",
+                    source.displayName(), summary.steps(), deviceName, summary.elapsedMillis() / 1000.0,
+                    TorchThreadCount.describe(), summary.losses().isEmpty() ? Double.NaN
+                            : summary.losses().get(summary.losses().size() - 1));
+            EvaluationText.print(out, recorder.lastEvaluation());
             if (metricsOut != null) {
                 writeMetrics(run, summary, recorder, deviceName);
             }
@@ -128,21 +180,23 @@ final class TrainCommand implements Callable<Integer> {
         root.put("steps", summary.steps());
         root.put("batchSize", run.config().batchSize());
         root.put("checkpointPolicy", run.training().checkpointPolicy());
+        root.put("seed", run.config().seed());
         root.put("elapsedSeconds", summary.elapsedMillis() / 1000.0);
-        root.put("examplesPerSecond", recorder.meanExamplesPerSecond());
+        // wall clock, not CPU time: what a user waits for, with the threads libtorch computed on
+        root.put("examplesPerSecondWallClock", recorder.meanExamplesPerSecond());
+        root.put("torchThreads", TorchThreadCount.intraOp());
         root.put("forwardEvaluations", summary.forwardEvaluations());
         root.put("parameters", run.store().parameterCount());
         ArrayNode losses = root.putArray("loss");
         summary.losses().forEach(losses::add);
         ArrayNode lrs = root.putArray("learningRate");
         recorder.learningRates.forEach(lrs::add);
-        ObjectNode fin = root.putObject("finalEvaluation");
-        new TreeMap<>(summary.lastEvaluation()).forEach(fin::put);
+        EvaluationJson.put(root.putObject("finalEvaluation"), recorder.lastEvaluation());
         ArrayNode evals = root.putArray("evaluations");
         for (EvalMetrics e : recorder.evaluations) {
             ObjectNode n = evals.addObject();
             n.put("step", e.step());
-            new TreeMap<>(e.values()).forEach(n::put);
+            EvaluationJson.put(n, e);
         }
         Path parent = metricsOut.toAbsolutePath().getParent();
         if (parent != null) {
@@ -185,6 +239,10 @@ final class TrainCommand implements Callable<Integer> {
         @Override
         public void onFailed(RunFailure f) {
             failure.set(f);
+        }
+
+        EvalMetrics lastEvaluation() {
+            return evaluations.isEmpty() ? null : evaluations.get(evaluations.size() - 1);
         }
 
         double meanExamplesPerSecond() {

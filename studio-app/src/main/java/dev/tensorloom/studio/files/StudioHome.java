@@ -24,6 +24,11 @@ public record StudioHome(Path root) {
         return root.resolve("window.json");
     }
 
+    /** The interpreter chosen in Preferences → Python (see {@link PythonPreferenceStore}). */
+    public Path pythonPreference() {
+        return root.resolve("python.json");
+    }
+
     public Path recoveryFolder() {
         return root.resolve("recovery");
     }

@@ -94,6 +94,18 @@ public final class MainWindowView extends BorderPane {
         void showAbout();
 
         void quit();
+
+        /** Tools → Python environment…: the setup dialog of the managed Python environment. */
+        default void showPythonEnvironment() {
+        }
+
+        /** Tools → Preferences…: the Python interpreter and what the studio finds in it. */
+        default void showPreferences() {
+        }
+
+        /** File → Export…: the project as a PyTorch package or ONNX. */
+        default void exportProject() {
+        }
     }
 
     /** The Run menu's actions and when each is possible. */
@@ -164,7 +176,7 @@ public final class MainWindowView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), runMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), runMenu(), toolsMenu(), helpMenu());
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -180,9 +192,17 @@ public final class MainWindowView extends BorderPane {
                 new SeparatorMenuItem(),
                 item("Save", Feather.SAVE, "Shortcut+S", vm::save),
                 item("Save as…", null, "Shortcut+Shift+S", vm::saveAs),
+                exportItem(),
                 item("Export picture…", Feather.IMAGE, null, actions::exportPicture),
                 new SeparatorMenuItem(),
                 item("Quit", null, "Shortcut+Q", actions::quit));
+    }
+
+    private MenuItem exportItem() {
+        MenuItem export = item("Export…", Feather.SHARE, "Shortcut+E", actions::exportProject);
+        export.setId("menu-export");
+        export.disableProperty().bind(vm.emptyProperty());
+        return export;
     }
 
     private void fillRecent() {
@@ -261,6 +281,14 @@ public final class MainWindowView extends BorderPane {
                 ? Bindings.createBooleanBinding(() -> !available.get(), available)
                 : Bindings.createBooleanBinding(() -> !available.get() || !possible.get(), available, possible));
         return mi;
+    }
+
+    private Menu toolsMenu() {
+        MenuItem python = item("Python environment…", Feather.PACKAGE, null, actions::showPythonEnvironment);
+        python.setId("menu-python-environment");
+        MenuItem preferences = item("Preferences…", Feather.SETTINGS, "Shortcut+Comma", actions::showPreferences);
+        preferences.setId("menu-preferences");
+        return new Menu("Tools", null, python, preferences);
     }
 
     private Menu helpMenu() {

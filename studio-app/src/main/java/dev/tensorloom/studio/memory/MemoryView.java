@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.memory;
 
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.studio.ui.LiveScrollPane;
 import dev.tensorloom.studio.ui.ChartPlaceholder;
 import dev.tensorloom.studio.ui.ChartPoint;
@@ -21,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -49,10 +51,11 @@ public final class MemoryView extends ScrollPane {
     private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final MemoryRows rows;
 
-    public MemoryView(MemoryViewModel vm) {
+    public MemoryView(MemoryViewModel vm, TradeoffViewModel tradeoff) {
         this.vm = vm;
         getStyleClass().add("memory-view");
-        rows = new MemoryRows(controls(), charts(), replay(), new PlanTextPane(vm));
+        rows = new MemoryRows(controls(), charts(new TradeoffPane(tradeoff)), replay(vm.replay()),
+                new PlanTextPane(vm));
         setContent(rows);
         // The rows fill the tab; only a tab shorter than their minimum scrolls them.
         setFitToWidth(true);
@@ -61,6 +64,9 @@ public final class MemoryView extends ScrollPane {
         // The replay moves a cursor 25 times a second.
         LiveScrollPane.uncacheViewport(this);
     }
+
+    /** What each policy does; budget:MB minimises recomputation time, not memory. */
+    static final String POLICY_TOOLTIP = "Checkpoint policies: " + CheckpointPolicy.HELP + ".";
 
     MemoryViewModel viewModel() {
         return vm;
@@ -75,6 +81,7 @@ public final class MemoryView extends ScrollPane {
         policy.setId("memory-policy");
         policy.setEditable(true);
         policy.getItems().setAll("sqrt", "every-k:4", "revolve:4", "budget:64");
+        policy.setTooltip(new Tooltip(POLICY_TOOLTIP));
         policy.setValue("sqrt");
         Button analyse = new Button("Measure none vs policy", new FontIcon(Feather.ACTIVITY));
         analyse.setId("memory-analyse");
@@ -82,8 +89,14 @@ public final class MemoryView extends ScrollPane {
         analyse.disableProperty().bind(vm.busyProperty());
         // Picking a policy plans it at once, on whatever costs the view model has (estimated or measured).
         policy.valueProperty().addListener((o, a, b) -> {
-            if (b != null && !b.isBlank()) {
+            if (b != null && !b.isBlank() && !b.equals(vm.pickedPolicyProperty().get())) {
                 vm.replan(b);
+            }
+        });
+        // A policy chosen elsewhere (the trade-off chart, a measurement) shows in the box.
+        vm.pickedPolicyProperty().addListener((o, a, b) -> {
+            if (!b.equals(policy.getValue())) {
+                policy.setValue(b);
             }
         });
         Button plan = new Button("Plan (no run)", new FontIcon(Feather.GIT_BRANCH));
@@ -92,6 +105,8 @@ public final class MemoryView extends ScrollPane {
         plan.disableProperty().bind(vm.basisProperty().isNull());
         Slider budget = new Slider(1, 256, 64);
         budget.setId("memory-budget");
+        budget.setTooltip(new Tooltip("Plans budget:MB: of the plans whose predicted peak of saved activations fits "
+                + "the budget, the one with the least recomputation time (it does not make memory as small as it can)."));
         budget.setPrefWidth(180);
         budget.disableProperty().bind(vm.basisProperty().isNull());
         boolean[] fitting = {false};
@@ -124,7 +139,7 @@ public final class MemoryView extends ScrollPane {
         return row;
     }
 
-    private HBox charts() {
+    private HBox charts(TradeoffPane tradeoff) {
         timeline.setId("memory-timeline");
         // The title names the x axis, so the axis needs no label line of its own; the chart is wide and
         // short, so the legend goes to the right (at the bottom a short chart drops it for want of room).
@@ -134,12 +149,12 @@ public final class MemoryView extends ScrollPane {
         ChartPlaceholder empty = new ChartPlaceholder(timeline, EMPTY_TEXT);
         timeline.addPlaceholder(empty);
         bindSeries(timeline.addSeries("none · ledger"), vm.baselineLedgerProperty());
-        bindSeries(timeline.addSeries("none · measured"), vm.baselineMeasuredProperty());
+        bindSeries(timeline.addSeries("none · measured (CPU, lower bound)"), vm.baselineMeasuredProperty());
         bindSeries(timeline.addSeries("policy · ledger"), vm.policyLedgerProperty());
-        bindSeries(timeline.addSeries("policy · measured"), vm.policyMeasuredProperty());
+        bindSeries(timeline.addSeries("policy · measured (CPU, lower bound)"), vm.policyMeasuredProperty());
         vm.peakMarksProperty().addListener((o, a, b) -> timeline.setPeaks(b));
         vm.analysisProperty().addListener((o, a, b) -> empty.show(b == null));
-        vm.replayIndexProperty().addListener((o, a, b) -> timeline.setCursor(b.intValue()));
+        vm.replay().indexProperty().addListener((o, a, b) -> timeline.setCursor(b.intValue()));
         vm.policyNameProperty().addListener((o, a, b) -> {
             timeline.getData().get(2).setName(b + " · ledger");
             timeline.getData().get(3).setName(b + " · measured");
@@ -167,7 +182,8 @@ public final class MemoryView extends ScrollPane {
         timeline.setMinHeight(0);
         bars.setMinHeight(0);
         barBox.setMinHeight(0);
-        return new HBox(6, timeline, barBox);
+        HBox.setHgrow(tradeoff, Priority.ALWAYS);
+        return new HBox(6, timeline, barBox, tradeoff);
     }
 
     private static void showBars(BarChart<String, Number> chart, List<NodeBytes> nodes) {
@@ -217,7 +233,7 @@ public final class MemoryView extends ScrollPane {
         points.addListener((o, a, b) -> MemoryTimelineChart.show(series, b));
     }
 
-    private HBox replay() {
+    private HBox replay(ReplayViewModel vm) {
         Timeline player = new Timeline(new KeyFrame(Duration.seconds(1 / REPLAY_RATE), e -> vm.stepForward()));
         player.setCycleCount(Animation.INDEFINITE);
         vm.playingProperty().addListener((o, was, now) -> {
@@ -246,23 +262,23 @@ public final class MemoryView extends ScrollPane {
         step.setOnAction(e -> vm.stepForward());
         Slider scrub = new Slider(-1, 0, -1);
         scrub.setId("replay-scrub");
-        scrub.maxProperty().bind(vm.replayLengthProperty().subtract(1));
+        scrub.maxProperty().bind(vm.lengthProperty().subtract(1));
         HBox.setHgrow(scrub, Priority.ALWAYS);
-        vm.replayIndexProperty().addListener((o, a, b) -> {
+        vm.indexProperty().addListener((o, a, b) -> {
             if (!scrub.isValueChanging()) {
                 scrub.setValue(b.intValue());
             }
         });
         scrub.valueProperty().addListener((o, a, b) -> {
-            if (Math.round(b.doubleValue()) != vm.replayIndexProperty().get()) {
+            if (Math.round(b.doubleValue()) != vm.indexProperty().get()) {
                 vm.seek((int) Math.round(b.doubleValue()));
             }
         });
         Label text = new Label();
         text.setId("replay-text");
-        text.textProperty().bind(vm.replayTextProperty());
+        text.textProperty().bind(vm.textProperty());
         for (var b : List.of(play, back, step, scrub)) {
-            b.disableProperty().bind(vm.replayLengthProperty().isEqualTo(0));
+            b.disableProperty().bind(vm.lengthProperty().isEqualTo(0));
         }
         HBox row = new HBox(6, new Label("Replay on the canvas"), back, play, step, scrub, text);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -39,11 +39,14 @@ public final class RunCoordinator {
 
         void failed(RunFailure failure);
 
+        /** The run that just finished saved its trained weights (after {@link #finished}). */
+        void weightsSaved(TrainedWeights weights);
+
         /** A batch of step and evaluation events has been handed over: a moment to redraw charts once. */
         void batchDone();
     }
 
-    private final RunLauncher launcher;
+    private LauncherChoice launchers;
     private final TaskExecutor tasks;
     private final RunListener activations;
     private final Consumer<Object> events;
@@ -57,7 +60,7 @@ public final class RunCoordinator {
      *                    which throttles them itself), on the training thread
      */
     public RunCoordinator(RunLauncher launcher, TaskExecutor tasks, UpdateThrottle throttle, RunListener activations) {
-        this.launcher = Objects.requireNonNull(launcher);
+        this.launchers = LauncherChoice.always(Objects.requireNonNull(launcher));
         this.tasks = Objects.requireNonNull(tasks);
         this.activations = Objects.requireNonNull(activations);
         this.events = throttle.publisher(this::apply);
@@ -68,16 +71,41 @@ public final class RunCoordinator {
         this.observer = observer;
     }
 
+    /** Picks the engine of each run when it starts (the Run tab's engine picker); by default the constructor's launcher. */
+    public void setLauncherChoice(LauncherChoice choice) {
+        launchers = Objects.requireNonNull(choice);
+    }
+
+    /** Which engine the next run would use, in a few words for the log. */
+    public String engineDescription() {
+        return launchers.describe();
+    }
+
     public ReadOnlyObjectProperty<RunState> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
-    /** Prepares a run of {@code copy} (a private copy of the project) off the UI thread, then starts it. */
+    /**
+     * Asks the launcher choice for an engine, then prepares a run of {@code copy} (a private copy of the
+     * project) off the UI thread and starts it.
+     */
     public void start(Document copy, Path dataFolder, SnapshotPolicy snapshots) {
         int run = ++generation;
         state.set(RunState.PREPARING);
+        launchers.choose(chosen -> {
+            if (run == generation && state.get() == RunState.PREPARING) {
+                prepare(run, chosen, copy, dataFolder, snapshots);
+            }
+        }, reason -> {
+            if (run == generation && state.get() == RunState.PREPARING) {
+                failed(new RunFailure(reason, null, 0, null));
+            }
+        });
+    }
+
+    private void prepare(int run, RunLauncher chosen, Document copy, Path dataFolder, SnapshotPolicy snapshots) {
         RunListener listener = listenerFor(run);
-        BackgroundTask.wrap(() -> launcher.prepare(copy, dataFolder, snapshots, listener)).onSuccess(h -> {
+        BackgroundTask.wrap(() -> chosen.prepare(copy, dataFolder, snapshots, listener)).onSuccess(h -> {
             if (run != generation || state.get() != RunState.PREPARING) {
                 h.release();
                 return;
@@ -172,7 +200,7 @@ public final class RunCoordinator {
             } else if (t.event() instanceof RunSummary s) {
                 state.set(s.stopped() ? RunState.STOPPED : RunState.FINISHED);
                 observer.finished(s);
-                release();
+                releaseSavingWeights(t.run());
             } else if (t.event() instanceof RunFailure f) {
                 failed(f);
             }
@@ -186,6 +214,18 @@ public final class RunCoordinator {
         state.set(RunState.FAILED);
         observer.failed(f);
         release();
+    }
+
+    /** Releases the finished run, which first saves its trained weights; they reach the observer if it is still the active run. */
+    private void releaseSavingWeights(int run) {
+        if (handle != null) {
+            handle.release(weights -> tasks.ui(() -> {
+                if (run == generation) {
+                    observer.weightsSaved(weights);
+                }
+            }));
+            handle = null;
+        }
     }
 
     private void release() {

@@ -4,6 +4,7 @@ import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.model.doc.Document;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Turns a copy of the project into a training run. Called on a background thread (compiling and
@@ -33,5 +34,13 @@ public interface RunLauncher {
 
         /** Frees the run's parameters once its thread has ended (does not wait). */
         void release();
+
+        /**
+         * Like {@link #release()}, but first saves the trained weights ({@code weights.safetensors}) and calls
+         * {@code saved} with their folder, on a background thread; not at all when none could be saved.
+         */
+        default void release(Consumer<TrainedWeights> saved) {
+            release();
+        }
     }
 }

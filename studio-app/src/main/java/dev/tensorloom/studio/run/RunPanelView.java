@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.run;
 
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.model.doc.TrainingConfig;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -28,6 +30,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class RunPanelView extends BorderPane {
     private final RunPanelViewModel vm;
+    private final RunEngineViewModel engine;
     private final GridPane form = new GridPane();
     private final ComboBox<String> dataset = combo("run-dataset", true);
     private final ComboBox<String> optimizer = combo("run-optimizer", false, "sgd", "adam", "adamw");
@@ -45,7 +48,14 @@ public final class RunPanelView extends BorderPane {
     private static final double FORM_WIDTH = 310;
 
     public RunPanelView(RunPanelViewModel vm, List<String> datasets) {
+        this(vm, datasets, null);
+    }
+
+    /** With the engine picker (DJL / PyTorch, device, processes) at the top of the settings; null for none. */
+    public RunPanelView(RunPanelViewModel vm, List<String> datasets, RunEngineViewModel engine) {
         this.vm = vm;
+        policy.setTooltip(new Tooltip("Checkpoint policies: " + CheckpointPolicy.HELP + "."));
+        this.engine = engine;
         getStyleClass().add("run-panel");
         dataset.getItems().setAll(datasets);
         buildForm();
@@ -76,7 +86,7 @@ public final class RunPanelView extends BorderPane {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         form.getColumnConstraints().setAll(new ColumnConstraints(), fields);
-        int row = 0;
+        int row = engine == null ? 0 : EngineRows.addTo(form, 0, engine, vm.canStartProperty().not());
         row = add(row, "Dataset", dataset, vm::setDataset);
         row = add(row, "Optimizer", optimizer, vm::setOptimizer);
         row = addText(row, "Learning rate", learningRate, t -> vm.setLearningRate(Double.parseDouble(t)));
@@ -86,6 +96,10 @@ public final class RunPanelView extends BorderPane {
         row = addText(row, "Steps", steps, t -> vm.setSteps(Integer.parseInt(t)));
         row = addText(row, "Seed", seed, t -> vm.setSeed(Long.parseLong(t)));
         row = add(row, "Device", device, vm::setDevice);
+        if (engine != null) {
+            // The project's device is the DJL engine's; PyTorch has its own picker above.
+            EngineRows.onlyForDjl(engine, form.getChildren().get(form.getChildren().size() - 2), device);
+        }
         row = add(row, "Checkpointing", policy, vm::setCheckpointPolicy);
         Label error = new Label();
         error.setId("run-config-error");
@@ -160,6 +174,7 @@ public final class RunPanelView extends BorderPane {
         metric.titleProperty().bind(vm.metricNameProperty());
         LiveChart lr = new LiveChart("Learning rate", "chart-learning-rate", vm.learningRatePointsProperty());
         LiveChart speed = new LiveChart("Examples / s", "chart-throughput", vm.throughputPointsProperty());
+        speed.titleProperty().bind(vm.throughputTitleProperty());
         HBox charts = new HBox(4, loss, metric, lr, speed);
         for (LiveChart c : List.of(loss, metric, lr, speed)) {
             HBox.setHgrow(c, Priority.ALWAYS);
@@ -174,7 +189,13 @@ public final class RunPanelView extends BorderPane {
         noMessages.getStyleClass().add("run-log-placeholder");
         log.setPlaceholder(noMessages);
         vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
-        VBox area = new VBox(4, controls, charts, log);
+        Label evaluation = new Label();
+        evaluation.setId("run-evaluation");
+        evaluation.setWrapText(true);
+        evaluation.textProperty().bind(vm.evaluationTextProperty());
+        evaluation.visibleProperty().bind(vm.evaluationTextProperty().isNotEmpty());
+        evaluation.managedProperty().bind(evaluation.visibleProperty());
+        VBox area = new VBox(4, controls, charts, evaluation, log);
         area.setPadding(new Insets(4));
         VBox.setVgrow(charts, Priority.ALWAYS);
         return area;

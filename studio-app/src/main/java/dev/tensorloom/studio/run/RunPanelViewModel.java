@@ -58,16 +58,25 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("Not started");
     private final ReadOnlyStringWrapper metricName = new ReadOnlyStringWrapper("Held-out metric");
+    private final ReadOnlyStringWrapper evaluationText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<TrainedWeights> trainedWeights = new ReadOnlyObjectWrapper<>();
     private final RunCharts charts = new RunCharts(CHART_POINTS);
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+
+    private static final String THROUGHPUT = "Examples / s";
 
     private int totalSteps;
     private double secondsPerStep = Double.NaN;
     /** The batch size the running copy trains with (the project may have been edited since). */
     private int runBatch;
+    /** Counts edits that change what weights the graph has (not moves, not training settings). */
+    private long graphRevision;
+    /** {@link #graphRevision} when the last run finished: its weights fit the project only while they agree. */
+    private long finishedGraphRevision = -1;
 
     /** @param runs owns the runs this panel starts and shows (shared with the activation view) */
     public RunPanelViewModel(Document document, UndoStack undoStack, RunCoordinator runs) {
@@ -80,16 +89,24 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         document.addListener(change -> {
             if (change instanceof DocumentChange.ConfigChanged c) {
                 config.set(c.after());
+            } else if (TrainedWeights.outdatedBy(change)) {
+                graphRevision++;
+                trainedWeights.set(null); // another graph: those weights no longer fit it
             }
         });
     }
 
-    /** Which activations the next run copies out (the activation view's watched node). */
+    /** Picks the engine of each run when it starts (the Run tab's engine picker); by default the coordinator's launcher. */
+    public void setLauncherChoice(LauncherChoice choice) {
+        runs.setLauncherChoice(choice);
+    }
+
     /** Where the project file lives (null when untitled): relative user-data paths start there. */
     public void setProjectFolder(Supplier<Path> folder) {
         projectFolder = folder;
     }
 
+    /** Which activations the next run copies out (the activation view's watched node). */
     public void setSnapshotPolicy(Supplier<SnapshotPolicy> policy) {
         snapshots = Objects.requireNonNull(policy);
     }
@@ -175,7 +192,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
             return;
         }
         clearRun();
-        log("Preparing: " + describe(document.config()));
+        log("Preparing (" + runs.engineDescription() + "): " + describe(document.config()));
         runs.start(DocumentContents.copy(document), projectFolder.get(), snapshots.get());
     }
 
@@ -221,6 +238,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
 
     @Override
     public void step(StepMetrics m) {
+        throughputTitle.set(THROUGHPUT + " (" + m.speedBasis() + ")");
         charts.step(m);
         // The session reports examples per second of the batch the running copy trains with.
         double seconds = m.examplesPerSecond() > 0 ? runBatch / m.examplesPerSecond() : Double.NaN;
@@ -236,14 +254,15 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
 
     @Override
     public void evaluation(EvalMetrics m) {
-        String name = m.values().keySet().stream().filter(k -> !k.equals("loss")).sorted().findFirst()
-                .orElse("loss");
+        String name = m.headline();
         metricName.set(readable(name));
         Double value = m.values().get(name);
         if (value != null) {
             charts.metric(m.step(), value);
         }
-        log(String.format("Evaluation after step %d: %s", m.step(), format(m.values())));
+        evaluationText.set(EvaluationWords.headline(m));
+        log(String.format("Evaluation after step %d%s: %s", m.step(),
+                m.examples() > 0 ? String.format(" on %,d held-out examples", m.examples()) : "", format(m.values())));
     }
 
     @Override
@@ -253,6 +272,15 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         }
         log(String.format("%s after %d steps in %s", s.stopped() ? "Stopped" : "Finished", s.steps(),
                 duration(s.elapsedMillis() / 1000.0)));
+        finishedGraphRevision = graphRevision;
+    }
+
+    /** The finished run's weights are saved: offered while the graph is still the one it trained. */
+    @Override
+    public void weightsSaved(TrainedWeights weights) {
+        if (finishedGraphRevision == graphRevision) {
+            trainedWeights.set(weights);
+        }
     }
 
     @Override
@@ -269,6 +297,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         progressText.set("Preparing…");
         failure.set("");
         failedNode.set(null);
+        evaluationText.set("");
         secondsPerStep = Double.NaN;
         runBatch = document.config().batchSize();
     }
@@ -296,7 +325,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
 
     private static String format(Map<String, Double> values) {
         StringBuilder b = new StringBuilder();
-        values.keySet().stream().sorted().forEach(k -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
+        values.keySet().forEach(k -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
                 .append(String.format("%.4g", values.get(k))));
         return b.toString();
     }
@@ -346,6 +375,19 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         return progressText.getReadOnlyProperty();
     }
 
+    /**
+     * The last evaluation's headline metric in words: value, 95% interval and how many held-out examples it
+     * rests on; empty before the first evaluation.
+     */
+    public ReadOnlyStringProperty evaluationTextProperty() {
+        return evaluationText.getReadOnlyProperty();
+    }
+
+    /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */
+    public ReadOnlyStringProperty throughputTitleProperty() {
+        return throughputTitle.getReadOnlyProperty();
+    }
+
     /** Name of the charted evaluation metric (for example {@code token_accuracy}). */
     public ReadOnlyStringProperty metricNameProperty() {
         return metricName.getReadOnlyProperty();
@@ -359,6 +401,14 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     /** The node the last failure names, or null; the window selects it on the canvas. */
     public ReadOnlyStringProperty failedNodeProperty() {
         return failedNode.getReadOnlyProperty();
+    }
+
+    /**
+     * The weights the last finished or stopped run trained, once saved; null before, and again once the graph
+     * changed so that they no longer fit it. File → Export… offers them.
+     */
+    public ReadOnlyObjectProperty<TrainedWeights> trainedWeightsProperty() {
+        return trainedWeights.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> lossPointsProperty() {

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.studio.editor.EditorCanvas;
 import dev.tensorloom.studio.main.DialogService;
 import dev.tensorloom.studio.main.MainWindowView;
+import dev.tensorloom.studio.python.FxPythonDialogs;
 import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.TaskExecutor;
 import java.io.File;
@@ -33,8 +34,13 @@ final class StudioActions implements MainWindowView.WindowActions {
     private final DialogService dialogs;
     private final TaskExecutor tasks;
     private final Runnable quit;
+    private final FxPythonDialogs python;
+    private final Runnable exportProject;
 
-    StudioActions(Window owner, Supplier<EditorCanvas> editor, DialogService dialogs, TaskExecutor tasks, Runnable quit) {
+    StudioActions(Window owner, Supplier<EditorCanvas> editor, DialogService dialogs, TaskExecutor tasks, Runnable quit,
+            FxPythonDialogs python, Runnable exportProject) {
+        this.python = python;
+        this.exportProject = exportProject;
         this.owner = owner;
         this.editor = editor;
         this.dialogs = dialogs;
@@ -111,5 +117,20 @@ final class StudioActions implements MainWindowView.WindowActions {
     @Override
     public void quit() {
         quit.run();
+    }
+
+    @Override
+    public void showPythonEnvironment() {
+        python.showSetup();
+    }
+
+    @Override
+    public void showPreferences() {
+        python.showPreferences();
+    }
+
+    @Override
+    public void exportProject() {
+        exportProject.run();
     }
 }

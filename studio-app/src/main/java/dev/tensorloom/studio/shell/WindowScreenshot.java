@@ -98,7 +98,7 @@ public final class WindowScreenshot {
                     waitFor(() -> !window.memory().busyProperty().get());
                     HeadlessFx.call(() -> {
                         // Half-way through the step: kept, dropped, recomputing and finished nodes all show.
-                        window.memory().seek(window.memory().replayLengthProperty().get() / 2);
+                        window.memory().replay().seek(window.memory().replay().lengthProperty().get() / 2);
                         return null;
                     });
                 }
@@ -200,6 +200,11 @@ public final class WindowScreenshot {
         @Override
         public void showError(String title, String message) {
             throw new IllegalStateException(title + ": " + message);
+        }
+
+        @Override
+        public void showWarning(String title, String message) {
+            // a picture of the window has no one to tell
         }
 
         @Override

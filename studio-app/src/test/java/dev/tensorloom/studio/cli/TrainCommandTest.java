@@ -26,10 +26,19 @@ class TrainCommandTest {
         assertEquals(4, json.get("loss").size());
         assertEquals(4, json.get("steps").asInt());
         assertEquals("cpu()", json.get("device").asText());
-        assertTrue(json.get("examplesPerSecond").asDouble() > 0);
-        assertTrue(json.get("finalEvaluation").has("loss"));
-        assertTrue(json.get("finalEvaluation").has("token_accuracy"));
-        assertTrue(Files.size(weights.resolve("params.bin")) > 100_000 * 4, "weights file too small");
+        assertTrue(json.get("examplesPerSecondWallClock").asDouble() > 0);
+        assertTrue(json.get("torchThreads").asInt() >= 1, "the speed says how many threads made it");
+        JsonNode fin = json.get("finalEvaluation");
+        assertTrue(fin.has("loss"));
+        assertEquals("token_accuracy", fin.get("headline").asText());
+        assertTrue(fin.get("examples").asInt() >= 1000, fin.toString());
+        double accuracy = fin.get("token_accuracy").asDouble();
+        JsonNode interval = fin.get("ci95").get("token_accuracy");
+        assertTrue(interval.get("low").asDouble() <= accuracy && accuracy <= interval.get("high").asDouble(), fin.toString());
+        assertEquals(fin.get("examples").asInt(), interval.get("examples").asInt());
+        assertTrue(run.out().contains("on 1,024 examples"), run.out());
+        assertTrue(run.out().contains("95% interval"), run.out());
+        assertTrue(Files.size(weights.resolve("weights.safetensors")) > 100_000 * 4, "weights file too small");
         assertTrue(run.err().contains("step 4/4"), run.err());
     }
 

@@ -21,7 +21,7 @@ import org.jgrapht.Graph;
 
 /**
  * Infers the symbolic type of every port of a document by running each node's {@link
- * dev.tensorloom.model.shape.ShapeRule} in topological order, feeding it the types inferred upstream.
+ * dev.tensorloom.model.catalog.ShapeRule} in topological order, feeding it the types inferred upstream.
  * Linear in nodes plus wires (after the document's topological sort), so the editor can re-run it on
  * every edit; {@link #update} re-runs only the nodes downstream of an edit.
  */
