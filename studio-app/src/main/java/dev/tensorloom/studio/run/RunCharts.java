@@ -5,12 +5,16 @@ import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The run panel's four live series (loss, held-out metric, learning rate, throughput), each bounded by a
  * {@link DecimatedSeries} and published as a point list once per batch of events, not per step.
  */
 final class RunCharts {
+    private static final String THROUGHPUT = "Examples / s";
+
     private final DecimatedSeries loss;
     private final DecimatedSeries metric;
     private final DecimatedSeries learningRate;
@@ -19,6 +23,7 @@ final class RunCharts {
     private final ReadOnlyObjectWrapper<List<ChartPoint>> metricPoints = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartPoint>> learningRatePoints = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartPoint>> throughputPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
 
     /** @param points most points each series keeps */
     RunCharts(int points) {
@@ -29,6 +34,7 @@ final class RunCharts {
     }
 
     void step(StepMetrics m) {
+        throughputTitle.set(THROUGHPUT + " (" + m.speedBasis() + ")");
         loss.add(m.step(), m.loss());
         learningRate.add(m.step(), m.learningRate());
         throughput.add(m.step(), m.examplesPerSecond());
@@ -69,5 +75,10 @@ final class RunCharts {
 
     ReadOnlyObjectProperty<List<ChartPoint>> throughputPoints() {
         return throughputPoints.getReadOnlyProperty();
+    }
+
+    /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */
+    ReadOnlyStringProperty throughputTitle() {
+        return throughputTitle.getReadOnlyProperty();
     }
 }

@@ -15,7 +15,6 @@ import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.ui.ChartPoint;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -59,39 +58,30 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("Not started");
     private final ReadOnlyStringWrapper metricName = new ReadOnlyStringWrapper("Held-out metric");
     private final ReadOnlyStringWrapper evaluationText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
-    private final ReadOnlyObjectWrapper<TrainedWeights> trainedWeights = new ReadOnlyObjectWrapper<>();
     private final RunCharts charts = new RunCharts(CHART_POINTS);
+    private final WeightsOffer weights;
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
-
-    private static final String THROUGHPUT = "Examples / s";
 
     private int totalSteps;
     private double secondsPerStep = Double.NaN;
     /** The batch size the running copy trains with (the project may have been edited since). */
     private int runBatch;
-    /** Counts edits that change what weights the graph has (not moves, not training settings). */
-    private long graphRevision;
-    /** {@link #graphRevision} when the last run finished: its weights fit the project only while they agree. */
-    private long finishedGraphRevision = -1;
 
     /** @param runs owns the runs this panel starts and shows (shared with the activation view) */
     public RunPanelViewModel(Document document, UndoStack undoStack, RunCoordinator runs) {
         this.document = Objects.requireNonNull(document);
         this.undoStack = Objects.requireNonNull(undoStack);
         this.runs = Objects.requireNonNull(runs);
+        this.weights = new WeightsOffer(document);
         runs.setObserver(this);
         runs.stateProperty().addListener((o, before, after) -> showState(after));
         config.set(document.config());
         document.addListener(change -> {
             if (change instanceof DocumentChange.ConfigChanged c) {
                 config.set(c.after());
-            } else if (TrainedWeights.outdatedBy(change)) {
-                graphRevision++;
-                trainedWeights.set(null); // another graph: those weights no longer fit it
             }
         });
     }
@@ -192,7 +182,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
             return;
         }
         clearRun();
-        log("Preparing (" + runs.engineDescription() + "): " + describe(document.config()));
+        log("Preparing (" + runs.engineDescription() + "): " + RunWords.describe(document.config()));
         runs.start(DocumentContents.copy(document), projectFolder.get(), snapshots.get());
     }
 
@@ -238,7 +228,6 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
 
     @Override
     public void step(StepMetrics m) {
-        throughputTitle.set(THROUGHPUT + " (" + m.speedBasis() + ")");
         charts.step(m);
         // The session reports examples per second of the batch the running copy trains with.
         double seconds = m.examplesPerSecond() > 0 ? runBatch / m.examplesPerSecond() : Double.NaN;
@@ -249,20 +238,20 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         progress.set(totalSteps == 0 ? 0 : (double) m.step() / totalSteps);
         long remaining = Math.max(0, totalSteps - m.step());
         progressText.set(String.format("Step %d / %d · loss %.4g · ETA %s", m.step(), totalSteps, m.loss(),
-                Double.isNaN(secondsPerStep) ? "…" : duration(remaining * secondsPerStep)));
+                Double.isNaN(secondsPerStep) ? "…" : RunWords.duration(remaining * secondsPerStep)));
     }
 
     @Override
     public void evaluation(EvalMetrics m) {
         String name = m.headline();
-        metricName.set(readable(name));
+        metricName.set(RunWords.readable(name));
         Double value = m.values().get(name);
         if (value != null) {
             charts.metric(m.step(), value);
         }
         evaluationText.set(EvaluationWords.headline(m));
         log(String.format("Evaluation after step %d%s: %s", m.step(),
-                m.examples() > 0 ? String.format(" on %,d held-out examples", m.examples()) : "", format(m.values())));
+                m.examples() > 0 ? String.format(" on %,d held-out examples", m.examples()) : "", RunWords.values(m.values())));
     }
 
     @Override
@@ -271,16 +260,14 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
             progress.set(1);
         }
         log(String.format("%s after %d steps in %s", s.stopped() ? "Stopped" : "Finished", s.steps(),
-                duration(s.elapsedMillis() / 1000.0)));
-        finishedGraphRevision = graphRevision;
+                RunWords.duration(s.elapsedMillis() / 1000.0)));
+        weights.runFinished();
     }
 
     /** The finished run's weights are saved: offered while the graph is still the one it trained. */
     @Override
     public void weightsSaved(TrainedWeights weights) {
-        if (finishedGraphRevision == graphRevision) {
-            trainedWeights.set(weights);
-        }
+        this.weights.saved(weights);
     }
 
     @Override
@@ -316,27 +303,6 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
             log.remove(0, log.size() - LOG_LINES);
         }
     }
-
-    static String describe(TrainingConfig c) {
-        return String.format("%s, %s lr %.3g (%s), batch %d, %d steps, seed %d, %s, checkpoint %s",
-                c.dataset().isBlank() ? "no dataset" : c.dataset(), c.optimizer(), c.learningRate(), c.schedule(),
-                c.batchSize(), c.steps(), c.seed(), c.device(), c.checkpointPolicy());
-    }
-
-    private static String format(Map<String, Double> values) {
-        StringBuilder b = new StringBuilder();
-        values.keySet().forEach(k -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
-                .append(String.format("%.4g", values.get(k))));
-        return b.toString();
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
-    }
-
-    // ---- properties ----------------------------------------------------------------------------
 
     public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
         return config.getReadOnlyProperty();
@@ -385,7 +351,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
 
     /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */
     public ReadOnlyStringProperty throughputTitleProperty() {
-        return throughputTitle.getReadOnlyProperty();
+        return charts.throughputTitle();
     }
 
     /** Name of the charted evaluation metric (for example {@code token_accuracy}). */
@@ -408,7 +374,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
      * changed so that they no longer fit it. File → Export… offers them.
      */
     public ReadOnlyObjectProperty<TrainedWeights> trainedWeightsProperty() {
-        return trainedWeights.getReadOnlyProperty();
+        return weights.property();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> lossPointsProperty() {
@@ -430,11 +396,5 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     /** Newest last, at most {@value #LOG_LINES} lines. */
     public ObservableList<String> log() {
         return logView;
-    }
-
-    /** {@code token_accuracy} → {@code Token accuracy}, {@code map50} stays as named by the metric. */
-    static String readable(String metric) {
-        String spaced = metric.replace('_', ' ');
-        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 }
