@@ -106,12 +106,15 @@ public final class BackgroundTask<T> {
         executor.ui(() -> {
             onRunning.run();
             executor.background(() -> {
+                T result;
                 try {
-                    T result = work.call(progress);
-                    executor.ui(() -> finish(() -> onSuccess.accept(result)));
+                    result = work.call(progress);
                 } catch (Exception | Error e) {
                     executor.ui(() -> finish(() -> onFailure.accept(e)));
+                    return;
                 }
+                // Outside the try: with a direct executor a throwing onSuccess must not also report a failure.
+                executor.ui(() -> finish(() -> onSuccess.accept(result)));
             });
         });
         return this;
