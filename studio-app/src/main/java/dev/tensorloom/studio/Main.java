@@ -1,6 +1,7 @@
 package dev.tensorloom.studio;
 
 import dev.tensorloom.studio.cli.TensorloomCli;
+import dev.tensorloom.studio.shell.StudioLauncher;
 
 /** Entry point: no arguments opens the studio, anything else is the command line. */
 public final class Main {

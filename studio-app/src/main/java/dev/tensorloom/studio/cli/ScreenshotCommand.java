@@ -2,8 +2,8 @@ package dev.tensorloom.studio.cli;
 
 import dev.tensorloom.model.io.Project;
 import dev.tensorloom.model.io.ProjectReader;
-import dev.tensorloom.studio.HeadlessFx;
-import dev.tensorloom.studio.WindowScreenshot;
+import dev.tensorloom.studio.shell.HeadlessFx;
+import dev.tensorloom.studio.shell.WindowScreenshot;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

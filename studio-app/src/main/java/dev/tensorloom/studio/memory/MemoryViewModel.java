@@ -3,18 +3,15 @@ package dev.tensorloom.studio.memory;
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.recompute.PlannedPolicy;
 import dev.tensorloom.execution.measure.PolicyMeasurement;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.studio.files.DocumentContents;
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.ChartPoint;
 import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.OneAtATime;
 import dev.tensorloom.studio.task.TaskExecutor;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -187,7 +184,7 @@ public final class MemoryViewModel {
         baselineMeasured.set(TimelineSeries.measured(base.samples(), base.startMeasuredBytes(), TIMELINE_POINTS));
         policyLedger.set(TimelineSeries.ledger(chosen.samples(), TIMELINE_POINTS));
         policyMeasured.set(TimelineSeries.measured(chosen.samples(), chosen.startMeasuredBytes(), TIMELINE_POINTS));
-        peakMarks.set(peakMarks(List.of(baselineLedger.get(), baselineMeasured.get(), policyLedger.get(),
+        peakMarks.set(PeakMark.peaks(List.of(baselineLedger.get(), baselineMeasured.get(), policyLedger.get(),
                 policyMeasured.get()), List.of("none ledger", "none measured ≥", policyName.get() + " ledger",
                 policyName.get() + " measured ≥")));
         peaks.set(String.format("Measured peak on the CPU (glibc mallinfo2 native heap above the step's start: "
@@ -211,18 +208,6 @@ public final class MemoryViewModel {
             basis.set(measured);
             planNotice.set("");
         }
-    }
-
-    /** One mark per non-empty series, at its highest point. */
-    static List<PeakMark> peakMarks(List<List<ChartPoint>> series, List<String> names) {
-        List<PeakMark> marks = new ArrayList<>();
-        for (int i = 0; i < series.size(); i++) {
-            ChartPoint p = TimelineSeries.peak(series.get(i));
-            if (p != null) {
-                marks.add(new PeakMark(i, p.x(), p.y(), String.format("%s %.1f MiB", names.get(i), p.y())));
-            }
-        }
-        return marks;
     }
 
     private String measuredText(MemoryAnalysis a) {

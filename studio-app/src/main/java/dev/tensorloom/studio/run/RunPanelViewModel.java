@@ -1,28 +1,21 @@
 package dev.tensorloom.studio.run;
 
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
-import dev.tensorloom.execution.session.ActivationSnapshot;
 import dev.tensorloom.execution.session.EvalMetrics;
 import dev.tensorloom.execution.session.RunFailure;
-import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.RunSummary;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.execution.session.StepMetrics;
-import dev.tensorloom.execution.exec.ExecutorAction;
 import dev.tensorloom.model.command.SetTrainingConfig;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.studio.files.DocumentContents;
-import dev.tensorloom.studio.task.BackgroundTask;
-import dev.tensorloom.studio.task.TaskExecutor;
-import dev.tensorloom.studio.task.UpdateThrottle;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -39,10 +32,10 @@ import javafx.collections.ObservableList;
 /**
  * The run panel's state: the project's training configuration (each edit one undoable
  * {@link SetTrainingConfig}), the start/pause/resume/stop state machine, progress with ETA, the live
- * chart series (bounded by {@link DecimatedSeries}) and the log. Training events arrive on the training
- * thread and reach these properties through an {@link UpdateThrottle}, in order, in batches.
+ * chart series ({@link RunCharts}) and the log. The {@link RunCoordinator} owns the run itself and hands
+ * this its events on the UI thread, in order, in batches; it never sees the training thread.
  */
-public final class RunPanelViewModel {
+public final class RunPanelViewModel implements RunCoordinator.Observer {
     static final int CHART_POINTS = 300;
     static final int LOG_LINES = 500;
     /** Weight of the newest step in the smoothed step time behind the ETA. */
@@ -50,12 +43,9 @@ public final class RunPanelViewModel {
 
     private final Document document;
     private final UndoStack undoStack;
-    private final TaskExecutor tasks;
-    private final Consumer<Object> events;
-    private final RunListener observers;
+    private final RunCoordinator runs;
     private Supplier<SnapshotPolicy> snapshots = () -> SnapshotPolicy.NONE;
     private Supplier<Path> projectFolder = () -> null;
-    private LauncherChoice launcherChoice;
 
     private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
@@ -68,59 +58,37 @@ public final class RunPanelViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("Not started");
     private final ReadOnlyStringWrapper metricName = new ReadOnlyStringWrapper("Held-out metric");
     private final ReadOnlyStringWrapper evaluationText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
-    private final ReadOnlyObjectWrapper<TrainedWeights> trainedWeights = new ReadOnlyObjectWrapper<>();
-    private final DecimatedSeries loss = new DecimatedSeries(CHART_POINTS);
-    private final DecimatedSeries metric = new DecimatedSeries(CHART_POINTS);
-    private final DecimatedSeries learningRate = new DecimatedSeries(CHART_POINTS);
-    private final DecimatedSeries throughput = new DecimatedSeries(CHART_POINTS);
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> lossPoints = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> metricPoints = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> learningRatePoints = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> throughputPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final RunCharts charts = new RunCharts(CHART_POINTS);
+    private final WeightsOffer weights;
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
 
-    private static final String THROUGHPUT = "Examples / s";
-
-    private RunLauncher.RunHandle handle;
     private int totalSteps;
     private double secondsPerStep = Double.NaN;
-    /** Counts runs, so events of an earlier run that arrive late are ignored. */
-    private int generation;
     /** The batch size the running copy trains with (the project may have been edited since). */
     private int runBatch;
-    /** Counts edits that change what weights the graph has (not moves, not training settings). */
-    private long graphRevision;
 
-    /**
-     * @param observers hears the activation, gradient and schedule events of every run (the activation
-     *                  view), on the training thread
-     */
-    public RunPanelViewModel(Document document, UndoStack undoStack, RunLauncher launcher, TaskExecutor tasks,
-            UpdateThrottle throttle, RunListener observers) {
+    /** @param runs owns the runs this panel starts and shows (shared with the activation view) */
+    public RunPanelViewModel(Document document, UndoStack undoStack, RunCoordinator runs) {
         this.document = Objects.requireNonNull(document);
         this.undoStack = Objects.requireNonNull(undoStack);
-        this.tasks = Objects.requireNonNull(tasks);
-        this.observers = Objects.requireNonNull(observers);
-        this.events = throttle.publisher(this::apply);
-        this.launcherChoice = LauncherChoice.always(Objects.requireNonNull(launcher));
+        this.runs = Objects.requireNonNull(runs);
+        this.weights = new WeightsOffer(document);
+        runs.setObserver(this);
+        runs.stateProperty().addListener((o, before, after) -> showState(after));
         config.set(document.config());
         document.addListener(change -> {
             if (change instanceof DocumentChange.ConfigChanged c) {
                 config.set(c.after());
-            } else if (TrainedWeights.outdatedBy(change)) {
-                graphRevision++;
-                trainedWeights.set(null); // another graph: those weights no longer fit it
             }
         });
     }
 
-    /** Picks the engine of each run when it starts (the Run tab's engine picker); by default the constructor's launcher. */
+    /** Picks the engine of each run when it starts (the Run tab's engine picker); by default the coordinator's launcher. */
     public void setLauncherChoice(LauncherChoice choice) {
-        launcherChoice = Objects.requireNonNull(choice);
+        runs.setLauncherChoice(choice);
     }
 
     /** Where the project file lives (null when untitled): relative user-data paths start there. */
@@ -213,73 +181,30 @@ public final class RunPanelViewModel {
         if (!canStart.get()) {
             return;
         }
-        int run = ++generation;
         clearRun();
-        setState(RunState.PREPARING);
-        log("Preparing (" + launcherChoice.describe() + "): " + describe(document.config()));
-        Document copy = DocumentContents.copy(document);
-        launcherChoice.choose(chosen -> {
-            if (run == generation && state.get() == RunState.PREPARING) {
-                prepare(run, chosen, copy);
-            }
-        }, reason -> {
-            if (run == generation && state.get() == RunState.PREPARING) {
-                failed(new RunFailure(reason, null, 0, null));
-            }
-        });
-    }
-
-    private void prepare(int run, RunLauncher chosen, Document copy) {
-        SnapshotPolicy watched = snapshots.get();
-        Path dataFolder = projectFolder.get();
-        RunListener listener = listenerFor(run);
-        BackgroundTask.wrap(() -> chosen.prepare(copy, dataFolder, watched, listener)).onSuccess(h -> {
-            if (run != generation || state.get() != RunState.PREPARING) {
-                h.release();
-                return;
-            }
-            handle = h;
-            totalSteps = h.totalSteps();
-            setState(RunState.RUNNING);
-            log("Started " + totalSteps + " steps");
-            h.start();
-        }).onFailure(e -> {
-            if (run == generation) {
-                failed(new RunFailure(String.valueOf(e.getMessage()), nodeOf(e), 0, e));
-            }
-        }).executeWith(tasks);
+        log("Preparing (" + runs.engineDescription() + "): " + RunWords.describe(document.config()));
+        runs.start(DocumentContents.copy(document), projectFolder.get(), snapshots.get());
     }
 
     public void pause() {
         if (canPause.get()) {
-            handle.pause();
-            setState(RunState.PAUSED);
+            runs.pause();
             log("Paused");
         }
     }
 
     public void resume() {
         if (canResume.get()) {
-            handle.resume();
-            setState(RunState.RUNNING);
+            runs.resume();
             log("Resumed");
         }
     }
 
     /** Asks the run to stop after its current step (also ends a pause). */
     public void stop() {
-        if (!canStop.get()) {
-            return;
+        if (canStop.get()) {
+            log(runs.stop() ? "Stopping after the current step" : "Stopped before the first step");
         }
-        if (handle == null) {
-            // Still preparing: the prepared run is released unstarted when it arrives.
-            setState(RunState.STOPPED);
-            log("Stopped before the first step");
-            return;
-        }
-        handle.stop();
-        setState(RunState.STOPPING);
-        log("Stopping after the current step");
     }
 
     /** Clears the failure banner. */
@@ -287,82 +212,23 @@ public final class RunPanelViewModel {
         failure.set("");
     }
 
-    private RunListener listenerFor(int run) {
-        return new RunListener() {
-            @Override
-            public void onStep(StepMetrics metrics) {
-                events.accept(new Tagged(run, metrics));
-            }
+    // ---- the active run's events, from the coordinator on the UI thread ---------------------------
 
-            @Override
-            public void onEvaluation(EvalMetrics metrics) {
-                events.accept(new Tagged(run, metrics));
-            }
-
-            @Override
-            public void onFinished(RunSummary summary) {
-                events.accept(new Tagged(run, summary));
-            }
-
-            @Override
-            public void onFailed(RunFailure f) {
-                events.accept(new Tagged(run, f));
-            }
-
-            @Override
-            public void onActivation(ActivationSnapshot snapshot) {
-                observers.onActivation(snapshot);
-            }
-
-            @Override
-            public void onGradientNorms(long step, Map<String, Double> norms) {
-                observers.onGradientNorms(step, norms);
-            }
-
-            @Override
-            public void onExecutorAction(ExecutorAction action) {
-                observers.onExecutorAction(action);
-            }
-        };
+    @Override
+    public void started(int steps) {
+        totalSteps = steps;
+        log("Started " + steps + " steps");
     }
 
-    /** An event of run number {@code run}. */
-    private record Tagged(int run, Object event) {
+    /** A batch of steps and evaluations arrived: the series are published once per batch, not per step. */
+    @Override
+    public void batchDone() {
+        charts.publish();
     }
 
-    /** One batch of events on the UI thread: the series are published once per batch, not per step. */
-    private void apply(List<Object> batch) {
-        boolean charts = false;
-        for (Object o : batch) {
-            Tagged t = (Tagged) o;
-            if (t.run() != generation) {
-                continue;
-            }
-            if (t.event() instanceof StepMetrics m) {
-                step(m);
-                charts = true;
-            } else if (t.event() instanceof EvalMetrics m) {
-                evaluation(m);
-                charts = true;
-            } else if (t.event() instanceof RunSummary s) {
-                finished(s);
-            } else if (t.event() instanceof RunFailure f) {
-                failed(f);
-            }
-        }
-        if (charts) {
-            lossPoints.set(loss.points());
-            metricPoints.set(metric.points());
-            learningRatePoints.set(learningRate.points());
-            throughputPoints.set(throughput.points());
-        }
-    }
-
-    private void step(StepMetrics m) {
-        throughputTitle.set(THROUGHPUT + " (" + m.speedBasis() + ")");
-        loss.add(m.step(), m.loss());
-        learningRate.add(m.step(), m.learningRate());
-        throughput.add(m.step(), m.examplesPerSecond());
+    @Override
+    public void step(StepMetrics m) {
+        charts.step(m);
         // The session reports examples per second of the batch the running copy trains with.
         double seconds = m.examplesPerSecond() > 0 ? runBatch / m.examplesPerSecond() : Double.NaN;
         if (Double.isFinite(seconds)) {
@@ -372,66 +238,48 @@ public final class RunPanelViewModel {
         progress.set(totalSteps == 0 ? 0 : (double) m.step() / totalSteps);
         long remaining = Math.max(0, totalSteps - m.step());
         progressText.set(String.format("Step %d / %d · loss %.4g · ETA %s", m.step(), totalSteps, m.loss(),
-                Double.isNaN(secondsPerStep) ? "…" : duration(remaining * secondsPerStep)));
+                Double.isNaN(secondsPerStep) ? "…" : RunWords.duration(remaining * secondsPerStep)));
     }
 
-    private void evaluation(EvalMetrics m) {
+    @Override
+    public void evaluation(EvalMetrics m) {
         String name = m.headline();
-        metricName.set(readable(name));
+        metricName.set(RunWords.readable(name));
         Double value = m.values().get(name);
         if (value != null) {
-            metric.add(m.step(), value);
+            charts.metric(m.step(), value);
         }
         evaluationText.set(EvaluationWords.headline(m));
         log(String.format("Evaluation after step %d%s: %s", m.step(),
-                m.examples() > 0 ? String.format(" on %,d held-out examples", m.examples()) : "", format(m.values())));
+                m.examples() > 0 ? String.format(" on %,d held-out examples", m.examples()) : "", RunWords.values(m.values())));
     }
 
-    private void finished(RunSummary s) {
-        setState(s.stopped() ? RunState.STOPPED : RunState.FINISHED);
+    @Override
+    public void finished(RunSummary s) {
         if (!s.stopped()) {
             progress.set(1);
         }
         log(String.format("%s after %d steps in %s", s.stopped() ? "Stopped" : "Finished", s.steps(),
-                duration(s.elapsedMillis() / 1000.0)));
-        if (handle != null) {
-            int run = generation;
-            long graphAt = graphRevision;
-            handle.release(weights -> tasks.ui(() -> {
-                // Only while this is still the newest run and the graph it trained is still the project's.
-                if (run == generation && graphAt == graphRevision) {
-                    trainedWeights.set(weights);
-                }
-            }));
-            handle = null;
-        }
+                RunWords.duration(s.elapsedMillis() / 1000.0)));
+        weights.runFinished();
     }
 
-    private void failed(RunFailure f) {
-        setState(RunState.FAILED);
+    /** The finished run's weights are saved: offered while the graph is still the one it trained. */
+    @Override
+    public void weightsSaved(TrainedWeights weights) {
+        this.weights.saved(weights);
+    }
+
+    @Override
+    public void failed(RunFailure f) {
         String where = f.nodeId() == null ? "" : " at node " + f.nodeId();
         failure.set("Training failed" + (f.step() > 0 ? " in step " + f.step() : "") + where + ": " + f.message());
         failedNode.set(f.nodeId());
         log(failure.get());
-        releaseHandle();
-    }
-
-    private void releaseHandle() {
-        if (handle != null) {
-            handle.release();
-            handle = null;
-        }
     }
 
     private void clearRun() {
-        loss.clear();
-        metric.clear();
-        learningRate.clear();
-        throughput.clear();
-        lossPoints.set(List.of());
-        metricPoints.set(List.of());
-        learningRatePoints.set(List.of());
-        throughputPoints.set(List.of());
+        charts.clear();
         progress.set(0);
         progressText.set("Preparing…");
         failure.set("");
@@ -441,7 +289,7 @@ public final class RunPanelViewModel {
         runBatch = document.config().batchSize();
     }
 
-    private void setState(RunState s) {
+    private void showState(RunState s) {
         state.set(s);
         canStart.set(!s.active());
         canPause.set(s == RunState.RUNNING);
@@ -455,37 +303,6 @@ public final class RunPanelViewModel {
             log.remove(0, log.size() - LOG_LINES);
         }
     }
-
-    private static String nodeOf(Throwable e) {
-        try {
-            var m = e.getClass().getMethod("nodeId");
-            Object id = m.invoke(e);
-            return id instanceof String s ? s : null;
-        } catch (ReflectiveOperationException | RuntimeException ignored) {
-            return null;
-        }
-    }
-
-    static String describe(TrainingConfig c) {
-        return String.format("%s, %s lr %.3g (%s), batch %d, %d steps, seed %d, %s, checkpoint %s",
-                c.dataset().isBlank() ? "no dataset" : c.dataset(), c.optimizer(), c.learningRate(), c.schedule(),
-                c.batchSize(), c.steps(), c.seed(), c.device(), c.checkpointPolicy());
-    }
-
-    private static String format(Map<String, Double> values) {
-        StringBuilder b = new StringBuilder();
-        values.keySet().forEach(k -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
-                .append(String.format("%.4g", values.get(k))));
-        return b.toString();
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
-    }
-
-    // ---- properties ----------------------------------------------------------------------------
 
     public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
         return config.getReadOnlyProperty();
@@ -534,7 +351,7 @@ public final class RunPanelViewModel {
 
     /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */
     public ReadOnlyStringProperty throughputTitleProperty() {
-        return throughputTitle.getReadOnlyProperty();
+        return charts.throughputTitle();
     }
 
     /** Name of the charted evaluation metric (for example {@code token_accuracy}). */
@@ -557,33 +374,27 @@ public final class RunPanelViewModel {
      * changed so that they no longer fit it. File → Export… offers them.
      */
     public ReadOnlyObjectProperty<TrainedWeights> trainedWeightsProperty() {
-        return trainedWeights.getReadOnlyProperty();
+        return weights.property();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> lossPointsProperty() {
-        return lossPoints.getReadOnlyProperty();
+        return charts.lossPoints();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> metricPointsProperty() {
-        return metricPoints.getReadOnlyProperty();
+        return charts.metricPoints();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> learningRatePointsProperty() {
-        return learningRatePoints.getReadOnlyProperty();
+        return charts.learningRatePoints();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> throughputPointsProperty() {
-        return throughputPoints.getReadOnlyProperty();
+        return charts.throughputPoints();
     }
 
     /** Newest last, at most {@value #LOG_LINES} lines. */
     public ObservableList<String> log() {
         return logView;
-    }
-
-    /** {@code token_accuracy} → {@code Token accuracy}, {@code map50} stays as named by the metric. */
-    static String readable(String metric) {
-        String spaced = metric.replace('_', ' ');
-        return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 }

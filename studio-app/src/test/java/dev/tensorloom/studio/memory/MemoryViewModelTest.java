@@ -11,7 +11,7 @@ import dev.tensorloom.execution.memory.MemorySample;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.GroupTree;
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.ChartPoint;
 import dev.tensorloom.studio.task.TaskExecutor;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ class MemoryViewModelTest {
 
     @Test
     void peakMarksSkipEmptySeries() {
-        List<PeakMark> marks = MemoryViewModel.peakMarks(List.of(List.of(new ChartPoint(0, 1), new ChartPoint(1, 3),
+        List<PeakMark> marks = PeakMark.peaks(List.of(List.of(new ChartPoint(0, 1), new ChartPoint(1, 3),
                 new ChartPoint(2, 2)), List.of()), List.of("a", "b"));
         assertEquals(List.of(new PeakMark(0, 1, 3, "a 3.0 MiB")), marks);
     }

@@ -1,0 +1,84 @@
+package dev.tensorloom.studio.run;
+
+import dev.tensorloom.execution.session.StepMetrics;
+import dev.tensorloom.studio.ui.ChartPoint;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The run panel's four live series (loss, held-out metric, learning rate, throughput), each bounded by a
+ * {@link DecimatedSeries} and published as a point list once per batch of events, not per step.
+ */
+final class RunCharts {
+    private static final String THROUGHPUT = "Examples / s";
+
+    private final DecimatedSeries loss;
+    private final DecimatedSeries metric;
+    private final DecimatedSeries learningRate;
+    private final DecimatedSeries throughput;
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> lossPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> metricPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> learningRatePoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<ChartPoint>> throughputPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
+
+    /** @param points most points each series keeps */
+    RunCharts(int points) {
+        loss = new DecimatedSeries(points);
+        metric = new DecimatedSeries(points);
+        learningRate = new DecimatedSeries(points);
+        throughput = new DecimatedSeries(points);
+    }
+
+    void step(StepMetrics m) {
+        throughputTitle.set(THROUGHPUT + " (" + m.speedBasis() + ")");
+        loss.add(m.step(), m.loss());
+        learningRate.add(m.step(), m.learningRate());
+        throughput.add(m.step(), m.examplesPerSecond());
+    }
+
+    void metric(long step, double value) {
+        metric.add(step, value);
+    }
+
+    /** Shows what the series hold now. */
+    void publish() {
+        lossPoints.set(loss.points());
+        metricPoints.set(metric.points());
+        learningRatePoints.set(learningRate.points());
+        throughputPoints.set(throughput.points());
+    }
+
+    /** Empties every series, shown at once. */
+    void clear() {
+        loss.clear();
+        metric.clear();
+        learningRate.clear();
+        throughput.clear();
+        publish();
+    }
+
+    ReadOnlyObjectProperty<List<ChartPoint>> lossPoints() {
+        return lossPoints.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<List<ChartPoint>> metricPoints() {
+        return metricPoints.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<List<ChartPoint>> learningRatePoints() {
+        return learningRatePoints.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<List<ChartPoint>> throughputPoints() {
+        return throughputPoints.getReadOnlyProperty();
+    }
+
+    /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */
+    ReadOnlyStringProperty throughputTitle() {
+        return throughputTitle.getReadOnlyProperty();
+    }
+}
