@@ -4,6 +4,7 @@ import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.measure.PolicyMeasurement;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentChange;
