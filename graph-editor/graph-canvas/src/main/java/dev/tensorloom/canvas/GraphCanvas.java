@@ -408,7 +408,7 @@ public class GraphCanvas extends Control {
      */
     public String insertBlock(dev.tensorloom.model.composite.SavedBlock block, Point2D canvasPoint) {
         String id = attempt(() -> {
-            var insert = new dev.tensorloom.model.command.InsertBlock(block,
+            var insert = new dev.tensorloom.model.composite.InsertBlock(block,
                     new Position(canvasPoint.getX(), canvasPoint.getY()), scope.get());
             editing.push(insert);
             return insert.groupId();

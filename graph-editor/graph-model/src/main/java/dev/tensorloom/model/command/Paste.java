@@ -45,11 +45,11 @@ public final class Paste extends RecordedCommand {
 
     /**
      * Adds {@code fragment} to {@code doc} with fresh ids, shifted by (dx, dy), into group {@code scope}
-     * (null: the top level); a step of commands that paste, such as {@link InsertBlock}.
+     * (null: the top level); a step of commands that paste, such as {@link dev.tensorloom.model.composite.InsertBlock}.
      *
      * @return old id → new id for every node, wire and group added
      */
-    static Map<String, String> into(Document doc, Fragment fragment, double dx, double dy, String scope) {
+    public static Map<String, String> into(Document doc, Fragment fragment, double dx, double dy, String scope) {
         Map<String, String> ids = new HashMap<>();
         Set<String> copied = new HashSet<>();
         fragment.groups().forEach(g -> copied.add(g.id()));

@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * A group saved as a reusable block: its title and what it holds (nodes with parameters and places relative
  * to the block's top-left corner, the wires among them, nested groups). Kept in the user's block library and
- * embedded in every project that uses it; {@link dev.tensorloom.model.command.InsertBlock} adds a copy as a
+ * embedded in every project that uses it; {@link InsertBlock} adds a copy as a
  * collapsed group.
  *
  * @param id      stable id, used by groups made from the block ({@link Group#block()})

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.model.composite.InsertBlock;
 import dev.tensorloom.model.composite.SavedBlock;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.GraphEditException;

@@ -1,6 +1,7 @@
-package dev.tensorloom.model.command;
+package dev.tensorloom.model.composite;
 
-import dev.tensorloom.model.composite.SavedBlock;
+import dev.tensorloom.model.command.Paste;
+import dev.tensorloom.model.command.RecordedCommand;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Group;
 import dev.tensorloom.model.doc.Position;
