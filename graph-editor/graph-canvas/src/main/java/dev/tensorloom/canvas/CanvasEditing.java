@@ -33,6 +33,8 @@ import java.util.TreeMap;
 final class CanvasEditing {
     /** How far a paste lands from the copied nodes, in canvas units. */
     static final double PASTE_OFFSET = 40;
+    /** How many steps a new node or paste moves at most to find a free spot. */
+    private static final int MAX_NUDGES = 50;
 
     private final Document doc;
     private final UndoStack stack;
@@ -72,7 +74,14 @@ final class CanvasEditing {
         if (fragment.nodes().isEmpty()) {
             throw new GraphEditException("the clipboard holds no blocks");
         }
-        Paste paste = new Paste(fragment, PASTE_OFFSET, PASTE_OFFSET, scope);
+        // Each paste lands one step further down and right while the spot is taken, so pasting twice does not
+        // stack the second copy exactly on the first.
+        double offset = PASTE_OFFSET;
+        Position first = fragment.nodes().get(0).position();
+        for (int i = 0; i < MAX_NUDGES && taken(new Position(first.x() + offset, first.y() + offset)); i++) {
+            offset += PASTE_OFFSET;
+        }
+        Paste paste = new Paste(fragment, offset, offset, scope);
         stack.push(paste);
         Set<String> pasted = new LinkedHashSet<>();
         fragment.nodes().forEach(n -> pasted.add(paste.newIds().get(n.id())));
@@ -116,7 +125,27 @@ final class CanvasEditing {
             }
         }
         String id = doc.freshId(typeId);
-        stack.push(new AddNode(new Node(id, typeId, id, params, at, scope)));
+        stack.push(new AddNode(new Node(id, typeId, id, params, freeSpot(at), scope)));
         return id;
+    }
+
+    /** {@code at}, or the first spot down and right of it that no node's corner is on (adding twice at the centre). */
+    Position freeSpot(Position at) {
+        Position spot = at;
+        for (int i = 0; i < MAX_NUDGES && taken(spot); i++) {
+            spot = new Position(spot.x() + PASTE_OFFSET, spot.y() + PASTE_OFFSET);
+        }
+        return spot;
+    }
+
+    /** Whether a node's top-left corner is within half a nudge of {@code spot}. */
+    private boolean taken(Position spot) {
+        for (Node n : doc.nodes()) {
+            if (Math.abs(n.position().x() - spot.x()) < PASTE_OFFSET / 2
+                    && Math.abs(n.position().y() - spot.y()) < PASTE_OFFSET / 2) {
+                return true;
+            }
+        }
+        return false;
     }
 }

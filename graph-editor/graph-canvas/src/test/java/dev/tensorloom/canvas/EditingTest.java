@@ -103,4 +103,28 @@ class EditingTest {
         assertNull(f.canvas.addNode("nope", new Point2D(0, 0)));
         assertEquals("unknown block type 'nope'", f.canvas.messageProperty().get().text());
     }
+
+    @Test
+    void pastingTwiceOrAddingTwiceAtOnePointNeverStacksNodesOnEachOther() {
+        CanvasFixture f = chain();
+        f.canvas.select(List.of("lin1"));
+        String json = f.canvas.copySelection();
+        f.canvas.paste(json);
+        Position firstPaste = f.doc.requireNode(f.canvas.selection().iterator().next()).position();
+        f.canvas.paste(json);
+        Position secondPaste = f.doc.requireNode(f.canvas.selection().iterator().next()).position();
+        assertEquals(new Position(290, 40), firstPaste);
+        assertEquals(new Position(330, 80), secondPaste, "one more step on, not on top of the first copy");
+
+        Position a = f.doc.requireNode(f.canvas.addNode("lin", new Point2D(120, 340))).position();
+        Position b = f.doc.requireNode(f.canvas.addNode("lin", new Point2D(120, 340))).position();
+        Position c = f.doc.requireNode(f.canvas.addNode("lin", new Point2D(120, 340))).position();
+        assertEquals(new Position(120, 340), a);
+        assertEquals(new Position(160, 380), b);
+        assertEquals(new Position(200, 420), c);
+        f.stack.undo();
+        f.stack.undo();
+        assertEquals(new Position(160, 380),
+                f.doc.requireNode(f.canvas.addNode("lin", new Point2D(120, 340))).position(), "the spot is free again");
+    }
 }
