@@ -57,9 +57,7 @@ public final class RunSetup {
             c = c.withSteps(options.steps().getAsInt());
         }
         if (options.batchSize().isPresent()) {
-            if (options.batchSize().getAsInt() < 1) {
-                throw new IllegalArgumentException("--batch must be at least 1, got " + options.batchSize().getAsInt());
-            }
+            requireBatchSize(options.batchSize().getAsInt());
             c = c.withBatchSize(options.batchSize().getAsInt());
         }
         if (options.device() != null) {
@@ -69,6 +67,14 @@ public final class RunSetup {
             c = c.withCheckpointPolicy(options.checkpointPolicy());
         }
         return c;
+    }
+
+    /** A command line's {@code --batch} has the project file's limits: 1 to {@link TrainingConfig#MAX_BATCH_SIZE}. */
+    public static void requireBatchSize(int batch) {
+        if (batch < 1 || batch > TrainingConfig.MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("--batch must be between 1 and " + TrainingConfig.MAX_BATCH_SIZE
+                    + " (as a project file's batchSize), got " + batch);
+        }
     }
 
     /** Compiles and opens everything; user mistakes surface as located {@code UserError}s. */

@@ -2,11 +2,11 @@ package dev.tensorloom.execution.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.optimizer.Optimizer;
 import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.NodeFailureException;
+import dev.tensorloom.execution.exec.NonFiniteValueException;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.exec.ScheduleListener;
 import dev.tensorloom.execution.exec.StepOutcome;
@@ -20,24 +20,27 @@ import java.util.Map;
  * One optimisation step at a time: forward and backward through the {@link Executor}, global-norm
  * clipping, learning-rate schedule, and a DJL optimizer update per parameter.
  */
-public final class Trainer {
+public final class Trainer implements AutoCloseable {
     private final Executor executor;
-    private final Optimizer optimizer;
-    private final SteppedTracker tracker;
+    private final TrainingOptimizer optimizer;
     private final LearningRateSchedule schedule;
     private final double clipNorm;
 
     public Trainer(Executor executor, String optimizer, LearningRateSchedule schedule, double momentum,
             double weightDecay, double clipNorm) {
         this.executor = executor;
-        this.tracker = new SteppedTracker();
-        this.optimizer = Optimizers.create(optimizer, tracker, momentum, weightDecay);
+        this.optimizer = new TrainingOptimizer(optimizer, momentum, weightDecay, executor.plan().device());
         this.schedule = schedule;
         this.clipNorm = clipNorm;
     }
 
     public Executor executor() {
         return executor;
+    }
+
+    /** The optimizer, whose state a saved training state keeps. */
+    public TrainingOptimizer optimizer() {
+        return optimizer;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class Trainer {
                 String key = params.get(i).getKey();
                 String node = key.substring(0, key.lastIndexOf('/'));
                 if (!Double.isFinite(squares[i])) {
-                    throw new NodeFailureException(node, "gradient of " + key + " is not finite", null);
+                    throw new NonFiniteValueException(node, "gradient of " + key + " is not finite");
                 }
                 nodeSquares.merge(node, squares[i], Double::sum);
                 total += squares[i];
@@ -70,7 +73,7 @@ public final class Trainer {
             double norm = Math.sqrt(total);
             double scale = GradientClipper.scale(norm, clipNorm);
             double rate = schedule.at(globalStep);
-            tracker.set(rate);
+            optimizer.beginStep(rate);
             NDArray factor = null;
             for (int i = 0; i < params.size(); i++) {
                 NDArray g = grads.get(i);
@@ -86,5 +89,10 @@ public final class Trainer {
             nodeSquares.forEach((k, v) -> nodeNorms.put(k, Math.sqrt(v)));
             return new TrainStepResult(outcome, rate, norm, scale, nodeNorms);
         }
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
     }
 }

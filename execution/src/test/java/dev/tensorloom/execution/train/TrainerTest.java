@@ -146,7 +146,8 @@ class TrainerTest {
 
     @Test
     void unknownOptimizerIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> Optimizers.create("lion", new SteppedTracker(), 0, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TrainingOptimizer("lion", 0, 0, ai.djl.Device.cpu()).close());
     }
 
     @Test

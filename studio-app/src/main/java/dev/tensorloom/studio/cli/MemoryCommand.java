@@ -13,6 +13,7 @@ import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import dev.tensorloom.execution.op.OpRegistry;
+import dev.tensorloom.execution.run.RunSetup;
 import dev.tensorloom.execution.schedule.MemoryComparison;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
@@ -61,10 +62,11 @@ final class MemoryCommand implements Callable<Integer> {
         if (steps < 1 || steps > MAX_STEPS) {
             throw new IllegalArgumentException("--steps must be between 1 and " + MAX_STEPS + ", got " + steps);
         }
-        if (batch != null && batch < 1) {
-            throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+        if (batch != null) {
+            RunSetup.requireBatchSize(batch);
         }
         Project project = source.load();
+        ProjectChecks.requireValid(project, source.displayName());
         Document doc = project.document();
         TrainingConfig config = doc.config();
         if (config.dataset().isBlank()) {

@@ -20,7 +20,7 @@ class TrainCommandTest {
         Path metrics = dir.resolve("out/metrics.json");
         Path weights = dir.resolve("weights");
         CliRun run = CliRun.of("train", "--template", "transformer-reverse", "--steps", "4", "--batch", "8",
-                "--metrics-out", metrics.toString(), "--save", weights.toString());
+                "--metrics-out", metrics.toString(), "--save", weights.toString(), "--mkdirs");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(metrics.toFile());
         assertEquals(4, json.get("loss").size());
@@ -29,6 +29,8 @@ class TrainCommandTest {
         assertTrue(json.get("examplesPerSecond").asDouble() > 0);
         assertTrue(json.get("finalEvaluation").has("loss"));
         assertTrue(json.get("finalEvaluation").has("token_accuracy"));
+        assertFalse(json.get("interrupted").asBoolean());
+        assertTrue(json.get("parameters").asLong() > 100_000);
         assertTrue(Files.size(weights.resolve("params.bin")) > 100_000 * 4, "weights file too small");
         assertTrue(run.err().contains("step 4/4"), run.err());
     }
