@@ -5,7 +5,8 @@ final class StudioLauncher {
     private StudioLauncher() {
     }
 
-    static void launch() {
-        javafx.application.Application.launch(StudioApp.class);
+    /** @param args empty, or one project file to open ({@link StudioApp} reads it from its parameters) */
+    static void launch(String[] args) {
+        javafx.application.Application.launch(StudioApp.class, args);
     }
 }

@@ -23,11 +23,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The run panel: the training settings on the left, the run controls, progress, four live charts and
- * the log on the right, and a failure banner across the top. Binds to {@link RunPanelViewModel} only;
+ * the log on the right, and a failure banner and a divergence warning across the top. Binds to {@link RunPanelViewModel} only;
  * every settings field commits on Enter or when it loses focus.
  */
 public final class RunPanelView extends BorderPane {
     private final RunPanelViewModel vm;
+    private final RunSettingsViewModel settings;
     private final GridPane form = new GridPane();
     private final ComboBox<String> dataset = combo("run-dataset", true);
     private final ComboBox<String> optimizer = combo("run-optimizer", false, "sgd", "adam", "adamw");
@@ -46,14 +47,15 @@ public final class RunPanelView extends BorderPane {
 
     public RunPanelView(RunPanelViewModel vm, List<String> datasets) {
         this.vm = vm;
+        this.settings = vm.settings();
         getStyleClass().add("run-panel");
         dataset.getItems().setAll(datasets);
         buildForm();
         setLeft(formScroller());
         setCenter(runArea());
-        setTop(banner());
-        vm.configProperty().addListener((o, a, b) -> show(b));
-        show(vm.configProperty().get());
+        setTop(new VBox(banner(), warningBanner()));
+        settings.configProperty().addListener((o, a, b) -> show(b));
+        show(settings.configProperty().get());
     }
 
     /** The settings scroll up and down only: every field is shown at its full width beside the charts. */
@@ -77,22 +79,22 @@ public final class RunPanelView extends BorderPane {
         fields.setFillWidth(true);
         form.getColumnConstraints().setAll(new ColumnConstraints(), fields);
         int row = 0;
-        row = add(row, "Dataset", dataset, vm::setDataset);
-        row = add(row, "Optimizer", optimizer, vm::setOptimizer);
-        row = addText(row, "Learning rate", learningRate, t -> vm.setLearningRate(Double.parseDouble(t)));
-        row = add(row, "Schedule", schedule, vm::setSchedule);
-        row = addText(row, "Warm-up steps", warmup, t -> vm.setWarmupSteps(Integer.parseInt(t)));
-        row = addText(row, "Batch size", batch, t -> vm.setBatchSize(Integer.parseInt(t)));
-        row = addText(row, "Steps", steps, t -> vm.setSteps(Integer.parseInt(t)));
-        row = addText(row, "Seed", seed, t -> vm.setSeed(Long.parseLong(t)));
-        row = add(row, "Device", device, vm::setDevice);
-        row = add(row, "Checkpointing", policy, vm::setCheckpointPolicy);
+        row = add(row, "Dataset", dataset, settings::setDataset);
+        row = add(row, "Optimizer", optimizer, settings::setOptimizer);
+        row = addText(row, "Learning rate", learningRate, t -> settings.setLearningRate(Double.parseDouble(t)));
+        row = add(row, "Schedule", schedule, settings::setSchedule);
+        row = addText(row, "Warm-up steps", warmup, t -> settings.setWarmupSteps(Integer.parseInt(t)));
+        row = addText(row, "Batch size", batch, t -> settings.setBatchSize(Integer.parseInt(t)));
+        row = addText(row, "Steps", steps, t -> settings.setSteps(Integer.parseInt(t)));
+        row = addText(row, "Seed", seed, t -> settings.setSeed(Long.parseLong(t)));
+        row = add(row, "Device", device, settings::setDevice);
+        row = add(row, "Checkpointing", policy, settings::setCheckpointPolicy);
         Label error = new Label();
         error.setId("run-config-error");
         error.getStyleClass().add("run-config-error");
         error.setWrapText(true);
         error.setMaxWidth(220);
-        error.textProperty().bind(vm.configErrorProperty());
+        error.textProperty().bind(settings.configErrorProperty());
         form.add(error, 0, row, 2, 1);
     }
 
@@ -112,7 +114,7 @@ public final class RunPanelView extends BorderPane {
             try {
                 commit.accept(field.getText().trim());
             } catch (NumberFormatException e) {
-                show(vm.configProperty().get());
+                show(settings.configProperty().get());
             }
         };
         field.setOnAction(e -> apply.run());
@@ -192,6 +194,23 @@ public final class RunPanelView extends BorderPane {
         HBox.setHgrow(message, Priority.ALWAYS);
         banner.getStyleClass().add("run-failure-banner");
         banner.visibleProperty().bind(vm.failureProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    /** The divergence warning: the run goes on, so it is a warning, not a failure. */
+    private HBox warningBanner() {
+        Label message = new Label();
+        message.setId("run-warning");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.warningProperty());
+        Button close = new Button(null, new FontIcon(Feather.X));
+        close.getStyleClass().add("flat");
+        close.setOnAction(e -> vm.dismissWarning());
+        HBox banner = new HBox(8, new FontIcon(Feather.TRENDING_UP), message, close);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        banner.getStyleClass().add("run-warning-banner");
+        banner.visibleProperty().bind(vm.warningProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }

@@ -1,18 +1,18 @@
 package dev.tensorloom.studio.run;
 
-import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
+import dev.tensorloom.execution.resume.RunIdentity;
 import dev.tensorloom.execution.session.ActivationSnapshot;
+import dev.tensorloom.execution.session.Divergence;
 import dev.tensorloom.execution.session.EvalMetrics;
 import dev.tensorloom.execution.session.RunFailure;
 import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.RunSummary;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.execution.session.StepMetrics;
+import dev.tensorloom.execution.session.TrainingState;
 import dev.tensorloom.execution.exec.ScheduleAction;
-import dev.tensorloom.model.command.SetTrainingConfig;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
-import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.task.BackgroundTask;
@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -37,10 +36,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The run panel's state: the project's training configuration (each edit one undoable
- * {@link SetTrainingConfig}), the start/pause/resume/stop state machine, progress with ETA, the live
- * chart series (bounded by {@link DecimatedSeries}) and the log. Training events arrive on the training
- * thread and reach these properties through an {@link UpdateThrottle}, in order, in batches.
+ * The run panel's state: the training settings ({@link RunSettingsViewModel}), the start/pause/resume/stop
+ * state machine (Resume also continues a stopped run from its last step, exactly), progress with ETA, the
+ * live chart series ({@link RunCharts}), the log and the divergence warning. Training events arrive on the
+ * training thread and reach these properties through an {@link UpdateThrottle}, in order, in batches.
  */
 public final class RunPanelViewModel {
     static final int CHART_POINTS = 300;
@@ -49,7 +48,6 @@ public final class RunPanelViewModel {
     private static final double ETA_SMOOTHING = 0.1;
 
     private final Document document;
-    private final UndoStack undoStack;
     private final RunLauncher launcher;
     private final TaskExecutor tasks;
     private final Consumer<Object> events;
@@ -57,8 +55,7 @@ public final class RunPanelViewModel {
     private Supplier<SnapshotPolicy> snapshots = () -> SnapshotPolicy.NONE;
     private Supplier<Path> projectFolder = () -> null;
 
-    private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
+    private final RunSettingsViewModel settings;
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.IDLE);
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
@@ -69,14 +66,8 @@ public final class RunPanelViewModel {
     private final ReadOnlyStringWrapper metricName = new ReadOnlyStringWrapper("Held-out metric");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
-    private final DecimatedSeries loss = new DecimatedSeries(CHART_POINTS);
-    private final DecimatedSeries metric = new DecimatedSeries(CHART_POINTS);
-    private final DecimatedSeries learningRate = new DecimatedSeries(CHART_POINTS);
-    private final DecimatedSeries throughput = new DecimatedSeries(CHART_POINTS);
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> lossPoints = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> metricPoints = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> learningRatePoints = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> throughputPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final RunCharts charts = new RunCharts(CHART_POINTS);
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
 
@@ -85,6 +76,10 @@ public final class RunPanelViewModel {
     private double secondsPerStep = Double.NaN;
     /** Counts runs, so events of an earlier run that arrive late are ignored. */
     private int generation;
+    /** A stopped run that Resume continues: its last step's state and what it trained (project and settings). */
+    private TrainingState stoppedState;
+    private RunIdentity stoppedIdentity;
+    private RunIdentity runIdentity;
     /** The batch size the running copy trains with (the project may have been edited since). */
     private int runBatch;
 
@@ -95,100 +90,21 @@ public final class RunPanelViewModel {
     public RunPanelViewModel(Document document, UndoStack undoStack, RunLauncher launcher, TaskExecutor tasks,
             UpdateThrottle throttle, RunListener observers) {
         this.document = Objects.requireNonNull(document);
-        this.undoStack = Objects.requireNonNull(undoStack);
         this.launcher = Objects.requireNonNull(launcher);
         this.tasks = Objects.requireNonNull(tasks);
         this.observers = Objects.requireNonNull(observers);
         this.events = throttle.publisher(this::apply);
-        config.set(document.config());
-        document.addListener(change -> {
-            if (change instanceof DocumentChange.ConfigChanged c) {
-                config.set(c.after());
-            }
-        });
+        this.settings = new RunSettingsViewModel(document, Objects.requireNonNull(undoStack));
     }
 
-    /** Which activations the next run copies out (the activation view's watched node). */
     /** Where the project file lives (null when untitled): relative user-data paths start there. */
     public void setProjectFolder(Supplier<Path> folder) {
         projectFolder = folder;
     }
 
+    /** Which activations the next run copies out (the activation view's watched node). */
     public void setSnapshotPolicy(Supplier<SnapshotPolicy> policy) {
         snapshots = Objects.requireNonNull(policy);
-    }
-
-    // ---- configuration ------------------------------------------------------------------------
-
-    public void setDataset(String id) {
-        edit(c -> c.withDataset(id));
-    }
-
-    public void setOptimizer(String name) {
-        edit(c -> TrainingConfigEdits.optimizer(c, name));
-    }
-
-    public void setLearningRate(double lr) {
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            configError.set("The learning rate must be a positive number");
-            return;
-        }
-        edit(c -> c.withLearningRate(lr));
-    }
-
-    public void setSchedule(String schedule) {
-        edit(c -> TrainingConfigEdits.schedule(c, schedule));
-    }
-
-    public void setWarmupSteps(int steps) {
-        if (steps < 0) {
-            configError.set("Warm-up steps cannot be negative");
-            return;
-        }
-        edit(c -> TrainingConfigEdits.warmup(c, steps));
-    }
-
-    public void setBatchSize(int size) {
-        if (size < 1) {
-            configError.set("The batch size must be at least 1");
-            return;
-        }
-        edit(c -> c.withBatchSize(size));
-    }
-
-    public void setSteps(int steps) {
-        if (steps < 1) {
-            configError.set("Train at least one step");
-            return;
-        }
-        edit(c -> c.withSteps(steps));
-    }
-
-    public void setSeed(long seed) {
-        edit(c -> c.withSeed(seed));
-    }
-
-    public void setDevice(String device) {
-        edit(c -> c.withDevice(device));
-    }
-
-    /** The checkpoint policy in its text form ({@code sqrt}, {@code budget:64}…); refused when it does not parse. */
-    public void setCheckpointPolicy(String policy) {
-        try {
-            CheckpointPolicy parsed = CheckpointPolicy.parse(policy);
-            edit(c -> c.withCheckpointPolicy(parsed.toString()));
-        } catch (IllegalArgumentException e) {
-            configError.set(e.getMessage());
-        }
-    }
-
-    /** One undoable command per change; unchanged values push nothing. */
-    private void edit(UnaryOperator<TrainingConfig> change) {
-        configError.set("");
-        TrainingConfig after = change.apply(document.config());
-        if (!after.equals(document.config())) {
-            undoStack.push(new SetTrainingConfig(after));
-        }
     }
 
     // ---- run control --------------------------------------------------------------------------
@@ -198,15 +114,26 @@ public final class RunPanelViewModel {
         if (!canStart.get()) {
             return;
         }
-        int run = ++generation;
         clearRun();
-        setState(RunState.PREPARING);
+        forgetStoppedRun();
         log("Preparing: " + describe(document.config()));
+        launch(null);
+    }
+
+    /**
+     * Prepares and starts a run off the UI thread: a new one, or with {@code from} the continuation of the
+     * stopped run (then the charts and log go on where they were).
+     */
+    private void launch(TrainingState from) {
+        int run = ++generation;
+        setState(RunState.PREPARING);
         Document copy = DocumentContents.copy(document);
+        runIdentity = RunIdentity.of(copy, copy.config());
         SnapshotPolicy watched = snapshots.get();
         Path dataFolder = projectFolder.get();
         RunListener listener = listenerFor(run);
-        BackgroundTask.wrap(() -> launcher.prepare(copy, dataFolder, watched, listener)).onSuccess(h -> {
+        BackgroundTask.wrap(() -> from == null ? launcher.prepare(copy, dataFolder, watched, listener)
+                : launcher.resume(copy, dataFolder, watched, listener, from)).onSuccess(h -> {
             if (run != generation || state.get() != RunState.PREPARING) {
                 h.release();
                 return;
@@ -214,7 +141,8 @@ public final class RunPanelViewModel {
             handle = h;
             totalSteps = h.totalSteps();
             setState(RunState.RUNNING);
-            log("Started " + totalSteps + " steps");
+            log(from == null ? "Started " + totalSteps + " steps"
+                    : "Resumed at step " + from.step() + " of " + totalSteps);
             h.start();
         }).onFailure(e -> {
             if (run == generation) {
@@ -231,12 +159,25 @@ public final class RunPanelViewModel {
         }
     }
 
+    /** Ends a pause; or continues a stopped run from its last finished step, exactly where it stopped. */
     public void resume() {
-        if (canResume.get()) {
+        if (!canResume.get()) {
+            return;
+        }
+        if (state.get() == RunState.PAUSED) {
             handle.resume();
             setState(RunState.RUNNING);
             log("Resumed");
+            return;
         }
+        List<String> changed = stoppedIdentity.differences(RunIdentity.of(document, document.config()));
+        if (!changed.isEmpty()) {
+            failure.set("Cannot resume: the project changed since the run stopped (" + String.join("; ", changed)
+                    + "). Start a new run, or undo the changes.");
+            return;
+        }
+        failure.set("");
+        launch(stoppedState);
     }
 
     /** Asks the run to stop after its current step (also ends a pause). */
@@ -260,6 +201,11 @@ public final class RunPanelViewModel {
         failure.set("");
     }
 
+    /** Clears the divergence warning. */
+    public void dismissWarning() {
+        warning.set("");
+    }
+
     private RunListener listenerFor(int run) {
         return new RunListener() {
             @Override
@@ -280,6 +226,11 @@ public final class RunPanelViewModel {
             @Override
             public void onFailed(RunFailure f) {
                 events.accept(new Tagged(run, f));
+            }
+
+            @Override
+            public void onDivergence(Divergence d) {
+                events.accept(new Tagged(run, d));
             }
 
             @Override
@@ -321,20 +272,20 @@ public final class RunPanelViewModel {
                 finished(s);
             } else if (t.event() instanceof RunFailure f) {
                 failed(f);
+            } else if (t.event() instanceof Divergence d) {
+                String line = d.describe();
+                warning.set(Character.toUpperCase(line.charAt(0)) + line.substring(1)
+                        + ". A lower learning rate usually helps.");
+                log("Warning: " + d.describe());
             }
         }
         if (charts) {
-            lossPoints.set(loss.points());
-            metricPoints.set(metric.points());
-            learningRatePoints.set(learningRate.points());
-            throughputPoints.set(throughput.points());
+            this.charts.publish();
         }
     }
 
     private void step(StepMetrics m) {
-        loss.add(m.step(), m.loss());
-        learningRate.add(m.step(), m.learningRate());
-        throughput.add(m.step(), m.examplesPerSecond());
+        charts.step(m);
         // The session reports examples per second of the batch the running copy trains with.
         double seconds = m.examplesPerSecond() > 0 ? runBatch / m.examplesPerSecond() : Double.NaN;
         if (Double.isFinite(seconds)) {
@@ -353,22 +304,32 @@ public final class RunPanelViewModel {
         metricName.set(readable(name));
         Double value = m.values().get(name);
         if (value != null) {
-            metric.add(m.step(), value);
+            charts.metric(m.step(), value);
         }
         log(String.format("Evaluation after step %d: %s", m.step(), format(m.values())));
     }
 
     private void finished(RunSummary s) {
+        if (s.stopped() && handle != null && handle.finalState() != null) {
+            stoppedState = handle.finalState();
+            stoppedIdentity = runIdentity;
+        }
         setState(s.stopped() ? RunState.STOPPED : RunState.FINISHED);
         if (!s.stopped()) {
             progress.set(1);
         }
-        log(String.format("%s after %d steps in %s", s.stopped() ? "Stopped" : "Finished", s.steps(),
-                duration(s.elapsedMillis() / 1000.0)));
+        log(String.format("%s after %d steps in %s%s", s.stopped() ? "Stopped" : "Finished", s.steps(),
+                duration(s.elapsedMillis() / 1000.0), stoppedState != null ? "; Resume continues from here" : ""));
         releaseHandle();
     }
 
+    private void forgetStoppedRun() {
+        stoppedState = null;
+        stoppedIdentity = null;
+    }
+
     private void failed(RunFailure f) {
+        forgetStoppedRun();
         setState(RunState.FAILED);
         String where = f.nodeId() == null ? "" : " at node " + f.nodeId();
         failure.set("Training failed" + (f.step() > 0 ? " in step " + f.step() : "") + where + ": " + f.message());
@@ -385,14 +346,8 @@ public final class RunPanelViewModel {
     }
 
     private void clearRun() {
-        loss.clear();
-        metric.clear();
-        learningRate.clear();
-        throughput.clear();
-        lossPoints.set(List.of());
-        metricPoints.set(List.of());
-        learningRatePoints.set(List.of());
-        throughputPoints.set(List.of());
+        charts.clear();
+        warning.set("");
         progress.set(0);
         progressText.set("Preparing…");
         failure.set("");
@@ -405,7 +360,7 @@ public final class RunPanelViewModel {
         state.set(s);
         canStart.set(!s.active());
         canPause.set(s == RunState.RUNNING);
-        canResume.set(s == RunState.PAUSED);
+        canResume.set(s == RunState.PAUSED || s == RunState.STOPPED && stoppedState != null);
         canStop.set(s == RunState.RUNNING || s == RunState.PAUSED || s == RunState.PREPARING);
     }
 
@@ -447,13 +402,9 @@ public final class RunPanelViewModel {
 
     // ---- properties ----------------------------------------------------------------------------
 
-    public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
-        return config.getReadOnlyProperty();
-    }
-
-    /** Why the last configuration edit was refused; empty when it was accepted. */
-    public ReadOnlyStringProperty configErrorProperty() {
-        return configError.getReadOnlyProperty();
+    /** The project's training settings as the form edits them. */
+    public RunSettingsViewModel settings() {
+        return settings;
     }
 
     public ReadOnlyObjectProperty<RunState> stateProperty() {
@@ -499,20 +450,25 @@ public final class RunPanelViewModel {
         return failedNode.getReadOnlyProperty();
     }
 
+    /** The divergence warning's text; empty when the loss has not run away. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<List<ChartPoint>> lossPointsProperty() {
-        return lossPoints.getReadOnlyProperty();
+        return charts.loss();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> metricPointsProperty() {
-        return metricPoints.getReadOnlyProperty();
+        return charts.metric();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> learningRatePointsProperty() {
-        return learningRatePoints.getReadOnlyProperty();
+        return charts.learningRate();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> throughputPointsProperty() {
-        return throughputPoints.getReadOnlyProperty();
+        return charts.throughput();
     }
 
     /** Newest last, at most {@value #LOG_LINES} lines. */
