@@ -1,7 +1,7 @@
 package dev.tensorloom.studio;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.tensorloom.canvas.LayoutThread;
+import dev.tensorloom.canvas.layout.LayoutThread;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.studio.files.StudioHome;
 import dev.tensorloom.studio.files.WindowPlacement;

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module boundaries of ARCHITECTURE.md, checked on the compiled classes of every module. */
+/** The module boundaries of docs/architecture.md, checked on the compiled classes of every module. */
 class ModuleBoundariesTest {
     private static JavaClasses classes;
 

@@ -45,7 +45,7 @@ public final class Executor implements AutoCloseable {
      * @param schedule   what to keep; a {@link RevolveSchedule} is followed action by action instead
      */
     public StepOutcome train(Map<String, NDArray> batch, long globalStep, ActivationSchedule schedule,
-            ScheduleListener listener, ForwardObserver observer) {
+            ExecutorListener listener, ForwardObserver observer) {
         store.zeroGradients();
         try (NDManager stepManager = root.newSubManager()) {
             Pass pass = new Pass(plan, store, stepManager, batch, seed, globalStep, true, schedule, listener, observer);
@@ -63,7 +63,7 @@ public final class Executor implements AutoCloseable {
     public StepOutcome evaluate(Map<String, NDArray> batch, ForwardObserver observer) {
         try (NDManager stepManager = root.newSubManager()) {
             Pass pass = new Pass(plan, store, stepManager, batch, seed, 0, false, ActivationSchedule.NONE,
-                    ScheduleListener.NONE, observer);
+                    ExecutorListener.NONE, observer);
             pass.forward();
             return pass.outcome();
         }

@@ -38,7 +38,7 @@ final class Pass {
     private final long globalStep;
     private final boolean training;
     private final ActivationSchedule schedule;
-    private final ScheduleListener listener;
+    private final ExecutorListener listener;
     private final ForwardObserver observer;
 
     private final NDManager[] managers;
@@ -59,7 +59,7 @@ final class Pass {
     private int straysSwept;
 
     Pass(Plan plan, ParameterStore store, NDManager stepManager, Map<String, NDArray> batch, long seed,
-            long globalStep, boolean training, ActivationSchedule schedule, ScheduleListener listener,
+            long globalStep, boolean training, ActivationSchedule schedule, ExecutorListener listener,
             ForwardObserver observer) {
         this.plan = plan;
         this.store = store;
@@ -505,6 +505,6 @@ final class Pass {
     }
 
     private void fire(ActionKind kind, int i, long bytes) {
-        listener.onAction(new ScheduleAction(kind, i, plan.step(i).nodeId(), bytes, ledger.held(), gradientBytes));
+        listener.onAction(new ExecutorAction(kind, i, plan.step(i).nodeId(), bytes, ledger.held(), gradientBytes));
     }
 }

@@ -32,9 +32,9 @@ public final class RunSetup {
     private final BlockCatalog catalog;
     private final OpRegistry ops;
     private final DatasetRegistry datasets;
-    private final ActivationScheduleFactory schedules;
+    private final ActivationPlannerFactory schedules;
 
-    public RunSetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry datasets, ActivationScheduleFactory schedules) {
+    public RunSetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry datasets, ActivationPlannerFactory schedules) {
         this.catalog = catalog;
         this.ops = ops;
         this.datasets = datasets;
@@ -44,7 +44,7 @@ public final class RunSetup {
     /** The built-in catalog, ops and datasets. */
     public static RunSetup standard() {
         return new RunSetup(BlockCatalog.standard(), OpRegistry.standard(), DatasetRegistry.standard(),
-                ActivationScheduleFactory.STANDARD);
+                ActivationPlannerFactory.STANDARD);
     }
 
     /** The project's configuration with the overrides applied (validated, so bad values fail here). */

@@ -1,6 +1,6 @@
 package dev.tensorloom.execution.session;
 
-import dev.tensorloom.execution.exec.ScheduleAction;
+import dev.tensorloom.execution.exec.ExecutorAction;
 import java.util.Map;
 
 /**
@@ -22,7 +22,7 @@ public interface RunListener {
     default void onGradientNorms(long step, Map<String, Double> norms) {
     }
 
-    default void onScheduleAction(ScheduleAction action) {
+    default void onExecutorAction(ExecutorAction action) {
     }
 
     /** The loss ran away ({@link DivergenceWatch}); sent once per run, before that step's {@link #onStep}. */

@@ -262,7 +262,7 @@ public final class TrainingSession {
                 boolean picturesDue = !pictures.isEmpty() && config.snapshots().modelViewsDue(step, config.steps());
                 SnapshotObserver snapshots = config.snapshots().due(step) || picturesDue
                         ? new SnapshotObserver(config.snapshots(), listener, step) : null;
-                result = trainer.step(batch, step, activations, listener::onScheduleAction, observer(snapshots));
+                result = trainer.step(batch, step, activations, listener::onExecutorAction, observer(snapshots));
                 if (picturesDue && snapshots.first() != null) {
                     // Drawn after the update, from the new parameters; sent as a second snapshot of the step.
                     listener.onActivation(snapshots.first().withViews(pictures.capture(executor, batch,

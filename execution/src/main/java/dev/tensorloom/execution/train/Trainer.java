@@ -8,7 +8,7 @@ import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.NodeFailureException;
 import dev.tensorloom.execution.exec.NonFiniteValueException;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.exec.StepOutcome;
 import dev.tensorloom.execution.op.Scalars;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class Trainer implements AutoCloseable {
      * @throws NodeFailureException naming the first node (in plan order) with a non-finite gradient
      */
     public TrainStepResult step(Map<String, NDArray> batch, long globalStep, ActivationSchedule activations,
-            ScheduleListener listener, ForwardObserver observer) {
+            ExecutorListener listener, ForwardObserver observer) {
         StepOutcome outcome = executor.train(batch, globalStep, activations, listener, observer);
         ParameterStore store = executor.store();
         try (NDManager scratch = executor.activationRoot().newSubManager()) {

@@ -16,7 +16,7 @@ import ai.djl.translate.Batchifier;
 import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
-import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.run.PreparedRun;
 import dev.tensorloom.execution.run.RunOptions;
 import dev.tensorloom.execution.run.RunSetup;
@@ -116,7 +116,7 @@ public final class ExecutorVsDjlTrainerBenchmark {
         for (int i = 0; i < n; i++) {
             try (NDManager m = data.newSubManager()) {
                 Map<String, NDArray> batch = run.source().next(m, batchSize);
-                trainer.step(batch, first + i, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
+                trainer.step(batch, first + i, ActivationSchedule.NONE, ExecutorListener.NONE, ForwardObserver.NONE);
             }
         }
         return (System.nanoTime() - t0) / 1e9;

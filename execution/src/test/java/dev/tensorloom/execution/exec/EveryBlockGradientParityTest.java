@@ -61,9 +61,9 @@ class EveryBlockGradientParityTest {
             Map<String, NDArray> batch = sample.batch(data, SEED);
             // A first pass creates the parameters; moving them off their initial values then gives
             // zero-initialised layers (a coupling's last layer, for example) a gradient upstream of them.
-            executor.train(batch, 0, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
+            executor.train(batch, 0, ActivationSchedule.NONE, ExecutorListener.NONE, ForwardObserver.NONE);
             perturb(store, data);
-            StepOutcome outcome = executor.train(batch, STEP, ActivationSchedule.NONE, ScheduleListener.NONE,
+            StepOutcome outcome = executor.train(batch, STEP, ActivationSchedule.NONE, ExecutorListener.NONE,
                     ForwardObserver.NONE);
             Map<String, float[]> nodeByNode = GradientProbe.gradients(store);
 
@@ -115,7 +115,7 @@ class EveryBlockGradientParityTest {
                 Executor executor = new Executor(plan, store, SEED);
                 NDManager data = NDManager.newBaseManager()) {
             Map<String, NDArray> batch = sample.batch(data, SEED);
-            executor.train(batch, STEP, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
+            executor.train(batch, STEP, ActivationSchedule.NONE, ExecutorListener.NONE, ForwardObserver.NONE);
             float[] nodeByNode = GradientProbe.gradients(store).get("shift_in/theta");
             store.zeroGradients();
             WholeGraphReference.backward(plan, store, batch, SEED, STEP + 1);

@@ -27,7 +27,7 @@ class ExecutorLeakTest {
                         : new SegmentSchedule(Set.of(plan.indexOf("r1")));
                 try (NDManager batchManager = data.newSubManager()) {
                     StepOutcome o = executor.train(TestGraphs.batch(batchManager, 4, step), step, schedule,
-                            ScheduleListener.NONE, ForwardObserver.NONE);
+                            ExecutorListener.NONE, ForwardObserver.NONE);
                     swept += o.straysSwept();
                     GradientProbe.gradients(store);
                     executor.evaluate(TestGraphs.batch(batchManager, 4, 99), ForwardObserver.NONE);

@@ -88,7 +88,7 @@ class FlowSamplerTest {
             for (int step = 0; step < 150; step++) {
                 try (NDManager b = m.newSubManager()) {
                     Map<String, NDArray> batch = source.next(b, 128);
-                    trainer.step(batch, step, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE);
+                    trainer.step(batch, step, ActivationSchedule.NONE, ExecutorListener.NONE, ForwardObserver.NONE);
                 }
             }
             float[] x = new FlowSampler(plan, store).sample(2000, 9);

@@ -23,7 +23,7 @@ class NodeByNodeBackwardTest {
                 Executor executor = new Executor(plan, store, 11);
                 NDManager data = NDManager.newBaseManager()) {
             Map<String, NDArray> batch = TestGraphs.batch(data, 6, 3);
-            StepOutcome outcome = executor.train(batch, 0, ActivationSchedule.NONE, ScheduleListener.NONE,
+            StepOutcome outcome = executor.train(batch, 0, ActivationSchedule.NONE, ExecutorListener.NONE,
                     ForwardObserver.NONE);
             Map<String, float[]> nodeByNode = GradientProbe.gradients(store);
 
@@ -59,7 +59,7 @@ class NodeByNodeBackwardTest {
                 Executor executor = new Executor(plan, store, 4);
                 NDManager data = NDManager.newBaseManager()) {
             Map<String, NDArray> batch = TestGraphs.batch(data, 3, 1);
-            executor.train(batch, 0, new SegmentSchedule(java.util.Set.of()), ScheduleListener.NONE, ForwardObserver.NONE);
+            executor.train(batch, 0, new SegmentSchedule(java.util.Set.of()), ExecutorListener.NONE, ForwardObserver.NONE);
             Map<String, float[]> nodeByNode = GradientProbe.gradients(store);
             store.zeroGradients();
             GradientProbe.wholeGraphBackward(plan, store, batch);

@@ -23,14 +23,14 @@ class SegmentScheduleTest {
             TestBlocks.ops(), DeviceChoice.CPU);
 
     /** Result of one training pass: gradients, outcome and the actions seen. */
-    private record Run(Map<String, float[]> grads, StepOutcome outcome, List<ScheduleAction> actions) { }
+    private record Run(Map<String, float[]> grads, StepOutcome outcome, List<ExecutorAction> actions) { }
 
     private static Run run(ActivationSchedule schedule) {
         try (ParameterStore store = new ParameterStore(PLAN.device(), 21);
                 Executor executor = new Executor(PLAN, store, 21);
                 NDManager data = NDManager.newBaseManager()) {
             Map<String, NDArray> batch = TestGraphs.batch(data, 8, 4);
-            List<ScheduleAction> actions = new ArrayList<>();
+            List<ExecutorAction> actions = new ArrayList<>();
             StepOutcome outcome = executor.train(batch, 3, schedule, actions::add, ForwardObserver.NONE);
             return new Run(GradientProbe.gradients(store), outcome, actions);
         }
@@ -93,14 +93,14 @@ class SegmentScheduleTest {
     void ledgerReturnsToTheSourcesAndMatchesArraySizes(String which) {
         Run r = run(which.equals("none") ? ActivationSchedule.NONE : new SegmentSchedule(Set.of(PLAN.indexOf("sp"))));
         long sources = 2L * 8 * 4 * Float.BYTES;
-        ScheduleAction last = r.actions().get(r.actions().size() - 1);
+        ExecutorAction last = r.actions().get(r.actions().size() - 1);
         assertEquals(sources, last.heldBytes(), "after backward only the batch is held");
         assertEquals(0, last.heldGradientBytes());
         int at = 0;
         while (!r.actions().get(at).nodeId().equals("l1")) {
             at++;
         }
-        ScheduleAction l1 = r.actions().get(at);
+        ExecutorAction l1 = r.actions().get(at);
         assertEquals(ActionKind.FORWARD, l1.kind());
         assertEquals(8L * 8 * Float.BYTES, l1.bytes(), "l1 outputs [8, 8] floats");
         assertEquals(r.actions().get(at - 1).heldBytes() + l1.bytes(), l1.heldBytes());

@@ -9,7 +9,7 @@ import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.exec.ScheduleAction;
+import dev.tensorloom.execution.exec.ExecutorAction;
 import dev.tensorloom.execution.exec.SegmentSchedule;
 import dev.tensorloom.execution.testing.GraphBuilder;
 import dev.tensorloom.execution.testing.TestBlocks;
@@ -32,7 +32,7 @@ class TrainingSessionTest {
         final List<StepMetrics> steps = new CopyOnWriteArrayList<>();
         final List<EvalMetrics> evals = new CopyOnWriteArrayList<>();
         final List<ActivationSnapshot> snapshots = new CopyOnWriteArrayList<>();
-        final List<ScheduleAction> actions = new CopyOnWriteArrayList<>();
+        final List<ExecutorAction> actions = new CopyOnWriteArrayList<>();
         final List<Map<String, Double>> gradNorms = new CopyOnWriteArrayList<>();
         volatile RunSummary finished;
         volatile RunFailure failed;
@@ -59,7 +59,7 @@ class TrainingSessionTest {
         }
 
         @Override
-        public void onScheduleAction(ScheduleAction a) {
+        public void onExecutorAction(ExecutorAction a) {
             actions.add(a);
         }
 

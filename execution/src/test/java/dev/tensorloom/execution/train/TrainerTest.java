@@ -15,7 +15,7 @@ import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
 import java.util.ArrayList;
@@ -49,12 +49,12 @@ class TrainerTest {
             executor.evaluate(TestGraphs.batch(data, 4, 0), ForwardObserver.NONE);
             List<float[]> before = copy(store.parameters());
             // DJL's update zeroes the gradient it applied, so take the same step's gradients beforehand.
-            executor.train(TestGraphs.batch(data, 4, 1), 0, ActivationSchedule.NONE, ScheduleListener.NONE,
+            executor.train(TestGraphs.batch(data, 4, 1), 0, ActivationSchedule.NONE, ExecutorListener.NONE,
                     ForwardObserver.NONE);
             List<float[]> grads = gradients(store);
             Trainer trainer = new Trainer(executor, "sgd", LearningRateSchedule.constant(0.1, 0), 0.0, 0.0, 0.05);
             TrainStepResult r = trainer.step(TestGraphs.batch(data, 4, 1), 0, ActivationSchedule.NONE,
-                    ScheduleListener.NONE, ForwardObserver.NONE);
+                    ExecutorListener.NONE, ForwardObserver.NONE);
             List<float[]> after = copy(store.parameters());
 
             double norm = 0;
@@ -89,11 +89,11 @@ class TrainerTest {
             executor.evaluate(TestGraphs.batch(data, 4, 0), ForwardObserver.NONE);
             List<float[]> before = copy(store.parameters());
             // DJL's update zeroes the gradient it applied, so take the same step's gradients beforehand.
-            executor.train(TestGraphs.batch(data, 4, 1), 0, ActivationSchedule.NONE, ScheduleListener.NONE,
+            executor.train(TestGraphs.batch(data, 4, 1), 0, ActivationSchedule.NONE, ExecutorListener.NONE,
                     ForwardObserver.NONE);
             List<float[]> grads = gradients(store);
             Trainer trainer = new Trainer(executor, "adam", LearningRateSchedule.constant(0.01, 0), 0.0, 0.0, 0);
-            trainer.step(TestGraphs.batch(data, 4, 1), 0, ActivationSchedule.NONE, ScheduleListener.NONE,
+            trainer.step(TestGraphs.batch(data, 4, 1), 0, ActivationSchedule.NONE, ExecutorListener.NONE,
                     ForwardObserver.NONE);
             List<float[]> after = copy(store.parameters());
             for (int p = 0; p < before.size(); p++) {
@@ -115,10 +115,10 @@ class TrainerTest {
                 NDManager data = NDManager.newBaseManager()) {
             Trainer trainer = new Trainer(executor, "adamw", LearningRateSchedule.cosine(0.02, 3, 40), 0.0, 0.01, 1.0);
             Map<String, NDArray> batch = TestGraphs.batch(data, 16, 5);
-            double first = trainer.step(batch, 0, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE).loss();
+            double first = trainer.step(batch, 0, ActivationSchedule.NONE, ExecutorListener.NONE, ForwardObserver.NONE).loss();
             double last = first;
             for (int s = 1; s < 40; s++) {
-                last = trainer.step(batch, s, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE).loss();
+                last = trainer.step(batch, s, ActivationSchedule.NONE, ExecutorListener.NONE, ForwardObserver.NONE).loss();
             }
             assertTrue(last < 0.5 * first, "loss " + first + " -> " + last);
         }
@@ -133,7 +133,7 @@ class TrainerTest {
             int afterOne = -1;
             for (int s = 0; s < 5; s++) {
                 try (NDManager batch = data.newSubManager()) {
-                    trainer.step(TestGraphs.batch(batch, 4, s), s, ActivationSchedule.NONE, ScheduleListener.NONE,
+                    trainer.step(TestGraphs.batch(batch, 4, s), s, ActivationSchedule.NONE, ExecutorListener.NONE,
                             ForwardObserver.NONE);
                 }
                 int now = store.manager().getManagedArrays().size() + executor.activationRoot().getManagedArrays().size()

@@ -1,5 +1,12 @@
 package dev.tensorloom.canvas;
 
+import dev.tensorloom.canvas.scene.GraphViews;
+import dev.tensorloom.canvas.view.CanvasItems;
+import dev.tensorloom.canvas.view.CanvasStyles;
+import dev.tensorloom.canvas.view.ItemShape;
+import dev.tensorloom.canvas.view.NodeView;
+import dev.tensorloom.canvas.view.PortView;
+import dev.tensorloom.canvas.view.WireView;
 import dev.tensorloom.model.command.SetCollapsed;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Position;

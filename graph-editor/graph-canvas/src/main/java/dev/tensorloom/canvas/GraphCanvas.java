@@ -1,5 +1,13 @@
 package dev.tensorloom.canvas;
 
+import dev.tensorloom.canvas.layout.ElkAutoLayout;
+import dev.tensorloom.canvas.layout.LayoutThread;
+import dev.tensorloom.canvas.overview.OverviewLayer;
+import dev.tensorloom.canvas.view.CanvasItems;
+import dev.tensorloom.canvas.view.CanvasStyles;
+import dev.tensorloom.canvas.view.EstimatedGeometry;
+import dev.tensorloom.canvas.view.NodeAnnotation;
+import dev.tensorloom.canvas.view.NodeGeometry;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;

@@ -1,5 +1,12 @@
 package dev.tensorloom.canvas;
 
+import dev.tensorloom.canvas.overview.OverviewLayer;
+import dev.tensorloom.canvas.scene.GraphViews;
+import dev.tensorloom.canvas.scene.ViewDecorations;
+import dev.tensorloom.canvas.view.EstimatedGeometry;
+import dev.tensorloom.canvas.view.ItemShape;
+import dev.tensorloom.canvas.view.NodeAnnotation;
+import dev.tensorloom.canvas.view.NodeGeometry;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.model.doc.DocumentListener;
 import java.util.Map;
@@ -56,7 +63,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
     GraphCanvasSkin(GraphCanvas canvas) {
         super(canvas);
-        views = new GraphViews(canvas);
+        views = new GraphViews(canvas.document(), canvas.catalog(), decorations(canvas));
         gestures = new CanvasGestures(canvas, views);
         minimap = new Minimap(canvas);
         prebuilder = new ViewPrebuilder(canvas, views, gestures::running);
@@ -65,7 +72,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         world.setManaged(false);
         world.setAutoSizeChildren(false);
         world.getTransforms().addAll(pan, scale);
-        world.getChildren().addAll(views.wireLayer, views.nodeLayer, gestures.draft());
+        world.getChildren().addAll(views.wireLayer(), views.nodeLayer(), gestures.draft());
         minimap.setManaged(false);
         minimap.getTransforms().add(minimapScale);
         getChildren().addAll(overview, world, gestures.band(), minimap);
@@ -112,6 +119,26 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         minimap.setVisible(canvas.minimapVisibleProperty().get());
         gestures.install();
         prebuilder.changed();
+    }
+
+    /** What views built later read of the canvas: its annotations, replay states and selection now. */
+    private static ViewDecorations decorations(GraphCanvas canvas) {
+        return new ViewDecorations() {
+            @Override
+            public NodeAnnotation annotation(String itemId) {
+                return canvas.nodeAnnotationsProperty().get().get(itemId);
+            }
+
+            @Override
+            public String state(String itemId) {
+                return canvas.nodeStatesProperty().get().get(itemId);
+            }
+
+            @Override
+            public boolean selected(String itemId) {
+                return canvas.selection().contains(itemId);
+            }
+        };
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.tensorloom.canvas;
 
+import dev.tensorloom.canvas.view.CanvasStyles;
+import dev.tensorloom.canvas.view.ItemShape;
 import java.util.Collection;
 import java.util.List;
 import javafx.geometry.BoundingBox;

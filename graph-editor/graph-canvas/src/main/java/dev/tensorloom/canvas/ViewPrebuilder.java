@@ -1,5 +1,8 @@
 package dev.tensorloom.canvas;
 
+import dev.tensorloom.canvas.overview.OverviewLayer;
+import dev.tensorloom.canvas.scene.GraphViews;
+import dev.tensorloom.canvas.view.ItemShape;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +23,8 @@ import javafx.geometry.Point2D;
  * views per frame are built hidden in the scene for the ring such a zoom-out would uncover (the area
  * seen at half the zoom, not below the switch), nodes nearest to the centre first, then the wires
  * (each zoom-out pass attached 20 to 30 new wires, 5 to 9 ms of its frame on the FX thread), up to
- * {@link #RESERVE_CAP} nodes and {@link #WIRE_RESERVE_CAP} wires. Any viewport or document change
- * stops the work until the canvas is still again.
+ * {@link GraphViews#RESERVE_CAP} nodes and {@link GraphViews#WIRE_RESERVE_CAP} wires. Any viewport or
+ * document change stops the work until the canvas is still again.
  */
 final class ViewPrebuilder {
     /** Quiet time after the last pan, zoom or edit before views are built ahead; longer than the zoom settle. */
@@ -30,12 +33,8 @@ final class ViewPrebuilder {
     static final int PER_FRAME = 8;
     /** Work one idle frame does at most (ms), leaving the rest of 16 ms to the pulse's render. */
     static final double FRAME_BUDGET_MS = 4;
-    /** Most views held hidden, so huge dense graphs do not end up with every view built. */
-    static final int RESERVE_CAP = 400;
     /** Most wires one idle frame builds; a wire costs a fraction of a node view. */
     static final int WIRES_PER_FRAME = 24;
-    /** Most wires held hidden. */
-    static final int WIRE_RESERVE_CAP = 800;
 
     private final GraphCanvas canvas;
     private final GraphViews views;
@@ -90,14 +89,14 @@ final class ViewPrebuilder {
             pending = ring();
         }
         long start = System.nanoTime();
-        int n = drain(pending, PER_FRAME, views::reserveSize, RESERVE_CAP, views::prepare, start);
+        int n = drain(pending, PER_FRAME, views::reserveSize, GraphViews.RESERVE_CAP, views::prepare, start);
         built += n;
-        if (!pending.isEmpty() && views.reserveSize() < RESERVE_CAP) {
+        if (!pending.isEmpty() && views.reserveSize() < GraphViews.RESERVE_CAP) {
             return true;
         }
-        builtWires += drain(pendingWires, WIRES_PER_FRAME, views::wireReserveSize, WIRE_RESERVE_CAP,
+        builtWires += drain(pendingWires, WIRES_PER_FRAME, views::wireReserveSize, GraphViews.WIRE_RESERVE_CAP,
                 views::prepareWire, start);
-        return !pendingWires.isEmpty() && views.wireReserveSize() < WIRE_RESERVE_CAP;
+        return !pendingWires.isEmpty() && views.wireReserveSize() < GraphViews.WIRE_RESERVE_CAP;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tensorloom.canvas;
 
+import dev.tensorloom.canvas.overview.OverviewLayer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

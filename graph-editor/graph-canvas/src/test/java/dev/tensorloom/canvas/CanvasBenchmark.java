@@ -1,5 +1,8 @@
 package dev.tensorloom.canvas;
 
+import dev.tensorloom.canvas.layout.ElkAutoLayout;
+import dev.tensorloom.canvas.layout.LayoutThread;
+import dev.tensorloom.canvas.scene.GraphViews;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
@@ -343,8 +346,8 @@ public final class CanvasBenchmark {
                 t[i] = ms(System.nanoTime() - s);
                 c[i] = ms(frameThreadsCpu() - cpu);
                 fxCpu[i] = ms(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - fx0);
-                nodesAndWires[2 * i] = stage.views().nodeLayer.getChildren().size();
-                nodesAndWires[2 * i + 1] = stage.views().wireLayer.getChildren().size();
+                nodesAndWires[2 * i] = stage.views().nodeLayer().getChildren().size();
+                nodesAndWires[2 * i + 1] = stage.views().wireLayer().getChildren().size();
             }
             List<Double> settle = new ArrayList<>();
             if (factor != null) {

@@ -1,5 +1,7 @@
 package dev.tensorloom.canvas;
 
+import dev.tensorloom.canvas.scene.GraphViews;
+import dev.tensorloom.canvas.view.NodeView;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;

@@ -1,5 +1,8 @@
 package dev.tensorloom.canvas;
 
+import dev.tensorloom.canvas.layout.ElkAutoLayout;
+import dev.tensorloom.canvas.layout.LayoutThread;
+import dev.tensorloom.canvas.view.EstimatedGeometry;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import java.io.BufferedReader;

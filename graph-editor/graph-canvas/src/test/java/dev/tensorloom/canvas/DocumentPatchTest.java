@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.canvas.view.CanvasStyles;
+import dev.tensorloom.canvas.view.NodeAnnotation;
+import dev.tensorloom.canvas.view.NodeView;
+import dev.tensorloom.canvas.view.WireView;
 import dev.tensorloom.model.command.GroupNodes;
 import dev.tensorloom.model.command.MoveNodes;
 import dev.tensorloom.model.command.Rename;

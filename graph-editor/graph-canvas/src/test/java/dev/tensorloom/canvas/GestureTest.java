@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.canvas.view.CanvasItems;
+import dev.tensorloom.canvas.view.CanvasStyles;
+import dev.tensorloom.canvas.view.NodeView;
+import dev.tensorloom.canvas.view.PortView;
 import dev.tensorloom.model.command.MoveNodes;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.PortRef;

@@ -3,6 +3,7 @@ package dev.tensorloom.canvas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.canvas.view.NodeView;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.Position;
 import dev.tensorloom.model.doc.Wire;

@@ -2,6 +2,7 @@ package dev.tensorloom.canvas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tensorloom.canvas.layout.ElkAutoLayout;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 

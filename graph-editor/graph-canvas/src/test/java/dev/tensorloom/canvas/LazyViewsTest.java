@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.canvas.overview.OverviewLayer;
+import dev.tensorloom.canvas.scene.GraphViews;
+import dev.tensorloom.canvas.view.ItemShape;
+import dev.tensorloom.canvas.view.NodeView;
+import dev.tensorloom.canvas.view.PortView;
+import dev.tensorloom.canvas.view.WireView;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.PortRef;
 import org.junit.jupiter.api.Test;

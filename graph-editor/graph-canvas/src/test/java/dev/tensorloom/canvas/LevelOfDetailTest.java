@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.canvas.overview.OverviewLayer;
+import dev.tensorloom.canvas.scene.GraphViews;
+import dev.tensorloom.canvas.view.CanvasStyles;
+import dev.tensorloom.canvas.view.ItemShape;
+import dev.tensorloom.canvas.view.NodeView;
 import dev.tensorloom.model.doc.Document;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +59,7 @@ class LevelOfDetailTest {
 
     /** The topmost attached view whose shape contains a scene point: what a real click would hit. */
     private static NodeView viewAt(Open o, Point2D scenePoint) {
-        List<javafx.scene.Node> children = o.views().nodeLayer.getChildren();
+        List<javafx.scene.Node> children = o.views().nodeLayer().getChildren();
         for (int i = children.size() - 1; i >= 0; i--) {
             javafx.scene.Node n = children.get(i);
             if (n.isVisible() && n.contains(n.sceneToLocal(scenePoint))) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.canvas.overview.OverviewLayer;
+import dev.tensorloom.canvas.scene.GraphViews;
+import dev.tensorloom.canvas.view.NodeView;
 import dev.tensorloom.model.doc.Document;
 import java.util.Set;
 import javafx.geometry.Point2D;
@@ -79,13 +82,13 @@ class ViewPrebuilderTest {
             assertTrue(views.isPreparedWire(id), id);
         }
         String heldWire = ringWires.stream().filter(id -> !views.wire(id).isVisible()).findFirst().orElseThrow();
-        assertSame(views.wireLayer, views.wire(heldWire).getParent());
-        int wiresInScene = views.wireLayer.getChildren().size();
+        assertSame(views.wireLayer(), views.wire(heldWire).getParent());
+        int wiresInScene = views.wireLayer().getChildren().size();
         // The prebuilt views are in the scene but not shown.
         String far = ring.stream().filter(views::isReserved).findFirst().orElseThrow();
         assertFalse(views.isAttached(views.builtItem(far)));
         assertFalse(views.builtItem(far).isVisible());
-        assertSame(views.nodeLayer, views.builtItem(far).getParent());
+        assertSame(views.nodeLayer(), views.builtItem(far).getParent());
 
         // The zoom-out to the switch builds nothing: it shows what the idle frames built.
         int built = views.builtCount();
@@ -104,7 +107,7 @@ class ViewPrebuilderTest {
         assertTrue(shown.isVisible());
         // The wires the zoom-out needs were in the scene already: shown, none added.
         assertTrue(views.wire(heldWire).isVisible());
-        assertEquals(wiresInScene, views.wireLayer.getChildren().size());
+        assertEquals(wiresInScene, views.wireLayer().getChildren().size());
     }
 
     @Test

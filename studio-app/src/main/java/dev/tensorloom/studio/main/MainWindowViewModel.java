@@ -1,6 +1,6 @@
 package dev.tensorloom.studio.main;
 
-import dev.tensorloom.canvas.NodeAnnotation;
+import dev.tensorloom.canvas.view.NodeAnnotation;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.io.Project;

@@ -2,7 +2,7 @@ package dev.tensorloom.studio.memory;
 
 import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.compile.Step;
-import dev.tensorloom.execution.schedule.NodeProfile;
+import dev.tensorloom.execution.profile.NodeProfile;
 import dev.tensorloom.model.catalog.Estimate;
 import dev.tensorloom.model.estimate.Estimates;
 import dev.tensorloom.model.shape.TensorType;

@@ -1,7 +1,7 @@
 package dev.tensorloom.studio.memory;
 
 import dev.tensorloom.execution.compile.Plan;
-import dev.tensorloom.execution.schedule.MemoryComparison;
+import dev.tensorloom.execution.measure.MemoryComparison;
 
 /**
  * One memory analysis: the compiled plan (for node ids and re-planning), both measurements and the

@@ -4,8 +4,8 @@ import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.memory.MemorySample;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.schedule.CheckpointSchedule;
-import dev.tensorloom.execution.schedule.PolicyMeasurement;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
+import dev.tensorloom.execution.measure.PolicyMeasurement;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.studio.files.DocumentContents;
@@ -222,7 +222,7 @@ public final class MemoryViewModel {
                 PolicyPrediction.mib(chosen.getAsLong()));
     }
 
-    private static List<NodeBytes> bars(PlanningBasis b, CheckpointSchedule schedule) {
+    private static List<NodeBytes> bars(PlanningBasis b, PlannedPolicy schedule) {
         List<NodeBytes> all = new ArrayList<>();
         for (Step s : b.plan().steps()) {
             if (!s.isSource()) {

@@ -6,9 +6,9 @@ import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.schedule.CheckpointSchedule;
-import dev.tensorloom.execution.schedule.CheckpointScheduling;
-import dev.tensorloom.execution.schedule.NodeProfile;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
+import dev.tensorloom.execution.recompute.PolicyPlanning;
+import dev.tensorloom.execution.profile.NodeProfile;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.estimate.Estimates;
@@ -22,7 +22,7 @@ import dev.tensorloom.model.validate.ShapeReport;
  * @param batchSize the batch the costs are for
  * @param exact     false when an estimate counted an unknown dimension as 1
  */
-public record PlanningBasis(Plan plan, NodeProfile profile, CheckpointSchedule none, ProfileSource source,
+public record PlanningBasis(Plan plan, NodeProfile profile, PlannedPolicy none, ProfileSource source,
         int batchSize, boolean exact) {
 
     /**
@@ -48,7 +48,7 @@ public record PlanningBasis(Plan plan, NodeProfile profile, CheckpointSchedule n
         }
         int batch = copy.config().batchSize();
         EstimatedProfile estimated = EstimatedProfile.of(plan, shapes, Estimates.compute(copy, catalog, shapes), batch);
-        CheckpointSchedule none = CheckpointScheduling.schedule(plan, CheckpointPolicy.none(), estimated.profile());
+        PlannedPolicy none = PolicyPlanning.schedule(plan, CheckpointPolicy.none(), estimated.profile());
         return new PlanningBasis(plan, estimated.profile(), none, ProfileSource.ESTIMATED, batch, estimated.exact());
     }
 
@@ -59,7 +59,7 @@ public record PlanningBasis(Plan plan, NodeProfile profile, CheckpointSchedule n
     }
 
     /** Plans {@code policy} on these costs; call off the UI thread. */
-    public CheckpointSchedule schedule(CheckpointPolicy policy) {
-        return CheckpointScheduling.schedule(plan, policy, profile);
+    public PlannedPolicy schedule(CheckpointPolicy policy) {
+        return PolicyPlanning.schedule(plan, policy, profile);
     }
 }

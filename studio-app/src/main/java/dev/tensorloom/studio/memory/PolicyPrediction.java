@@ -1,7 +1,7 @@
 package dev.tensorloom.studio.memory;
 
 import dev.tensorloom.execution.compile.Step;
-import dev.tensorloom.execution.schedule.CheckpointSchedule;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ public record PolicyPrediction(String policy, ProfileSource source, int batchSiz
     static final int NAMES = 4;
 
     /** Predicts {@code schedule} against the basis' {@code none} schedule with the basis' costs. */
-    public static PolicyPrediction of(PlanningBasis basis, CheckpointSchedule schedule) {
+    public static PolicyPrediction of(PlanningBasis basis, PlannedPolicy schedule) {
         List<String> stored = new ArrayList<>();
         List<String> checkpoints = new ArrayList<>();
         List<String> dropped = new ArrayList<>();

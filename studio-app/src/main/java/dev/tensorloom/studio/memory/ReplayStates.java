@@ -1,6 +1,6 @@
 package dev.tensorloom.studio.memory;
 
-import dev.tensorloom.canvas.CanvasStyles;
+import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.execution.memory.MemorySample;
 import java.util.HashMap;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.schedule.MemoryComparison;
+import dev.tensorloom.execution.measure.MemoryComparison;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.TrainingConfig;

@@ -10,7 +10,7 @@ import dev.tensorloom.execution.session.RunSummary;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.execution.session.StepMetrics;
 import dev.tensorloom.execution.session.TrainingState;
-import dev.tensorloom.execution.exec.ScheduleAction;
+import dev.tensorloom.execution.exec.ExecutorAction;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.TrainingConfig;
@@ -244,8 +244,8 @@ public final class RunPanelViewModel {
             }
 
             @Override
-            public void onScheduleAction(ScheduleAction action) {
-                observers.onScheduleAction(action);
+            public void onExecutorAction(ExecutorAction action) {
+                observers.onExecutorAction(action);
             }
         };
     }

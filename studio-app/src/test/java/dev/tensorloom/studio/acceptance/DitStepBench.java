@@ -7,7 +7,7 @@ import dev.tensorloom.execution.data.DatasetRegistry;
 import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
-import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Node;
 import java.lang.management.ManagementFactory;
@@ -61,7 +61,7 @@ public final class DitStepBench {
         double[] ms = new double[2];
         Map<String, Double> perNode = new LinkedHashMap<>();
         long[] last = new long[1];
-        ScheduleListener timer = action -> {
+        ExecutorListener timer = action -> {
             long now = THREADS.getCurrentThreadCpuTime();
             perNode.merge(action.kind() + " " + action.nodeId(), (now - last[0]) / 1e6 / steps, Double::sum);
             last[0] = now;

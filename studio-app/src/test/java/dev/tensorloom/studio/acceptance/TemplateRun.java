@@ -12,7 +12,7 @@ import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.train.LearningRateSchedule;
 import dev.tensorloom.execution.train.Trainer;
@@ -83,7 +83,7 @@ final class TemplateRun implements AutoCloseable {
     double step(int batchSize) {
         try (NDManager m = data.newSubManager()) {
             Map<String, NDArray> batch = source.next(m, batchSize);
-            return trainer.step(batch, step++, ActivationSchedule.NONE, ScheduleListener.NONE, ForwardObserver.NONE)
+            return trainer.step(batch, step++, ActivationSchedule.NONE, ExecutorListener.NONE, ForwardObserver.NONE)
                     .outcome().loss();
         }
     }
@@ -92,7 +92,7 @@ final class TemplateRun implements AutoCloseable {
     double stepOn(HostBatch batch) {
         try (NDManager m = data.newSubManager()) {
             return trainer.step(ArrayBatchSource.toArrays(m, batch), step++, ActivationSchedule.NONE,
-                    ScheduleListener.NONE, ForwardObserver.NONE).outcome().loss();
+                    ExecutorListener.NONE, ForwardObserver.NONE).outcome().loss();
         }
     }
 

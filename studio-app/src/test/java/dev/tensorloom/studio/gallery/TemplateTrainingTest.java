@@ -15,7 +15,7 @@ import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.train.Evaluator;
 import dev.tensorloom.execution.train.LearningRateSchedule;
@@ -65,7 +65,7 @@ class TemplateTrainingTest {
             for (int step = 0; step < steps; step++) {
                 try (NDManager b = m.newSubManager()) {
                     Map<String, NDArray> batchArrays = source.next(b, batch);
-                    losses.add(trainer.step(batchArrays, step, ActivationSchedule.NONE, ScheduleListener.NONE,
+                    losses.add(trainer.step(batchArrays, step, ActivationSchedule.NONE, ExecutorListener.NONE,
                             ForwardObserver.NONE).loss());
                 }
             }

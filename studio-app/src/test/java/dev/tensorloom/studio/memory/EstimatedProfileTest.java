@@ -13,11 +13,11 @@ import dev.tensorloom.execution.data.ArrayBatchSource;
 import dev.tensorloom.execution.data.DatasetRegistry;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.schedule.CheckpointScheduling;
-import dev.tensorloom.execution.schedule.ProfilingPass;
+import dev.tensorloom.execution.recompute.PolicyPlanning;
+import dev.tensorloom.execution.profile.ProfilingPass;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.schedule.NodeProfile;
+import dev.tensorloom.execution.profile.NodeProfile;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.model.io.ProjectReader;
@@ -96,7 +96,7 @@ class EstimatedProfileTest {
         PlanningBasis basis = PlanningBasis.estimate(doc, BlockCatalog.standard(), OpRegistry.standard());
         NodeProfile est = basis.profile();
         NodeProfile got = profile(basis.plan(), doc.config(), batch);
-        PlanningBasis measured = new PlanningBasis(basis.plan(), got, CheckpointScheduling.schedule(basis.plan(),
+        PlanningBasis measured = new PlanningBasis(basis.plan(), got, PolicyPlanning.schedule(basis.plan(),
                 CheckpointPolicy.none(), got), ProfileSource.MEASURED, batch, true);
         long estTotal = 0;
         long gotTotal = 0;

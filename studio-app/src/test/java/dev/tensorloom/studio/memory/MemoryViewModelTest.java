@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.canvas.CanvasStyles;
+import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.execution.memory.MemoryPhase;
 import dev.tensorloom.execution.memory.MemorySample;
 import dev.tensorloom.model.catalog.BlockCatalog;

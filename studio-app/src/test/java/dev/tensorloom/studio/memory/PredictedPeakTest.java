@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
-import dev.tensorloom.execution.schedule.PolicyMeasurement;
+import dev.tensorloom.execution.measure.PolicyMeasurement;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.io.ProjectReader;
 import dev.tensorloom.templates.TemplateCatalog;

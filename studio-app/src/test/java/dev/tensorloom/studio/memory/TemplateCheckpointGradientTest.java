@@ -14,11 +14,11 @@ import dev.tensorloom.execution.data.DatasetRegistry;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.exec.ScheduleListener;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.exec.StepOutcome;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.schedule.CheckpointSchedule;
-import dev.tensorloom.execution.schedule.CheckpointScheduling;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
+import dev.tensorloom.execution.recompute.PolicyPlanning;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.io.ProjectReader;
@@ -34,7 +34,7 @@ class TemplateCheckpointGradientTest {
     private static final int BATCH = 2;
     private static final Map<String, Map<String, float[]>> PLAIN = new java.util.HashMap<>();
 
-    private record Result(Map<String, float[]> gradients, StepOutcome outcome, CheckpointSchedule schedule) { }
+    private record Result(Map<String, float[]> gradients, StepOutcome outcome, PlannedPolicy schedule) { }
 
     static java.util.stream.Stream<Arguments> templatesAndPolicies() {
         return TemplateCatalog.builtIn().cards().stream()
@@ -54,8 +54,8 @@ class TemplateCheckpointGradientTest {
                 NDManager data = NDManager.newBaseManager(plan.device())) {
             ArrayBatchSource source = new ArrayBatchSource(DatasetRegistry.standard().open(doc.config().dataset(), seed));
             Map<String, NDArray> batch = source.next(data, BATCH);
-            CheckpointSchedule schedule = CheckpointScheduling.prepare(executor, batch, 0, policy);
-            StepOutcome outcome = executor.train(batch, 1, schedule.activations(), ScheduleListener.NONE,
+            PlannedPolicy schedule = PolicyPlanning.prepare(executor, batch, 0, policy);
+            StepOutcome outcome = executor.train(batch, 1, schedule.activations(), ExecutorListener.NONE,
                     ForwardObserver.NONE);
             Map<String, float[]> grads = new LinkedHashMap<>();
             try (NDManager tmp = NDManager.newBaseManager()) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.canvas.CanvasStyles;
+import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.Position;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.canvas.CanvasStyles;
+import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.studio.run.ChartPlaceholder;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.tensorloom.studio.story;
 
-import dev.tensorloom.canvas.CanvasStyles;
+import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.studio.StudioWindow;
 import dev.tensorloom.studio.files.StudioHome;
