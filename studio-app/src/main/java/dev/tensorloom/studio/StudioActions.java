@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.studio.editor.EditorCanvas;
 import dev.tensorloom.studio.main.DialogService;
 import dev.tensorloom.studio.main.MainWindowView;
+import dev.tensorloom.studio.python.FxPythonDialogs;
 import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.TaskExecutor;
 import java.io.File;
@@ -33,8 +34,11 @@ final class StudioActions implements MainWindowView.WindowActions {
     private final DialogService dialogs;
     private final TaskExecutor tasks;
     private final Runnable quit;
+    private final FxPythonDialogs python;
 
-    StudioActions(Window owner, Supplier<EditorCanvas> editor, DialogService dialogs, TaskExecutor tasks, Runnable quit) {
+    StudioActions(Window owner, Supplier<EditorCanvas> editor, DialogService dialogs, TaskExecutor tasks, Runnable quit,
+            FxPythonDialogs python) {
+        this.python = python;
         this.owner = owner;
         this.editor = editor;
         this.dialogs = dialogs;
@@ -111,5 +115,15 @@ final class StudioActions implements MainWindowView.WindowActions {
     @Override
     public void quit() {
         quit.run();
+    }
+
+    @Override
+    public void showPythonEnvironment() {
+        python.showSetup();
+    }
+
+    @Override
+    public void showPreferences() {
+        python.showPreferences();
     }
 }

@@ -11,6 +11,10 @@ import dev.tensorloom.studio.main.FxDialogService;
 import dev.tensorloom.studio.main.MainWindowViewModel;
 import dev.tensorloom.studio.main.CatalogModelChecker;
 import dev.tensorloom.studio.main.DefaultDevice;
+import dev.tensorloom.execution.python.PythonLocator;
+import dev.tensorloom.studio.files.PythonPreferenceStore;
+import dev.tensorloom.studio.python.FxPythonDialogs;
+import dev.tensorloom.studio.python.PythonEnvironmentService;
 import dev.tensorloom.studio.run.TorchThreads;
 import dev.tensorloom.studio.task.FxTaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
@@ -62,8 +66,14 @@ public final class StudioApp extends Application {
                 Platform.exit();
             });
         });
+        FxPythonDialogs pythonDialogs = new FxPythonDialogs(stage, tasks);
+        PythonEnvironmentService python = new PythonEnvironmentService(PythonLocator.standard(),
+                new PythonPreferenceStore(StudioHome.current().pythonPreference()), tasks, pythonDialogs);
+        pythonDialogs.setService(python);
         window = new StudioWindow(catalog, templates, StudioHome.current(), tasks, dialogs,
-                new CatalogModelChecker(catalog), new StudioActions(stage, () -> window.editor(), dialogs, tasks, quit));
+                new CatalogModelChecker(catalog), new StudioActions(stage, () -> window.editor(), dialogs, tasks, quit,
+                        pythonDialogs));
+        window.setPythonEnvironment(python);
         MainWindowViewModel vm = window.viewModel();
         stage.titleProperty().bind(vm.titleProperty());
         stage.setScene(window.scene());

@@ -57,6 +57,7 @@ public final class StudioWindow {
     private final TabPane runTabs;
     private final MainWindowView view;
     private final Scene scene;
+    private dev.tensorloom.studio.python.PythonEnvironmentService python;
 
     public StudioWindow(BlockCatalog catalog, TemplateCatalog templates, StudioHome home, TaskExecutor tasks,
             DialogService dialogs, ModelChecker checker, MainWindowView.WindowActions actions) {
@@ -170,6 +171,15 @@ public final class StudioWindow {
                 e.consume();
             }
         });
+    }
+
+    /** The studio's Python: export and the PyTorch engine call {@code require} on it (null in headless windows). */
+    public dev.tensorloom.studio.python.PythonEnvironmentService pythonEnvironment() {
+        return python;
+    }
+
+    public void setPythonEnvironment(dev.tensorloom.studio.python.PythonEnvironmentService python) {
+        this.python = python;
     }
 
     public MainWindowViewModel viewModel() {

@@ -203,6 +203,11 @@ public final class WindowScreenshot {
         }
 
         @Override
+        public void showWarning(String title, String message) {
+            // a picture of the window has no one to tell
+        }
+
+        @Override
         public boolean offerRecovery(String description) {
             return false;
         }

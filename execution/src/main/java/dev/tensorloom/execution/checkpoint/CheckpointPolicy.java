@@ -23,6 +23,13 @@ public record CheckpointPolicy(Kind kind, long argument) {
     public static final long BYTES_PER_MB = 1L << 20;
 
     private static final String USAGE = "use none, every-k:K, sqrt, revolve:S or budget:MB";
+    /**
+     * The policies in words, for help texts and tooltips: what each one optimises. {@code budget:MB} does not
+     * minimise memory; it minimises recomputation time among the plans whose predicted peak fits the budget.
+     */
+    public static final String HELP = "none, every-k:K, sqrt, revolve:S (optimal binomial schedule with S slots) or "
+            + "budget:MB (of the plans whose predicted peak of saved activations fits MB MiB, the one with the "
+            + "least recomputation time)";
 
     public CheckpointPolicy {
         Objects.requireNonNull(kind, "kind");

@@ -13,8 +13,11 @@ import java.util.Optional;
  * form, e.g. {@code seq-reverse?length=32&vocab=12}, which is what a project's training config holds.
  */
 public final class DatasetRegistry {
-    /** Held-out batches per synthetic dataset. */
-    public static final int HELD_OUT_BATCHES = 4;
+    /**
+     * Held-out batches per synthetic dataset: 32 of 32 examples, 1,024 in all, so an accuracy near 0.9 is
+     * known to about ±0.02 (95%); with the 128 examples used before it was ±0.05.
+     */
+    public static final int HELD_OUT_BATCHES = 32;
     /** Examples per held-out batch. */
     public static final int HELD_OUT_BATCH_SIZE = 32;
 

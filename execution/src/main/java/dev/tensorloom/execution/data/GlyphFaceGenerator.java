@@ -27,6 +27,21 @@ public final class GlyphFaceGenerator implements BatchGenerator {
         this.faces = new GlyphFace[identities];
     }
 
+    /** Picture side in pixels. */
+    public int size() {
+        return size;
+    }
+
+    /** How many identities the labels name. */
+    public int identities() {
+        return identities;
+    }
+
+    /** The identity label 0 shows. */
+    public long firstIdentity() {
+        return firstIdentity;
+    }
+
     @Override
     public List<FieldSpec> fields() {
         return List.of(FieldSpec.of("image", DType.FLOAT32, "face glyph, about −0.5 to 0.7", 1, size, size),

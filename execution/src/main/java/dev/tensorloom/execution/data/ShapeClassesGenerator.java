@@ -20,6 +20,11 @@ public final class ShapeClassesGenerator implements BatchGenerator {
         this.size = size;
     }
 
+    /** Picture side in pixels. */
+    public int size() {
+        return size;
+    }
+
     @Override
     public List<FieldSpec> fields() {
         return List.of(FieldSpec.of("image", DType.FLOAT32, "one shape, white (1) on black (−1)", 1, size, size),

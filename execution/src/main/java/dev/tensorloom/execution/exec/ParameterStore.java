@@ -163,6 +163,25 @@ public final class ParameterStore implements AutoCloseable {
     }
 
     /**
+     * Drops a node's parameters and buffers, as if it had never run: its next forward initialises it again
+     * from its own seed, to the same values (used to undo a profiling pass's first forward).
+     */
+    void forget(String nodeId) {
+        NodeParameters p = nodes.remove(nodeId);
+        if (p == null) {
+            return;
+        }
+        for (NDArray a : p.parameters.values()) {
+            owned.remove(a);
+            a.close();
+        }
+        for (NDArray a : p.buffers.values()) {
+            owned.remove(a);
+            a.close();
+        }
+    }
+
+    /**
      * Moves every array that an op created in the parameter manager during a forward (for example
      * {@code weight.transpose()}, whose result DJL puts next to its first operand) into {@code into}, so
      * it is freed with the node's activations instead of living for the whole run.

@@ -107,6 +107,9 @@ public final class RectifiedFlowSampler {
             states.add(x.toFloatArray());
             for (int i = 0; i < steps; i++) {
                 try (NDManager stepManager = m.newSubManager()) {
+                    // DJL puts an op's result next to its first operand: with x in the step's manager, everything
+                    // computed from it is freed with the step instead of piling up for the whole trajectory
+                    x.tempAttach(stepManager);
                     NDArray v = velocity(stepManager, x, (float) times[i], condition, shape[0]);
                     NDArray next = x.add(v.mul(Scalars.of(v, (float) (times[i + 1] - times[i]))));
                     next.attach(m);
@@ -155,6 +158,8 @@ public final class RectifiedFlowSampler {
                 inputs.add(ref.map(r -> outputs[r.step()].get(r.output())).orElse(null));
             }
             outputs[s.index()] = s.op().forward(new NodeContext(s, store, m, false, false), inputs);
+            // results whose first operand was a parameter landed in the parameter manager (as in Pass)
+            store.sweepStrays(m);
         }
         return outputs[velocity.index()].get(0);
     }

@@ -8,6 +8,8 @@ import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ExecutorAction;
 import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.exec.ForwardObserver;
+import dev.tensorloom.execution.exec.StoreState;
+import dev.tensorloom.execution.memory.DeviceMemory;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import dev.tensorloom.execution.memory.ReadingQuorum;
 import java.util.ArrayList;
@@ -58,13 +60,30 @@ public final class ProfilingPass {
     private ProfilingPass() {
     }
 
-    /** Profiles with the process's native probe. */
+    /**
+     * Profiles with the probe that measures the plan's device: glibc's native heap on the CPU, none on a GPU
+     * (host readings say nothing about device memory), where the profile is unmeasured and says so.
+     */
     public static NodeProfile run(Executor executor, Map<String, NDArray> batch, long globalStep) {
-        return run(executor, batch, globalStep, NativeMemoryProbe.system());
+        return run(executor, batch, globalStep, DeviceMemory.probeFor(executor.plan().device()));
     }
 
-    /** Profiles with {@code probe}; an unavailable probe gives output bytes as saved bytes. */
+    /**
+     * Profiles with {@code probe}; an unavailable probe gives output bytes as saved bytes. The passes train in
+     * training mode, so the store's buffers (batch norm's running statistics) and first initialisations are put
+     * back afterwards: a run that profiled starts from the state a run that did not starts from.
+     */
     public static NodeProfile run(Executor executor, Map<String, NDArray> batch, long globalStep,
+            NativeMemoryProbe probe) {
+        StoreState before = StoreState.capture(executor.store());
+        try {
+            return profile(executor, batch, globalStep, probe);
+        } finally {
+            before.restore();
+        }
+    }
+
+    private static NodeProfile profile(Executor executor, Map<String, NDArray> batch, long globalStep,
             NativeMemoryProbe probe) {
         long examples = batchSize(batch);
         long small = Math.max(MIN_SLICE_EXAMPLES, examples / SLICE);

@@ -11,18 +11,18 @@ import dev.tensorloom.model.io.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The metrics file of a training run ({@code train --metrics-out}), the one place its JSON is written.
  * Keys, all engines alike: {@code project}, {@code device}, {@code steps} (finished), {@code stepsPlanned},
- * {@code batchSize}, {@code checkpointPolicy}, {@code elapsedSeconds}, {@code examplesPerSecond},
+ * {@code batchSize}, {@code checkpointPolicy}, {@code seed}, {@code elapsedSeconds},
+ * {@code examplesPerSecondWallClock} (mean wall-clock speed after the first step), {@code torchThreads},
  * {@code forwardEvaluations}, {@code parameters}, {@code interrupted} and, when true, {@code interruption}
  * ({@code reason}, {@code step}: the last finished step, {@code message}); {@code resumedFrom} for a resumed
  * run, {@code divergence} when the loss ran away; then the curves {@code loss} and {@code learningRate}
- * (one value per finished step), {@code finalEvaluation} (the last held-out evaluation, whatever metrics it
- * holds) and {@code evaluations} (each with its {@code step}). New keys may be added; existing ones keep
+ * (one value per finished step), {@code finalEvaluation} (the last held-out evaluation: {@code examples},
+ * {@code headline}, every value and their {@code ci95} intervals, see {@link EvaluationJson}) and
+ * {@code evaluations} (each with its {@code step}). New keys may be added; existing ones keep
  * their names and meaning.
  */
 public final class MetricsFile {
@@ -40,8 +40,11 @@ public final class MetricsFile {
         root.put("stepsPlanned", facts.stepsPlanned());
         root.put("batchSize", facts.batchSize());
         root.put("checkpointPolicy", facts.checkpointPolicy());
+        root.put("seed", facts.seed());
         root.put("elapsedSeconds", summary == null ? 0 : summary.elapsedMillis() / 1000.0);
-        root.put("examplesPerSecond", record.meanExamplesPerSecond());
+        // wall clock, not CPU time: what a user waits for, with the threads libtorch computed on
+        root.put("examplesPerSecondWallClock", record.meanExamplesPerSecond());
+        root.put("torchThreads", facts.torchThreads());
         root.put("forwardEvaluations", summary == null ? 0 : summary.forwardEvaluations());
         root.put("parameters", facts.parameters());
         root.put("interrupted", ending.interrupted());
@@ -69,15 +72,12 @@ public final class MetricsFile {
         history.losses().forEach(losses::add);
         ArrayNode rates = root.putArray("learningRate");
         history.learningRates().forEach(rates::add);
-        ObjectNode fin = root.putObject("finalEvaluation");
-        if (!history.evaluations().isEmpty()) {
-            sorted(history.evaluations().get(history.evaluations().size() - 1).values()).forEach(fin::put);
-        }
+        EvaluationJson.put(root.putObject("finalEvaluation"), record.lastEvaluation());
         ArrayNode evals = root.putArray("evaluations");
         for (EvalMetrics e : history.evaluations()) {
             ObjectNode n = evals.addObject();
             n.put("step", e.step());
-            sorted(e.values()).forEach(n::put);
+            EvaluationJson.put(n, e);
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
@@ -90,9 +90,5 @@ public final class MetricsFile {
     public static void write(Path file, RunFacts facts, RunRecord record, RunSummary summary, RunEnding ending)
             throws IOException {
         AtomicFile.write(file, json(facts, record, summary, ending).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, Double> sorted(Map<String, Double> values) {
-        return new TreeMap<>(values);
     }
 }

@@ -106,6 +106,11 @@ public final class RunRecord implements RunListener {
         return summary;
     }
 
+    /** The last held-out evaluation, or null before the first. */
+    public synchronized EvalMetrics lastEvaluation() {
+        return evaluations.isEmpty() ? null : evaluations.get(evaluations.size() - 1);
+    }
+
     /** The loss of the last finished step, or NaN before the first. */
     public synchronized double lastLoss() {
         return losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1);

@@ -8,6 +8,7 @@ import dev.tensorloom.execution.report.RunHistory;
 import dev.tensorloom.execution.session.Divergence;
 import dev.tensorloom.execution.session.EvalMetrics;
 import dev.tensorloom.execution.session.TrainingState;
+import dev.tensorloom.execution.train.Estimate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +56,16 @@ public record SavedRun(TrainingState state, RunIdentity identity, RunHistory his
             n.put("step", e.step());
             ObjectNode values = n.putObject("values");
             e.values().forEach(values::put);
+            // Kept so a resumed run's metrics file still gives the earlier evaluations' intervals.
+            n.put("examples", e.examples());
+            ObjectNode estimates = n.putObject("estimates");
+            e.estimates().forEach((name, est) -> {
+                ObjectNode x = estimates.putObject(name);
+                x.put("value", est.value());
+                x.put("low95", est.low95());
+                x.put("high95", est.high95());
+                x.put("examples", est.examples());
+            });
         }
         h.put("throughputSum", history.throughputSum());
         h.put("throughputCount", history.throughputCount());
@@ -76,7 +87,11 @@ public record SavedRun(TrainingState state, RunIdentity identity, RunHistory his
         for (JsonNode n : h.path("evaluations")) {
             Map<String, Double> values = new LinkedHashMap<>();
             n.path("values").fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble()));
-            evals.add(new EvalMetrics(n.path("step").asLong(), values));
+            Map<String, Estimate> estimates = new LinkedHashMap<>();
+            n.path("estimates").fields().forEachRemaining(e -> estimates.put(e.getKey(), new Estimate(
+                    e.getValue().path("value").asDouble(), e.getValue().path("low95").asDouble(),
+                    e.getValue().path("high95").asDouble(), e.getValue().path("examples").asLong())));
+            evals.add(new EvalMetrics(n.path("step").asLong(), values, estimates, n.path("examples").asLong()));
         }
         JsonNode d = h.path("divergence");
         Divergence divergence = d.isObject() ? new Divergence(d.path("step").asLong(), d.path("loss").asDouble(),

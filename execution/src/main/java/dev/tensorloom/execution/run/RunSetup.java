@@ -66,6 +66,9 @@ public final class RunSetup {
         if (options.checkpointPolicy() != null) {
             c = c.withCheckpointPolicy(options.checkpointPolicy());
         }
+        if (options.seed().isPresent()) {
+            c = c.withSeed(options.seed().getAsLong());
+        }
         return c;
     }
 

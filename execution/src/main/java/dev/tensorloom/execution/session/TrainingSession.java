@@ -251,6 +251,7 @@ public final class TrainingSession {
         }
         ModelViewProbe pictures = new ModelViewProbe(plan, store);
         DivergenceWatch divergence = DivergenceWatch.over(progress.losses);
+        int threads = JniUtils.getNumThreads();
         for (long step = start; step < config.steps(); step++) {
             if (!awaitGo()) {
                 return true;
@@ -280,12 +281,14 @@ public final class TrainingSession {
                 listener.onDivergence(diverged);
             }
             listener.onStep(new StepMetrics(step + 1, result.loss(), result.learningRate(),
-                    config.batchSize() / seconds));
+                    config.batchSize() / seconds, threads));
             listener.onGradientNorms(step + 1, result.nodeGradNorms());
             boolean last = step + 1 == config.steps();
             if (!heldOut.isEmpty() && (last || config.evalEvery() > 0 && (step + 1) % config.evalEvery() == 0)) {
-                progress.lastEval = Evaluator.evaluate(executor, heldOut, config.metrics());
-                listener.onEvaluation(new EvalMetrics(step + 1, progress.lastEval));
+                EvalMetrics evaluation = EvalMetrics.of(step + 1,
+                        Evaluator.evaluate(executor, heldOut, config.metrics(), last));
+                progress.lastEval = evaluation.values();
+                listener.onEvaluation(evaluation);
             }
             if (diverged != null && stopOnDivergence) {
                 return !last;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import dev.tensorloom.execution.compile.Step;
+import dev.tensorloom.execution.op.detection.CocoAveragePrecision;
 import dev.tensorloom.execution.op.detection.DetectionMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,9 @@ import java.util.Map;
  * Detection quality on held-out images: decodes a detector's predicted boxes [B, N, 4] (x1, y1, x2, y2)
  * and class logits [B, N, K] into scored detections, keeps those above {@link #MIN_SCORE}, runs
  * class-wise NMS (IoU {@link #NMS_IOU}, at most {@link #MAX_DETECTIONS} per class and image), and reports
- * {@code map50} (VOC mAP at IoU 0.5) and {@code map50_95} (COCO mAP over IoU 0.50:0.95) through
- * {@link DetectionMetrics} against the batch's ground-truth boxes and labels (label < 0 = padding).
+ * {@code voc_map50} (PASCAL VOC mAP at IoU 0.5, all-point interpolation, {@link DetectionMetrics}) and
+ * {@code coco_map50_95} (COCO mAP@[.5:.95], 101-point, {@link CocoAveragePrecision}) against the batch's
+ * ground-truth boxes and labels (label < 0 = padding), each with a bootstrap 95% interval over images.
  */
 public final class DetectionMapMetric implements Metric {
     /** Detections scoring lower are dropped before NMS. */
@@ -24,6 +26,11 @@ public final class DetectionMapMetric implements Metric {
     public static final double NMS_IOU = 0.5;
     /** Kept detections per class and image. */
     public static final int MAX_DETECTIONS = 50;
+
+    /** PASCAL VOC mAP at IoU 0.5. */
+    public static final String VOC_MAP50 = "voc_map50";
+    /** COCO mAP@[.5:.95]. */
+    public static final String COCO_MAP = "coco_map50_95";
 
     /** How logits become class scores. */
     public enum Scoring {
@@ -55,7 +62,7 @@ public final class DetectionMapMetric implements Metric {
 
     @Override
     public String name() {
-        return "map50";
+        return VOC_MAP50;
     }
 
     @Override
@@ -120,8 +127,16 @@ public final class DetectionMapMetric implements Metric {
     @Override
     public Map<String, Double> values() {
         Map<String, Double> v = new LinkedHashMap<>();
-        v.put("map50", value());
-        v.put("map50_95", truths.isEmpty() ? Double.NaN : DetectionMetrics.cocoMap(detections, truths));
+        v.put(VOC_MAP50, value());
+        v.put(COCO_MAP, truths.isEmpty() ? Double.NaN : CocoAveragePrecision.map50to95(detections, truths));
         return v;
+    }
+
+    @Override
+    public Map<String, Estimate> estimates() {
+        Map<String, Estimate> e = new LinkedHashMap<>();
+        e.put(VOC_MAP50, ImageBootstrap.estimate(detections, truths, images, DetectionMetrics::map50));
+        e.put(COCO_MAP, ImageBootstrap.estimate(detections, truths, images, CocoAveragePrecision::map50to95));
+        return e;
     }
 }

@@ -7,16 +7,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Evaluates on held-out batches: mean loss over batches plus every bound metric. */
+/** Evaluates on held-out batches: mean loss over examples plus every bound metric with its interval. */
 public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Keys: {@code loss}, then each metric's values by name. */
-    public static Map<String, Double> evaluate(Executor executor, List<Map<String, NDArray>> batches,
+    /** A final evaluation: probing metrics use their full sets. */
+    public static Evaluation evaluate(Executor executor, List<Map<String, NDArray>> batches,
             List<MetricBinding> metrics) {
+        return evaluate(executor, batches, metrics, true);
+    }
+
+    /**
+     * Keys of the values: {@code loss}, then each metric's values by name. The loss is each batch's mean
+     * weighted by its examples, so a short last batch counts for what it holds.
+     */
+    public static Evaluation evaluate(Executor executor, List<Map<String, NDArray>> batches,
+            List<MetricBinding> metrics, boolean finalEvaluation) {
         metrics.forEach(b -> b.metric().reset());
         double lossSum = 0;
+        long examples = 0;
         for (Map<String, NDArray> batch : batches) {
             ForwardObserver observer = (step, outputs, published) -> {
                 for (MetricBinding b : metrics) {
@@ -26,11 +36,27 @@ public final class Evaluator {
                     b.metric().observe(step, outputs, batch);
                 }
             };
-            lossSum += executor.evaluate(batch, observer).loss();
+            long size = batchSize(batch);
+            lossSum += executor.evaluate(batch, observer).loss() * size;
+            examples += size;
         }
-        Map<String, Double> result = new LinkedHashMap<>();
-        result.put("loss", batches.isEmpty() ? Double.NaN : lossSum / batches.size());
-        metrics.forEach(b -> result.putAll(b.metric().values()));
-        return result;
+        for (MetricBinding b : metrics) {
+            if (b.metric() instanceof ProbingMetric probe) {
+                probe.probe(executor, finalEvaluation);
+            }
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("loss", examples == 0 ? Double.NaN : lossSum / examples);
+        Map<String, Estimate> estimates = new LinkedHashMap<>();
+        metrics.forEach(b -> {
+            values.putAll(b.metric().values());
+            estimates.putAll(b.metric().estimates());
+        });
+        return new Evaluation(values, estimates, examples);
+    }
+
+    private static long batchSize(Map<String, NDArray> batch) {
+        return batch.values().stream().findFirst().map(a -> a.getShape().isScalar() ? 1L : a.getShape().get(0))
+                .orElse(0L);
     }
 }

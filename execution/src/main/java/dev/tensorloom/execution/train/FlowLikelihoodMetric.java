@@ -10,27 +10,33 @@ import java.util.Map;
  * Held-out likelihood of a normalizing flow against a baseline: {@code heldout_nll} is the mean
  * {@code flow_nll} per example over the held-out batches, {@code gaussian_nll} the mean negative log
  * density of the same points under a full-covariance Gaussian fitted to training data, and
- * {@code nll_gap = gaussian_nll − heldout_nll} (nats per example; positive when the flow wins).
+ * {@code nll_gap = gaussian_nll − heldout_nll} (nats per example; positive when the flow wins). Each is a
+ * mean over examples with its 95% interval; the gap's interval comes from the per-example differences, so
+ * the two models' shared difficulty of an example cancels.
  */
 public final class FlowLikelihoodMetric implements Metric {
-    private final String lossNode;
+    private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
     private final String dataNode;
+    private final NodeOutput z;
+    private final NodeOutput logdet;
     private final GaussianFit baseline;
-    private double flowSum;
-    private double gaussianSum;
-    private long flowCount;
-    private long gaussianCount;
-    /** Examples in the batch whose data node ran last; the loss node's mean is weighted by it. */
-    private long pendingBatch;
+    private final MeanEstimator flow = new MeanEstimator();
+    private final MeanEstimator gaussian = new MeanEstimator();
+    private final MeanEstimator gap = new MeanEstimator();
+    private double[] batchGaussian;
+    private float[] batchZ;
+    private float[] batchLogdet;
 
     /**
-     * @param lossNode  the {@code flow_nll} node (its output is the batch mean)
      * @param dataNode  the input node whose output is the data the flow models
+     * @param z         the latent the {@code flow_nll} node reads, [B, D]
+     * @param logdet    the log-determinant it reads, [B]
      * @param baseline  the Gaussian fitted to training data
      */
-    public FlowLikelihoodMetric(String lossNode, String dataNode, GaussianFit baseline) {
-        this.lossNode = lossNode;
+    public FlowLikelihoodMetric(String dataNode, NodeOutput z, NodeOutput logdet, GaussianFit baseline) {
         this.dataNode = dataNode;
+        this.z = z;
+        this.logdet = logdet;
         this.baseline = baseline;
     }
 
@@ -41,15 +47,17 @@ public final class FlowLikelihoodMetric implements Metric {
 
     @Override
     public void reset() {
-        flowSum = 0;
-        gaussianSum = 0;
-        flowCount = 0;
-        gaussianCount = 0;
+        flow.reset();
+        gaussian.reset();
+        gap.reset();
+        batchGaussian = null;
+        batchZ = null;
+        batchLogdet = null;
     }
 
     @Override
     public void accumulate(NDArray output, NDArray target) {
-        // Everything arrives through observe: this metric reads two nodes.
+        // Everything arrives through observe: this metric reads three nodes.
     }
 
     @Override
@@ -59,30 +67,62 @@ public final class FlowLikelihoodMetric implements Metric {
             int n = (int) x.getShape().get(0);
             int d = (int) (x.size() / n);
             float[] points = x.toFloatArray();
+            batchGaussian = new double[n];
             for (int i = 0; i < n; i++) {
-                gaussianSum += baseline.nll(points, i * d);
+                batchGaussian[i] = baseline.nll(points, i * d);
             }
-            gaussianCount += n;
-            pendingBatch = n;
-        } else if (step.nodeId().equals(lossNode)) {
-            flowSum += outputs.get(0).toFloatArray()[0] * (double) pendingBatch;
-            flowCount += pendingBatch;
         }
+        if (step.nodeId().equals(z.nodeId())) {
+            batchZ = outputs.get(z.output()).toFloatArray();
+        }
+        if (step.nodeId().equals(logdet.nodeId())) {
+            batchLogdet = outputs.get(logdet.output()).toFloatArray();
+        }
+        if (batchGaussian != null && batchZ != null && batchLogdet != null) {
+            addBatch();
+        }
+    }
+
+    /** Per example: the flow's −log N(z; 0, I) − logdet (what flow_nll averages) against the baseline. */
+    private void addBatch() {
+        int n = batchLogdet.length;
+        int d = batchZ.length / n;
+        for (int i = 0; i < n; i++) {
+            double squares = 0;
+            for (int k = 0; k < d; k++) {
+                double v = batchZ[i * d + k];
+                squares += v * v;
+            }
+            double nll = 0.5 * squares + 0.5 * d * LOG_TWO_PI - batchLogdet[i];
+            flow.add(nll);
+            gaussian.add(batchGaussian[i]);
+            gap.add(batchGaussian[i] - nll);
+        }
+        batchGaussian = null;
+        batchZ = null;
+        batchLogdet = null;
     }
 
     @Override
     public double value() {
-        return flowCount == 0 ? Double.NaN : flowSum / flowCount;
+        return flow.value();
     }
 
     @Override
     public Map<String, Double> values() {
-        double flow = value();
-        double gaussian = gaussianCount == 0 ? Double.NaN : gaussianSum / gaussianCount;
         Map<String, Double> v = new LinkedHashMap<>();
-        v.put("heldout_nll", flow);
-        v.put("gaussian_nll", gaussian);
-        v.put("nll_gap", gaussian - flow);
+        v.put("nll_gap", gap.value());
+        v.put("heldout_nll", flow.value());
+        v.put("gaussian_nll", gaussian.value());
         return v;
+    }
+
+    @Override
+    public Map<String, Estimate> estimates() {
+        Map<String, Estimate> e = new LinkedHashMap<>();
+        e.put("nll_gap", gap.estimate());
+        e.put("heldout_nll", flow.estimate());
+        e.put("gaussian_nll", gaussian.estimate());
+        return e;
     }
 }

@@ -32,4 +32,12 @@ public interface Metric {
     default Map<String, Double> values() {
         return Map.of(name(), value());
     }
+
+    /**
+     * The values that come with a 95% interval and an example count, by name (a subset of
+     * {@link #values()}); the default has none.
+     */
+    default Map<String, Estimate> estimates() {
+        return Map.of();
+    }
 }

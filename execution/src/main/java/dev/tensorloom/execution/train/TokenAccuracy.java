@@ -2,17 +2,18 @@ package dev.tensorloom.execution.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import java.util.Map;
 
 /**
  * Fraction of positions whose arg-max over the last axis of the logits equals the integer target.
  * {@link #ignoringNegativeTargets()} leaves out positions whose target is negative (the cross-entropy
- * ignore label, such as the noise positions of selective copying).
+ * ignore label, such as the noise positions of selective copying). Positions are scored per example (the
+ * first axis), so the 95% interval allows for the positions of one sequence not being independent.
  */
 public final class TokenAccuracy implements Metric {
     private final String name;
     private final boolean skipNegative;
-    private long correct;
-    private long total;
+    private final ProportionEstimator estimator = new ProportionEstimator();
 
     /** Every position counts; reported as {@code accuracy}. */
     public TokenAccuracy() {
@@ -36,27 +37,38 @@ public final class TokenAccuracy implements Metric {
 
     @Override
     public void reset() {
-        correct = 0;
-        total = 0;
+        estimator.reset();
     }
 
     @Override
     public void accumulate(NDArray logits, NDArray target) {
         NDArray predicted = logits.argMax(-1).toType(DataType.INT64, false);
         NDArray expected = target.toType(DataType.INT64, false).reshape(predicted.getShape());
-        NDArray hit = predicted.eq(expected);
-        if (skipNegative) {
-            NDArray counted = expected.gte(0);
-            hit = hit.logicalAnd(counted);
-            total += counted.sum().toType(DataType.INT64, false).getLong();
-        } else {
-            total += predicted.size();
+        long[] p = predicted.toLongArray();
+        long[] e = expected.toLongArray();
+        int examples = predicted.getShape().isScalar() ? 1 : (int) predicted.getShape().get(0);
+        int perExample = p.length / Math.max(1, examples);
+        for (int x = 0; x < examples; x++) {
+            int hits = 0;
+            int counted = 0;
+            for (int i = x * perExample; i < (x + 1) * perExample; i++) {
+                if (skipNegative && e[i] < 0) {
+                    continue;
+                }
+                counted++;
+                hits += p[i] == e[i] ? 1 : 0;
+            }
+            estimator.add(hits, counted);
         }
-        correct += hit.sum().toType(DataType.INT64, false).getLong();
     }
 
     @Override
     public double value() {
-        return total == 0 ? Double.NaN : (double) correct / total;
+        return estimator.value();
+    }
+
+    @Override
+    public Map<String, Estimate> estimates() {
+        return Map.of(name, estimator.estimate());
     }
 }

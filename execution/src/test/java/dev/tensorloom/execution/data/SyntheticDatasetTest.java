@@ -70,6 +70,48 @@ class SyntheticDatasetTest {
         assertNotEquals(h.get(0), h.get(1));
     }
 
+    /**
+     * At least 1,000 held-out examples, none of them equal to a training example of the first 300 batches
+     * of 64 (19,200 examples: longer than most template runs at their batch sizes).
+     */
+    @ParameterizedTest
+    @MethodSource("ids")
+    void heldOutHoldsAThousandExamplesDisjointFromTraining(String id) {
+        SyntheticDataset a = open(id, 42);
+        java.util.Set<String> heldOut = new java.util.HashSet<>();
+        int examples = 0;
+        for (HostBatch b : a.heldOut()) {
+            for (int i = 0; i < b.batchSize(); i++) {
+                heldOut.add(example(b, i));
+                examples++;
+            }
+        }
+        assertTrue(examples >= 1000, id + ": " + examples + " held-out examples");
+        for (int k = 0; k < 300; k++) {
+            HostBatch t = a.batch(k, 64);
+            for (int i = 0; i < t.batchSize(); i++) {
+                assertTrue(!heldOut.contains(example(t, i)), id + ": training batch " + k + " example " + i
+                        + " is also held out");
+            }
+        }
+    }
+
+    /** Every field of example {@code i}, as text: equal examples give equal text. */
+    private static String example(HostBatch b, int i) {
+        StringBuilder s = new StringBuilder();
+        b.fields().forEach((name, a) -> {
+            int per = a.size() / b.batchSize();
+            s.append(name).append('=');
+            if (a.dtype() == dev.tensorloom.model.shape.DType.INT64) {
+                s.append(java.util.Arrays.toString(java.util.Arrays.copyOfRange(a.longs(), i * per, (i + 1) * per)));
+            } else {
+                s.append(java.util.Arrays.toString(java.util.Arrays.copyOfRange(a.floats(), i * per, (i + 1) * per)));
+            }
+            s.append(';');
+        });
+        return s.toString();
+    }
+
     @ParameterizedTest
     @MethodSource("ids")
     void batchesMatchTheirFieldSpecs(String id) {

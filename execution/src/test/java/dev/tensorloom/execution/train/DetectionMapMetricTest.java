@@ -36,8 +36,8 @@ class DetectionMapMetricTest {
             metric.reset();
             metric.observe(step("head"), new NDList(boxes, scores), batch);
             Map<String, Double> v = metric.values();
-            assertEquals(v.get("map50"), metric.value());
-            return v.get("map50");
+            assertEquals(v.get(DetectionMapMetric.VOC_MAP50), metric.value());
+            return v.get(DetectionMapMetric.VOC_MAP50);
         }
     }
 

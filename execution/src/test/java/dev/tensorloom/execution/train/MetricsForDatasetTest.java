@@ -65,7 +65,7 @@ class MetricsForDatasetTest {
         try (ParameterStore store = new ParameterStore(plan.device(), 4);
                 Executor executor = new Executor(plan, store, 4);
                 NDManager m = NDManager.newBaseManager()) {
-            Map<String, Double> v = Evaluator.evaluate(executor, new ArrayBatchSource(data).heldOut(m), metrics);
+            Map<String, Double> v = Evaluator.evaluate(executor, new ArrayBatchSource(data).heldOut(m), metrics).values();
             assertEquals(flow / n, v.get("heldout_nll"), 1e-4);
             assertEquals(v.get("loss"), v.get("heldout_nll"), 1e-5, "equal batches: mean of means");
             assertEquals(gaussian / n, v.get("gaussian_nll"), 1e-6);
@@ -107,7 +107,7 @@ class MetricsForDatasetTest {
                     }
                 });
             }
-            Map<String, Double> v = Evaluator.evaluate(executor, heldOut, metrics);
+            Map<String, Double> v = Evaluator.evaluate(executor, heldOut, metrics).values();
             assertEquals((double) hits[0] / hits[1], v.get("token_accuracy"), 1e-12);
             assertTrue(hits[1] == 3L * DatasetRegistry.HELD_OUT_BATCHES * DatasetRegistry.HELD_OUT_BATCH_SIZE);
         }

@@ -40,7 +40,7 @@ final class MemoryCommand implements Callable<Integer> {
     ProjectSource source;
 
     @Option(names = "--checkpoint", paramLabel = "POLICY", defaultValue = "sqrt",
-            description = "none, every-k:K, sqrt, revolve:S or budget:MB (default: ${DEFAULT-VALUE}).")
+            description = CheckpointPolicy.HELP + " (default: ${DEFAULT-VALUE}).")
     String checkpoint;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "3",

@@ -18,6 +18,10 @@ import java.util.OptionalLong;
 /** Formats a {@link MemoryComparison.Result} as a table or as JSON. */
 final class MemoryReport {
     private static final double MIB = 1 << 20;
+    /** What the measured peak is, and that it is a lower bound. */
+    static final String MEASURED_NOTE = "measured: native heap above the step's start read by glibc mallinfo2() "
+            + "between schedule actions, so a lower bound (a node's temporaries inside its forward or backward can "
+            + "peak higher); n/a where mallinfo2 does not exist";
 
     private final String project;
     private final CheckpointPolicy policy;
@@ -46,17 +50,26 @@ final class MemoryReport {
     void print(PrintWriter out) {
         PolicyMeasurement none = result.baseline();
         PolicyMeasurement chosen = result.policy();
-        out.printf(Locale.ROOT, "memory of %s: none vs %s (batch %d, median of %d steps)%n", project, policy, batch, steps);
-        out.printf(Locale.ROOT, "%-22s %14s %14s %8s%n", "", "none", policy.toString(), "ratio");
-        out.printf(Locale.ROOT, "%-22s %14s %14s %8s%n", "peak measured (MiB)", mib(none.peakMeasuredBytes()),
+        out.printf(Locale.ROOT, "memory of %s: none vs %s (batch %d, on the CPU, median of %d steps)%n", project, policy,
+                batch, steps);
+        out.printf(Locale.ROOT, "%-30s %14s %14s %8s%n", "", "none", policy.toString(), "ratio");
+        out.printf(Locale.ROOT, "%-30s %14s %14s %8s%n", "peak measured (MiB) *", mib(none.peakMeasuredBytes()),
                 mib(chosen.peakMeasuredBytes()), ratio(result.measuredRatio()));
-        out.printf(Locale.ROOT, "%-22s %14.1f %14.1f %8.3f%n", "peak ledger (MiB)", none.peakLedgerBytes() / MIB,
+        out.printf(Locale.ROOT, "%-30s %14.1f %14.1f %8.3f%n", "peak ledger (MiB, exact)", none.peakLedgerBytes() / MIB,
                 chosen.peakLedgerBytes() / MIB, result.ledgerRatio());
-        out.printf(Locale.ROOT, "%-22s %14.1f %14.1f %8.3f%n", "step time (ms)", none.medianStepNanos() / 1e6,
+        out.printf(Locale.ROOT, "%-30s %14.1f %14.1f %8.3f%n", "step time (ms, wall clock)", none.medianStepNanos() / 1e6,
                 chosen.medianStepNanos() / 1e6, result.timeRatio());
-        out.printf(Locale.ROOT, "%-22s %14d %14d%n", "forward evaluations", none.forwardEvaluations(),
+        out.printf(Locale.ROOT, "%-30s %14d %14d%n", "forward evaluations", none.forwardEvaluations(),
                 chosen.forwardEvaluations());
-        out.printf(Locale.ROOT, "%-22s %14d %14d%n", "recomputations", none.recomputations(), chosen.recomputations());
+        out.printf(Locale.ROOT, "%-30s %14d %14d%n", "recomputations", none.recomputations(), chosen.recomputations());
+        out.printf(Locale.ROOT, "* %s%n", MEASURED_NOTE);
+        out.printf(Locale.ROOT, "plan (predicted before the run): peak of saved activations %.1f MiB (none %.1f MiB), "
+                + "%d recomputed node forwards taking %.1f ms per step (%.0f%% of the forward pass)%s%n",
+                chosen.schedule().plan().peakBytes() / MIB, none.schedule().plan().peakBytes() / MIB,
+                chosen.schedule().plan().recomputeCount(), chosen.schedule().plan().extraNanos() / 1e6,
+                100.0 * chosen.schedule().plan().extraNanos() / Math.max(1, forwardNanos()),
+                policy.kind() == CheckpointPolicy.Kind.BUDGET ? "; budget:MB chose the plan with the least "
+                        + "recomputation time within " + policy.argument() + " MiB" : "");
         out.printf(Locale.ROOT, "saved measured bytes: %s%n",
                 savedMeasuredBytes().isPresent() ? String.valueOf(savedMeasuredBytes().getAsLong()) : "not measurable");
         out.printf(Locale.ROOT, "%n%-28s %12s %11s %10s%n", "node", "saved (KiB)", "treatment", "recomputes");
@@ -71,6 +84,17 @@ final class MemoryReport {
         }
     }
 
+    /** The profiled forward time of one step, every node once. */
+    private long forwardNanos() {
+        long sum = 0;
+        for (Step step : plan.steps()) {
+            if (!step.isSource()) {
+                sum += result.profile().forwardNanos(step.index());
+            }
+        }
+        return sum;
+    }
+
     String json() throws JsonProcessingException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
@@ -79,6 +103,8 @@ final class MemoryReport {
         root.put("batch", batch);
         root.put("steps", steps);
         root.put("measurable", result.profile().measured());
+        root.put("device", "cpu()");
+        root.put("measuredBasis", MEASURED_NOTE);
         measurement(root.putObject("none"), result.baseline());
         measurement(root.putObject("checkpointed"), result.policy());
         ObjectNode ratios = root.putObject("ratios");
@@ -118,6 +144,7 @@ final class MemoryReport {
         o.put("recomputations", m.recomputations());
         o.put("predictedForwardEvaluations", m.schedule().predictedForwardEvaluations());
         o.put("predictedPeakBytes", m.schedule().plan().peakBytes());
+        o.put("predictedRecomputeNanos", m.schedule().plan().extraNanos());
         ArrayNode timeline = o.putArray("timeline");
         for (MemorySample s : m.samples()) {
             ObjectNode t = timeline.addObject();

@@ -53,8 +53,8 @@ final class ProgressLine {
         double eta = done <= 0 ? 0 : elapsed / done * (totalSteps - m.step());
         int filled = (int) (WIDTH * m.step() / Math.max(1, totalSteps));
         String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
-        String line = String.format("[%s] step %d/%d  loss %.4f  %.0f ex/s  ETA %s", bar, m.step(), totalSteps,
-                m.loss(), m.examplesPerSecond(), duration(eta));
+        String line = String.format("[%s] step %d/%d  loss %.4f  %.0f ex/s (%s)  ETA %s", bar, m.step(), totalSteps,
+                m.loss(), m.examplesPerSecond(), m.speedBasis(), duration(eta));
         if (terminal) {
             err.print("\r" + line + (last ? "\n" : ""));
             midLine = !last;

@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.cli;
 
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.report.RunEnding;
 import dev.tensorloom.execution.report.RunFacts;
 import dev.tensorloom.execution.report.RunRecord;
@@ -17,8 +18,6 @@ import dev.tensorloom.model.io.OutputPaths;
 import dev.tensorloom.model.io.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -44,11 +43,15 @@ final class TrainCommand implements Callable<Integer> {
     Integer batch;
 
     @Option(names = "--checkpoint", paramLabel = "POLICY",
-            description = "none, every-k:K, sqrt, revolve:S or budget:MB (default: the project's).")
+            description = CheckpointPolicy.HELP + " (default: the project's).")
     String checkpoint;
 
     @Option(names = "--device", paramLabel = "cpu|gpu|auto", description = "Where to train (default: the project's).")
     String device;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed for initial weights, training batches and held-out examples (default: the project's).")
+    Long seed;
 
     @Option(names = "--metrics-out", paramLabel = "FILE.json", description = "Write the loss curve and metrics here.")
     Path metricsOut;
@@ -95,7 +98,8 @@ final class TrainCommand implements Callable<Integer> {
             String deviceName = run.plan().device().toString();
             // Parameters are created on the first forward pass; the count is taken when the metrics are written.
             RunFacts facts = new RunFacts(source.displayName(), deviceName, run.config().batchSize(),
-                    run.training().checkpointPolicy(), run.config().steps(), 0);
+                    run.training().checkpointPolicy(), run.config().seed(), TorchThreadCount.intraOp(),
+                    run.config().steps(), 0);
             RunOutputs outputs = new RunOutputs(metricsOut, save, facts, identity, err);
             ProgressLine progress = new ProgressLine(err, run.config().steps(), System.console() != null,
                     record.steps());
@@ -167,6 +171,9 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null) {
             options = options.withCheckpointPolicy(checkpoint);
         }
+        if (seed != null) {
+            options = options.withSeed(seed);
+        }
         return options;
     }
 
@@ -204,10 +211,10 @@ final class TrainCommand implements Callable<Integer> {
             // The JVM's own exit status (130, 143) wins for a signal; a divergence stop is the settings' fault.
             return "divergence".equals(ending.reason()) ? TensorloomCli.BAD_INPUT : TensorloomCli.INTERNAL_ERROR;
         }
-        Map<String, Double> eval = new TreeMap<>(summary.lastEvaluation());
-        out.printf("trained %s for %d steps on %s in %.1f s; final loss %.5f%n", source.displayName(),
-                summary.steps(), facts.device(), summary.elapsedMillis() / 1000.0, record.lastLoss());
-        eval.forEach((k, v) -> out.printf("  held-out %s: %.5f%n", k, v));
+        out.printf("trained %s for %d steps on %s in %.1f s (wall clock, %s); final loss %.5f%n",
+                source.displayName(), summary.steps(), facts.device(), summary.elapsedMillis() / 1000.0,
+                TorchThreadCount.describe(), record.lastLoss());
+        EvaluationText.print(out, record.lastEvaluation());
         return written ? TensorloomCli.OK : TensorloomCli.INTERNAL_ERROR;
     }
 

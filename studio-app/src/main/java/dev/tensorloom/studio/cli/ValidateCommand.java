@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tensorloom validate FILE}: checks the format, the graph and the shapes of a project file. */
+/**
+ * {@code tensorloom validate FILE}: checks the format, the graph and the shapes of a project file. Fields it
+ * does not know are warnings (a save would drop them); {@code --strict} makes them errors.
+ */
 @Command(name = "validate", description = "Check a project file: format, graph and shapes.")
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
@@ -20,6 +23,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--all", description = "List every error, one per line (by default the first, with a count).")
     boolean all;
+
+    @Option(names = "--strict", description = "Fail (exit 2) on fields Tensorloom does not know; "
+            + "without it they are warnings.")
+    boolean strict;
 
     @Spec
     CommandSpec spec;
@@ -32,6 +39,13 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String name = source.displayName();
+        if (strict && !project.warnings().isEmpty()) {
+            project.warnings().forEach(w -> err.println(w.replace("unknown field", "error: unknown field")));
+            err.println(name + ": " + project.warnings().size() + " unknown field"
+                    + (project.warnings().size() == 1 ? "" : "s") + " (--strict)");
+            return TensorloomCli.BAD_INPUT;
+        }
+        project.warnings().forEach(w -> out.println(w.replace("unknown field", "warning: unknown field")));
         if (summary.hasErrors()) {
             ProjectChecks.errorLines(name, ProjectChecks.errors(problems), all).forEach(err::println);
             return TensorloomCli.BAD_INPUT;
@@ -39,7 +53,9 @@ final class ValidateCommand implements Callable<Integer> {
         for (Problem p : problems) {
             out.println(name + ": warning: " + p.message());
         }
-        out.println(name + ": OK (" + project.document().nodeCount() + " nodes; " + summary.text() + ")");
+        String unknown = project.warnings().isEmpty() ? "" : "; " + project.warnings().size() + " unknown field"
+                + (project.warnings().size() == 1 ? "" : "s") + " ignored";
+        out.println(name + ": OK (" + project.document().nodeCount() + " nodes; " + summary.text() + unknown + ")");
         return TensorloomCli.OK;
     }
 }

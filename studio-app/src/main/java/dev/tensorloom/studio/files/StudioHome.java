@@ -1,20 +1,19 @@
 package dev.tensorloom.studio.files;
 
+import dev.tensorloom.execution.home.TensorloomHome;
 import java.nio.file.Path;
 
 /**
  * The folder where the studio keeps its own state: recent files, the window's placement and
- * autosave recovery. It is
- * {@code ~/.tensorloom} unless the system property {@code tensorloom.home} names another (tests).
+ * autosave recovery. It is the user's {@link TensorloomHome}: {@code ~/.tensorloom} unless the system
+ * property {@code tensorloom.home} names another (tests).
  */
 public record StudioHome(Path root) {
-    public static final String PROPERTY = "tensorloom.home";
+    public static final String PROPERTY = TensorloomHome.PROPERTY;
 
     /** The home the system properties choose. */
     public static StudioHome current() {
-        String override = System.getProperty(PROPERTY);
-        return new StudioHome(override != null && !override.isBlank() ? Path.of(override)
-                : Path.of(System.getProperty("user.home"), ".tensorloom"));
+        return new StudioHome(TensorloomHome.current().root());
     }
 
     public Path recentFiles() {
@@ -23,6 +22,11 @@ public record StudioHome(Path root) {
 
     public Path windowPlacement() {
         return root.resolve("window.json");
+    }
+
+    /** The interpreter chosen in Preferences → Python (see {@link PythonPreferenceStore}). */
+    public Path pythonPreference() {
+        return root.resolve("python.json");
     }
 
     public Path recoveryFolder() {

@@ -18,6 +18,14 @@ public interface DialogService {
     /** A one-line problem the user should read, for example a located file error. */
     void showError(String title, String message);
 
+    /**
+     * Something the user should know that did not stop the action, for example fields a save would drop;
+     * shown like an error unless the service says otherwise.
+     */
+    default void showWarning(String title, String message) {
+        showError(title, message);
+    }
+
     /** Asked at start when autosaved work from a session that did not end cleanly is found. */
     boolean offerRecovery(String description);
 

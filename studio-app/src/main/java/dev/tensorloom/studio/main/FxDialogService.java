@@ -97,6 +97,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showWarning(String title, String message) {
+        Alert alert = new Alert(Alert.AlertType.WARNING, message, ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("warning-dialog");
+        alert.show();
+    }
+
+    @Override
     public boolean offerRecovery(String description) {
         ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);

@@ -94,6 +94,14 @@ public final class MainWindowView extends BorderPane {
         void showAbout();
 
         void quit();
+
+        /** Tools → Python environment…: the setup dialog of the managed Python environment. */
+        default void showPythonEnvironment() {
+        }
+
+        /** Tools → Preferences…: the Python interpreter and what the studio finds in it. */
+        default void showPreferences() {
+        }
     }
 
     /** The Run menu's actions and when each is possible. */
@@ -164,7 +172,7 @@ public final class MainWindowView extends BorderPane {
     }
 
     private MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), runMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), runMenu(), toolsMenu(), helpMenu());
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -261,6 +269,14 @@ public final class MainWindowView extends BorderPane {
                 ? Bindings.createBooleanBinding(() -> !available.get(), available)
                 : Bindings.createBooleanBinding(() -> !available.get() || !possible.get(), available, possible));
         return mi;
+    }
+
+    private Menu toolsMenu() {
+        MenuItem python = item("Python environment…", Feather.PACKAGE, null, actions::showPythonEnvironment);
+        python.setId("menu-python-environment");
+        MenuItem preferences = item("Preferences…", Feather.SETTINGS, "Shortcut+Comma", actions::showPreferences);
+        preferences.setId("menu-preferences");
+        return new Menu("Tools", null, python, preferences);
     }
 
     private Menu helpMenu() {

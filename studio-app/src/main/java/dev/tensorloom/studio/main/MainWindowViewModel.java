@@ -207,6 +207,10 @@ public final class MainWindowViewModel {
                     busy.set(false);
                     load(project, path.toAbsolutePath().normalize());
                     remember(path);
+                    if (!project.warnings().isEmpty()) {
+                        dialogs.showWarning("Fields Tensorloom does not know in " + path.getFileName(),
+                                String.join("\n", project.warnings()));
+                    }
                 }).onFailure(e -> {
                     busy.set(false);
                     dialogs.showError("Could not open " + path.getFileName(), message(e));

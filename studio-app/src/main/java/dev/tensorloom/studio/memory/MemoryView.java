@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.memory;
 
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.studio.LiveScrollPane;
 import dev.tensorloom.studio.run.ChartPlaceholder;
 import dev.tensorloom.studio.run.ChartPoint;
@@ -21,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -62,6 +64,9 @@ public final class MemoryView extends ScrollPane {
         LiveScrollPane.uncacheViewport(this);
     }
 
+    /** What each policy does; budget:MB minimises recomputation time, not memory. */
+    static final String POLICY_TOOLTIP = "Checkpoint policies: " + CheckpointPolicy.HELP + ".";
+
     MemoryViewModel viewModel() {
         return vm;
     }
@@ -75,6 +80,7 @@ public final class MemoryView extends ScrollPane {
         policy.setId("memory-policy");
         policy.setEditable(true);
         policy.getItems().setAll("sqrt", "every-k:4", "revolve:4", "budget:64");
+        policy.setTooltip(new Tooltip(POLICY_TOOLTIP));
         policy.setValue("sqrt");
         Button analyse = new Button("Measure none vs policy", new FontIcon(Feather.ACTIVITY));
         analyse.setId("memory-analyse");
@@ -92,6 +98,8 @@ public final class MemoryView extends ScrollPane {
         plan.disableProperty().bind(vm.basisProperty().isNull());
         Slider budget = new Slider(1, 256, 64);
         budget.setId("memory-budget");
+        budget.setTooltip(new Tooltip("Plans budget:MB: of the plans whose predicted peak of saved activations fits "
+                + "the budget, the one with the least recomputation time (it does not make memory as small as it can)."));
         budget.setPrefWidth(180);
         budget.disableProperty().bind(vm.basisProperty().isNull());
         boolean[] fitting = {false};
@@ -134,9 +142,9 @@ public final class MemoryView extends ScrollPane {
         ChartPlaceholder empty = new ChartPlaceholder(timeline, EMPTY_TEXT);
         timeline.addPlaceholder(empty);
         bindSeries(timeline.addSeries("none · ledger"), vm.baselineLedgerProperty());
-        bindSeries(timeline.addSeries("none · measured"), vm.baselineMeasuredProperty());
+        bindSeries(timeline.addSeries("none · measured (CPU, lower bound)"), vm.baselineMeasuredProperty());
         bindSeries(timeline.addSeries("policy · ledger"), vm.policyLedgerProperty());
-        bindSeries(timeline.addSeries("policy · measured"), vm.policyMeasuredProperty());
+        bindSeries(timeline.addSeries("policy · measured (CPU, lower bound)"), vm.policyMeasuredProperty());
         vm.peakMarksProperty().addListener((o, a, b) -> timeline.setPeaks(b));
         vm.analysisProperty().addListener((o, a, b) -> empty.show(b == null));
         vm.replayIndexProperty().addListener((o, a, b) -> timeline.setCursor(b.intValue()));

@@ -176,11 +176,13 @@ public final class MemoryViewModel {
         policyLedger.set(TimelineSeries.ledger(chosen.samples(), TIMELINE_POINTS));
         policyMeasured.set(TimelineSeries.measured(chosen.samples(), chosen.startMeasuredBytes(), TIMELINE_POINTS));
         peakMarks.set(peakMarks(List.of(baselineLedger.get(), baselineMeasured.get(), policyLedger.get(),
-                policyMeasured.get()), List.of("none ledger", "none measured", policyName.get() + " ledger",
-                policyName.get() + " measured")));
-        peaks.set(String.format("Measured peak (native memory above the step's start: activations, the tensors "
-                + "autograd saved, gradients in flight): %s.  Ledger peak (only the node outputs the executor holds, "
-                + "shape × dtype): none %s, %s %s (×%.2f).  Step time ×%.2f.  Batch %d.",
+                policyMeasured.get()), List.of("none ledger", "none measured ≥", policyName.get() + " ledger",
+                policyName.get() + " measured ≥")));
+        peaks.set(String.format("Measured peak on the CPU (glibc mallinfo2 native heap above the step's start: "
+                + "activations, the tensors autograd saved, gradients in flight; read between schedule actions, so a "
+                + "lower bound: a node's own temporaries can peak higher): %s.  Ledger peak (exact: only the node "
+                + "outputs the executor holds, shape × dtype): none %s, %s %s (×%.2f).  Step time (wall clock) ×%.2f."
+                + "  Batch %d.",
                 measuredText(a), PolicyPrediction.mib(base.peakLedgerBytes()), policyName.get(),
                 PolicyPrediction.mib(chosen.peakLedgerBytes()), a.result().ledgerRatio(), a.result().timeRatio(),
                 a.batchSize()));
@@ -216,7 +218,7 @@ public final class MemoryViewModel {
         var base = a.result().baseline().peakMeasuredBytes();
         var chosen = a.result().policy().peakMeasuredBytes();
         if (base.isEmpty() || chosen.isEmpty()) {
-            return "not available here";
+            return "not measured here (no glibc mallinfo2), so only the ledger below is shown";
         }
         return String.format("none %s, %s %s", PolicyPrediction.mib(base.getAsLong()), policyName.get(),
                 PolicyPrediction.mib(chosen.getAsLong()));

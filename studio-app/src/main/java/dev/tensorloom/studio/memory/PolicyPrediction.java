@@ -43,7 +43,7 @@ public record PolicyPrediction(String policy, ProfileSource source, int batchSiz
         long recomputes = schedule.plan().recomputeCount();
         double overhead = forwardNanos == 0 ? 0 : (double) schedule.plan().extraNanos() / forwardNanos;
         String policy = schedule.policy().toString();
-        String headline = headline(policy, basis, peak, basePeak, overhead);
+        String headline = headline(policy, basis, peak, basePeak, overhead, schedule.plan().extraNanos());
         String words = explain(policy, basis.source(), stored, checkpoints, dropped, peak, basePeak, recomputes,
                 overhead) + (basis.exact() ? "" : " Some dimensions are not known before a run and were counted "
                         + "as 1, so the bytes are a lower bound.");
@@ -51,12 +51,20 @@ public record PolicyPrediction(String policy, ProfileSource source, int batchSiz
                 dropped.size(), peak, basePeak, recomputes, overhead, headline, words);
     }
 
-    static String headline(String policy, PlanningBasis basis, long peak, long basePeak, double overhead) {
+    static String headline(String policy, PlanningBasis basis, long peak, long basePeak, double overhead,
+            long extraNanos) {
         boolean estimated = basis.source() == ProfileSource.ESTIMATED;
-        return String.format("Plan for %s, %s (batch %d%s): predicted peak %s (none %s), recompute overhead "
-                + "+%.0f%% forward time%s.", policy, estimated ? "estimated from shapes" : "on the measured costs",
-                basis.batchSize(), estimated ? ", nothing run yet" : "", mib(peak), mib(basePeak), 100 * overhead,
-                estimated ? " (estimated from FLOPs)" : "");
+        String time = estimated ? "+%.0f%% forward time (estimated from FLOPs)".formatted(100 * overhead)
+                : "+%.0f%% forward time, %.1f ms per step".formatted(100 * overhead, extraNanos / 1e6);
+        return String.format("Plan for %s%s, %s (batch %d%s): predicted peak %s (none %s), recompute overhead %s.",
+                policy, budgetWords(policy), estimated ? "estimated from shapes" : "on the measured costs",
+                basis.batchSize(), estimated ? ", nothing run yet" : "", mib(peak), mib(basePeak), time);
+    }
+
+    /** What a budget policy optimises, since the name suggests it minimises memory (it does not). */
+    static String budgetWords(String policy) {
+        return policy.startsWith("budget:") ? " (the least recomputation time whose predicted peak fits "
+                + policy.substring("budget:".length()) + " MiB)" : "";
     }
 
     static String explain(String policy, ProfileSource source, List<String> stored, List<String> checkpoints,

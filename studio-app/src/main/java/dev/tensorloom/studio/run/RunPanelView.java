@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.run;
 
+import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.model.doc.TrainingConfig;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -48,6 +50,7 @@ public final class RunPanelView extends BorderPane {
     public RunPanelView(RunPanelViewModel vm, List<String> datasets) {
         this.vm = vm;
         this.settings = vm.settings();
+        policy.setTooltip(new Tooltip("Checkpoint policies: " + CheckpointPolicy.HELP + "."));
         getStyleClass().add("run-panel");
         dataset.getItems().setAll(datasets);
         buildForm();
@@ -162,6 +165,7 @@ public final class RunPanelView extends BorderPane {
         metric.titleProperty().bind(vm.metricNameProperty());
         LiveChart lr = new LiveChart("Learning rate", "chart-learning-rate", vm.learningRatePointsProperty());
         LiveChart speed = new LiveChart("Examples / s", "chart-throughput", vm.throughputPointsProperty());
+        speed.titleProperty().bind(vm.throughputTitleProperty());
         HBox charts = new HBox(4, loss, metric, lr, speed);
         for (LiveChart c : List.of(loss, metric, lr, speed)) {
             HBox.setHgrow(c, Priority.ALWAYS);
@@ -176,7 +180,13 @@ public final class RunPanelView extends BorderPane {
         noMessages.getStyleClass().add("run-log-placeholder");
         log.setPlaceholder(noMessages);
         vm.log().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(vm.log().size() - 1));
-        VBox area = new VBox(4, controls, charts, log);
+        Label evaluation = new Label();
+        evaluation.setId("run-evaluation");
+        evaluation.setWrapText(true);
+        evaluation.textProperty().bind(vm.evaluationTextProperty());
+        evaluation.visibleProperty().bind(vm.evaluationTextProperty().isNotEmpty());
+        evaluation.managedProperty().bind(evaluation.visibleProperty());
+        VBox area = new VBox(4, controls, charts, evaluation, log);
         area.setPadding(new Insets(4));
         VBox.setVgrow(charts, Priority.ALWAYS);
         return area;

@@ -64,12 +64,16 @@ public final class RunPanelViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("Not started");
     private final ReadOnlyStringWrapper metricName = new ReadOnlyStringWrapper("Held-out metric");
+    private final ReadOnlyStringWrapper evaluationText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final RunCharts charts = new RunCharts(CHART_POINTS);
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+
+    private static final String THROUGHPUT = "Examples / s";
 
     private RunLauncher.RunHandle handle;
     private int totalSteps;
@@ -285,6 +289,7 @@ public final class RunPanelViewModel {
     }
 
     private void step(StepMetrics m) {
+        throughputTitle.set(THROUGHPUT + " (" + m.speedBasis() + ")");
         charts.step(m);
         // The session reports examples per second of the batch the running copy trains with.
         double seconds = m.examplesPerSecond() > 0 ? runBatch / m.examplesPerSecond() : Double.NaN;
@@ -299,14 +304,15 @@ public final class RunPanelViewModel {
     }
 
     private void evaluation(EvalMetrics m) {
-        String name = m.values().keySet().stream().filter(k -> !k.equals("loss")).sorted().findFirst()
-                .orElse("loss");
+        String name = m.headline();
         metricName.set(readable(name));
         Double value = m.values().get(name);
         if (value != null) {
             charts.metric(m.step(), value);
         }
-        log(String.format("Evaluation after step %d: %s", m.step(), format(m.values())));
+        evaluationText.set(EvaluationWords.headline(m));
+        log(String.format("Evaluation after step %d%s: %s", m.step(),
+                m.examples() > 0 ? String.format(" on %,d held-out examples", m.examples()) : "", format(m.values())));
     }
 
     private void finished(RunSummary s) {
@@ -352,6 +358,7 @@ public final class RunPanelViewModel {
         progressText.set("Preparing…");
         failure.set("");
         failedNode.set(null);
+        evaluationText.set("");
         secondsPerStep = Double.NaN;
         runBatch = document.config().batchSize();
     }
@@ -389,7 +396,7 @@ public final class RunPanelViewModel {
 
     private static String format(Map<String, Double> values) {
         StringBuilder b = new StringBuilder();
-        values.keySet().stream().sorted().forEach(k -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
+        values.keySet().forEach(k -> b.append(b.isEmpty() ? "" : ", ").append(k).append(' ')
                 .append(String.format("%.4g", values.get(k))));
         return b.toString();
     }
@@ -433,6 +440,19 @@ public final class RunPanelViewModel {
 
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
+    }
+
+    /**
+     * The last evaluation's headline metric in words: value, 95% interval and how many held-out examples it
+     * rests on; empty before the first evaluation.
+     */
+    public ReadOnlyStringProperty evaluationTextProperty() {
+        return evaluationText.getReadOnlyProperty();
+    }
+
+    /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */
+    public ReadOnlyStringProperty throughputTitleProperty() {
+        return throughputTitle.getReadOnlyProperty();
     }
 
     /** Name of the charted evaluation metric (for example {@code token_accuracy}). */

@@ -303,8 +303,10 @@ public final class PulseGapBenchmark {
             causes.sort((a, b) -> Long.compare(b.fxCpu() + b.renderCpu(), a.fxCpu() + a.renderCpu()));
             System.out.printf("  busiest gaps, ms:%s%n", describe(causes));
         }
+        String speed = examples > 0 ? String.format("; %.0f examples/s (wall clock, %d libtorch threads)",
+                examples / seconds, ai.djl.pytorch.jni.JniUtils.getNumThreads()) : "";
         System.out.printf("  GC: %d collections, %d ms; CPU: FX thread %.0f%%, render thread %.0f%%%s%n", gcCount,
-                gcMillis, 100 * cpu / 1e9 / seconds, 100 * render / 1e9 / seconds, examples > 0 ? String.format("; %.0f examples/s", examples / seconds) : "");
+                gcMillis, 100 * cpu / 1e9 / seconds, 100 * render / 1e9 / seconds, speed);
     }
 
     private static String describe(List<GapCause> causes) {

@@ -26,7 +26,19 @@ class BasicCommandsTest {
         assertEquals("PyTorch", json.get("engine").asText());
         assertEquals("2.7.1", json.get("engineVersion").asText());
         assertTrue(json.get("devices").size() >= 1);
-        assertTrue(json.get("memoryMeasurement").asText().length() > 0);
+        JsonNode cpu = json.get("memory").get(0);
+        assertEquals("cpu()", cpu.get("device").asText());
+        // this build machine runs glibc 2.33+ (mallinfo2), so CPU memory is measured; a GPU never is here
+        assertEquals("measured", cpu.get("basis").asText());
+        assertTrue(cpu.get("source").asText().contains("mallinfo2"), cpu.toString());
+        assertTrue(cpu.get("source").asText().contains("lower bounds"), cpu.toString());
+        for (JsonNode basis : json.get("memory")) {
+            if (basis.get("device").asText().startsWith("gpu")) {
+                assertEquals("estimated", basis.get("basis").asText());
+            }
+        }
+        CliRun text = CliRun.of("info");
+        assertTrue(text.out().contains("cpu(): measured, native heap in use read by glibc mallinfo2()"), text.out());
     }
 
     @Test

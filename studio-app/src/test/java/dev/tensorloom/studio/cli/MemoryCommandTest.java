@@ -90,8 +90,11 @@ class MemoryCommandTest {
         CliRun run = CliRun.of("memory", project().toString(), "--steps", "1", "--batch", "4");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("none vs sqrt (batch 4"), run.out());
-        assertTrue(run.out().contains("peak ledger (MiB)"));
-        assertTrue(run.out().contains("step time (ms)"));
+        assertTrue(run.out().contains("peak ledger (MiB, exact)"));
+        assertTrue(run.out().contains("step time (ms, wall clock)"));
+        assertTrue(run.out().contains("peak measured (MiB) *"), run.out());
+        assertTrue(run.out().contains("so a lower bound"), "measured peaks are labelled lower bounds: " + run.out());
+        assertTrue(run.out().contains("plan (predicted before the run): peak of saved activations"), run.out());
         assertTrue(run.out().contains("b4_add"));
         // Which nodes end up kept depends on measured native bytes, which are noisy at this tiny size.
         assertTrue(run.out().contains("treatment"), run.out());

@@ -33,7 +33,7 @@ class RunOutputsTest {
         // The folder vanished during the run (checked at the start, gone at the end).
         Path wanted = dir.resolve("gone/metrics.json");
         StringWriter err = new StringWriter();
-        RunFacts facts = new RunFacts("p.tlm", "cpu()", 8, "none", 3, 0);
+        RunFacts facts = new RunFacts("p.tlm", "cpu()", 8, "none", 42, 1, 3, 0);
         RunOutputs outputs = new RunOutputs(wanted, null, facts, new RunIdentity("g", Map.of()),
                 new PrintWriter(err, true));
         RunRecord record = new RunRecord();

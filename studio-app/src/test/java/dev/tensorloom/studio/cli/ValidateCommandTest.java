@@ -50,6 +50,25 @@ class ValidateCommandTest {
     }
 
     @Test
+    void unknownFieldsAreWarningsWithTheirPathAndLineAndStrictRefusesThem() throws Exception {
+        String withUnknown = VALID.replace("\"name\": \"small\",", "\"name\": \"small\",\n  \"author\": \"me\",")
+                .replace("\"fc\": {\"type\": \"linear\",", "\"fc\": {\"type\": \"linear\", \"colour\": \"red\",");
+        Path file = write("extra.tlm", withUnknown);
+        CliRun run = CliRun.of("validate", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("extra.tlm:4:13: warning: unknown field 'author'"), run.out());
+        assertTrue(run.out().contains("extra.tlm:9:42: warning: unknown field 'graph.nodes.fc.colour'"), run.out());
+        assertTrue(run.out().contains("OK (4 nodes;") && run.out().contains("2 unknown fields ignored"), run.out());
+
+        CliRun strict = CliRun.of("validate", "--strict", file.toString());
+        assertEquals(2, strict.exitCode(), strict.out());
+        assertTrue(strict.err().contains("extra.tlm:4:13: error: unknown field 'author'"), strict.err());
+        assertTrue(strict.err().contains("graph.nodes.fc.colour"), strict.err());
+        assertFalse(strict.err().contains("Exception"), strict.err());
+        assertEquals(0, CliRun.of("validate", "--strict", write("small.tlm", VALID).toString()).exitCode());
+    }
+
+    @Test
     void aValidFileIsAccepted() throws Exception {
         CliRun run = CliRun.of("validate", write("small.tlm", VALID).toString());
         assertEquals(0, run.exitCode(), run.err());

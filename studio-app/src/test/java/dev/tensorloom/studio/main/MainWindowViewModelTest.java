@@ -140,6 +140,19 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void openingAFileWithUnknownFieldsWarnsAndNamesEachOne() throws Exception {
+        Path file = dir.resolve("extra.tlm");
+        Files.writeString(file, "{\n  \"formatVersion\": 2,\n  \"graph\": {\"nodes\": {\"a\": {\"type\": \"relu\", "
+                + "\"size\": 3}}},\n  \"training\": {\"stepz\": 10}\n}\n");
+        vm.open(file);
+        assertEquals(1, vm.document().nodeCount(), "the file opens");
+        assertEquals(1, dialogs.warnings.size(), dialogs.errors.toString());
+        String warning = dialogs.warnings.get(0);
+        assertTrue(warning.contains("extra.tlm:3:53: unknown field 'graph.nodes.a.size'"), warning);
+        assertTrue(warning.contains("extra.tlm:4:25: unknown field 'training.stepz'"), warning);
+    }
+
+    @Test
     void recentFilesAreNewestFirstWithoutDuplicatesAndPersist() throws Exception {
         Path a = savedFile("a");
         vm.newProject();

@@ -16,6 +16,7 @@ public final class ScriptedDialogs implements DialogService {
     public boolean restore;
     public final List<String> asked = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
+    public final List<String> warnings = new ArrayList<>();
 
     @Override
     public UnsavedChoice askToSaveChanges(String projectName) {
@@ -37,6 +38,11 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public void showError(String title, String message) {
         errors.add(message);
+    }
+
+    @Override
+    public void showWarning(String title, String message) {
+        warnings.add(message);
     }
 
     @Override

@@ -56,6 +56,10 @@ class MemoryPlanningBeforeRunTest {
         PolicyPrediction budget = vm.predictionProperty().get();
         assertEquals("budget:" + half, budget.policy());
         assertTrue(budget.peakBytes() <= half << 20, budget.headline());
+        assertTrue(budget.headline().contains("budget:" + half + " (the least recomputation time whose predicted peak "
+                + "fits " + half + " MiB)"), budget.headline());
+        assertTrue(budget.headline().contains("predicted peak " + PolicyPrediction.mib(budget.peakBytes())),
+                budget.headline());
     }
 
     @Test

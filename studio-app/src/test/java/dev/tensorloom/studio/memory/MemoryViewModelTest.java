@@ -43,8 +43,9 @@ class MemoryViewModelTest {
         assertEquals(result.policy().peakLedgerBytes() / TimelineSeries.MIB, sqrt.y(), 1e-9);
         assertTrue(sqrt.y() < none.y(), "sqrt " + sqrt.y() + " vs none " + none.y());
         String peaks = vm.peaksProperty().get();
-        assertTrue(peaks.startsWith("Measured peak (native memory above the step's start"), peaks);
-        assertTrue(peaks.contains("Ledger peak (only the node outputs the executor holds"), peaks);
+        assertTrue(peaks.startsWith("Measured peak on the CPU (glibc mallinfo2 native heap above the step's start"), peaks);
+        assertTrue(peaks.contains("so a lower bound"), peaks);
+        assertTrue(peaks.contains("Ledger peak (exact: only the node outputs the executor holds"), peaks);
         assertTrue(peaks.contains("none " + PolicyPrediction.mib(result.baseline().peakLedgerBytes())), peaks);
     }
 

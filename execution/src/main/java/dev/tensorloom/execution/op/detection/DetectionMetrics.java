@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Detection quality: per-class average precision with all-point interpolation (PASCAL VOC 2010+), its
- * mean over classes at IoU 0.5, and COCO-style mAP averaged over IoU 0.50, 0.55, …, 0.95.
+ * VOC-style detection quality: per-class average precision with all-point interpolation (PASCAL VOC
+ * 2010+) and its mean over classes at IoU 0.5. COCO's mAP@[.5:.95] is {@link CocoAveragePrecision}.
  *
  * <p>Detections of a class are taken by descending score; each is a true positive when its best-IoU
  * ground truth in the same image reaches the threshold and is not yet claimed, otherwise a false
@@ -80,18 +80,9 @@ public final class DetectionMetrics {
         return sum / classes.size();
     }
 
-    /** mAP at IoU 0.5 (VOC). */
+    /** VOC mAP at IoU 0.5. */
     public static double map50(List<Detection> detections, List<Truth> truths) {
         return meanAveragePrecision(detections, truths, 0.5);
-    }
-
-    /** COCO-style mAP@[.5:.95]: the mean of mAP over the ten thresholds 0.50, 0.55, …, 0.95. */
-    public static double cocoMap(List<Detection> detections, List<Truth> truths) {
-        double sum = 0;
-        for (int i = 0; i < 10; i++) {
-            sum += meanAveragePrecision(detections, truths, 0.5 + 0.05 * i);
-        }
-        return sum / 10;
     }
 
     /** Σ (r_i − r_{i−1})·max_{j ≥ i} p_j, with r_{−1} = 0. */

@@ -20,7 +20,12 @@ import org.junit.jupiter.api.Test;
  * image 0, exact) TP: recall 0, 1; precision 0, 1/2 → AP = 1·(1/2) = 1/2 at every threshold.
  *
  * <p>Class 2 has a detection but no truth: left out of the means.
- * mAP@0.5 = (5/6 + 1/2) / 2 = 2/3. COCO: class 0 averages (3·5/6 + 7·1/2)/10 = 0.6, class 1 0.5 → 0.55.
+ * mAP@0.5 = (5/6 + 1/2) / 2 = 2/3.
+ *
+ * <p>COCO (101 recall points 0, 0.01, …, 1; monotone precision): class 0 at IoU ≤ 0.6 reads precision 1 at
+ * the 51 points up to recall 0.5 and 2/3 at the 50 above: (51 + 50·2/3)/101; at IoU ≥ 0.65 1 up to 0.5 and
+ * 0 above: 51/101. Class 1 reads 1/2 everywhere. Over the ten thresholds class 0 averages
+ * (3·(51 + 100/3) + 7·51)/1010 = 610/1010, so mAP@[.5:.95] = (610/1010 + 1/2)/2 = 1115/2020.
  */
 class DetectionMetricsTest {
     private static final double[] A = {0, 0, 10, 10};
@@ -49,8 +54,24 @@ class DetectionMetricsTest {
     }
 
     @Test
-    void cocoAveragesTenThresholds() {
-        assertEquals(0.55, DetectionMetrics.cocoMap(DETECTIONS, TRUTHS), 1e-9);
+    void cocoReadsPrecisionAtOneHundredAndOneRecallPointsOverTenThresholds() {
+        assertEquals((51 + 50 * 2.0 / 3) / 101, CocoAveragePrecision.averagePrecision(DETECTIONS, TRUTHS, 0, 0.6), 1e-12);
+        assertEquals(51.0 / 101, CocoAveragePrecision.averagePrecision(DETECTIONS, TRUTHS, 0, 0.65), 1e-12);
+        assertEquals(0.5, CocoAveragePrecision.averagePrecision(DETECTIONS, TRUTHS, 1, 0.95), 1e-12);
+        assertEquals(1115.0 / 2020, CocoAveragePrecision.map50to95(DETECTIONS, TRUTHS), 1e-12);
+    }
+
+    @Test
+    void cocoMatchesADetectionToTheBestUnmatchedTruthNotOnlyTheBestTruth() {
+        // Two truths overlap; the first detection takes truth a (IoU 1). The second overlaps a best (IoU 0.82) but
+        // a is taken: VOC counts it false, COCO lets it take truth b (IoU 0.54) at threshold 0.5.
+        double[] a = {0, 0, 10, 10};
+        double[] b = {0, 4, 10, 14};
+        double[] d2 = {0, 1, 10, 11};
+        List<Truth> truths = List.of(new Truth(0, 0, a), new Truth(0, 0, b));
+        List<Detection> detections = List.of(new Detection(0, 0, 0.9, a), new Detection(0, 0, 0.8, d2));
+        assertEquals(1.0, CocoAveragePrecision.averagePrecision(detections, truths, 0, 0.5), 1e-12);
+        assertEquals(0.5, DetectionMetrics.averagePrecision(detections, truths, 0, 0.5), 1e-12);
     }
 
     @Test

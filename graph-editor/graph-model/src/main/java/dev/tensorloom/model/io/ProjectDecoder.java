@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * Checks a current-version tree and builds the {@link Document}: types of every field, id and port
  * reference syntax, groups and wire ends that exist, no cycles, no input fed twice, sane training
  * numbers. Block types and port names are not checked here; the validator knows the catalog.
- * Unknown fields are ignored, so a file from a later build of the same version still loads.
+ * Unknown fields are ignored, so a file from a later build of the same version still loads; the reader
+ * reports each as a warning ({@link UnknownFields}).
  */
 final class ProjectDecoder {
     private static final TrainingConfig D = TrainingConfig.DEFAULT;

@@ -18,6 +18,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Loads project files of any supported version. Every failure, whatever its cause, becomes one
@@ -70,7 +72,14 @@ public final class ProjectReader {
                         root, null);
             }
             int version = version(object, source, map);
-            return ProjectDecoder.decode(Migrations.toCurrent(object, version), defaultName);
+            ObjectNode current = Migrations.toCurrent(object, version);
+            Project project = ProjectDecoder.decode(current, defaultName);
+            List<String> warnings = new ArrayList<>();
+            for (UnknownFields.Found f : UnknownFields.in(current)) {
+                warnings.add(located(source, map.locate(f.container(), f.field())) + "unknown field '" + f.path()
+                        + "' is ignored, and saving the project would drop it");
+            }
+            return new Project(project.name(), project.document(), warnings);
         } catch (FormatProblem e) {
             JsonLocation at = map.locate(e.container(), e.field());
             throw new ProjectFileException(located(source, at) + e.getMessage(), e);
