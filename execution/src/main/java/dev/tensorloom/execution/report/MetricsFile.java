@@ -59,14 +59,7 @@ public final class MetricsFile {
         if (record.resumedFrom() > 0) {
             root.put("resumedFrom", record.resumedFrom());
         }
-        Divergence d = record.divergence();
-        if (d != null) {
-            ObjectNode div = root.putObject("divergence");
-            div.put("step", d.step());
-            div.put("loss", d.loss());
-            div.put("best", d.best());
-            div.put("bestStep", d.bestStep());
-        }
+        putDivergence(root, record.divergence());
         RunHistory history = record.history();
         ArrayNode losses = root.putArray("loss");
         history.losses().forEach(losses::add);
@@ -90,5 +83,16 @@ public final class MetricsFile {
     public static void write(Path file, RunFacts facts, RunRecord record, RunSummary summary, RunEnding ending)
             throws IOException {
         AtomicFile.write(file, json(facts, record, summary, ending).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds {@code "divergence": {step, loss, best, bestStep}} when there was one (the saved-run file uses it too). */
+    public static void putDivergence(ObjectNode into, Divergence d) {
+        if (d != null) {
+            ObjectNode div = into.putObject("divergence");
+            div.put("step", d.step());
+            div.put("loss", d.loss());
+            div.put("best", d.best());
+            div.put("bestStep", d.bestStep());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tensorloom.execution.report;
 
 import dev.tensorloom.execution.session.Divergence;
+import dev.tensorloom.execution.session.DoubleList;
 import dev.tensorloom.execution.session.EvalMetrics;
 import dev.tensorloom.execution.session.RunFailure;
 import dev.tensorloom.execution.session.RunListener;
@@ -16,8 +17,8 @@ import java.util.List;
  * from the record of the run it continues, so its file holds the whole curve.
  */
 public final class RunRecord implements RunListener {
-    private final List<Double> losses = new ArrayList<>();
-    private final List<Double> learningRates = new ArrayList<>();
+    private final DoubleList losses;
+    private final DoubleList learningRates;
     private final List<EvalMetrics> evaluations = new ArrayList<>();
     private final long resumedFrom;
     private double throughputSum;
@@ -33,8 +34,8 @@ public final class RunRecord implements RunListener {
 
     /** A record that continues {@code history} (a resumed run). */
     public RunRecord(RunHistory history) {
-        losses.addAll(history.losses());
-        learningRates.addAll(history.learningRates());
+        losses = new DoubleList(history.losses());
+        learningRates = new DoubleList(history.learningRates());
         evaluations.addAll(history.evaluations());
         throughputSum = history.throughputSum();
         throughputCount = history.throughputCount();
@@ -113,6 +114,6 @@ public final class RunRecord implements RunListener {
 
     /** The loss of the last finished step, or NaN before the first. */
     public synchronized double lastLoss() {
-        return losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1);
+        return losses.isEmpty() ? Double.NaN : losses.getDouble(losses.size() - 1);
     }
 }

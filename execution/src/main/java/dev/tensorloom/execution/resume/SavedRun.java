@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tensorloom.execution.report.MetricsFile;
 import dev.tensorloom.execution.report.RunHistory;
 import dev.tensorloom.execution.session.Divergence;
 import dev.tensorloom.execution.session.EvalMetrics;
@@ -69,14 +70,7 @@ public record SavedRun(TrainingState state, RunIdentity identity, RunHistory his
         }
         h.put("throughputSum", history.throughputSum());
         h.put("throughputCount", history.throughputCount());
-        Divergence d = history.divergence();
-        if (d != null) {
-            ObjectNode div = h.putObject("divergence");
-            div.put("step", d.step());
-            div.put("loss", d.loss());
-            div.put("best", d.best());
-            div.put("bestStep", d.bestStep());
-        }
+        MetricsFile.putDivergence(h, history.divergence());
         return run;
     }
 

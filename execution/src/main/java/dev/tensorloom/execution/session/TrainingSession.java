@@ -307,7 +307,7 @@ public final class TrainingSession {
 
     /** What the loop has done so far, counting the steps of the run it resumed. */
     private static final class Progress {
-        final List<Double> losses = new ArrayList<>();
+        final DoubleList losses = new DoubleList();
         final long started = System.nanoTime();
         final long earlierMillis;
         Map<String, Double> lastEval = Map.of();
@@ -316,7 +316,7 @@ public final class TrainingSession {
 
         Progress(TrainingState resumed) {
             if (resumed != null) {
-                losses.addAll(resumed.losses());
+                resumed.losses().forEach(v -> losses.add(v.doubleValue()));
                 lastEval = resumed.lastEvaluation();
                 forwardEvaluations = resumed.forwardEvaluations();
                 done = resumed.step();

@@ -4,6 +4,7 @@ import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.model.doc.TrainingConfig;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -56,7 +57,9 @@ public final class RunPanelView extends BorderPane {
         buildForm();
         setLeft(formScroller());
         setCenter(runArea());
-        setTop(new VBox(banner(), warningBanner()));
+        setTop(new VBox(
+                banner("run-failure", "run-failure-banner", Feather.ALERT_TRIANGLE, vm.failureProperty(), vm::dismissFailure),
+                banner("run-warning", "run-warning-banner", Feather.TRENDING_UP, vm.warningProperty(), vm::dismissWarning)));
         settings.configProperty().addListener((o, a, b) -> show(b));
         show(settings.configProperty().get());
     }
@@ -192,35 +195,23 @@ public final class RunPanelView extends BorderPane {
         return area;
     }
 
-    private HBox banner() {
+    /**
+     * A banner across the top while {@code text} is not empty: the failure (red) or the divergence warning
+     * (amber; the run goes on), each with a button that dismisses it.
+     */
+    private static HBox banner(String id, String styleClass, Feather icon, ReadOnlyStringProperty text,
+            Runnable dismiss) {
         Label message = new Label();
-        message.setId("run-failure");
+        message.setId(id);
         message.setWrapText(true);
-        message.textProperty().bind(vm.failureProperty());
+        message.textProperty().bind(text);
         Button close = new Button(null, new FontIcon(Feather.X));
         close.getStyleClass().add("flat");
-        close.setOnAction(e -> vm.dismissFailure());
-        HBox banner = new HBox(8, new FontIcon(Feather.ALERT_TRIANGLE), message, close);
+        close.setOnAction(e -> dismiss.run());
+        HBox banner = new HBox(8, new FontIcon(icon), message, close);
         HBox.setHgrow(message, Priority.ALWAYS);
-        banner.getStyleClass().add("run-failure-banner");
-        banner.visibleProperty().bind(vm.failureProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        return banner;
-    }
-
-    /** The divergence warning: the run goes on, so it is a warning, not a failure. */
-    private HBox warningBanner() {
-        Label message = new Label();
-        message.setId("run-warning");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.warningProperty());
-        Button close = new Button(null, new FontIcon(Feather.X));
-        close.getStyleClass().add("flat");
-        close.setOnAction(e -> vm.dismissWarning());
-        HBox banner = new HBox(8, new FontIcon(Feather.TRENDING_UP), message, close);
-        HBox.setHgrow(message, Priority.ALWAYS);
-        banner.getStyleClass().add("run-warning-banner");
-        banner.visibleProperty().bind(vm.warningProperty().isNotEmpty());
+        banner.getStyleClass().add(styleClass);
+        banner.visibleProperty().bind(text.isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }
