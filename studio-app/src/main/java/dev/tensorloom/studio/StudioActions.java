@@ -38,10 +38,12 @@ final class StudioActions implements MainWindowView.WindowActions {
     private final TaskExecutor tasks;
     private final Runnable quit;
     private final FxPythonDialogs python;
+    private final Runnable exportProject;
 
     StudioActions(Window owner, Supplier<EditorCanvas> editor, DialogService dialogs, TaskExecutor tasks, Runnable quit,
-            FxPythonDialogs python) {
+            FxPythonDialogs python, Runnable exportProject) {
         this.python = python;
+        this.exportProject = exportProject;
         this.owner = owner;
         this.editor = editor;
         this.dialogs = dialogs;
@@ -137,5 +139,10 @@ final class StudioActions implements MainWindowView.WindowActions {
     @Override
     public void showPreferences() {
         python.showPreferences();
+    }
+
+    @Override
+    public void exportProject() {
+        exportProject.run();
     }
 }

@@ -3,6 +3,7 @@ package dev.tensorloom.studio;
 import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.canvas.layout.LayoutThread;
 import dev.tensorloom.model.catalog.BlockCatalog;
+import dev.tensorloom.studio.export.DesktopFolderOpener;
 import dev.tensorloom.studio.files.StudioHome;
 import dev.tensorloom.studio.files.WindowPlacement;
 import dev.tensorloom.studio.files.WindowPlacementStore;
@@ -72,7 +73,7 @@ public final class StudioApp extends Application {
         pythonDialogs.setService(python);
         window = new StudioWindow(catalog, templates, StudioHome.current(), tasks, dialogs,
                 new CatalogModelChecker(catalog), new StudioActions(stage, () -> window.editor(), dialogs, tasks, quit,
-                        pythonDialogs));
+                        pythonDialogs, () -> window.showExport(stage, new DesktopFolderOpener())));
         window.setPythonEnvironment(python);
         MainWindowViewModel vm = window.viewModel();
         stage.titleProperty().bind(vm.titleProperty());

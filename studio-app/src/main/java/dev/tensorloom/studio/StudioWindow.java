@@ -23,6 +23,19 @@ import dev.tensorloom.studio.palette.PaletteViewModel;
 import dev.tensorloom.studio.run.RunPanelView;
 import dev.tensorloom.studio.run.RunPanelViewModel;
 import dev.tensorloom.studio.run.RunServices;
+import dev.tensorloom.studio.run.RunEngineViewModel;
+import dev.tensorloom.studio.run.TorchRunLauncher;
+import dev.tensorloom.studio.memory.TorchMemoryView;
+import dev.tensorloom.studio.memory.TorchMemoryViewModel;
+import dev.tensorloom.studio.export.ExportViewModel;
+import dev.tensorloom.studio.export.FolderOpener;
+import dev.tensorloom.studio.export.FxExportDialog;
+import dev.tensorloom.studio.export.StandardProjectExporter;
+import dev.tensorloom.studio.files.DocumentContents;
+import dev.tensorloom.execution.python.PinnedRequirements;
+import dev.tensorloom.execution.python.PythonProbe;
+import java.util.function.Consumer;
+import javafx.stage.Window;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.io.File;
@@ -54,6 +67,9 @@ public final class StudioWindow {
     private final RunPanelViewModel runPanel;
     private final ActivationViewModel activations;
     private final MemoryViewModel memory;
+    private final RunEngineViewModel engine;
+    private final TorchMemoryViewModel torchMemory;
+    private final TaskExecutor tasks;
     private final TabPane runTabs;
     private final MainWindowView view;
     private final Scene scene;
@@ -67,6 +83,7 @@ public final class StudioWindow {
     /** With the given training and measuring services (shorter runs for screenshots and tests). */
     public StudioWindow(BlockCatalog catalog, TemplateCatalog templates, StudioHome home, TaskExecutor tasks,
             DialogService dialogs, ModelChecker checker, MainWindowView.WindowActions actions, RunServices runs) {
+        this.tasks = tasks;
         viewModel = new MainWindowViewModel(dialogs, tasks, new RecentFiles(home.recentFiles()), checker, templates);
         autosave = new AutosaveViewModel(viewModel, new RecoveryStore(home.recoveryFolder()), tasks);
         editor = new GraphCanvasEditor(viewModel.document(), viewModel.undoStack(), catalog);
@@ -87,13 +104,20 @@ public final class StudioWindow {
             Path file = viewModel.fileProperty().get();
             return file == null ? null : file.toAbsolutePath().getParent();
         });
+        torchMemory = new TorchMemoryViewModel(runs.throttle());
+        engine = new RunEngineViewModel(runs.launcher(), (interpreter, device, processes) -> new TorchRunLauncher(
+                interpreter, device, processes, runs.options(), torchMemory::onMemory),
+                this::requirePython, interpreter -> PythonProbe.full(interpreter, PinnedRequirements.bundled()), tasks,
+                Runtime.getRuntime().availableProcessors());
+        runPanel.setLauncherChoice(engine);
         memory = new MemoryViewModel(viewModel.document(), catalog, runs.analyzer(), tasks);
         connectRunViews();
         runTabs = new TabPane(
                 tab("Run", "tab-run", new RunPanelView(runPanel, DatasetRegistry.standard().all().stream()
-                        .map(d -> d.id()).toList())),
+                        .map(d -> d.id()).toList(), engine)),
                 tab("Activations", "tab-activations", new ActivationView(activations)),
-                tab("Memory", "tab-memory", new MemoryView(memory)));
+                tab("Memory", "tab-memory", new MemoryView(memory)),
+                tab("PyTorch memory", "tab-torch-memory", new TorchMemoryView(torchMemory)));
         runTabs.setId("run-tabs");
         view = new MainWindowView(viewModel, editor, new PaletteView(paletteViewModel),
                 new InspectorView(inspectorViewModel), actions, runTabs, new MainWindowView.RunCommands(
@@ -138,7 +162,7 @@ public final class StudioWindow {
         memory.analyze(policy.equals("none") ? "sqrt" : policy);
     }
 
-    /** Shows the run tab with this index (0 run, 1 activations, 2 memory). */
+    /** Shows the run tab with this index (0 run, 1 activations, 2 memory, 3 PyTorch memory). */
     public void showRunTab(int index) {
         runTabs.getSelectionModel().select(index);
     }
@@ -171,6 +195,42 @@ public final class StudioWindow {
                 e.consume();
             }
         });
+    }
+
+    /** Finds Python through the studio's service; a window without one (headless) says so. */
+    private void requirePython(String purpose, Consumer<Path> onReady, Consumer<String> onUnavailable) {
+        if (python == null) {
+            onUnavailable.accept(purpose + " needs Python, and this window has no Python environment set.");
+        } else {
+            python.require(purpose, onReady, onUnavailable);
+        }
+    }
+
+    /** File → Export…: the dialog for the project as it is now, with the last run's weights when they fit it. */
+    public void showExport(Window owner, FolderOpener opener) {
+        Path file = viewModel.fileProperty().get();
+        Path folder = file == null ? null : file.toAbsolutePath().getParent();
+        String name = viewModel.projectNameProperty().get();
+        ExportViewModel vm = new ExportViewModel(
+                new StandardProjectExporter(DocumentContents.copy(viewModel.document()), name, folder), tasks, work -> {
+                    Thread t = new Thread(work, "tensorloom-export");
+                    t.setDaemon(true);
+                    t.start();
+                }, this::requirePython, opener, runPanel.trainedWeightsProperty().get(),
+                viewModel.document().config().seed());
+        Path base = folder != null ? folder : Path.of(System.getProperty("user.home"));
+        vm.setFolder(base.resolve(name.replaceAll("[^A-Za-z0-9._-]+", "-") + "-export"));
+        FxExportDialog.show(owner, vm, name);
+    }
+
+    /** What the PyTorch engine measured in its last run's memory step. */
+    public TorchMemoryViewModel torchMemory() {
+        return torchMemory;
+    }
+
+    /** The Run tab's engine picker. */
+    public RunEngineViewModel engine() {
+        return engine;
     }
 
     /** The studio's Python: export and the PyTorch engine call {@code require} on it (null in headless windows). */

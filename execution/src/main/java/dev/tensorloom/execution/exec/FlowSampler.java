@@ -12,6 +12,7 @@ import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.op.flow.InvertibleOp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Draws samples from a trained normalizing flow: z ~ N(0, I), then the inverse of every flow step from
@@ -57,11 +58,28 @@ public final class FlowSampler {
 
     /** {@code count} samples as a row-major [count, D] array; the same seed gives the same samples. */
     public float[] sample(int count, long seed) {
+        return run(m -> {
+            Engine.getInstance().setRandomSeed((int) seed);
+            return m.randomNormal(0, 1, new Shape(count, dimension), DataType.FLOAT32);
+        });
+    }
+
+    /**
+     * The data points whose latent codes are {@code z} (row-major [count, D]): what {@link #sample} does with
+     * its Gaussian draws, for codes chosen by the caller.
+     */
+    public float[] inverse(float[] z, int count) {
+        if (z.length != (long) count * dimension) {
+            throw new IllegalArgumentException("expected " + count + " × " + dimension + " latent values, got " + z.length);
+        }
+        return run(m -> m.create(z, new Shape(count, dimension)));
+    }
+
+    private float[] run(Function<NDManager, NDArray> latent) {
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try (NDManager m = NDManager.newBaseManager(plan.device())) {
-            Engine.getInstance().setRandomSeed((int) seed);
-            NDArray x = m.randomNormal(0, 1, new Shape(count, dimension), DataType.FLOAT32);
+            NDArray x = latent.apply(m);
             // chain runs from the loss back to the data, which is the order the inverses apply in
             for (Step step : chain) {
                 try (NDManager node = m.newSubManager()) {

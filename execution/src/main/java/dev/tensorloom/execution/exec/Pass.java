@@ -88,10 +88,7 @@ final class Pass {
 
     /** The engine seed for one evaluation of one node: recomputations draw the same random numbers. */
     static int forwardSeed(long seed, long globalStep, int stepIndex) {
-        long z = seed * 0x9E3779B97F4A7C15L + globalStep * 0xBF58476D1CE4E5B9L + stepIndex * 0x94D049BB133111EBL;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return (int) (z ^ (z >>> 31));
+        return NodeSeed.of(seed, globalStep, stepIndex);
     }
 
     void forward() {

@@ -98,4 +98,34 @@ public final class WeightsFile {
         }
     }
 
+    /**
+     * Assigns every parameter and buffer of an initialised store from arrays named {@code nodeId/name}
+     * (read from another file format); every one the store has must be there, with its shape.
+     *
+     * @param source names the file in messages
+     */
+    public static void assignAll(ParameterStore store, java.util.Map<String, NDArray> byKey, String source)
+            throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (List<java.util.Map.Entry<String, NDArray>> group : List.of(store.parameters(), store.buffers())) {
+            for (java.util.Map.Entry<String, NDArray> e : group) {
+                NDArray value = byKey.get(e.getKey());
+                if (value == null) {
+                    missing.add(e.getKey());
+                    continue;
+                }
+                int slash = e.getKey().lastIndexOf('/');
+                try {
+                    store.assign(e.getKey().substring(0, slash), e.getKey().substring(slash + 1), value);
+                } catch (IllegalArgumentException mismatch) {
+                    throw new WeightsMismatchException(source + ": " + mismatch.getMessage());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new WeightsMismatchException(source + " has no value for " + missing.size() + " of the model's arrays, e.g. "
+                    + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
+                    + "; were these weights trained for another project?");
+        }
+    }
 }

@@ -33,9 +33,9 @@ final class ResumedState {
         try (NDManager scratch = store.manager().newSubManager()) {
             state.arrays().forEach((key, bytes) -> store.assign(key, NDArray.decode(scratch, bytes)));
         }
-        trainer.optimizer().restore(state.optimizer());
-        if (trainer.optimizer().updates() != state.step()) {
-            throw new IllegalArgumentException("the saved optimizer took " + trainer.optimizer().updates()
+        trainer.restoreOptimizer(state.optimizer());
+        if (trainer.updates() != state.step()) {
+            throw new IllegalArgumentException("the saved optimizer took " + trainer.updates()
                     + " steps but the run " + state.step());
         }
     }

@@ -33,9 +33,7 @@ import java.util.function.Consumer;
  * process-wide, so run one session at a time. A run resumed from a {@link TrainingState} continues that
  * curve bit for bit too: the learning rate, the data and the random draws depend on the step only.
  */
-public final class TrainingSession {
-    /** Lifecycle of a session. */
-    public enum State { NEW, RUNNING, PAUSED, FINISHED, STOPPED, FAILED }
+public final class TrainingSession implements TrainingRun {
 
     private final Plan plan;
     private final ParameterStore store;
@@ -108,6 +106,7 @@ public final class TrainingSession {
     }
 
     /** Starts the training thread; a session runs once. */
+    @Override
     public void start() {
         synchronized (lock) {
             if (state != State.NEW) {
@@ -121,12 +120,14 @@ public final class TrainingSession {
     }
 
     /** Asks the run to pause after the current step. */
+    @Override
     public void pause() {
         synchronized (lock) {
             pauseRequested = true;
         }
     }
 
+    @Override
     public void resume() {
         synchronized (lock) {
             pauseRequested = false;
@@ -135,6 +136,7 @@ public final class TrainingSession {
     }
 
     /** Asks the run to stop after the current step (also ends a pause). */
+    @Override
     public void stop() {
         synchronized (lock) {
             stopRequested = true;
@@ -142,6 +144,7 @@ public final class TrainingSession {
         }
     }
 
+    @Override
     public State state() {
         synchronized (lock) {
             return state;
@@ -149,6 +152,7 @@ public final class TrainingSession {
     }
 
     /** Waits for the training thread to end; true when it did within the timeout. */
+    @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         Thread t;
         synchronized (lock) {
@@ -162,6 +166,7 @@ public final class TrainingSession {
     }
 
     /** The summary once the run ended (finished, stopped, or failed: then up to its last finished step), else null. */
+    @Override
     public RunSummary summary() {
         synchronized (lock) {
             return summary;
@@ -211,7 +216,7 @@ public final class TrainingSession {
             }
             // A failure before the step's update (bad values in forward or backward, a non-finite gradient)
             // leaves the weights of the last finished step, which are worth keeping; one inside the update does not.
-            boolean consistent = trainer.optimizer().updates() == progress.done;
+            boolean consistent = trainer.updates() == progress.done;
             TrainingState last = keepFinalState && consistent ? capture(trainer, progress) : null;
             RunSummary s = progress.summary(stopped || failure != null);
             synchronized (lock) {
@@ -302,7 +307,7 @@ public final class TrainingSession {
 
     private TrainingState capture(Trainer trainer, Progress progress) {
         return new TrainingState(progress.done, progress.losses, progress.lastEval, progress.forwardEvaluations,
-                progress.elapsedMillis(), store.encode(), trainer.optimizer().export());
+                progress.elapsedMillis(), store.encode(), trainer.exportOptimizer());
     }
 
     /** What the loop has done so far, counting the steps of the run it resumed. */

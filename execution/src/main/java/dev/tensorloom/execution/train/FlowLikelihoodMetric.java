@@ -40,6 +40,11 @@ public final class FlowLikelihoodMetric implements Metric {
         this.baseline = baseline;
     }
 
+    /** The Gaussian fitted to training data that the flow is compared with. */
+    public GaussianFit baseline() {
+        return baseline;
+    }
+
     @Override
     public String name() {
         return "heldout_nll";

@@ -85,7 +85,7 @@ class FlowSamplerTest {
                 Executor executor = new Executor(plan, store, 3);
                 NDManager m = NDManager.newBaseManager()) {
             Trainer trainer = new Trainer(executor, "adam", LearningRateSchedule.constant(1e-2, 10), 0.9, 0, 5.0);
-            for (int step = 0; step < 150; step++) {
+            for (int step = 0; step < 200; step++) {
                 try (NDManager b = m.newSubManager()) {
                     Map<String, NDArray> batch = source.next(b, 128);
                     trainer.step(batch, step, ActivationSchedule.NONE, ExecutorListener.NONE, ForwardObserver.NONE);

@@ -28,6 +28,17 @@ final class ProjectSource {
         return ProjectReader.fromJson(catalog.projectJson(template), catalog.sourceName(template));
     }
 
+    /** SHA-256 of the project's bytes (the file, or the template's JSON), in hex: which project an export came from. */
+    String sha256() throws java.io.IOException {
+        byte[] bytes = file != null ? java.nio.file.Files.readAllBytes(file)
+                : TemplateCatalog.builtIn().projectJson(template).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How messages name the project: the file as given, or the template's file name. */
     String displayName() {
         return file != null ? file.toString() : template + ".tlm";

@@ -1,7 +1,9 @@
 package dev.tensorloom.studio.cli;
 
+import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.exec.WeightsFile;
+import dev.tensorloom.execution.export.PackageWeights;
 import dev.tensorloom.execution.report.MetricsFile;
 import dev.tensorloom.execution.report.RunEnding;
 import dev.tensorloom.execution.report.RunFacts;
@@ -17,7 +19,8 @@ import java.nio.file.Path;
 
 /**
  * What {@code train} writes: the metrics file ({@code --metrics-out}) and, in the save folder
- * ({@code --save}), the weights and the training state a later {@code --resume} continues from. Written at
+ * ({@code --save}), the weights (the studio's {@code params.bin} and PyTorch's {@code weights.safetensors})
+ * and the training state a later {@code --resume} continues from. Written at
  * every periodic save and once at the end, however the run ended. A write that fails at the end never
  * loses the run: the file goes to a rescue folder in the system's temporary directory instead, and the
  * command says where.
@@ -29,16 +32,18 @@ final class RunOutputs {
     private final Path saveDir;
     private final RunFacts facts;
     private final RunIdentity identity;
+    private final Plan plan;
     private final PrintWriter err;
     private Path rescueDir;
     private boolean rescued;
 
     /** @param metricsOut or null; @param saveDir or null */
-    RunOutputs(Path metricsOut, Path saveDir, RunFacts facts, RunIdentity identity, PrintWriter err) {
+    RunOutputs(Path metricsOut, Path saveDir, RunFacts facts, RunIdentity identity, Plan plan, PrintWriter err) {
         this.metricsOut = metricsOut;
         this.saveDir = saveDir;
         this.facts = facts;
         this.identity = identity;
+        this.plan = plan;
         this.err = err;
     }
 
@@ -90,6 +95,8 @@ final class RunOutputs {
 
     private void save(Path dir, TrainingState state, ParameterStore store, RunRecord record) throws IOException {
         WeightsFile.save(store, dir);
+        // The same weights by PyTorch's state_dict names, for --weights, the export and an exported train.py.
+        PackageWeights.write(store, plan, dir.resolve(PackageWeights.FILE_NAME));
         new SavedRun(state, identity, record.history()).save(dir);
     }
 

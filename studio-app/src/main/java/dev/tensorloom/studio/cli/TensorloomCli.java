@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tensorloom", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Build, train and understand deep-learning models. Without a command, opens the studio.",
         subcommands = {InfoCommand.class, TemplatesCommand.class, ValidateCommand.class, TrainCommand.class,
-                MemoryCommand.class, PlanCommand.class, ScreenshotCommand.class, PythonCommand.class,
-                CommandLine.HelpCommand.class})
+                ExportCommand.class, MemoryCommand.class, PlanCommand.class, ScreenshotCommand.class,
+                PythonCommand.class, CommandLine.HelpCommand.class})
 public final class TensorloomCli implements Runnable {
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;

@@ -1,6 +1,7 @@
 package dev.tensorloom.studio.cli;
 
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
+import dev.tensorloom.execution.export.PackageWeights;
 import dev.tensorloom.execution.report.RunEnding;
 import dev.tensorloom.execution.report.RunFacts;
 import dev.tensorloom.execution.report.RunRecord;
@@ -18,6 +19,8 @@ import dev.tensorloom.model.io.OutputPaths;
 import dev.tensorloom.model.io.Project;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -46,8 +49,29 @@ final class TrainCommand implements Callable<Integer> {
             description = CheckpointPolicy.HELP + " (default: the project's).")
     String checkpoint;
 
-    @Option(names = "--device", paramLabel = "cpu|gpu|auto", description = "Where to train (default: the project's).")
+    @Option(names = "--device", paramLabel = "cpu|cuda|auto",
+            description = "Where to train (default: the project's); gpu is another name for cuda.")
     String device;
+
+    @Option(names = "--engine", paramLabel = "djl|pytorch", defaultValue = "djl",
+            description = "djl: the studio's node-by-node engine (default); pytorch: the exported package's train.py "
+                    + "in a child process (GPU, several processes).")
+    String engine;
+
+    @Option(names = "--nproc", paramLabel = "N", defaultValue = "1",
+            description = "With --engine pytorch: processes (torchrun, DistributedDataParallel); the batch is split "
+                    + "across them, so N processes train like one.")
+    int nproc;
+
+    @Option(names = "--torchrun-args", paramLabel = "\"ARGS\"",
+            description = "With --engine pytorch: options passed to torchrun as given, e.g. \"--nnodes 2 "
+                    + "--rdzv-endpoint host:29400\".")
+    String torchrunArgs;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "With --engine pytorch: the Python to use (default: TENSORLOOM_PYTHON, the managed "
+                    + "environment, then python3 on the PATH).")
+    Path python;
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed for initial weights, training batches and held-out examples (default: the project's).")
@@ -57,7 +81,8 @@ final class TrainCommand implements Callable<Integer> {
     Path metricsOut;
 
     @Option(names = "--save", paramLabel = "DIR",
-            description = "Save the weights (params.bin) and the training state (training-state.bin) into this folder.")
+            description = "Save the weights into this folder: weights.safetensors (PyTorch state_dict names); with"
+                    + " --engine djl also params.bin and the training state (training-state.bin) that --resume continues.")
     Path saveDir;
 
     @Option(names = "--save-every", paramLabel = "N",
@@ -75,12 +100,18 @@ final class TrainCommand implements Callable<Integer> {
             description = "Stop (and save) when the loss rises above 100x its best, instead of only warning.")
     boolean stopOnDivergence;
 
+    @Option(names = "--weights", paramLabel = "DIR",
+            description = "Start from these weights (a folder from --save, an export, or an exported train.py --save).")
+    Path weightsDir;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        boolean torch = checkEngine();
         Path save = saveDir != null ? saveDir : resumeDir;
+        // Before any work, whichever engine trains: a typo in an output path must not cost the run.
         checkOutputs(save);
         ResumeOption resume = resumeDir == null ? null : ResumeOption.load(resumeDir);
         Project project = source.load();
@@ -88,7 +119,19 @@ final class TrainCommand implements Callable<Integer> {
         RunOptions options = options(resume);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        if (torch) {
+            List<String> passed = torchrunArgs == null || torchrunArgs.isBlank() ? List.of()
+                    : List.of(torchrunArgs.trim().split("\\s+"));
+            return TorchTraining.run(source, project, options, new TorchTraining.Settings(device, nproc, passed, python,
+                    metricsOut, saveDir, weightsDir), out, err);
+        }
+        if (device != null && device.toLowerCase(Locale.ROOT).startsWith("cuda")) {
+            options = options.withDevice("gpu");
+        }
         try (PreparedRun run = RunSetup.standard().prepare(project.document(), options)) {
+            if (weightsDir != null) {
+                PackageWeights.loadIntoRun(run, weightsDir);
+            }
             RunIdentity identity = RunIdentity.of(project.document(), run.training());
             RunRecord record = new RunRecord();
             if (resume != null) {
@@ -100,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
             RunFacts facts = new RunFacts(source.displayName(), deviceName, run.config().batchSize(),
                     run.training().checkpointPolicy(), run.config().seed(), TorchThreadCount.intraOp(),
                     run.config().steps(), 0);
-            RunOutputs outputs = new RunOutputs(metricsOut, save, facts, identity, err);
+            RunOutputs outputs = new RunOutputs(metricsOut, save, facts, identity, run.plan(), err);
             ProgressLine progress = new ProgressLine(err, run.config().steps(), System.console() != null,
                     record.steps());
             TrainingSession session = run.session(new Listeners(record, progress, err));
@@ -137,6 +180,33 @@ final class TrainCommand implements Callable<Integer> {
                 return report(record, session.summary(), ending, facts, written, out, err);
             }
         }
+    }
+
+    /**
+     * Checks the engine and the options that belong to one engine only.
+     *
+     * @return true for the PyTorch engine
+     */
+    private boolean checkEngine() {
+        String chosen = engine.toLowerCase(Locale.ROOT);
+        if (chosen.equals("pytorch")) {
+            // train.py keeps no resumable state and watches no divergence; saying so beats ignoring the option.
+            if (resumeDir != null || saveEvery != null || stopOnDivergence) {
+                throw new IllegalArgumentException("--resume, --save-every and --stop-on-divergence need --engine djl");
+            }
+            return true;
+        }
+        if (!chosen.equals("djl")) {
+            throw new IllegalArgumentException("--engine must be djl or pytorch, got '" + engine + "'");
+        }
+        if (nproc != 1 || torchrunArgs != null) {
+            throw new IllegalArgumentException("--nproc and --torchrun-args need --engine pytorch");
+        }
+        if (weightsDir != null && resumeDir != null) {
+            throw new IllegalArgumentException("--weights and --resume cannot be combined: a resumed run continues"
+                    + " from its own saved weights");
+        }
+        return false;
     }
 
     private void checkOutputs(Path save) {

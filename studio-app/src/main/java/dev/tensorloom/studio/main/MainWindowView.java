@@ -102,6 +102,10 @@ public final class MainWindowView extends BorderPane {
         /** Tools → Preferences…: the Python interpreter and what the studio finds in it. */
         default void showPreferences() {
         }
+
+        /** File → Export…: the project as a PyTorch package or ONNX. */
+        default void exportProject() {
+        }
     }
 
     /** The Run menu's actions and when each is possible. */
@@ -188,9 +192,17 @@ public final class MainWindowView extends BorderPane {
                 new SeparatorMenuItem(),
                 item("Save", Feather.SAVE, "Shortcut+S", vm::save),
                 item("Save as…", null, "Shortcut+Shift+S", vm::saveAs),
+                exportItem(),
                 item("Export picture…", Feather.IMAGE, null, actions::exportPicture),
                 new SeparatorMenuItem(),
                 item("Quit", null, "Shortcut+Q", actions::quit));
+    }
+
+    private MenuItem exportItem() {
+        MenuItem export = item("Export…", Feather.SHARE, "Shortcut+E", actions::exportProject);
+        export.setId("menu-export");
+        export.disableProperty().bind(vm.emptyProperty());
+        return export;
     }
 
     private void fillRecent() {

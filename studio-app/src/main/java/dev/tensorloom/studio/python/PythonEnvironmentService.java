@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * against the pins off the FX thread, and when it does not fit offers the setup dialog. Callers get
  * the interpreter on the FX thread, or the reason there is none.
  */
-public final class PythonEnvironmentService {
+public final class PythonEnvironmentService implements PythonRequirement {
     /** Shows the setup dialog; the studio's is a window, tests script it. */
     public interface SetupPrompt {
         /**
@@ -57,6 +57,7 @@ public final class PythonEnvironmentService {
      * calls {@code onReady} with its interpreter, after the setup dialog when none fitted; calls
      * {@code onUnavailable} with a sentence when the user closed the dialog without one. Call on the FX thread.
      */
+    @Override
     public void require(String purpose, Consumer<Path> onReady, Consumer<String> onUnavailable) {
         BackgroundTask.wrap(() -> {
             PythonLocator.Located located = locate();

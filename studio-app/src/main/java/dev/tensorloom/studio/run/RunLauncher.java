@@ -5,6 +5,7 @@ import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.execution.session.TrainingState;
 import dev.tensorloom.model.doc.Document;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Turns a copy of the project into a training run. Called on a background thread (compiling and
@@ -47,6 +48,14 @@ public interface RunLauncher {
         /** Once the run has ended: the state after its last finished step, to resume from; null when none. */
         default TrainingState finalState() {
             return null;
+        }
+
+        /**
+         * Like {@link #release()}, but first saves the trained weights ({@code weights.safetensors}) and calls
+         * {@code saved} with their folder, on a background thread; not at all when none could be saved.
+         */
+        default void release(Consumer<TrainedWeights> saved) {
+            release();
         }
     }
 }

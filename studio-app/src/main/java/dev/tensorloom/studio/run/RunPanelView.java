@@ -32,6 +32,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class RunPanelView extends BorderPane {
     private final RunPanelViewModel vm;
     private final RunSettingsViewModel settings;
+    private final RunEngineViewModel engine;
     private final GridPane form = new GridPane();
     private final ComboBox<String> dataset = combo("run-dataset", true);
     private final ComboBox<String> optimizer = combo("run-optimizer", false, "sgd", "adam", "adamw");
@@ -49,9 +50,15 @@ public final class RunPanelView extends BorderPane {
     private static final double FORM_WIDTH = 310;
 
     public RunPanelView(RunPanelViewModel vm, List<String> datasets) {
+        this(vm, datasets, null);
+    }
+
+    /** With the engine picker (DJL / PyTorch, device, processes) at the top of the settings; null for none. */
+    public RunPanelView(RunPanelViewModel vm, List<String> datasets, RunEngineViewModel engine) {
         this.vm = vm;
         this.settings = vm.settings();
         policy.setTooltip(new Tooltip("Checkpoint policies: " + CheckpointPolicy.HELP + "."));
+        this.engine = engine;
         getStyleClass().add("run-panel");
         dataset.getItems().setAll(datasets);
         buildForm();
@@ -84,7 +91,7 @@ public final class RunPanelView extends BorderPane {
         fields.setHgrow(Priority.ALWAYS);
         fields.setFillWidth(true);
         form.getColumnConstraints().setAll(new ColumnConstraints(), fields);
-        int row = 0;
+        int row = engine == null ? 0 : EngineRows.addTo(form, 0, engine, vm.canStartProperty().not());
         row = add(row, "Dataset", dataset, settings::setDataset);
         row = add(row, "Optimizer", optimizer, settings::setOptimizer);
         row = addText(row, "Learning rate", learningRate, t -> settings.setLearningRate(Double.parseDouble(t)));
@@ -94,6 +101,10 @@ public final class RunPanelView extends BorderPane {
         row = addText(row, "Steps", steps, t -> settings.setSteps(Integer.parseInt(t)));
         row = addText(row, "Seed", seed, t -> settings.setSeed(Long.parseLong(t)));
         row = add(row, "Device", device, settings::setDevice);
+        if (engine != null) {
+            // The project's device is the DJL engine's; PyTorch has its own picker above.
+            EngineRows.onlyForDjl(engine, form.getChildren().get(form.getChildren().size() - 2), device);
+        }
         row = add(row, "Checkpointing", policy, settings::setCheckpointPolicy);
         Label error = new Label();
         error.setId("run-config-error");

@@ -48,12 +48,12 @@ public final class RunPanelViewModel {
     private static final double ETA_SMOOTHING = 0.1;
 
     private final Document document;
-    private final RunLauncher launcher;
     private final TaskExecutor tasks;
     private final Consumer<Object> events;
     private final RunListener observers;
     private Supplier<SnapshotPolicy> snapshots = () -> SnapshotPolicy.NONE;
     private Supplier<Path> projectFolder = () -> null;
+    private LauncherChoice launcherChoice;
 
     private final RunSettingsViewModel settings;
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.IDLE);
@@ -69,6 +69,7 @@ public final class RunPanelViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<TrainedWeights> trainedWeights = new ReadOnlyObjectWrapper<>();
     private final RunCharts charts = new RunCharts(CHART_POINTS);
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
@@ -83,9 +84,13 @@ public final class RunPanelViewModel {
     /** A stopped run that Resume continues: its last step's state and what it trained (project and settings). */
     private TrainingState stoppedState;
     private RunIdentity stoppedIdentity;
+    private RunLauncher stoppedLauncher;
     private RunIdentity runIdentity;
+    private RunLauncher runLauncher;
     /** The batch size the running copy trains with (the project may have been edited since). */
     private int runBatch;
+    /** Counts edits that change what weights the graph has (not moves, not training settings). */
+    private long graphRevision;
 
     /**
      * @param observers hears the activation, gradient and schedule events of every run (the activation
@@ -94,11 +99,22 @@ public final class RunPanelViewModel {
     public RunPanelViewModel(Document document, UndoStack undoStack, RunLauncher launcher, TaskExecutor tasks,
             UpdateThrottle throttle, RunListener observers) {
         this.document = Objects.requireNonNull(document);
-        this.launcher = Objects.requireNonNull(launcher);
         this.tasks = Objects.requireNonNull(tasks);
         this.observers = Objects.requireNonNull(observers);
         this.events = throttle.publisher(this::apply);
+        this.launcherChoice = LauncherChoice.always(Objects.requireNonNull(launcher));
         this.settings = new RunSettingsViewModel(document, Objects.requireNonNull(undoStack));
+        document.addListener(change -> {
+            if (TrainedWeights.outdatedBy(change)) {
+                graphRevision++;
+                trainedWeights.set(null); // another graph: those weights no longer fit it
+            }
+        });
+    }
+
+    /** Picks the engine of each run when it starts (the Run tab's engine picker); by default the constructor's launcher. */
+    public void setLauncherChoice(LauncherChoice choice) {
+        launcherChoice = Objects.requireNonNull(choice);
     }
 
     /** Where the project file lives (null when untitled): relative user-data paths start there. */
@@ -120,18 +136,27 @@ public final class RunPanelViewModel {
         }
         clearRun();
         forgetStoppedRun();
-        log("Preparing: " + describe(document.config()));
-        launch(null);
+        int run = ++generation;
+        setState(RunState.PREPARING);
+        log("Preparing (" + launcherChoice.describe() + "): " + describe(document.config()));
+        Document copy = DocumentContents.copy(document);
+        launcherChoice.choose(chosen -> {
+            if (run == generation && state.get() == RunState.PREPARING) {
+                launch(run, chosen, copy, null);
+            }
+        }, reason -> {
+            if (run == generation && state.get() == RunState.PREPARING) {
+                failed(new RunFailure(reason, null, 0, null));
+            }
+        });
     }
 
     /**
-     * Prepares and starts a run off the UI thread: a new one, or with {@code from} the continuation of the
-     * stopped run (then the charts and log go on where they were).
+     * Prepares and starts run number {@code run} of {@code copy} off the UI thread: a new one, or with
+     * {@code from} the continuation of the stopped run (then the charts and log go on where they were).
      */
-    private void launch(TrainingState from) {
-        int run = ++generation;
-        setState(RunState.PREPARING);
-        Document copy = DocumentContents.copy(document);
+    private void launch(int run, RunLauncher launcher, Document copy, TrainingState from) {
+        runLauncher = launcher;
         runIdentity = RunIdentity.of(copy, copy.config());
         SnapshotPolicy watched = snapshots.get();
         Path dataFolder = projectFolder.get();
@@ -181,7 +206,10 @@ public final class RunPanelViewModel {
             return;
         }
         failure.set("");
-        launch(stoppedState);
+        int run = ++generation;
+        setState(RunState.PREPARING);
+        // The engine that trained the stopped run continues it, whatever the picker says now.
+        launch(run, stoppedLauncher, DocumentContents.copy(document), stoppedState);
     }
 
     /** Asks the run to stop after its current step (also ends a pause). */
@@ -319,6 +347,7 @@ public final class RunPanelViewModel {
         if (s.stopped() && handle != null && handle.finalState() != null) {
             stoppedState = handle.finalState();
             stoppedIdentity = runIdentity;
+            stoppedLauncher = runLauncher;
         }
         setState(s.stopped() ? RunState.STOPPED : RunState.FINISHED);
         if (!s.stopped()) {
@@ -326,12 +355,23 @@ public final class RunPanelViewModel {
         }
         log(String.format("%s after %d steps in %s%s", s.stopped() ? "Stopped" : "Finished", s.steps(),
                 duration(s.elapsedMillis() / 1000.0), stoppedState != null ? "; Resume continues from here" : ""));
-        releaseHandle();
+        if (handle != null) {
+            int run = generation;
+            long graphAt = graphRevision;
+            handle.release(weights -> tasks.ui(() -> {
+                // Only while this is still the newest run and the graph it trained is still the project's.
+                if (run == generation && graphAt == graphRevision) {
+                    trainedWeights.set(weights);
+                }
+            }));
+            handle = null;
+        }
     }
 
     private void forgetStoppedRun() {
         stoppedState = null;
         stoppedIdentity = null;
+        stoppedLauncher = null;
     }
 
     private void failed(RunFailure f) {
@@ -473,6 +513,14 @@ public final class RunPanelViewModel {
     /** The divergence warning's text; empty when the loss has not run away. */
     public ReadOnlyStringProperty warningProperty() {
         return warning.getReadOnlyProperty();
+    }
+
+    /**
+     * The weights the last finished or stopped run trained, once saved; null before, and again once the graph
+     * changed so that they no longer fit it. File → Export… offers them.
+     */
+    public ReadOnlyObjectProperty<TrainedWeights> trainedWeightsProperty() {
+        return trainedWeights.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<List<ChartPoint>> lossPointsProperty() {

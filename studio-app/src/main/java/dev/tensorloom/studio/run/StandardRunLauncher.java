@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.run;
 
+import dev.tensorloom.execution.export.PackageWeights;
 import dev.tensorloom.execution.run.PreparedRun;
 import dev.tensorloom.execution.run.RunOptions;
 import dev.tensorloom.execution.run.RunSetup;
@@ -9,7 +10,9 @@ import dev.tensorloom.execution.session.TrainingSession;
 import dev.tensorloom.execution.session.TrainingState;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.studio.task.BackgroundPriority;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,20 +99,45 @@ public final class StandardRunLauncher implements RunLauncher {
 
             @Override
             public void release() {
+                release(null);
+            }
+
+            @Override
+            public void release(Consumer<TrainedWeights> saved) {
                 // The listener hears the end from inside the training thread, which still uses the
-                // parameters; close them only after that thread is gone.
+                // parameters; save and close them only after that thread is gone.
                 Thread closer = new Thread(() -> {
                     try {
                         session.awaitTermination(1, TimeUnit.HOURS);
+                        if (saved != null) {
+                            save(run, session, saved);
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } finally {
+                        run.close();
                     }
-                    run.close();
                 }, "tensorloom-run-release");
                 closer.setDaemon(true);
                 closer.start();
             }
         };
+    }
+
+    /** Writes the parameters a run trained (at least one step) where an export can read them. */
+    private static void save(PreparedRun run, TrainingSession session, Consumer<TrainedWeights> saved) {
+        if (session.summary() == null || session.summary().steps() < 1) {
+            return;
+        }
+        try {
+            Path folder = TrainedWeightsFolders.next();
+            PackageWeights.write(run.store(), run.plan(), folder.resolve(PackageWeights.FILE_NAME));
+            saved.accept(new TrainedWeights(folder, session.summary().steps(), "DJL"));
+        } catch (IOException | RuntimeException e) {
+            // Without saved weights an export starts from the initial ones, and says so.
+            System.getLogger(StandardRunLauncher.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not save the trained weights: " + e.getMessage());
+        }
     }
 
     /**

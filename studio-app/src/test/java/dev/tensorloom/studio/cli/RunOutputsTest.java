@@ -34,7 +34,7 @@ class RunOutputsTest {
         Path wanted = dir.resolve("gone/metrics.json");
         StringWriter err = new StringWriter();
         RunFacts facts = new RunFacts("p.tlm", "cpu()", 8, "none", 42, 1, 3, 0);
-        RunOutputs outputs = new RunOutputs(wanted, null, facts, new RunIdentity("g", Map.of()),
+        RunOutputs outputs = new RunOutputs(wanted, null, facts, new RunIdentity("g", Map.of()), null,
                 new PrintWriter(err, true));
         RunRecord record = new RunRecord();
         record.onStep(new StepMetrics(1, 0.5, 0.01, 100));

@@ -40,7 +40,10 @@ class TrainCommandTest {
         assertTrue(run.out().contains("95% interval"), run.out());
         assertFalse(json.get("interrupted").asBoolean());
         assertTrue(json.get("parameters").asLong() > 100_000);
+        // params.bin and training-state.bin for --resume, weights.safetensors for --weights and the export
         assertTrue(Files.size(weights.resolve("params.bin")) > 100_000 * 4, "weights file too small");
+        assertTrue(Files.size(weights.resolve("training-state.bin")) > 100_000 * 4, "training state too small");
+        assertTrue(Files.size(weights.resolve("weights.safetensors")) > 100_000 * 4, "weights file too small");
         assertTrue(run.err().contains("step 4/4"), run.err());
     }
 

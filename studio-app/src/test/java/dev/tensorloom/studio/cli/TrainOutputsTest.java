@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tensorloom.execution.exec.WeightsFile;
+import dev.tensorloom.execution.export.PackageWeights;
 import dev.tensorloom.execution.resume.SavedRun;
 import dev.tensorloom.execution.resume.TrainingStateFile;
 import java.nio.file.Files;
@@ -51,6 +52,14 @@ class TrainOutputsTest {
                 "--out /proc/x.png: cannot write in /proc (the file system takes no new files there)");
         refusedBeforeTraining(CliRun.of("train", p, "--resume", dir.toString()),
                 "--resume " + dir + ": no saved training state (train with --save DIR or --save-every N to make one)");
+        // The PyTorch engine's outputs are checked before any Python is looked for or any package exported.
+        refusedBeforeTraining(CliRun.of("train", p, "--engine", "pytorch", "--python", dir.resolve("no-python").toString(),
+                "--metrics-out", "/proc/m.json"),
+                "--metrics-out /proc/m.json: cannot write in /proc (the file system takes no new files there)");
+        refusedBeforeTraining(CliRun.of("train", p, "--engine", "pytorch", "--save", file.toString()),
+                "--save " + file + ": is a file, not a folder");
+        refusedBeforeTraining(CliRun.of("train", p, "--engine", "pytorch", "--resume", dir.toString()),
+                "--resume, --save-every and --stop-on-divergence need --engine djl");
     }
 
     @Test
@@ -67,7 +76,7 @@ class TrainOutputsTest {
         assertEquals(5, SavedRun.load(weights).state().step());
         assertTrue(Files.isRegularFile(weights.resolve(WeightsFile.FILE_NAME)));
         try (Stream<Path> files = Files.list(weights)) {
-            assertEquals(List.of(WeightsFile.FILE_NAME, TrainingStateFile.FILE_NAME),
+            assertEquals(List.of(WeightsFile.FILE_NAME, TrainingStateFile.FILE_NAME, PackageWeights.FILE_NAME),
                     files.map(f -> f.getFileName().toString()).sorted().toList(), "no temporary files");
         }
     }

@@ -231,6 +231,22 @@ class RunPanelViewModelTest {
     }
 
     @Test
+    void aStoppedRunResumesOnTheEngineThatTrainedItWhateverThePickerSaysNow() {
+        vm.start();
+        vm.stop();
+        launcher.stoppedAt = new TrainingState(1, List.of(2.5), Map.of(), 0, 10, Map.of(),
+                new OptimizerState("adam", 1, Map.of()));
+        launcher.listener.onFinished(new RunSummary(1, true, List.of(2.5), Map.of(), 10, 10));
+        FakeLauncher other = new FakeLauncher();
+        vm.setLauncherChoice(LauncherChoice.always(other));
+        launcher.calls.clear();
+        vm.resume();
+        assertEquals(List.of("resume from 1", "prepare 4", "start"), launcher.calls);
+        assertEquals(List.of(), other.calls);
+        assertEquals(RunState.RUNNING, vm.stateProperty().get());
+    }
+
+    @Test
     void aStoppedRunWhoseProjectChangedIsNotResumed() {
         vm.start();
         vm.stop();

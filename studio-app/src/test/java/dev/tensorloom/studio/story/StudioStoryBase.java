@@ -37,10 +37,15 @@ abstract class StudioStoryBase {
 
     /** Each story's {@code @Start} calls this (TestFX only looks for {@code @Start} on the test class itself). */
     protected void openStudio(Stage stage) throws Exception {
+        openStudio(stage, MainWindowView.WindowActions.NONE);
+    }
+
+    /** With window actions that the story needs (File → Export…). */
+    protected void openStudio(Stage stage, MainWindowView.WindowActions actions) throws Exception {
         home = Files.createTempDirectory("tensorloom-story");
         BlockCatalog catalog = BlockCatalog.standard();
         window = new StudioWindow(catalog, TemplateCatalog.builtIn(), new StudioHome(home), new FxTaskExecutor(),
-                dialogs, new CatalogModelChecker(catalog), MainWindowView.WindowActions.NONE);
+                dialogs, new CatalogModelChecker(catalog), actions);
         stage.setScene(window.scene());
         stage.titleProperty().bind(window.viewModel().titleProperty());
         stage.show();

@@ -1,60 +1,86 @@
 package dev.tensorloom.execution.op.detection;
 
-import org.jgrapht.alg.interfaces.MatchingAlgorithm;
-import org.jgrapht.alg.matching.KuhnMunkresMinimalWeightBipartitePerfectMatching;
-import org.jgrapht.graph.DefaultWeightedEdge;
-import org.jgrapht.graph.SimpleWeightedGraph;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
- * Minimum-cost assignment of targets to predictions (DETR's bipartite matching) with JGraphT's
- * Kuhn–Munkres. The cost matrix is {@code [predictions][targets]}; a rectangular matrix is padded to a
- * square with zero-cost dummy vertices, which does not change which real pairs are optimal.
+ * Minimum-cost assignment of targets to predictions (DETR's bipartite matching): the
+ * shortest-augmenting-path Hungarian algorithm with potentials (Kuhn–Munkres in Jonker and Volgenant's
+ * form, O(targets² · predictions)). Targets join one at a time, each along the cheapest path in reduced
+ * costs; where costs are equal the lower prediction index wins.
+ *
+ * <p>The exported PyTorch package's {@code hungarian_match} ({@code export/blocks/_hungarian.py}) is this
+ * algorithm step for step in the same double arithmetic, so the studio and the export choose the same
+ * assignment, ties included ({@code HungarianParityTest}). Change both together.
  */
 public final class HungarianMatcher {
     private HungarianMatcher() {
     }
 
     /**
-     * For each target column, the prediction row assigned to it; requires targets ≤ predictions.
-     * Returns an empty array when there are no targets.
+     * For each target column of {@code cost[prediction][target]}, the prediction row assigned to it; requires
+     * targets ≤ predictions and finite costs. Returns an empty array when there are no targets.
      */
     public static int[] match(double[][] cost) {
-        int rows = cost.length;
-        int cols = rows == 0 ? 0 : cost[0].length;
-        if (cols == 0) {
-            return new int[0];
+        int predictions = cost.length;
+        int targets = predictions == 0 ? 0 : cost[0].length;
+        if (targets > predictions) {
+            throw new IllegalArgumentException(targets + " targets but only " + predictions + " predictions to match them to");
         }
-        if (cols > rows) {
-            throw new IllegalArgumentException(cols + " targets but only " + rows + " predictions to match them to");
-        }
-        int n = rows;
-        SimpleWeightedGraph<Integer, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-        Set<Integer> left = new HashSet<>();
-        Set<Integer> right = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            graph.addVertex(i);
-            left.add(i);
-            graph.addVertex(n + i);
-            right.add(n + i);
-        }
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < n; c++) {
-                DefaultWeightedEdge e = graph.addEdge(r, n + c);
-                graph.setEdgeWeight(e, c < cols ? cost[r][c] : 0.0);
+        for (double[] row : cost) {
+            for (double c : row) {
+                if (!Double.isFinite(c)) {
+                    throw new IllegalArgumentException("a matching cost is not finite: " + c);
+                }
             }
         }
-        MatchingAlgorithm.Matching<Integer, DefaultWeightedEdge> matching =
-                new KuhnMunkresMinimalWeightBipartitePerfectMatching<>(graph, left, right).getMatching();
-        int[] rowOfTarget = new int[cols];
-        for (DefaultWeightedEdge e : matching.getEdges()) {
-            int a = graph.getEdgeSource(e);
-            int b = graph.getEdgeTarget(e);
-            int row = Math.min(a, b);
-            int col = Math.max(a, b) - n;
-            if (col < cols) {
-                rowOfTarget[col] = row;
+        double[] targetPotential = new double[targets + 1];
+        double[] predictionPotential = new double[predictions + 1];
+        int[] owner = new int[predictions + 1]; // 1-based target matched to each 1-based prediction; 0 = free
+        int[] previous = new int[predictions + 1];
+        for (int target = 1; target <= targets; target++) {
+            owner[0] = target;
+            int current = 0;
+            double[] slack = new double[predictions + 1];
+            Arrays.fill(slack, Double.POSITIVE_INFINITY);
+            boolean[] done = new boolean[predictions + 1];
+            do {
+                done[current] = true;
+                int row = owner[current];
+                double delta = Double.POSITIVE_INFINITY;
+                int chosen = 0;
+                for (int p = 1; p <= predictions; p++) {
+                    if (!done[p]) {
+                        double reduced = cost[p - 1][row - 1] - targetPotential[row] - predictionPotential[p];
+                        if (reduced < slack[p]) {
+                            slack[p] = reduced;
+                            previous[p] = current;
+                        }
+                        if (slack[p] < delta) {
+                            delta = slack[p];
+                            chosen = p;
+                        }
+                    }
+                }
+                for (int p = 0; p <= predictions; p++) {
+                    if (done[p]) {
+                        targetPotential[owner[p]] += delta;
+                        predictionPotential[p] -= delta;
+                    } else {
+                        slack[p] -= delta;
+                    }
+                }
+                current = chosen;
+            } while (owner[current] != 0);
+            while (current != 0) { // flip the augmenting path
+                int before = previous[current];
+                owner[current] = owner[before];
+                current = before;
+            }
+        }
+        int[] rowOfTarget = new int[targets];
+        for (int p = 1; p <= predictions; p++) {
+            if (owner[p] != 0) {
+                rowOfTarget[owner[p] - 1] = p - 1;
             }
         }
         return rowOfTarget;

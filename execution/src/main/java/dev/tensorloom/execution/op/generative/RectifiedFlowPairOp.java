@@ -7,6 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.tensorloom.execution.op.BlockOp;
 import dev.tensorloom.execution.op.OpContext;
+import dev.tensorloom.execution.op.RandomDraws;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
 import dev.tensorloom.execution.op.Scalars;
 import dev.tensorloom.model.catalog.Params;
 
@@ -16,7 +19,7 @@ import dev.tensorloom.model.catalog.Params;
  * this node draws the very same t and ε and gradients stay exact. Outputs x_t = (1 − t)·x0 + t·ε, t and
  * the velocity target ε − x0 (the direction from data at t = 0 to noise at t = 1).
  */
-public final class RectifiedFlowPairOp implements BlockOp {
+public final class RectifiedFlowPairOp implements BlockOp, RandomDraws {
     private final boolean uniform;
     private final float mean;
     private final float std;
@@ -28,14 +31,29 @@ public final class RectifiedFlowPairOp implements BlockOp {
     }
 
     @Override
+    public List<String> drawNames() {
+        return List.of("t", "noise");
+    }
+
+    /** t [B] (uniform or logit-normal) and ε, shaped like x0, in that order. */
+    @Override
+    public NDList draw(NDManager manager, Shape[] inputShapes) {
+        Shape shape = inputShapes[0];
+        long batch = shape.get(0);
+        NDArray t = uniform
+                ? manager.randomUniform(0f, 1f, new Shape(batch), DataType.FLOAT32)
+                : Activation.sigmoid(manager.randomNormal(mean, std, new Shape(batch), DataType.FLOAT32));
+        NDArray noise = manager.randomNormal(0f, 1f, shape, DataType.FLOAT32);
+        return new NDList(t, noise);
+    }
+
+    @Override
     public NDList forward(OpContext ctx, NDList inputs) {
         NDArray x0 = inputs.get(0);
         Shape shape = x0.getShape();
-        long batch = shape.get(0);
-        NDArray t = uniform
-                ? ctx.manager().randomUniform(0f, 1f, new Shape(batch), DataType.FLOAT32)
-                : Activation.sigmoid(ctx.manager().randomNormal(mean, std, new Shape(batch), DataType.FLOAT32));
-        NDArray noise = ctx.manager().randomNormal(0f, 1f, shape, DataType.FLOAT32);
+        NDList drawn = draw(ctx.manager(), new Shape[] {shape});
+        NDArray t = drawn.get(0);
+        NDArray noise = drawn.get(1);
         NDArray tb = broadcastable(t, shape.dimension());
         NDArray xt = x0.mul(tb.neg().add(Scalars.of(tb, 1f))).add(noise.mul(tb));
         return new NDList(xt, t, noise.sub(x0));

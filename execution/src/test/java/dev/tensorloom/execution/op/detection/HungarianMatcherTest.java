@@ -1,5 +1,6 @@
 package dev.tensorloom.execution.op.detection;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -32,6 +33,20 @@ class HungarianMatcherTest {
             assertEquals(cols, used.size(), "each prediction matched at most once");
             assertEquals(bruteForce(cost, 0, new boolean[rows]), total, 1e-9);
         }
+    }
+
+    @Test
+    void onEqualCostsTheLowerPredictionIndexWins() {
+        double[][] equal = {{0.5, 0.5}, {0.5, 0.5}, {0.5, 0.5}};
+        assertArrayEquals(new int[] {0, 1}, HungarianMatcher.match(equal));
+        // predictions 1 and 2 are the same and both beat 0: target 0 takes the first of them
+        double[][] twins = {{3, 3}, {1, 2}, {1, 2}};
+        assertArrayEquals(new int[] {1, 2}, HungarianMatcher.match(twins));
+    }
+
+    @Test
+    void refusesCostsThatAreNotFinite() {
+        assertThrows(IllegalArgumentException.class, () -> HungarianMatcher.match(new double[][] {{Double.NaN}}));
     }
 
     @Test

@@ -1,0 +1,419 @@
+package dev.tensorloom.execution.torch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tensorloom.execution.export.ExportManifest;
+import dev.tensorloom.execution.session.EvalMetrics;
+import dev.tensorloom.execution.session.RunFailure;
+import dev.tensorloom.execution.session.RunListener;
+import dev.tensorloom.execution.session.RunSummary;
+import dev.tensorloom.execution.session.StepMetrics;
+import dev.tensorloom.execution.session.TrainingRun;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The PyTorch engine: runs an exported package's {@code train.py} in a child process (or {@code torchrun}
+ * with several), reads its JSON-line events and reports them through the same {@link RunListener} the DJL
+ * engine uses, so the studio's views do not know which engine trains. The child never outlives this
+ * session: {@link #stop()} asks it to end between steps and kills it if it does not, closing its standard
+ * input (or the studio's death, which the child watches for) ends it too, and a JVM shutdown hook kills
+ * whatever is left.
+ */
+public final class PyTorchSession implements TrainingRun {
+    private static final long STOP_GRACE_SECONDS = 20;
+    private final TorchRunRequest request;
+    private final RunListener listener;
+    private final Consumer<TorchEvent> rawEvents;
+    private final Object lock = new Object();
+    private final List<Double> losses = new ArrayList<>();
+    private final Deque<String> errorTail = new ArrayDeque<>();
+    private final Path controlFile;
+    private State state = State.NEW;
+    private Process process;
+    private Thread reader;
+    private Thread shutdownHook;
+    private RunSummary summary;
+    private RunFailure failure;
+    private Map<String, Double> lastEvaluation = Map.of();
+    private String watched;
+    private final Map<String, String> nodeOfAttribute;
+
+    /**
+     * @param rawEvents every parsed event, for what the listener has no method for (memory, activations
+     *     as the child sends them); called on the reader thread
+     */
+    public PyTorchSession(TorchRunRequest request, RunListener listener, Consumer<TorchEvent> rawEvents) throws IOException {
+        this.request = request;
+        this.listener = listener;
+        this.rawEvents = rawEvents;
+        this.nodeOfAttribute = ExportManifest.nodes(request.packageFolder());
+        this.controlFile = Files.createTempFile("tensorloom-control", ".json");
+        this.watched = request.watchedNode();
+        writeControl("run");
+    }
+
+    /** The command line: python train.py …, or python -m torch.distributed.run --nproc-per-node N … train.py …. */
+    List<String> command() {
+        List<String> c = new ArrayList<>();
+        c.add(request.python().toString());
+        if (request.processes() > 1 || !request.torchrunArgs().isEmpty()) {
+            c.addAll(List.of("-m", "torch.distributed.run", "--nproc-per-node", Integer.toString(request.processes())));
+            if (request.torchrunArgs().stream().noneMatch(a -> a.startsWith("--nnodes") || a.startsWith("--rdzv"))) {
+                c.add("--standalone");
+            }
+            c.addAll(request.torchrunArgs());
+        }
+        c.add("train.py");
+        c.addAll(List.of("--events", "--control", controlFile.toString(), "--steps", Integer.toString(request.steps()),
+                "--device", request.device(), "--checkpoint", request.checkpointing() ? "planned" : "none"));
+        if (request.memoryStep() > 0) {
+            c.addAll(List.of("--memory-step", Integer.toString(request.memoryStep())));
+        }
+        if (request.metricsOut() != null) {
+            c.addAll(List.of("--metrics-out", request.metricsOut().toAbsolutePath().toString()));
+        }
+        if (request.saveFolder() != null) {
+            c.addAll(List.of("--save", request.saveFolder().toAbsolutePath().toString()));
+        }
+        if (request.weights() != null) {
+            c.addAll(List.of("--weights", request.weights().toAbsolutePath().toString()));
+        }
+        return c;
+    }
+
+    @Override
+    public void start() {
+        synchronized (lock) {
+            if (state != State.NEW) {
+                throw new IllegalStateException("a run can be started once; it is " + state);
+            }
+            ProcessBuilder builder = new ProcessBuilder(command()).directory(request.packageFolder().toFile());
+            builder.environment().put("TENSORLOOM_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+            builder.environment().put("PYTHONUNBUFFERED", "1");
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                state = State.FAILED;
+                throw new IllegalStateException("cannot start " + request.python() + ": " + e.getMessage(), e);
+            }
+            state = State.RUNNING;
+            Process p = process;
+            shutdownHook = new Thread(() -> killTree(p), "pytorch-engine-cleanup");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            Thread errors = new Thread(() -> collectErrors(p), "pytorch-engine-stderr");
+            errors.setDaemon(true);
+            errors.start();
+            reader = new Thread(() -> readEvents(p, errors), "pytorch-engine-events");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    @Override
+    public void pause() {
+        writeControl("pause");
+    }
+
+    @Override
+    public void resume() {
+        writeControl("run");
+        synchronized (lock) {
+            if (state == State.PAUSED) {
+                state = State.RUNNING;
+            }
+        }
+    }
+
+    /** Asks the child to stop after its current step; kills it if it has not ended within a grace period. */
+    @Override
+    public void stop() {
+        writeControl("stop");
+        Process p;
+        synchronized (lock) {
+            p = process;
+        }
+        if (p == null) {
+            return;
+        }
+        Thread killer = new Thread(() -> {
+            try {
+                if (!p.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    killTree(p);
+                }
+            } catch (InterruptedException e) {
+                killTree(p);
+            }
+        }, "pytorch-engine-stop");
+        killer.setDaemon(true);
+        killer.start();
+    }
+
+    /** Ends the child and everything it started at once (the studio is closing). */
+    public void kill() {
+        Process p;
+        synchronized (lock) {
+            p = process;
+        }
+        if (p != null) {
+            killTree(p);
+        }
+    }
+
+    /** Sends the activations of this node from the next step on (null: none). */
+    public void watch(String nodeId) {
+        synchronized (lock) {
+            watched = nodeId;
+        }
+        writeControl(null);
+    }
+
+    @Override
+    public State state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        Thread t;
+        synchronized (lock) {
+            t = reader;
+        }
+        if (t == null) {
+            return false;
+        }
+        t.join(unit.toMillis(timeout));
+        return !t.isAlive();
+    }
+
+    @Override
+    public RunSummary summary() {
+        synchronized (lock) {
+            return summary;
+        }
+    }
+
+    /** The failure, once the run failed, else null. */
+    public RunFailure failure() {
+        synchronized (lock) {
+            return failure;
+        }
+    }
+
+    /** The process id of the child (python or torchrun), for tests and diagnostics; -1 before start. */
+    public long pid() {
+        synchronized (lock) {
+            return process == null ? -1 : process.pid();
+        }
+    }
+
+    private void readEvents(Process p, Thread errors) {
+        TorchEventParser parser = new TorchEventParser();
+        RunFailure problem = null;
+        TorchEvent.Finished finished = null;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                TorchEvent event;
+                try {
+                    event = parser.parse(line);
+                } catch (TorchEventParser.ProtocolException e) {
+                    problem = new RunFailure("the PyTorch engine sent a line the studio cannot read: " + e.getMessage(),
+                            null, losses.size() + 1L, e);
+                    killTree(p);
+                    break;
+                }
+                rawEvents.accept(withNodeIds(event));
+                if (event instanceof TorchEvent.Finished f) {
+                    finished = f;
+                } else if (event instanceof TorchEvent.Failed f) {
+                    problem = new RunFailure(f.message(), f.node(), f.step(), null);
+                } else {
+                    dispatch(event);
+                }
+            }
+        } catch (IOException e) {
+            problem = new RunFailure("lost the PyTorch engine's output: " + e.getMessage(), null, losses.size() + 1L, e);
+        }
+        int exit = waitForExit(p);
+        try {
+            errors.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (problem == null && (finished == null || exit != 0)) {
+            problem = new RunFailure("the PyTorch engine ended with exit code " + exit + (finished == null
+                    ? " before finishing" : "") + tailText(), null, losses.size() + 1L, null);
+        }
+        end(problem, finished);
+    }
+
+    /** Events name nodes by their attribute in model.py; the studio by node id. */
+    private TorchEvent withNodeIds(TorchEvent event) {
+        if (event instanceof TorchEvent.Activation a) {
+            return new TorchEvent.Activation(a.step(), nodeOf(a.node()), a.output(), a.stats(), a.shape(), a.rows(),
+                    a.cols(), a.values());
+        }
+        if (event instanceof TorchEvent.Memory m) {
+            Map<String, Long> saved = new java.util.LinkedHashMap<>();
+            m.savedBytes().forEach((k, v) -> saved.put(nodeOf(k), v));
+            List<TorchEvent.Memory.Sample> samples = m.samples().stream()
+                    .map(s -> new TorchEvent.Memory.Sample(s.phase(), nodeOf(s.node()), s.bytes())).toList();
+            return new TorchEvent.Memory(m.step(), m.source(), m.device(), m.baselineBytes(), m.peakBytes(), saved, samples);
+        }
+        return event;
+    }
+
+    private void dispatch(TorchEvent event) {
+        if (event instanceof TorchEvent.Step s) {
+            synchronized (lock) {
+                losses.add(s.loss());
+                if (state == State.PAUSED) {
+                    state = State.RUNNING;
+                }
+            }
+            listener.onStep(new StepMetrics(s.step(), s.loss(), s.learningRate(), s.examplesPerSecond()));
+        } else if (event instanceof TorchEvent.Evaluation e) {
+            synchronized (lock) {
+                lastEvaluation = e.values();
+            }
+            listener.onEvaluation(new EvalMetrics(e.step(), e.values()));
+        } else if (event instanceof TorchEvent.Paused) {
+            synchronized (lock) {
+                if (state == State.RUNNING) {
+                    state = State.PAUSED;
+                }
+            }
+        }
+        // memory, activations and started go to the raw-event consumer only
+    }
+
+    private void end(RunFailure problem, TorchEvent.Finished finished) {
+        synchronized (lock) {
+            if (problem != null) {
+                failure = problem;
+                state = State.FAILED;
+            } else {
+                summary = new RunSummary(finished.steps(), finished.stopped(), losses,
+                        finished.lastEvaluation().isEmpty() ? lastEvaluation : finished.lastEvaluation(),
+                        finished.forwardEvaluations(), Math.round(finished.elapsedSeconds() * 1000));
+                state = finished.stopped() ? State.STOPPED : State.FINISHED;
+            }
+            removeShutdownHook();
+        }
+        try {
+            Files.deleteIfExists(controlFile);
+        } catch (IOException ignored) {
+            // a temporary file; the next start makes a new one
+        }
+        if (problem != null) {
+            listener.onFailed(problem);
+        } else {
+            listener.onFinished(summary);
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: nothing to remove
+            }
+            shutdownHook = null;
+        }
+    }
+
+    private void collectErrors(Process p) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                synchronized (errorTail) {
+                    errorTail.addLast(line);
+                    if (errorTail.size() > 20) {
+                        errorTail.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    private String tailText() {
+        synchronized (errorTail) {
+            return errorTail.isEmpty() ? "" : ":\n" + String.join("\n", errorTail);
+        }
+    }
+
+    private static int waitForExit(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            killTree(p);
+            return -1;
+        }
+    }
+
+    static void killTree(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    /** The attribute in model.py of a node id (the same unless the id is not a Python name). */
+    private String attributeOf(String nodeId) {
+        if (nodeId == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : nodeOfAttribute.entrySet()) {
+            if (e.getValue().equals(nodeId)) {
+                return e.getKey();
+            }
+        }
+        return nodeId;
+    }
+
+    /** The node id of an attribute in model.py. */
+    public String nodeOf(String attribute) {
+        return nodeOfAttribute.getOrDefault(attribute, attribute);
+    }
+
+    /** Replaces the control file in one move, so the child never reads half of it. */
+    private void writeControl(String wish) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode control = json.createObjectNode();
+            String current;
+            String node;
+            synchronized (lock) {
+                current = wish;
+                node = watched;
+            }
+            if (current != null) {
+                control.put("state", current);
+            }
+            control.put("watch", attributeOf(node));
+            Path tmp = controlFile.resolveSibling(controlFile.getFileName() + ".tmp");
+            Files.writeString(tmp, json.writeValueAsString(control));
+            Files.move(tmp, controlFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the PyTorch engine's control file " + controlFile, e);
+        }
+    }
+}

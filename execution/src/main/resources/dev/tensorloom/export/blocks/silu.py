@@ -1,0 +1,5 @@
+class SiLU(nn.Module):
+    """x·sigmoid(x) (block type `silu`)."""
+
+    def forward(self, x):
+        return F.silu(x)

@@ -1,0 +1,5 @@
+class Tanh(nn.Module):
+    """The hyperbolic tangent (block type `tanh`)."""
+
+    def forward(self, x):
+        return torch.tanh(x)
