@@ -19,6 +19,7 @@ import dev.tensorloom.studio.main.ProjectFiles;
 import dev.tensorloom.studio.palette.PaletteView;
 import dev.tensorloom.studio.memory.MemoryView;
 import dev.tensorloom.studio.memory.MemoryViewModel;
+import dev.tensorloom.studio.memory.TradeoffViewModel;
 import dev.tensorloom.studio.palette.PaletteViewModel;
 import dev.tensorloom.studio.run.RunPanelView;
 import dev.tensorloom.studio.run.RunPanelViewModel;
@@ -58,6 +59,7 @@ public final class StudioWindow {
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
     public static final String STYLESHEET = "/dev/tensorloom/studio/studio.css";
+    private static final int MEMORY_TAB = 2;
 
     private final MainWindowViewModel viewModel;
     private final AutosaveViewModel autosave;
@@ -67,6 +69,7 @@ public final class StudioWindow {
     private final RunPanelViewModel runPanel;
     private final ActivationViewModel activations;
     private final MemoryViewModel memory;
+    private final TradeoffViewModel tradeoff;
     private final RunEngineViewModel engine;
     private final TorchMemoryViewModel torchMemory;
     private final TaskExecutor tasks;
@@ -111,14 +114,15 @@ public final class StudioWindow {
                 Runtime.getRuntime().availableProcessors());
         runPanel.setLauncherChoice(engine);
         memory = new MemoryViewModel(viewModel.document(), catalog, runs.analyzer(), tasks);
-        connectRunViews();
+        tradeoff = new TradeoffViewModel(memory, runPanel::setCheckpointPolicy, tasks);
         runTabs = new TabPane(
                 tab("Run", "tab-run", new RunPanelView(runPanel, DatasetRegistry.standard().all().stream()
                         .map(d -> d.id()).toList(), engine)),
                 tab("Activations", "tab-activations", new ActivationView(activations)),
-                tab("Memory", "tab-memory", new MemoryView(memory)),
+                tab("Memory", "tab-memory", new MemoryView(memory, tradeoff)),
                 tab("PyTorch memory", "tab-torch-memory", new TorchMemoryView(torchMemory)));
         runTabs.setId("run-tabs");
+        connectRunViews();
         view = new MainWindowView(viewModel, editor, new PaletteView(paletteViewModel),
                 new InspectorView(inspectorViewModel), actions, runTabs, new MainWindowView.RunCommands(
                         this::train, runPanel::pause, runPanel::stop, this::memoryAnalysis,
@@ -139,7 +143,19 @@ public final class StudioWindow {
                 editor.canvas().select(List.of(id));
             }
         });
-        memory.replayStatesProperty().addListener((o, a, states) -> editor.canvas().setNodeStates(states));
+        // While the memory tab shows, the canvas paints the replay position, or else the planned policy.
+        Runnable paint = () -> editor.canvas().setNodeStates(memoryStates());
+        memory.replay().statesProperty().addListener((o, a, b) -> paint.run());
+        memory.planStatesProperty().addListener((o, a, b) -> paint.run());
+        runTabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> paint.run());
+    }
+
+    private java.util.Map<String, String> memoryStates() {
+        if (runTabs.getSelectionModel().getSelectedIndex() != MEMORY_TAB) {
+            return java.util.Map.of();
+        }
+        var replay = memory.replay();
+        return replay.indexProperty().get() >= 0 ? replay.statesProperty().get() : memory.planStatesProperty().get();
     }
 
     private static Tab tab(String title, String id, javafx.scene.Node content) {
@@ -177,6 +193,10 @@ public final class StudioWindow {
 
     public MemoryViewModel memory() {
         return memory;
+    }
+
+    public TradeoffViewModel tradeoff() {
+        return tradeoff;
     }
 
     private void acceptDroppedProjectFiles() {

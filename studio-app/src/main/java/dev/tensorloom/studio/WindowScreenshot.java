@@ -98,7 +98,7 @@ public final class WindowScreenshot {
                     waitFor(() -> !window.memory().busyProperty().get());
                     HeadlessFx.call(() -> {
                         // Half-way through the step: kept, dropped, recomputing and finished nodes all show.
-                        window.memory().seek(window.memory().replayLengthProperty().get() / 2);
+                        window.memory().replay().seek(window.memory().replay().lengthProperty().get() / 2);
                         return null;
                     });
                 }

@@ -61,6 +61,27 @@ public final class PlanGraph {
         return predecessors.get(index);
     }
 
+    /** Sum of the nodes' forward times. */
+    public long totalForwardNanos() {
+        return nodes.stream().mapToLong(PlanNode::forwardNanos).sum();
+    }
+
+    /**
+     * The same graph with every forward time scaled so that they add up to {@code totalNanos}: per-node
+     * times profiled on a slice of the batch give the proportions, one timed step of the whole batch the
+     * scale. Unchanged when the nodes take no time at all.
+     */
+    public PlanGraph withTotalForwardNanos(long totalNanos) {
+        long total = totalForwardNanos();
+        if (total == 0 || total == totalNanos) {
+            return this;
+        }
+        double factor = (double) totalNanos / total;
+        List<PlanNode> scaled = nodes.stream().map(n -> new PlanNode(n.id(), n.savedBytes(), n.outputBytes(),
+                Math.round(n.forwardNanos() * factor))).toList();
+        return new PlanGraph(scaled, successors, predecessors);
+    }
+
     /** Collects nodes and edges, then checks order and connectivity once in {@link #build()}. */
     public static final class Builder {
         private final List<PlanNode> nodes = new ArrayList<>();

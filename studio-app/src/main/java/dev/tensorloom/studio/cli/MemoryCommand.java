@@ -53,6 +53,11 @@ final class MemoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print machine-readable JSON, timelines included.")
     boolean json;
 
+    @Option(names = "--pareto", description = "Predict every policy the planner offers (peak, step time, "
+            + "on the memory/time frontier or not) on the measured profile instead of measuring one; "
+            + "--checkpoint is not used.")
+    boolean pareto;
+
     @Spec
     CommandSpec spec;
 
@@ -86,6 +91,9 @@ final class MemoryCommand implements Callable<Integer> {
             throw new IllegalArgumentException(source.displayName() + ": the graph has no loss to train");
         }
         int rows = batch != null ? batch : config.batchSize();
+        if (pareto) {
+            return tradeoff(plan, config, datasets, rows);
+        }
         MemoryComparison.Result result;
         try (ParameterStore store = new ParameterStore(plan.device(), config.seed());
                 Executor executor = new Executor(plan, store, config.seed());
@@ -95,6 +103,23 @@ final class MemoryCommand implements Callable<Integer> {
             result = MemoryComparison.run(executor, arrays, policy, steps, NativeMemoryProbe.system());
         }
         MemoryReport report = new MemoryReport(source.displayName(), policy, rows, steps, plan, result);
+        if (json) {
+            spec.commandLine().getOut().println(report.json());
+        } else {
+            report.print(spec.commandLine().getOut());
+        }
+        return TensorloomCli.OK;
+    }
+
+    private int tradeoff(Plan plan, TrainingConfig config, DatasetRegistry datasets, int rows) throws Exception {
+        TradeoffRun run;
+        try (ParameterStore store = new ParameterStore(plan.device(), config.seed());
+                Executor executor = new Executor(plan, store, config.seed());
+                NDManager data = NDManager.newBaseManager(plan.device())) {
+            ArrayBatchSource batches = new ArrayBatchSource(datasets.open(config.dataset(), config.seed()));
+            run = TradeoffRun.measure(executor, batches.next(data, rows), steps, NativeMemoryProbe.system());
+        }
+        TradeoffReport report = new TradeoffReport(source.displayName(), rows, steps, run);
         if (json) {
             spec.commandLine().getOut().println(report.json());
         } else {

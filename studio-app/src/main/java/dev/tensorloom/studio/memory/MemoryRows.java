@@ -50,7 +50,7 @@ final class MemoryRows extends Region {
         double controlsHeight = snapSizeY(controls.prefHeight(w));
         double replayHeight = snapSizeY(replay.prefHeight(w));
         double rest = h - controlsHeight - replayHeight - 3 * GAP;
-        double textHeight = planTextHeight(planText.fullHeight(w), rest);
+        double textHeight = planTextHeight(planText.fullHeight(w), rest, chartsMinHeight(w));
         double chartsHeight = Math.max(0, rest - textHeight);
         controls.resizeRelocate(x, y, w, controlsHeight);
         y += controlsHeight + GAP;
@@ -63,8 +63,21 @@ final class MemoryRows extends Region {
 
     /** The plan text's share of the height left after controls and replay: all it needs while the charts keep their minimum. */
     static double planTextHeight(double fullHeight, double rest) {
+        return planTextHeight(fullHeight, rest, CHARTS_MIN_HEIGHT);
+    }
+
+    static double planTextHeight(double fullHeight, double rest, double chartsMin) {
         double least = Math.min(fullHeight, TEXT_MIN_HEIGHT);
-        return Math.max(0, Math.min(fullHeight, Math.max(least, rest - CHARTS_MIN_HEIGHT)));
+        return Math.max(0, Math.min(fullHeight, Math.max(least, rest - chartsMin)));
+    }
+
+    /**
+     * The least height the charts row gives up to: {@link #CHARTS_MIN_HEIGHT}, or more where the row's own
+     * content (the explorer's heading and its wrapped summary in a narrow window) needs more, so that it never
+     * spills over the rows below.
+     */
+    double chartsMinHeight(double inner) {
+        return Math.max(CHARTS_MIN_HEIGHT, snapSizeY(charts.minHeight(inner)));
     }
 
     @Override
@@ -87,7 +100,7 @@ final class MemoryRows extends Region {
     @Override
     protected double computeMinHeight(double width) {
         double inner = innerWidth(width);
-        return fixedHeight(inner) + CHARTS_MIN_HEIGHT + Math.min(TEXT_MIN_HEIGHT, planText.fullHeight(inner));
+        return fixedHeight(inner) + chartsMinHeight(inner) + Math.min(TEXT_MIN_HEIGHT, planText.fullHeight(inner));
     }
 
     @Override

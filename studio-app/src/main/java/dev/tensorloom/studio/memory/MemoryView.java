@@ -51,10 +51,11 @@ public final class MemoryView extends ScrollPane {
     private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final MemoryRows rows;
 
-    public MemoryView(MemoryViewModel vm) {
+    public MemoryView(MemoryViewModel vm, TradeoffViewModel tradeoff) {
         this.vm = vm;
         getStyleClass().add("memory-view");
-        rows = new MemoryRows(controls(), charts(), replay(), new PlanTextPane(vm));
+        rows = new MemoryRows(controls(), charts(new TradeoffPane(tradeoff)), replay(vm.replay()),
+                new PlanTextPane(vm));
         setContent(rows);
         // The rows fill the tab; only a tab shorter than their minimum scrolls them.
         setFitToWidth(true);
@@ -88,8 +89,14 @@ public final class MemoryView extends ScrollPane {
         analyse.disableProperty().bind(vm.busyProperty());
         // Picking a policy plans it at once, on whatever costs the view model has (estimated or measured).
         policy.valueProperty().addListener((o, a, b) -> {
-            if (b != null && !b.isBlank()) {
+            if (b != null && !b.isBlank() && !b.equals(vm.pickedPolicyProperty().get())) {
                 vm.replan(b);
+            }
+        });
+        // A policy chosen elsewhere (the trade-off chart, a measurement) shows in the box.
+        vm.pickedPolicyProperty().addListener((o, a, b) -> {
+            if (!b.equals(policy.getValue())) {
+                policy.setValue(b);
             }
         });
         Button plan = new Button("Plan (no run)", new FontIcon(Feather.GIT_BRANCH));
@@ -132,7 +139,7 @@ public final class MemoryView extends ScrollPane {
         return row;
     }
 
-    private HBox charts() {
+    private HBox charts(TradeoffPane tradeoff) {
         timeline.setId("memory-timeline");
         // The title names the x axis, so the axis needs no label line of its own; the chart is wide and
         // short, so the legend goes to the right (at the bottom a short chart drops it for want of room).
@@ -147,7 +154,7 @@ public final class MemoryView extends ScrollPane {
         bindSeries(timeline.addSeries("policy · measured (CPU, lower bound)"), vm.policyMeasuredProperty());
         vm.peakMarksProperty().addListener((o, a, b) -> timeline.setPeaks(b));
         vm.analysisProperty().addListener((o, a, b) -> empty.show(b == null));
-        vm.replayIndexProperty().addListener((o, a, b) -> timeline.setCursor(b.intValue()));
+        vm.replay().indexProperty().addListener((o, a, b) -> timeline.setCursor(b.intValue()));
         vm.policyNameProperty().addListener((o, a, b) -> {
             timeline.getData().get(2).setName(b + " · ledger");
             timeline.getData().get(3).setName(b + " · measured");
@@ -175,7 +182,8 @@ public final class MemoryView extends ScrollPane {
         timeline.setMinHeight(0);
         bars.setMinHeight(0);
         barBox.setMinHeight(0);
-        return new HBox(6, timeline, barBox);
+        HBox.setHgrow(tradeoff, Priority.ALWAYS);
+        return new HBox(6, timeline, barBox, tradeoff);
     }
 
     private static void showBars(BarChart<String, Number> chart, List<NodeBytes> nodes) {
@@ -225,7 +233,7 @@ public final class MemoryView extends ScrollPane {
         points.addListener((o, a, b) -> MemoryTimelineChart.show(series, b));
     }
 
-    private HBox replay() {
+    private HBox replay(ReplayViewModel vm) {
         Timeline player = new Timeline(new KeyFrame(Duration.seconds(1 / REPLAY_RATE), e -> vm.stepForward()));
         player.setCycleCount(Animation.INDEFINITE);
         vm.playingProperty().addListener((o, was, now) -> {
@@ -254,23 +262,23 @@ public final class MemoryView extends ScrollPane {
         step.setOnAction(e -> vm.stepForward());
         Slider scrub = new Slider(-1, 0, -1);
         scrub.setId("replay-scrub");
-        scrub.maxProperty().bind(vm.replayLengthProperty().subtract(1));
+        scrub.maxProperty().bind(vm.lengthProperty().subtract(1));
         HBox.setHgrow(scrub, Priority.ALWAYS);
-        vm.replayIndexProperty().addListener((o, a, b) -> {
+        vm.indexProperty().addListener((o, a, b) -> {
             if (!scrub.isValueChanging()) {
                 scrub.setValue(b.intValue());
             }
         });
         scrub.valueProperty().addListener((o, a, b) -> {
-            if (Math.round(b.doubleValue()) != vm.replayIndexProperty().get()) {
+            if (Math.round(b.doubleValue()) != vm.indexProperty().get()) {
                 vm.seek((int) Math.round(b.doubleValue()));
             }
         });
         Label text = new Label();
         text.setId("replay-text");
-        text.textProperty().bind(vm.replayTextProperty());
+        text.textProperty().bind(vm.textProperty());
         for (var b : List.of(play, back, step, scrub)) {
-            b.disableProperty().bind(vm.replayLengthProperty().isEqualTo(0));
+            b.disableProperty().bind(vm.lengthProperty().isEqualTo(0));
         }
         HBox row = new HBox(6, new Label("Replay on the canvas"), back, play, step, scrub, text);
         row.setAlignment(Pos.CENTER_LEFT);

@@ -2,12 +2,12 @@ package dev.tensorloom.studio.memory;
 
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.compile.Step;
-import dev.tensorloom.execution.memory.MemorySample;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.recompute.PlannedPolicy;
 import dev.tensorloom.execution.measure.PolicyMeasurement;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.run.ChartPoint;
 import dev.tensorloom.studio.task.BackgroundTask;
@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -60,17 +58,13 @@ public final class MemoryViewModel {
     private final ReadOnlyObjectWrapper<PolicyPrediction> prediction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PlanningBasis> basis = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper planNotice = new ReadOnlyStringWrapper("Estimating the model's costs…");
-    private final ReadOnlyIntegerWrapper replayIndex = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyIntegerWrapper replayLength = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyObjectWrapper<Map<String, String>> replayStates = new ReadOnlyObjectWrapper<>(Map.of());
-    private final ReadOnlyStringWrapper replayText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
 
-    private List<MemorySample> replaySamples = List.of();
+    private final ReplayViewModel replay = new ReplayViewModel();
+    private final ReadOnlyObjectWrapper<Map<String, String>> planStates = new ReadOnlyObjectWrapper<>(Map.of());
     // Slider drags send many requests: only the newest one is planned after the current one.
     private final OneAtATime<String> plans = new OneAtATime<>(this::plan);
     /** The policy the user picked last; planned again on every new basis. */
-    private String picked = "sqrt";
+    private final ReadOnlyStringWrapper picked = new ReadOnlyStringWrapper("sqrt");
     /** Counts document changes (UI thread): results computed from an older copy are stale. */
     private long revision;
     /** The revision the planning basis was measured at; a measurement outranks estimates of the same model. */
@@ -85,10 +79,24 @@ public final class MemoryViewModel {
         this.analyzer = Objects.requireNonNull(analyzer);
         this.tasks = Objects.requireNonNull(tasks);
         document.addListener(change -> {
-            revision++;
-            requestEstimate();
+            if (changesCosts(change)) {
+                revision++;
+                requestEstimate();
+            }
         });
         requestEstimate();
+    }
+
+    /**
+     * Whether a change can change what the model costs: any edit of the graph, or of the batch or dataset.
+     * Picking another checkpoint policy for the next run, say, keeps a measurement of the model current.
+     */
+    static boolean changesCosts(DocumentChange change) {
+        if (change instanceof DocumentChange.ConfigChanged c) {
+            return c.before().batchSize() != c.after().batchSize()
+                    || !c.before().dataset().equals(c.after().dataset());
+        }
+        return true;
     }
 
     // ---- estimating ---------------------------------------------------------------------------
@@ -122,6 +130,7 @@ public final class MemoryViewModel {
                 basis.set(null);
                 prediction.set(null);
                 nodeBytes.set(List.of());
+                planStates.set(Map.of());
                 planNotice.set(e instanceof EstimatedProfile.NotEstimable ? e.getMessage()
                         : "Cannot estimate the model's costs: " + e.getMessage());
             }
@@ -133,7 +142,7 @@ public final class MemoryViewModel {
     private void useBasis(PlanningBasis b) {
         basis.set(b);
         planNotice.set("");
-        replan(picked);
+        replan(picked.get());
     }
 
     // ---- measuring ------------------------------------------------------------------------------
@@ -152,7 +161,7 @@ public final class MemoryViewModel {
         }
         Document copy = DocumentContents.copy(document);
         long at = revision;
-        pause();
+        replay.pause();
         BackgroundTask.wrap(() -> analyzer.analyze(copy, policy)).onRunning(() -> {
             busy.set(true);
             status.set("Measuring none and " + policy + "…");
@@ -188,14 +197,13 @@ public final class MemoryViewModel {
                 a.batchSize()));
         PlanningBasis measured = PlanningBasis.measured(a);
         nodeBytes.set(bars(measured, chosen.schedule()));
+        planStates.set(PlanStates.of(measured.plan(), chosen.schedule()));
         status.set("Measured " + base.samples().size() + " and " + chosen.samples().size() + " schedule actions");
-        replaySamples = chosen.samples();
-        replayLength.set(replaySamples.size());
-        seek(-1);
+        replay.load(chosen.samples());
         prediction.set(PolicyPrediction.of(measured, chosen.schedule()));
         if (current) {
             // The measured costs describe this very model: plan on them from now on.
-            picked = policyName.get();
+            picked.set(policyName.get());
             measuredAt = revision;
             basis.set(measured);
             planNotice.set("");
@@ -257,7 +265,7 @@ public final class MemoryViewModel {
             plans.done();
             return;
         }
-        picked = policyText;
+        picked.set(policy.toString());
         PlanningBasis b = basis.get();
         if (b == null) {
             status.set(planNotice.get().isEmpty() ? "Nothing to plan on yet" : planNotice.get());
@@ -267,6 +275,7 @@ public final class MemoryViewModel {
         BackgroundTask.wrap(() -> b.schedule(policy)).onSuccess(planned -> {
             prediction.set(PolicyPrediction.of(b, planned));
             nodeBytes.set(bars(b, planned));
+            planStates.set(PlanStates.of(b.plan(), planned));
             status.set("Planned " + policy + (b.source() == ProfileSource.MEASURED ? " on the measured costs"
                     : " on costs estimated from shapes") + " (no run)");
             plans.done();
@@ -279,50 +288,6 @@ public final class MemoryViewModel {
     /** Plans {@code budget:MB}. */
     public void replanBudget(long mebibytes) {
         replan("budget:" + Math.max(1, mebibytes));
-    }
-
-    // ---- replay -------------------------------------------------------------------------------
-
-    /** Shows the node states after sample {@code index} (-1: before the step). */
-    public void seek(int index) {
-        int i = Math.max(-1, Math.min(index, replaySamples.size() - 1));
-        replayIndex.set(i);
-        replayStates.set(ReplayStates.after(replaySamples, i));
-        if (i < 0) {
-            replayText.set(replaySamples.isEmpty() ? "" : "Before the step: press play or step");
-        } else {
-            MemorySample s = replaySamples.get(i);
-            replayText.set(String.format("%d / %d  %s %s  —  %s held", i + 1, replaySamples.size(),
-                    s.phase().name().toLowerCase(), s.nodeId(), PolicyPrediction.mib(s.ledgerBytes())));
-        }
-    }
-
-    /** One sample on; stops playing at the end. */
-    public void stepForward() {
-        if (replayIndex.get() + 1 >= replaySamples.size()) {
-            playing.set(false);
-            return;
-        }
-        seek(replayIndex.get() + 1);
-    }
-
-    public void stepBack() {
-        seek(replayIndex.get() - 1);
-    }
-
-    /** Starts playing (the view advances with {@link #stepForward} on its own timer while playing). */
-    public void play() {
-        if (replaySamples.isEmpty()) {
-            return;
-        }
-        if (replayIndex.get() + 1 >= replaySamples.size()) {
-            seek(-1);
-        }
-        playing.set(true);
-    }
-
-    public void pause() {
-        playing.set(false);
     }
 
     // ---- properties ---------------------------------------------------------------------------
@@ -388,24 +353,18 @@ public final class MemoryViewModel {
         return planNotice.getReadOnlyProperty();
     }
 
-    public ReadOnlyIntegerProperty replayIndexProperty() {
-        return replayIndex.getReadOnlyProperty();
+    /** The replay of the measured policy's step. */
+    public ReplayViewModel replay() {
+        return replay;
     }
 
-    public ReadOnlyIntegerProperty replayLengthProperty() {
-        return replayLength.getReadOnlyProperty();
+    /** The policy planned last (picked in the view, chosen on the trade-off chart, or just measured). */
+    public ReadOnlyStringProperty pickedPolicyProperty() {
+        return picked.getReadOnlyProperty();
     }
 
-    /** Canvas node state per node id at the replay position. */
-    public ReadOnlyObjectProperty<Map<String, String>> replayStatesProperty() {
-        return replayStates.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty replayTextProperty() {
-        return replayText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty playingProperty() {
-        return playing.getReadOnlyProperty();
+    /** Canvas node state per node id under the current plan: kept, checkpoint or dropped. */
+    public ReadOnlyObjectProperty<Map<String, String>> planStatesProperty() {
+        return planStates.getReadOnlyProperty();
     }
 }

@@ -118,4 +118,50 @@ class MemoryCommandTest {
         CliRun none = CliRun.of("memory", "--template", "no-such-template");
         assertEquals(2, none.exitCode());
     }
+
+    @Test
+    void paretoPredictsEveryPolicyAndMarksTheFrontier() throws Exception {
+        CliRun run = CliRun.of("memory", project().toString(), "--pareto", "--steps", "3", "--batch", "64", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        long noneStep = root.get("noneStepNanos").asLong();
+        assertTrue(noneStep > 0 && root.get("noneForwardNanos").asLong() < noneStep, run.out());
+        JsonNode points = root.get("points");
+        assertTrue(points.size() > 5, run.out());
+        java.util.Set<String> families = new java.util.HashSet<>();
+        long previousPeak = -1;
+        for (JsonNode p : points) {
+            String policy = p.get("policy").asText();
+            families.add(policy.replaceAll(":.*", ""));
+            long peak = p.get("predictedPeakBytes").asLong();
+            assertTrue(peak >= previousPeak, "sorted by predicted peak: " + policy);
+            previousPeak = peak;
+            assertTrue(p.get("predictedStepNanos").asLong() >= noneStep, policy);
+            assertEquals(p.get("predictedStepNanos").asDouble() / noneStep, p.get("predictedTimeRatio").asDouble(), 1e-9);
+            boolean dominated = false;
+            for (JsonNode q : points) {
+                long qPeak = q.get("predictedPeakBytes").asLong();
+                long qStep = q.get("predictedStepNanos").asLong();
+                long pStep = p.get("predictedStepNanos").asLong();
+                dominated |= qPeak <= peak && qStep <= pStep && (qPeak < peak || qStep < pStep);
+            }
+            assertEquals(!dominated, p.get("onFrontier").asBoolean(), policy);
+            if (policy.equals("none")) {
+                assertEquals(0, p.get("recomputations").asInt());
+                assertEquals(noneStep, p.get("predictedStepNanos").asLong());
+            }
+        }
+        // Every budget is a whole MiB, so on a model this small each one repeats a plan already listed.
+        assertTrue(families.containsAll(java.util.Set.of("none", "sqrt", "every-k", "revolve")), families.toString());
+    }
+
+    @Test
+    void paretoTextIsATableWithTheFrontierStarred() throws Exception {
+        CliRun run = CliRun.of("memory", project().toString(), "--pareto", "--steps", "1", "--batch", "8");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("checkpoint trade-off of " + dir.resolve("small.tlm") + " (batch 8)"), run.out());
+        assertTrue(run.out().contains("policy             peak (MiB)    step (ms)   x none  recomputes  frontier"),
+                run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("none ") && l.endsWith("*")), run.out());
+    }
 }

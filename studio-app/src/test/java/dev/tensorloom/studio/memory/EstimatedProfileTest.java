@@ -97,7 +97,7 @@ class EstimatedProfileTest {
         NodeProfile est = basis.profile();
         NodeProfile got = profile(basis.plan(), doc.config(), batch);
         PlanningBasis measured = new PlanningBasis(basis.plan(), got, PolicyPlanning.schedule(basis.plan(),
-                CheckpointPolicy.none(), got), ProfileSource.MEASURED, batch, true);
+                CheckpointPolicy.none(), got), ProfileSource.MEASURED, batch, true, basis.noneStep());
         long estTotal = 0;
         long gotTotal = 0;
         System.out.printf("%s batch %d: node type estimated-saved measured-saved ratio | estimated-output measured-output%n",

@@ -20,7 +20,7 @@ import java.util.Map;
  * The {@code budget:MB} policy at half of {@code none}'s predicted peak, and a batch at which that is at least
  * 1 MiB (budgets are whole MiB): the batch grows fourfold from {@code start} until {@code none}'s peak reaches
  * {@value #LEAST_PEAK_MIB} MiB. Where no plan reaches half (a model whose largest single node holds more than
- * half the activations), the budget is the least peak any plan reaches, rounded up to whole MiB;
+ * half the activations), the budget is the least peak any plan reaches plus 2%, rounded up to whole MiB;
  * {@code leastPeakBytes} says which.
  */
 record HalfOfNone(int batch, long nonePeakBytes, long leastPeakBytes, CheckpointPolicy budget) {
@@ -34,7 +34,10 @@ record HalfOfNone(int batch, long nonePeakBytes, long leastPeakBytes, Checkpoint
             long peak = peaks[0];
             if (peak >= LEAST_PEAK_MIB * CheckpointPolicy.BYTES_PER_MB || batch * 4 > MAX_BATCH) {
                 long mib = Math.max(1, peak / 2 / CheckpointPolicy.BYTES_PER_MB);
-                long leastMib = (peaks[1] + CheckpointPolicy.BYTES_PER_MB - 1) / CheckpointPolicy.BYTES_PER_MB;
+                // The run profiles again after perturbing the weights, and a profile's byte counts can move by a
+                // few hundred bytes between passes (CI saw 11,535,120 against 11 MiB here): leave 2% headroom.
+                long leastWithHeadroom = peaks[1] + peaks[1] / 50;
+                long leastMib = (leastWithHeadroom + CheckpointPolicy.BYTES_PER_MB - 1) / CheckpointPolicy.BYTES_PER_MB;
                 return new HalfOfNone(batch, peak, peaks[1], CheckpointPolicy.budgetMb(Math.max(mib, leastMib)));
             }
             batch *= 4;

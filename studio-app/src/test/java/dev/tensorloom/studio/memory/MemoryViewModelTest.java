@@ -105,27 +105,27 @@ class MemoryViewModelTest {
 
     @Test
     void replayStepsNodeStatesSampleBySample() {
-        int n = vm.replayLengthProperty().get();
+        int n = vm.replay().lengthProperty().get();
         assertTrue(n > 0);
-        vm.seek(-1);
-        assertEquals(Map.of(), vm.replayStatesProperty().get());
-        vm.stepForward();
-        assertEquals(0, vm.replayIndexProperty().get());
-        assertEquals(1, vm.replayStatesProperty().get().size());
-        vm.seek(n - 1);
+        vm.replay().seek(-1);
+        assertEquals(Map.of(), vm.replay().statesProperty().get());
+        vm.replay().stepForward();
+        assertEquals(0, vm.replay().indexProperty().get());
+        assertEquals(1, vm.replay().statesProperty().get().size());
+        vm.replay().seek(n - 1);
         // After the whole step every layer's gradient is done; the data inputs have no backward.
         var plan = vm.analysisProperty().get().plan();
         for (var step : plan.steps()) {
             assertEquals(step.isSource() ? CanvasStyles.STATE_KEPT : CanvasStyles.STATE_GRAD_DONE,
-                    vm.replayStatesProperty().get().get(step.nodeId()), step.nodeId());
+                    vm.replay().statesProperty().get().get(step.nodeId()), step.nodeId());
         }
-        vm.play();
-        assertTrue(vm.playingProperty().get());
-        assertEquals(-1, vm.replayIndexProperty().get(), "play at the end starts over");
-        vm.seek(n - 2);
-        vm.stepForward();
-        vm.stepForward();
-        assertFalse(vm.playingProperty().get(), "stops at the end");
+        vm.replay().play();
+        assertTrue(vm.replay().playingProperty().get());
+        assertEquals(-1, vm.replay().indexProperty().get(), "play at the end starts over");
+        vm.replay().seek(n - 2);
+        vm.replay().stepForward();
+        vm.replay().stepForward();
+        assertFalse(vm.replay().playingProperty().get(), "stops at the end");
     }
 
     @Test

@@ -100,8 +100,8 @@ class MemoryStoryTest extends StudioStoryBase {
         assertTrue(robot.lookup("." + CanvasStyles.stateClass(CanvasStyles.STATE_KEPT)).queryAll().size() >= 2,
                 "kept nodes are styled on the canvas");
 
-        int last = window.memory().replayLengthProperty().get() - 1;
-        robot.interact(() -> window.memory().seek(last));
+        int last = window.memory().replay().lengthProperty().get() - 1;
+        robot.interact(() -> window.memory().replay().seek(last));
         states = window.editor().canvas().nodeStatesProperty().get();
         assertEquals(CanvasStyles.STATE_GRAD_DONE, states.get("b3_fc1"), first + " " + states);
         assertFalse(robot.lookup("." + CanvasStyles.stateClass(CanvasStyles.STATE_GRAD_DONE)).queryAll().isEmpty());

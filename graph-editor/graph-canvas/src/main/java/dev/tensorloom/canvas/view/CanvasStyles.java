@@ -56,6 +56,8 @@ public final class CanvasStyles {
 
     /** Node states of the memory replay, set with {@link dev.tensorloom.canvas.GraphCanvas#setNodeStates}. */
     public static final String STATE_KEPT = "kept";
+    /** A checkpoint: only its outputs are kept, it runs again in the backward pass. */
+    public static final String STATE_CHECKPOINT = "checkpoint";
     public static final String STATE_DROPPED = "dropped";
     public static final String STATE_RECOMPUTING = "recomputing";
     public static final String STATE_GRAD_DONE = "grad-done";
