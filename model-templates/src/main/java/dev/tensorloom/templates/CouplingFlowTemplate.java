@@ -1,6 +1,7 @@
 package dev.tensorloom.templates;
 
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.TrainingConfig;
 
 /**
@@ -9,23 +10,8 @@ import dev.tensorloom.model.doc.TrainingConfig;
  * uses affine couplings; NICE uses additive (volume-preserving) couplings and ends in a diagonal scale,
  * which then carries the whole log-determinant.
  */
-final class CouplingFlowTemplate implements TemplateSource {
-    private final String id;
-    private final String coupling;
-    private final int layers;
-    private final int hidden;
-    private final boolean diagonalScale;
-    private final TrainingConfig config;
-
-    private CouplingFlowTemplate(String id, String coupling, int layers, int hidden, boolean diagonalScale,
-            TrainingConfig config) {
-        this.id = id;
-        this.coupling = coupling;
-        this.layers = layers;
-        this.hidden = hidden;
-        this.diagonalScale = diagonalScale;
-        this.config = config;
-    }
+record CouplingFlowTemplate(String id, String coupling, int layers, int hidden, boolean diagonalScale,
+        TrainingConfig config) implements TemplateSource {
 
     /** RealNVP (Dinh et al. 2017), 8 affine couplings, on two moons. */
     static CouplingFlowTemplate realNvpMoons() {
@@ -42,43 +28,38 @@ final class CouplingFlowTemplate implements TemplateSource {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
     public Document build() {
-        GraphBuilder g = new GraphBuilder();
-        g.node("x", "input", 0, 0, "field", "x", "shape", "[B, 2]", "dtype", "float32");
+        DocumentBuilder g = new DocumentBuilder();
+        g.nodeAt("x", "input", 0, 0, "field", "x", "shape", "[B, 2]", "dtype", "float32");
         String z = "x.out";
         String logdet = null;
         for (int i = 1; i <= layers; i++) {
             String c = "c" + i;
-            g.node(c, coupling, i, 0, "d", 2, "hidden", hidden, "layers", 2, "mask", i % 2 == 1 ? "even" : "odd");
+            g.nodeAt(c, coupling, i, 0, "d", 2, "hidden", hidden, "layers", 2, "mask", i % 2 == 1 ? "even" : "odd");
             g.wire(z, c + ".in");
             z = c + ".z";
             logdet = sum(g, logdet, c + ".logdet", i);
         }
         if (diagonalScale) {
-            g.node("scale", "diag_scale", layers + 1, 0);
+            g.nodeAt("scale", "diag_scale", layers + 1, 0);
             g.wire(z, "scale.in");
             z = "scale.z";
             logdet = sum(g, logdet, "scale.logdet", layers + 1);
         }
-        g.node("nll", "flow_nll", layers + 2, 0);
+        g.nodeAt("nll", "flow_nll", layers + 2, 0);
         g.wire(z, "nll.z").wire(logdet, "nll.logdet");
-        Document doc = g.document();
+        Document doc = g.build();
         doc.setConfig(config);
         return doc;
     }
 
     /** Adds {@code next} to the running log-determinant sum, returning the port that now holds the sum. */
-    private static String sum(GraphBuilder g, String running, String next, int column) {
+    private static String sum(DocumentBuilder g, String running, String next, int column) {
         if (running == null) {
             return next;
         }
         String id = "logdet" + column;
-        g.node(id, "add", column, 1);
+        g.nodeAt(id, "add", column, 1);
         g.wire(running, id + ".a").wire(next, id + ".b");
         return id + ".out";
     }

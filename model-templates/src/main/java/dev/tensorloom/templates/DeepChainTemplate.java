@@ -1,6 +1,7 @@
 package dev.tensorloom.templates;
 
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.TrainingConfig;
 
 /**
@@ -19,18 +20,18 @@ final class DeepChainTemplate implements TemplateSource {
 
     @Override
     public Document build() {
-        GraphBuilder g = new GraphBuilder();
-        g.node("x", "input", 0, 0, "field", "x", "shape", "[B, " + WIDTH + "]", "dtype", "float32");
-        g.node("y", "input", 0, 2, "field", "y", "shape", "[B, " + WIDTH + "]", "dtype", "float32");
+        DocumentBuilder g = new DocumentBuilder();
+        g.nodeAt("x", "input", 0, 0, "field", "x", "shape", "[B, " + WIDTH + "]", "dtype", "float32");
+        g.nodeAt("y", "input", 0, 2, "field", "y", "shape", "[B, " + WIDTH + "]", "dtype", "float32");
         String previous = "x.out";
         for (int i = 1; i <= BLOCKS; i++) {
             int col = 1 + (i - 1) * 5;
             String b = "b" + i + "_";
-            g.node(b + "norm", "layernorm", col, 1)
-                    .node(b + "fc1", "linear", col + 1, 1, "out_features", WIDTH)
-                    .node(b + "relu", "relu", col + 2, 1)
-                    .node(b + "fc2", "linear", col + 3, 1, "out_features", WIDTH)
-                    .node(b + "add", "add", col + 4, 0);
+            g.nodeAt(b + "norm", "layernorm", col, 1)
+                    .nodeAt(b + "fc1", "linear", col + 1, 1, "out_features", WIDTH)
+                    .nodeAt(b + "relu", "relu", col + 2, 1)
+                    .nodeAt(b + "fc2", "linear", col + 3, 1, "out_features", WIDTH)
+                    .nodeAt(b + "add", "add", col + 4, 0);
             g.wire(previous, b + "norm.in")
                     .wire(b + "norm.out", b + "fc1.in")
                     .wire(b + "fc1.out", b + "relu.in")
@@ -39,9 +40,9 @@ final class DeepChainTemplate implements TemplateSource {
                     .wire(b + "fc2.out", b + "add.b");
             previous = b + "add.out";
         }
-        g.node("loss", "mse", 1 + BLOCKS * 5, 1);
+        g.nodeAt("loss", "mse", 1 + BLOCKS * 5, 1);
         g.wire(previous, "loss.pred").wire("y.out", "loss.target");
-        Document doc = g.document();
+        Document doc = g.build();
         doc.setConfig(TrainingConfig.DEFAULT.withDataset("regression-chain").withBatchSize(4096).withSteps(20)
                 .withLearningRate(1e-3).withSeed(7));
         return doc;

@@ -1,6 +1,7 @@
 package dev.tensorloom.templates;
 
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.TrainingConfig;
 
 /**
@@ -20,27 +21,25 @@ final class DetrShapesTemplate implements TemplateSource {
 
     @Override
     public Document build() {
-        GraphBuilder g = new GraphBuilder();
-        g.node("image", "input", 0, 0, "field", "image", "shape", "[B, 3, 64, 64]", "dtype", "float32")
-                .node("boxes", "input", 0, 3, "field", "boxes", "shape", "[B, 4, 4]", "dtype", "float32")
-                .node("labels", "input", 0, 4, "field", "labels", "shape", "[B, 4]", "dtype", "int64");
+        DocumentBuilder g = new DocumentBuilder();
+        SppDetectorTemplate.detectionInputs(g);
         String x = SppDetectorTemplate.conv(g, "stem", "image.out", 32, 3, 2, 1);
         x = SppDetectorTemplate.conv(g, "down1", x, WIDTH, 3, 2, 4);
         x = SppDetectorTemplate.conv(g, "down2", x, WIDTH, 3, 2, 7);
-        g.node("tokens", "patch_embed", 10, 0, "patch", 1, "d_model", WIDTH)
-                .node("pos", "sincos2d_pos", 11, 0, "grid_h", 8, "grid_w", 8)
-                .node("enc1", "encoder_block", 12, 0, "d_model", WIDTH, "heads", 4, "hidden", 128)
-                .node("enc2", "encoder_block", 13, 0, "d_model", WIDTH, "heads", 4, "hidden", 128)
-                .node("queries", "object_queries", 13, 2, "queries", QUERIES, "d_model", WIDTH)
-                .node("dec1", "decoder_block", 14, 1, "d_model", WIDTH, "heads", 4, "hidden", 128, "causal", false)
-                .node("dec2", "decoder_block", 15, 1, "d_model", WIDTH, "heads", 4, "hidden", 128, "causal", false)
-                .node("dec_norm", "layernorm", 16, 1)
-                .node("class_head", "linear", 17, 0, "out_features", 3)
-                .node("box_mlp", "linear", 17, 2, "out_features", WIDTH)
-                .node("box_relu", "relu", 18, 2)
-                .node("box_raw", "linear", 19, 2, "out_features", 4)
-                .node("box_head", "query_boxes", 20, 2, "image_size", 64)
-                .node("loss", "detr_set_loss", 21, 1, "l1_cost", 5.0 / 64, "giou_cost", 2.0, "class_cost", 1.0,
+        g.nodeAt("tokens", "patch_embed", 10, 0, "patch", 1, "d_model", WIDTH)
+                .nodeAt("pos", "sincos2d_pos", 11, 0, "grid_h", 8, "grid_w", 8)
+                .nodeAt("enc1", "encoder_block", 12, 0, "d_model", WIDTH, "heads", 4, "hidden", 128)
+                .nodeAt("enc2", "encoder_block", 13, 0, "d_model", WIDTH, "heads", 4, "hidden", 128)
+                .nodeAt("queries", "object_queries", 13, 2, "queries", QUERIES, "d_model", WIDTH)
+                .nodeAt("dec1", "decoder_block", 14, 1, "d_model", WIDTH, "heads", 4, "hidden", 128, "causal", false)
+                .nodeAt("dec2", "decoder_block", 15, 1, "d_model", WIDTH, "heads", 4, "hidden", 128, "causal", false)
+                .nodeAt("dec_norm", "layernorm", 16, 1)
+                .nodeAt("class_head", "linear", 17, 0, "out_features", 3)
+                .nodeAt("box_mlp", "linear", 17, 2, "out_features", WIDTH)
+                .nodeAt("box_relu", "relu", 18, 2)
+                .nodeAt("box_raw", "linear", 19, 2, "out_features", 4)
+                .nodeAt("box_head", "query_boxes", 20, 2, "image_size", 64)
+                .nodeAt("loss", "detr_set_loss", 21, 1, "l1_cost", 5.0 / 64, "giou_cost", 2.0, "class_cost", 1.0,
                         "eos_coef", 0.1);
         g.wire(x, "tokens.in").wire("tokens.out", "pos.in").wire("pos.out", "enc1.in").wire("enc1.out", "enc2.in")
                 .wire("enc2.out", "queries.in").wire("queries.out", "dec1.in").wire("enc2.out", "dec1.memory")
@@ -49,7 +48,7 @@ final class DetrShapesTemplate implements TemplateSource {
                 .wire("box_mlp.out", "box_relu.in").wire("box_relu.out", "box_raw.in").wire("box_raw.out", "box_head.in")
                 .wire("class_head.out", "loss.pred_logits").wire("box_head.out", "loss.pred_boxes")
                 .wire("boxes.out", "loss.target_boxes").wire("labels.out", "loss.target_labels");
-        Document doc = g.document();
+        Document doc = g.build();
         doc.setConfig(new TrainingConfig("shapes-detection", "adamw", 1e-3, "cosine", 100, 1e-4, 0.9, 1.0, 16,
                 2000, 0, 500, 42L, "auto", "none"));
         return doc;

@@ -1,6 +1,7 @@
 package dev.tensorloom.templates;
 
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.TrainingConfig;
 
 /**
@@ -25,30 +26,30 @@ final class DitRectifiedFlowTemplate implements TemplateSource {
 
     @Override
     public Document build() {
-        GraphBuilder g = new GraphBuilder();
-        g.node("image", "input", 0, 0, "field", "image", "shape", "[B, 1, 16, 16]", "dtype", "float32")
-                .node("label", "input", 0, 2, "field", "label", "shape", "[B]", "dtype", "int64")
-                .node("pair", "rectified_flow_pair", 1, 0)
-                .node("t_embed", "timestep_embed", 2, 1, "d_model", WIDTH, "freq_dim", 64)
-                .node("class_embed", "embedding", 2, 2, "vocab", 4, "dim", WIDTH)
-                .node("cond", "add", 3, 2)
-                .node("patches", "patch_embed", 2, 0, "patch", PATCH, "d_model", WIDTH)
-                .node("pos", "sincos2d_pos", 3, 0, "grid_h", GRID, "grid_w", GRID);
+        DocumentBuilder g = new DocumentBuilder();
+        g.nodeAt("image", "input", 0, 0, "field", "image", "shape", "[B, 1, 16, 16]", "dtype", "float32")
+                .nodeAt("label", "input", 0, 2, "field", "label", "shape", "[B]", "dtype", "int64")
+                .nodeAt("pair", "rectified_flow_pair", 1, 0)
+                .nodeAt("t_embed", "timestep_embed", 2, 1, "d_model", WIDTH, "freq_dim", 64)
+                .nodeAt("class_embed", "embedding", 2, 2, "vocab", 4, "dim", WIDTH)
+                .nodeAt("cond", "add", 3, 2)
+                .nodeAt("patches", "patch_embed", 2, 0, "patch", PATCH, "d_model", WIDTH)
+                .nodeAt("pos", "sincos2d_pos", 3, 0, "grid_h", GRID, "grid_w", GRID);
         String previous = "pos.out";
         for (int i = 1; i <= 3; i++) {
-            g.node("dit" + i, "dit_block", 3 + i, 0, "d_model", WIDTH, "heads", 4, "hidden", 2 * WIDTH, "qk_norm", true);
+            g.nodeAt("dit" + i, "dit_block", 3 + i, 0, "d_model", WIDTH, "heads", 4, "hidden", 2 * WIDTH, "qk_norm", true);
             g.wire(previous, "dit" + i + ".in").wire("cond.out", "dit" + i + ".cond");
             previous = "dit" + i + ".out";
         }
-        g.node("final", "dit_final", 7, 0, "d_model", WIDTH, "patch", PATCH, "channels", 1)
-                .node("unpatchify", "unpatchify", 8, 0, "patch", PATCH, "channels", 1, "grid_h", GRID, "grid_w", GRID)
-                .node("loss", "rf_velocity_mse", 9, 1);
+        g.nodeAt("final", "dit_final", 7, 0, "d_model", WIDTH, "patch", PATCH, "channels", 1)
+                .nodeAt("unpatchify", "unpatchify", 8, 0, "patch", PATCH, "channels", 1, "grid_h", GRID, "grid_w", GRID)
+                .nodeAt("loss", "rf_velocity_mse", 9, 1);
         g.wire("image.out", "pair.in").wire("pair.x_t", "patches.in").wire("patches.out", "pos.in")
                 .wire("pair.t", "t_embed.t").wire("label.out", "class_embed.in")
                 .wire("t_embed.out", "cond.a").wire("class_embed.out", "cond.b")
                 .wire(previous, "final.in").wire("cond.out", "final.cond").wire("final.out", "unpatchify.in")
                 .wire("unpatchify.out", "loss.pred").wire("pair.velocity", "loss.target");
-        Document doc = g.document();
+        Document doc = g.build();
         doc.setConfig(new TrainingConfig("shapes16", "adamw", 1e-3, "cosine", 100, 0.0, 0.9, 1.0, 32, 2000, 0,
                 250, 42L, "auto", "none"));
         return doc;

@@ -1,6 +1,7 @@
 package dev.tensorloom.templates;
 
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.TrainingConfig;
 
 /**
@@ -11,7 +12,7 @@ import dev.tensorloom.model.doc.TrainingConfig;
  * input-dependent Δ, B, C); the S4D version uses time-invariant S4D convolutions followed by GELU and a
  * channel-mixing linear layer, the usual S4D layer.
  */
-final class SelectiveCopyTemplate implements TemplateSource {
+record SelectiveCopyTemplate(String id, boolean selective, TrainingConfig config) implements TemplateSource {
     static final int WIDTH = 64;
     static final String DATASET = "selective-copy?length=64&data_tokens=8&vocab=10";
     /** Noise positions (holding the 8 data tokens somewhere). */
@@ -26,16 +27,6 @@ final class SelectiveCopyTemplate implements TemplateSource {
     static final double LEARNING_RATE = 1e-2;
     static final int STEPS = 800;
 
-    private final String id;
-    private final boolean mamba;
-    private final TrainingConfig config;
-
-    private SelectiveCopyTemplate(String id, boolean mamba, TrainingConfig config) {
-        this.id = id;
-        this.mamba = mamba;
-        this.config = config;
-    }
-
     static SelectiveCopyTemplate mamba() {
         return new SelectiveCopyTemplate("mamba-selective-copy", true,
                 new TrainingConfig(DATASET, "adamw", LEARNING_RATE, "cosine", 50, 0.01, 0.9, 1.0, 32, STEPS, 0, 100,
@@ -49,51 +40,46 @@ final class SelectiveCopyTemplate implements TemplateSource {
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
     public Document build() {
-        GraphBuilder g = new GraphBuilder();
+        DocumentBuilder g = new DocumentBuilder();
         String shape = "[B, " + SEQUENCE + "]";
-        g.node("tokens", "input", 0, 0, "field", "tokens", "shape", shape, "dtype", "int64")
-                .node("target", "input", 0, 2, "field", "target", "shape", shape, "dtype", "int64")
-                .node("embed", "embedding", 1, 0, "vocab", 12, "dim", WIDTH);
+        g.nodeAt("tokens", "input", 0, 0, "field", "tokens", "shape", shape, "dtype", "int64")
+                .nodeAt("target", "input", 0, 2, "field", "target", "shape", shape, "dtype", "int64")
+                .nodeAt("embed", "embedding", 1, 0, "vocab", 12, "dim", WIDTH);
         g.wire("tokens.out", "embed.in");
         String x = "embed.out";
         int col = 2;
         for (int i = 1; i <= 2; i++) {
             String b = "block" + i + "_";
-            g.node(b + "norm", "rmsnorm", col++, 1);
+            g.nodeAt(b + "norm", "rmsnorm", col++, 1);
             g.wire(x, b + "norm.in");
             String y;
-            if (mamba) {
-                g.node(b + "mamba", "mamba", col++, 1, "d_model", WIDTH, "state", 16, "expand", 2, "conv", 4);
+            if (selective) {
+                g.nodeAt(b + "mamba", "mamba", col++, 1, "d_model", WIDTH, "state", 16, "expand", 2, "conv", 4);
                 g.wire(b + "norm.out", b + "mamba.in");
                 y = b + "mamba.out";
             } else {
-                g.node(b + "s4d", "s4d", col++, 1, "d_model", WIDTH, "state", 64, "init", "lin")
-                        .node(b + "gelu", "gelu", col++, 1)
-                        .node(b + "mix", "linear", col++, 1, "out_features", WIDTH);
+                g.nodeAt(b + "s4d", "s4d", col++, 1, "d_model", WIDTH, "state", 64, "init", "lin")
+                        .nodeAt(b + "gelu", "gelu", col++, 1)
+                        .nodeAt(b + "mix", "linear", col++, 1, "out_features", WIDTH);
                 g.wire(b + "norm.out", b + "s4d.in").wire(b + "s4d.out", b + "gelu.in")
                         .wire(b + "gelu.out", b + "mix.in");
                 y = b + "mix.out";
             }
-            g.node(b + "add", "add", col++, 0);
+            g.nodeAt(b + "add", "add", col++, 0);
             g.wire(x, b + "add.a").wire(y, b + "add.b");
             x = b + "add.out";
         }
         // The loss reads only the recall positions: split both logits and targets after the noise part.
-        g.node("norm", "rmsnorm", col++, 0)
-                .node("head", "linear", col++, 0, "out_features", 10)
-                .node("recall", "split", col++, 0, "axis", 1, "split_size", NOISE)
-                .node("recall_target", "split", col - 1, 2, "axis", 1, "split_size", NOISE)
-                .node("loss", "cross_entropy", col, 1);
+        g.nodeAt("norm", "rmsnorm", col++, 0)
+                .nodeAt("head", "linear", col++, 0, "out_features", 10)
+                .nodeAt("recall", "split", col++, 0, "axis", 1, "split_size", NOISE)
+                .nodeAt("recall_target", "split", col - 1, 2, "axis", 1, "split_size", NOISE)
+                .nodeAt("loss", "cross_entropy", col, 1);
         g.wire(x, "norm.in").wire("norm.out", "head.in").wire("head.out", "recall.in")
                 .wire("target.out", "recall_target.in").wire("recall.b", "loss.pred")
                 .wire("recall_target.b", "loss.target");
-        Document doc = g.document();
+        Document doc = g.build();
         doc.setConfig(config);
         return doc;
     }

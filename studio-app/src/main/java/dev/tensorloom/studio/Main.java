@@ -2,6 +2,7 @@ package dev.tensorloom.studio;
 
 import dev.tensorloom.model.io.ProjectFormat;
 import dev.tensorloom.studio.cli.TensorloomCli;
+import dev.tensorloom.studio.shell.StudioLauncher;
 
 /**
  * Entry point: no arguments opens the studio, one project file ({@code tensorloom model.tlm}) opens the

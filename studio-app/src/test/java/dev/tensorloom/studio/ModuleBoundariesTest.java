@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module boundaries of docs/architecture.md, checked on the compiled classes of every module. */
+/**
+ * The module boundaries of docs/architecture.md, checked on the compiled classes of every module; the
+ * package rules inside modules are {@link ArchitectureRulesTest}'s.
+ */
 class ModuleBoundariesTest {
     private static JavaClasses classes;
 
@@ -17,13 +20,6 @@ class ModuleBoundariesTest {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.tensorloom");
-    }
-
-    @Test
-    void documentModelKnowsNoJavaFxAndNoDjl() {
-        noClasses().that().resideInAPackage("dev.tensorloom.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "ai.djl..")
-                .check(classes);
     }
 
     @Test

@@ -13,4 +13,9 @@ public final class CompileException extends RuntimeException implements dev.tens
     public String nodeId() {
         return nodeId;
     }
+
+    @Override
+    public dev.tensorloom.model.UserLocation location() {
+        return nodeId == null ? dev.tensorloom.model.UserLocation.NONE : dev.tensorloom.model.UserLocation.node(nodeId, null);
+    }
 }

@@ -36,4 +36,9 @@ public class DataFileException extends RuntimeException implements dev.tensorloo
     public OptionalInt line() {
         return line > 0 ? OptionalInt.of(line) : OptionalInt.empty();
     }
+
+    @Override
+    public dev.tensorloom.model.UserLocation location() {
+        return dev.tensorloom.model.UserLocation.file(String.valueOf(file), line, 0);
+    }
 }

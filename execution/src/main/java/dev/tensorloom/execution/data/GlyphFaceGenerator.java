@@ -50,16 +50,7 @@ public final class GlyphFaceGenerator implements BatchGenerator {
 
     @Override
     public HostBatch generate(DataRandom random, int batchSize) {
-        int plane = size * size;
-        float[] images = new float[batchSize * plane];
-        long[] labels = new long[batchSize];
-        for (int b = 0; b < batchSize; b++) {
-            int label = random.nextInt(identities);
-            labels[b] = label;
-            System.arraycopy(render(face(label), random), 0, images, b * plane, plane);
-        }
-        return HostBatch.builder().put("image", HostArray.ofFloats(images, batchSize, 1, size, size))
-                .put("label", HostArray.ofLongs(labels, batchSize)).build();
+        return LabelledImages.generate(random, batchSize, size, identities, (r, label) -> render(face(label), r));
     }
 
     /** One picture of identity {@code label} (index within this dataset) under a random view. */

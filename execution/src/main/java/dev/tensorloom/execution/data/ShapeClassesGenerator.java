@@ -33,19 +33,13 @@ public final class ShapeClassesGenerator implements BatchGenerator {
 
     @Override
     public HostBatch generate(DataRandom random, int batchSize) {
-        int plane = size * size;
-        float[] images = new float[batchSize * plane];
-        long[] labels = new long[batchSize];
-        for (int b = 0; b < batchSize; b++) {
-            int label = random.nextInt(CLASSES.size());
-            labels[b] = label;
-            float[] pixels = draw(random, label);
-            for (int i = 0; i < plane; i++) {
-                images[b * plane + i] = 2 * pixels[i] - 1;
+        return LabelledImages.generate(random, batchSize, size, CLASSES.size(), (r, label) -> {
+            float[] pixels = draw(r, label);
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = 2 * pixels[i] - 1;
             }
-        }
-        return HostBatch.builder().put("image", HostArray.ofFloats(images, batchSize, 1, size, size))
-                .put("label", HostArray.ofLongs(labels, batchSize)).build();
+            return pixels;
+        });
     }
 
     private float[] draw(DataRandom random, int label) {

@@ -19,6 +19,6 @@ final class FlowOps {
     }
 
     private static CouplingOp coupling(boolean affine, dev.tensorloom.model.catalog.Params p) {
-        return new CouplingOp(affine, p.getInt("d"), p.getInt("hidden"), p.getInt("layers"), p.getString("mask"));
+        return CouplingOp.of(affine, p.getInt("d"), p.getInt("hidden"), p.getInt("layers"), p.getString("mask"));
     }
 }

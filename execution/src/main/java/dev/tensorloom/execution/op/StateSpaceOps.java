@@ -9,9 +9,9 @@ final class StateSpaceOps {
     }
 
     static void register(OpRegistry registry) {
-        registry.register("s4d", p -> new S4dOp(p.getInt("d_model"), p.getInt("state"), p.getString("init"),
+        registry.register("s4d", p -> S4dOp.of(p.getInt("d_model"), p.getInt("state"), p.getString("init"),
                 p.getDouble("dt_min"), p.getDouble("dt_max")));
-        registry.register("mamba", p -> new MambaOp(p.getInt("d_model"), p.getInt("state"), p.getInt("expand"),
+        registry.register("mamba", p -> MambaOp.of(p.getInt("d_model"), p.getInt("state"), p.getInt("expand"),
                 p.getInt("conv"), p.getInt("dt_rank")));
     }
 }

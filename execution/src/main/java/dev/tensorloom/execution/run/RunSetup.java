@@ -15,9 +15,11 @@ import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.session.SessionConfig;
 import dev.tensorloom.execution.train.MetricBinding;
 import dev.tensorloom.execution.train.MetricsForDataset;
+import dev.tensorloom.model.InvalidInputException;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.TrainingConfig;
+import dev.tensorloom.model.validate.Validator;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,18 +30,8 @@ import java.util.Map;
  * configuration, compiles the graph, opens the dataset and chooses the metrics. Shared by the command
  * line and the studio's run panel so both train exactly the same way.
  */
-public final class RunSetup {
-    private final BlockCatalog catalog;
-    private final OpRegistry ops;
-    private final DatasetRegistry datasets;
-    private final ActivationPlannerFactory schedules;
-
-    public RunSetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry datasets, ActivationPlannerFactory schedules) {
-        this.catalog = catalog;
-        this.ops = ops;
-        this.datasets = datasets;
-        this.schedules = schedules;
-    }
+public record RunSetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry datasets,
+        ActivationPlannerFactory schedules) {
 
     /** The built-in catalog, ops and datasets. */
     public static RunSetup standard() {
@@ -52,7 +44,7 @@ public final class RunSetup {
         TrainingConfig c = base;
         if (options.steps().isPresent()) {
             if (options.steps().getAsInt() < 1) {
-                throw new IllegalArgumentException("--steps must be at least 1, got " + options.steps().getAsInt());
+                throw new InvalidInputException("--steps must be at least 1, got " + options.steps().getAsInt());
             }
             c = c.withSteps(options.steps().getAsInt());
         }
@@ -75,14 +67,18 @@ public final class RunSetup {
     /** A command line's {@code --batch} has the project file's limits: 1 to {@link TrainingConfig#MAX_BATCH_SIZE}. */
     public static void requireBatchSize(int batch) {
         if (batch < 1 || batch > TrainingConfig.MAX_BATCH_SIZE) {
-            throw new IllegalArgumentException("--batch must be between 1 and " + TrainingConfig.MAX_BATCH_SIZE
+            throw new InvalidInputException("--batch must be between 1 and " + TrainingConfig.MAX_BATCH_SIZE
                     + " (as a project file's batchSize), got " + batch);
         }
     }
 
-    /** Compiles and opens everything; user mistakes surface as located {@code UserError}s. */
+    /**
+     * Validates, compiles and opens everything; user mistakes surface as located {@code UserError}s, a graph
+     * with errors as the {@link Validator}'s first error (what {@code tensorloom validate} prints).
+     */
     public PreparedRun prepare(Document document, RunOptions options) {
         TrainingConfig config = effectiveConfig(document.config(), options);
+        Validator.requireValid(document, catalog);
         Plan plan = Compiler.compile(document, catalog, ops, DeviceChoice.parse(config.device()));
         ArrayBatchSource source = openData(config, options.dataFolder());
         if (UserDataSpec.isUserData(config.dataset())) {
@@ -98,7 +94,7 @@ public final class RunSetup {
     private ArrayBatchSource openData(TrainingConfig config, Path dataFolder) {
         String spec = config.dataset();
         if (spec.isBlank()) {
-            throw new IllegalArgumentException("the project names no dataset; choose one in the run panel "
+            throw new InvalidInputException("the project names no dataset; choose one in the run panel "
                     + "(for example seq-reverse)");
         }
         if (UserDataSpec.isUserData(spec)) {
@@ -107,7 +103,7 @@ public final class RunSetup {
                     DatasetRegistry.HELD_OUT_BATCH_SIZE));
         }
         if (!datasets.isSynthetic(spec)) {
-            throw new IllegalArgumentException("dataset '" + spec + "' is not a built-in dataset or user data "
+            throw new InvalidInputException("dataset '" + spec + "' is not a built-in dataset or user data "
                     + "(csv:FILE?features=...&label=... or images:FOLDER?size=N); known: "
                     + String.join(", ", datasets.all().stream().map(d -> d.id()).toList()));
         }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.testing.GraphBuilder;
 import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class CompilerTest {
     @Test
     void errorsNameTheNode() {
         CompileException unknown = assertThrows(CompileException.class, () -> Compiler.compile(
-                new GraphBuilder().node("x", "input").node("q", "quantum").build(),
+                new DocumentBuilder().node("x", "input").node("q", "quantum").build(),
                 TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU));
         assertEquals("q", unknown.nodeId());
         assertTrue(unknown.getMessage().contains("unknown block type 'quantum'"));
@@ -46,7 +46,7 @@ class CompilerTest {
         assertTrue(noOp.getMessage().contains("no implementation"));
 
         CompileException open = assertThrows(CompileException.class, () -> Compiler.compile(
-                new GraphBuilder().node("x", "input").node("a", "add").node("l", "mse")
+                new DocumentBuilder().node("x", "input").node("a", "add").node("l", "mse")
                         .wire("x.out", "a.a").wire("a.out", "l.pred").wire("x.out", "l.target").build(),
                 TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU));
         assertEquals("a", open.nodeId());

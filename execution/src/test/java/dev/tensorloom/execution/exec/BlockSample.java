@@ -3,11 +3,11 @@ package dev.tensorloom.execution.exec;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.tensorloom.execution.testing.GraphBuilder;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.catalog.BlockType;
 import dev.tensorloom.model.catalog.PortSpec;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +100,7 @@ final class BlockSample {
      */
     Document document(BlockCatalog catalog) {
         BlockType t = catalog.require(type);
-        GraphBuilder g = new GraphBuilder().node("block", type, params);
+        DocumentBuilder g = new DocumentBuilder().node("block", type, params);
         for (Input in : inputs) {
             if (t.inputs().stream().noneMatch(p -> p.name().equals(in.port()))) {
                 throw new IllegalArgumentException(type + " has no input port '" + in.port() + "'");

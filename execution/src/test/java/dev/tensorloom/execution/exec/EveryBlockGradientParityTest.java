@@ -24,16 +24,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * For every block type with an op: one node-by-node training step of the {@link Executor} gives the
- * same loss and the same gradient for every parameter (the block's own and the {@code shift} in front of
- * each floating input, i.e. the gradients reaching its inputs) as one whole-graph autograd pass over the
- * same ops and weights ({@link WholeGraphReference}).
+ * For every block type with an op, in every {@link Mode}: one node-by-node training step of the
+ * {@link Executor} gives the same loss and the same gradient for every parameter (the block's own and the
+ * {@code shift} in front of each floating input, i.e. the gradients reaching its inputs) as one
+ * whole-graph autograd pass over the same ops and weights ({@link WholeGraphReference}). So every op is
+ * tested plain, checkpointed and recomputed: an op whose second forward differs from its first (a random
+ * draw not taken from the step's seed, a buffer updated twice) fails here.
  */
 class EveryBlockGradientParityTest {
     private static final long SEED = 17;
     private static final long STEP = 3;
     private static final double TOLERANCE = 1e-6;
     private static final Map<String, String> REPORT = new TreeMap<>();
+
+    /** How the step keeps activations. */
+    enum Mode {
+        /** Everything kept with its graph: plain backpropagation. */
+        PLAIN,
+        /** Every node keeps its outputs but not its graph, so backward re-runs each node once. */
+        CHECKPOINTED,
+        /** Nothing kept but the batch: backward re-runs every node from the sources. */
+        RECOMPUTED;
+
+        ActivationSchedule schedule(Plan plan) {
+            Set<Integer> all = new TreeSet<>();
+            plan.steps().forEach(step -> all.add(step.index()));
+            return switch (this) {
+                case PLAIN -> ActivationSchedule.NONE;
+                case CHECKPOINTED -> SegmentSchedule.outputsOnly(all);
+                case RECOMPUTED -> new SegmentSchedule(Set.of());
+            };
+        }
+    }
 
     @Test
     void everyBlockTypeWithAnOpHasASample() {
@@ -50,11 +72,13 @@ class EveryBlockGradientParityTest {
     Stream<DynamicTest> nodeByNodeGradientsEqualWholeGraphAutograd() {
         BlockCatalog catalog = ParityBlocks.catalog();
         OpRegistry ops = ParityBlocks.ops();
-        return BlockSamples.all().stream().map(s -> DynamicTest.dynamicTest(s.toString(), () -> check(s, catalog, ops)));
+        return BlockSamples.all().stream().flatMap(s -> Stream.of(Mode.values())
+                .map(mode -> DynamicTest.dynamicTest(s + " " + mode, () -> check(s, mode, catalog, ops))));
     }
 
-    private static void check(BlockSample sample, BlockCatalog catalog, OpRegistry ops) {
+    private static void check(BlockSample sample, Mode mode, BlockCatalog catalog, OpRegistry ops) {
         Plan plan = Compiler.compile(sample.document(catalog), catalog, ops, DeviceChoice.CPU);
+        ActivationSchedule schedule = mode.schedule(plan);
         try (ParameterStore store = new ParameterStore(plan.device(), SEED);
                 Executor executor = new Executor(plan, store, SEED);
                 NDManager data = NDManager.newBaseManager()) {
@@ -63,8 +87,12 @@ class EveryBlockGradientParityTest {
             // zero-initialised layers (a coupling's last layer, for example) a gradient upstream of them.
             executor.train(batch, 0, ActivationSchedule.NONE, ExecutorListener.NONE, ForwardObserver.NONE);
             perturb(store, data);
-            StepOutcome outcome = executor.train(batch, STEP, ActivationSchedule.NONE, ExecutorListener.NONE,
-                    ForwardObserver.NONE);
+            int[] recomputations = {0};
+            ExecutorListener counter = a -> recomputations[0] += a.kind() == ActionKind.RECOMPUTE ? 1 : 0;
+            StepOutcome outcome = executor.train(batch, STEP, schedule, counter, ForwardObserver.NONE);
+            // The modes have teeth: every mode but plain re-runs nodes for their backward.
+            assertEquals(mode == Mode.PLAIN, recomputations[0] == 0, sample + " " + mode + ": "
+                    + recomputations[0] + " recomputations");
             Map<String, float[]> nodeByNode = GradientProbe.gradients(store);
 
             store.zeroGradients();
@@ -72,7 +100,7 @@ class EveryBlockGradientParityTest {
             Map<String, float[]> reference = GradientProbe.gradients(store);
 
             assertTrue(Double.isFinite(referenceLoss), sample + ": reference loss " + referenceLoss);
-            assertEquals(referenceLoss, outcome.loss(), TOLERANCE * Math.abs(referenceLoss), sample + ": loss");
+            assertEquals(referenceLoss, outcome.loss(), TOLERANCE * Math.abs(referenceLoss), sample + " " + mode + ": loss");
             assertEquals(reference.keySet(), nodeByNode.keySet());
             assertTrue(!reference.isEmpty(), sample + " has nothing to compare");
             double worst = 0;
@@ -82,9 +110,9 @@ class EveryBlockGradientParityTest {
                         + " has a zero reference gradient; the comparison would prove nothing");
                 double rel = relativeDifference(nodeByNode.get(id), reference.get(id));
                 worst = Math.max(worst, rel);
-                assertTrue(rel <= TOLERANCE, sample + ": " + id + " differs from whole-graph autograd by " + rel);
+                assertTrue(rel <= TOLERANCE, sample + " " + mode + ": " + id + " differs from whole-graph autograd by " + rel);
             }
-            REPORT.put(sample.toString(), String.format("max relative difference %.3e over %d parameters", worst,
+            REPORT.put(sample + " " + mode, String.format("max relative difference %.3e over %d parameters", worst,
                     reference.size()));
         }
     }

@@ -15,11 +15,11 @@ import dev.tensorloom.execution.data.Checkerboard;
 import dev.tensorloom.execution.data.DatasetRegistry;
 import dev.tensorloom.execution.data.SyntheticDataset;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.testing.GraphBuilder;
 import dev.tensorloom.execution.train.LearningRateSchedule;
 import dev.tensorloom.execution.train.Trainer;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class FlowSamplerTest {
 
     /** x → affine couplings with alternating masks → diag_scale → flow_nll, log-determinants summed. */
     static Document flow(int couplings, int hidden) {
-        GraphBuilder g = new GraphBuilder().node("x", "input", "field", "x", "shape", "[B, 2]");
+        DocumentBuilder g = new DocumentBuilder().node("x", "input", "field", "x", "shape", "[B, 2]");
         String z = "x.out";
         String logdet = null;
         for (int i = 1; i <= couplings; i++) {
@@ -46,7 +46,7 @@ class FlowSamplerTest {
         return g.node("nll", "flow_nll").wire("scale.z", "nll.z").wire(logdet, "nll.logdet").build();
     }
 
-    private static String sum(GraphBuilder g, String running, String next, int i) {
+    private static String sum(DocumentBuilder g, String running, String next, int i) {
         if (running == null) {
             return next;
         }
@@ -105,7 +105,7 @@ class FlowSamplerTest {
 
     @Test
     void aGraphWithoutFlowLossCannotBeSampled() {
-        Plan plan = compile(new GraphBuilder().node("x", "input", "field", "x", "shape", "[B, 2]")
+        Plan plan = compile(new DocumentBuilder().node("x", "input", "field", "x", "shape", "[B, 2]")
                 .node("y", "input", "field", "y", "shape", "[B, 2]").node("l", "mse")
                 .wire("x.out", "l.pred").wire("y.out", "l.target").build());
         try (ParameterStore store = new ParameterStore(plan.device(), 1)) {

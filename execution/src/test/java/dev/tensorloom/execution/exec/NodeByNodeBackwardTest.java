@@ -8,9 +8,9 @@ import ai.djl.ndarray.NDManager;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
-import dev.tensorloom.execution.testing.GraphBuilder;
 import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,7 @@ class NodeByNodeBackwardTest {
 
     @Test
     void anOutputWithoutGraphPassesNoGradientAndBreaksNothing() {
-        Plan plan = Compiler.compile(new GraphBuilder()
+        Plan plan = Compiler.compile(new DocumentBuilder()
                 .node("x", "input", "field", "x").node("y", "input", "field", "y")
                 .node("l1", "lin", "out_features", 4L).node("c", "const").node("a", "add").node("l", "mse")
                 .wire("x.out", "l1.in").wire("l1.out", "c.in").wire("c.out", "a.a").wire("l1.out", "a.b")

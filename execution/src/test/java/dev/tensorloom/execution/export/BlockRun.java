@@ -22,7 +22,7 @@ import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.op.RandomDraws;
-import dev.tensorloom.execution.testing.GraphBuilder;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.catalog.BlockType;
 import dev.tensorloom.model.catalog.PortSpec;
@@ -57,7 +57,7 @@ final class BlockRun {
         BlockType type = CATALOG.require(c.type());
         Random random = new Random(c.name().hashCode());
         Map<String, HostArray> fields = new LinkedHashMap<>();
-        GraphBuilder g = new GraphBuilder();
+        DocumentBuilder g = new DocumentBuilder();
         g.node(BLOCK, c.type(), flatten(c.params()));
         for (int k = 0; k < type.inputs().size(); k++) {
             InputSpec spec = k < c.inputs().size() ? c.inputs().get(k) : null;

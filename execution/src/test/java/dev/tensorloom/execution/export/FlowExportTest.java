@@ -20,7 +20,7 @@ import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.FlowSampler;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.testing.GraphBuilder;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.execution.testing.TestPython;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
@@ -53,7 +53,7 @@ class FlowExportTest {
 
     /** x → actnorm → affine (even) → reverse → additive (odd) → diag_scale → flow_nll, log-dets summed by add nodes. */
     private static Document flow() {
-        GraphBuilder g = new GraphBuilder()
+        DocumentBuilder g = new DocumentBuilder()
                 .node("x", "input", "field", "x", "shape", "[B, " + FEATURES + "]", "dtype", "float32")
                 .node("norm", "actnorm")
                 .node("c1", "affine_coupling", "d", (long) FEATURES, "hidden", 16L, "layers", 2L, "mask", "even")
@@ -131,7 +131,7 @@ class FlowExportTest {
 
     @Test
     void aGraphThatIsNoFlowHasNoInverse() {
-        Document doc = new GraphBuilder()
+        Document doc = new DocumentBuilder()
                 .node("x", "input", "field", "x", "shape", "[B, 2]", "dtype", "float32")
                 .node("y", "input", "field", "y", "shape", "[B, 2]", "dtype", "float32")
                 .node("fc", "linear", "out_features", 2L).node("loss", "mse")

@@ -11,11 +11,11 @@ import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.exec.ExecutorAction;
 import dev.tensorloom.execution.exec.SegmentSchedule;
-import dev.tensorloom.execution.testing.GraphBuilder;
 import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
 import dev.tensorloom.execution.testing.TestSource;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.TrainingConfig;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +112,7 @@ class TrainingSessionTest {
 
     @Test
     void aDivisionByZeroStopsTrainingNamingTheFirstNonFiniteNode() throws InterruptedException {
-        Document doc = new GraphBuilder()
+        Document doc = new DocumentBuilder()
                 .node("x", "input", "field", "x").node("y", "input", "field", "y")
                 .node("a", "lin", "out_features", 4L).node("b", "divzero").node("c", "tanh")
                 .node("l", "mse")
@@ -129,7 +129,7 @@ class TrainingSessionTest {
 
     @Test
     void aGraphWithoutLossFailsWithAClearMessage() throws InterruptedException {
-        Recorder r = run(new GraphBuilder().node("x", "input", "field", "x").node("t", "tanh").wire("x.out", "t.in")
+        Recorder r = run(new DocumentBuilder().node("x", "input", "field", "x").node("t", "tanh").wire("x.out", "t.in")
                 .build(), config(3));
         assertNotNull(r.failed);
         assertNull(r.failed.nodeId());

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import java.util.Map;
 import java.util.Random;
 
@@ -14,7 +15,7 @@ public final class ChainGraphs {
 
     /** x → (linear 8 → tanh) repeated → mse(y): {@code layers} layers counting each linear and tanh. */
     public static Document chain(int layers) {
-        GraphBuilder g = new GraphBuilder()
+        DocumentBuilder g = new DocumentBuilder()
                 .node("x", "input", "field", "x", "shape", "[B, 8]")
                 .node("y", "input", "field", "y", "shape", "[B, 8]");
         String previous = "x.out";
@@ -29,7 +30,7 @@ public final class ChainGraphs {
 
     /** The deep-chain template's structure scaled down: residual blocks layernorm → linear → relu → linear + skip. */
     public static Document deepChain(int blocks, int width) {
-        GraphBuilder g = new GraphBuilder()
+        DocumentBuilder g = new DocumentBuilder()
                 .node("x", "input", "field", "x", "shape", "[B, " + width + "]")
                 .node("y", "input", "field", "y", "shape", "[B, " + width + "]");
         String previous = "x.out";

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import java.util.Map;
 
 /** Graphs and batches shared by the executor tests. */
@@ -19,7 +20,7 @@ public final class TestGraphs {
      * node and two losses whose sum is minimised.
      */
     public static Document residual(boolean dropout) {
-        GraphBuilder g = new GraphBuilder()
+        DocumentBuilder g = new DocumentBuilder()
                 .node("x", "input", "field", "x")
                 .node("y", "input", "field", "y")
                 .node("l1", "lin", "out_features", 8L)

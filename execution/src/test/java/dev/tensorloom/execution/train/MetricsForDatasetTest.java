@@ -16,9 +16,9 @@ import dev.tensorloom.execution.data.SyntheticDataset;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.testing.GraphBuilder;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ class MetricsForDatasetTest {
     @Test
     void anUntrainedFlowScoresTheStandardNormalAgainstTheFittedGaussian() {
         // diag_scale starts at log-scale 0: z = x, logdet 0, so flow NLL = ½|x|² + log 2π
-        Plan plan = compile(new GraphBuilder().node("x", "input", "field", "x", "shape", "[B, 2]")
+        Plan plan = compile(new DocumentBuilder().node("x", "input", "field", "x", "shape", "[B, 2]")
                 .node("scale", "diag_scale").node("nll", "flow_nll")
                 .wire("x.out", "scale.in").wire("scale.z", "nll.z").wire("scale.logdet", "nll.logdet").build());
         SyntheticDataset data = DatasetRegistry.standard().open("two-moons", 4);
@@ -76,7 +76,7 @@ class MetricsForDatasetTest {
     @Test
     void tokenAccuracyFollowsSplitPartsOfLogitsAndTargets() {
         // the loss sees only the last 3 positions of 8, through split nodes
-        Plan plan = compile(new GraphBuilder()
+        Plan plan = compile(new DocumentBuilder()
                 .node("tokens", "input", "field", "tokens", "shape", "[B, 8]", "dtype", "int64")
                 .node("target", "input", "field", "target", "shape", "[B, 8]", "dtype", "int64")
                 .node("embed", "embedding", "vocab", 10L, "dim", 8L).node("head", "linear", "out_features", 10L)

@@ -20,12 +20,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -81,7 +79,7 @@ public class GraphCanvas extends Control {
     private final ReadOnlyObjectWrapper<CanvasMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ObjectProperty<ConnectionCheck> connectionCheck =
             new SimpleObjectProperty<>(this, "connectionCheck", ConnectionCheck.NONE);
-    private final ReadOnlyBooleanWrapper layoutRunning = new ReadOnlyBooleanWrapper(this, "layoutRunning");
+    private final CanvasLayouts layouts = new CanvasLayouts(this);
     private long messageSerial;
 
     public GraphCanvas(Document document, UndoStack undoStack, BlockCatalog catalog) {
@@ -175,17 +173,13 @@ public class GraphCanvas extends Control {
     /** Adds or removes one id, for Ctrl-click. */
     void toggleSelected(String id) {
         if (!selection.remove(id)) {
-            select(concat(selection, id));
+            Set<String> all = new LinkedHashSet<>(selection);
+            all.add(id);
+            select(all);
         }
     }
 
-    private static Set<String> concat(Set<String> set, String id) {
-        Set<String> all = new LinkedHashSet<>(set);
-        all.add(id);
-        return all;
-    }
-
-    // ---- zoom and pan ------------------------------------------------------------------------
+    // ---- zoom, pan and layout ----------------------------------------------------------------
 
     /** Screen pixels per canvas unit. */
     public DoubleProperty zoomProperty() {
@@ -258,8 +252,6 @@ public class GraphCanvas extends Control {
         return minimapVisible;
     }
 
-    // ---- layout ------------------------------------------------------------------------------
-
     /**
      * Lays the graph out left to right along its wires (ELK layered) and pushes one MoveNodes for
      * every node that moved; undo puts them all back. Small graphs are laid out at once; above
@@ -267,45 +259,20 @@ public class GraphCanvas extends Control {
      * window stays responsive.
      */
     public void autoLayout() {
-        if (CanvasItems.visibleIds(document).size() > ElkAutoLayout.LARGE) {
-            autoLayoutInBackground();
-            return;
-        }
-        Map<String, Position> placed = ElkAutoLayout.layout(document, skinGeometry());
-        CanvasItems.moveCommand(document, placed).ifPresent(editing::push);
+        layouts.autoLayout();
     }
 
     /**
-     * Runs ELK on a background thread (its input is copied here, on the FX thread) and applies the
-     * result on the FX thread as one MoveNodes. If the document was edited meanwhile the result is
-     * dropped with a message, since it would move nodes the user just placed. Completes, on the FX
-     * thread, with whether the layout was applied.
+     * Runs ELK on a background thread and applies the result on the FX thread as one MoveNodes, unless the
+     * document was edited meanwhile; completes, on the FX thread, with whether the layout was applied.
      */
     public CompletableFuture<Boolean> autoLayoutInBackground() {
-        ElkAutoLayout.Input input = ElkAutoLayout.input(document, skinGeometry());
-        long revision = undoStack.revision();
-        CompletableFuture<Boolean> applied = new CompletableFuture<>();
-        layoutRunning.set(true);
-        LayoutThread.submit(() -> ElkAutoLayout.compute(input))
-                .whenComplete((placed, error) -> Platform.runLater(() -> {
-                    layoutRunning.set(false);
-                    if (error != null) {
-                        report(CanvasMessage.Kind.REFUSED, "auto-layout failed: " + error.getMessage());
-                        applied.completeExceptionally(error);
-                    } else if (undoStack.revision() != revision) {
-                        report(CanvasMessage.Kind.INFO, "auto-layout dropped: the graph changed while it ran");
-                        applied.complete(false);
-                    } else {
-                        CanvasItems.moveCommand(document, placed).ifPresent(editing::push);
-                        applied.complete(true);
-                    }
-                }));
-        return applied;
+        return layouts.inBackground();
     }
 
     /** True while a background auto-layout runs. */
     public ReadOnlyBooleanProperty layoutRunningProperty() {
-        return layoutRunning.getReadOnlyProperty();
+        return layouts.runningProperty();
     }
 
     // ---- annotations and states -------------------------------------------------------------

@@ -101,13 +101,15 @@ final class ViewPrebuilder {
 
     /**
      * Prepares ids from the head of {@code queue} until {@code most} were prepared, the reserve reached
-     * {@code cap} or the frame's budget since {@code start} ran out; returns how many were prepared.
+     * {@code cap} or the frame's budget since {@code start} ran out; returns how many were prepared. The
+     * first one is always tried: on a loaded machine the thread can lose the whole budget before it, and a
+     * frame that prepares nothing makes no progress.
      */
     private static int drain(Deque<String> queue, int most, IntSupplier reserved, int cap, Predicate<String> prepare,
             long start) {
         int n = 0;
         while (!queue.isEmpty() && n < most && reserved.getAsInt() < cap
-                && (System.nanoTime() - start) / 1e6 < FRAME_BUDGET_MS) {
+                && (n == 0 || (System.nanoTime() - start) / 1e6 < FRAME_BUDGET_MS)) {
             if (prepare.test(queue.poll())) {
                 n++;
             }

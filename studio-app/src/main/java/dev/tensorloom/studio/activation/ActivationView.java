@@ -1,6 +1,6 @@
 package dev.tensorloom.studio.activation;
 
-import dev.tensorloom.studio.LiveScrollPane;
+import dev.tensorloom.studio.ui.LiveScrollPane;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;

@@ -9,19 +9,8 @@ import dev.tensorloom.execution.session.Preview;
 public record Heatmap(int rows, int cols, float[] values, double min, double max, String caption) {
 
     public static Heatmap of(Preview p, String caption) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (float v : p.values()) {
-            if (Float.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        if (lo > hi) {
-            lo = 0;
-            hi = 0;
-        }
-        return new Heatmap(p.rows(), p.cols(), p.values().clone(), lo, hi, caption);
+        FiniteRange r = FiniteRange.of(new FiniteRange(0, 0), p.values());
+        return new Heatmap(p.rows(), p.cols(), p.values().clone(), r.lo(), r.hi(), caption);
     }
 
     /** A preview painted over a fixed range (values outside it saturate), to compare several pictures. */

@@ -20,20 +20,10 @@ public final class SamplerViewModel {
     private final ReadOnlyObjectWrapper<Grid> grid = new ReadOnlyObjectWrapper<>();
 
     void show(SamplerSteps s) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Preview p : s.data()) {
-            for (float v : p.values()) {
-                if (Float.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        if (lo > hi) {
-            lo = 0;
-            hi = 1;
-        }
+        FiniteRange range = FiniteRange.of(new FiniteRange(0, 1),
+                s.data().stream().map(Preview::values).toArray(float[][]::new));
+        double lo = range.lo();
+        double hi = range.hi();
         List<String> columns = new ArrayList<>();
         for (double t : s.times()) {
             columns.add(String.format("t = %.2f", t));

@@ -1,25 +1,16 @@
 package dev.tensorloom.studio.cli;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.compile.CompileException;
-import dev.tensorloom.execution.compile.Compiler;
-import dev.tensorloom.execution.compile.DeviceChoice;
-import dev.tensorloom.execution.compile.Plan;
-import dev.tensorloom.execution.data.ArrayBatchSource;
-import dev.tensorloom.execution.data.DatasetRegistry;
-import dev.tensorloom.execution.exec.Executor;
-import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
-import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.measure.MemoryComparison;
+import dev.tensorloom.execution.run.MemorySetup;
 import dev.tensorloom.execution.run.RunSetup;
+import dev.tensorloom.model.InvalidInputException;
 import dev.tensorloom.model.catalog.BlockCatalog;
-import dev.tensorloom.model.doc.Document;
-import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.model.io.Project;
-import java.util.Map;
+import dev.tensorloom.model.validate.InvalidGraphException;
+import java.io.PrintWriter;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,59 +63,34 @@ final class MemoryCommand implements Callable<Integer> {
         }
         Project project = source.load();
         ProjectChecks.requireValid(project, source.displayName());
-        Document doc = project.document();
-        TrainingConfig config = doc.config();
-        if (config.dataset().isBlank()) {
-            throw new IllegalArgumentException(source.displayName() + ": the project names no dataset to measure with");
-        }
-        DatasetRegistry datasets = DatasetRegistry.standard();
-        if (!datasets.isSynthetic(config.dataset())) {
-            throw new IllegalArgumentException(source.displayName() + ": unknown dataset '" + config.dataset() + "'");
-        }
-        Plan plan;
+        MemorySetup setup = MemorySetup.standard(BlockCatalog.standard());
+        OptionalInt rows = batch == null ? OptionalInt.empty() : OptionalInt.of(batch);
+        PrintWriter out = spec.commandLine().getOut();
         try {
-            plan = Compiler.compile(doc, BlockCatalog.standard(), OpRegistry.standard(), DeviceChoice.CPU);
-        } catch (CompileException e) {
-            throw new IllegalArgumentException(source.displayName() + ": " + e.getMessage());
+            if (pareto) {
+                TradeoffReport report = setup.onOneBatch(project.document(), rows, (plan, executor, arrays, n) ->
+                        new TradeoffReport(source.displayName(), n, steps,
+                                TradeoffRun.measure(executor, arrays, steps, NativeMemoryProbe.system())));
+                if (json) {
+                    out.println(report.json());
+                } else {
+                    report.print(out);
+                }
+                return TensorloomCli.OK;
+            }
+            MemorySetup.Measured measured = setup.measure(project.document(), policy, rows, steps,
+                    NativeMemoryProbe.system());
+            MemoryReport report = new MemoryReport(source.displayName(), policy, measured.batchSize(), steps,
+                    measured.plan(), measured.result());
+            if (json) {
+                out.println(report.json());
+            } else {
+                report.print(out);
+            }
+            return TensorloomCli.OK;
+        } catch (IllegalArgumentException | CompileException | InvalidGraphException e) {
+            // Every message names the project, as the other commands' do.
+            throw new InvalidInputException(source.displayName() + ": " + e.getMessage());
         }
-        if (plan.lossSteps().isEmpty()) {
-            throw new IllegalArgumentException(source.displayName() + ": the graph has no loss to train");
-        }
-        int rows = batch != null ? batch : config.batchSize();
-        if (pareto) {
-            return tradeoff(plan, config, datasets, rows);
-        }
-        MemoryComparison.Result result;
-        try (ParameterStore store = new ParameterStore(plan.device(), config.seed());
-                Executor executor = new Executor(plan, store, config.seed());
-                NDManager data = NDManager.newBaseManager(plan.device())) {
-            ArrayBatchSource batches = new ArrayBatchSource(datasets.open(config.dataset(), config.seed()));
-            Map<String, NDArray> arrays = batches.next(data, rows);
-            result = MemoryComparison.run(executor, arrays, policy, steps, NativeMemoryProbe.system());
-        }
-        MemoryReport report = new MemoryReport(source.displayName(), policy, rows, steps, plan, result);
-        if (json) {
-            spec.commandLine().getOut().println(report.json());
-        } else {
-            report.print(spec.commandLine().getOut());
-        }
-        return TensorloomCli.OK;
-    }
-
-    private int tradeoff(Plan plan, TrainingConfig config, DatasetRegistry datasets, int rows) throws Exception {
-        TradeoffRun run;
-        try (ParameterStore store = new ParameterStore(plan.device(), config.seed());
-                Executor executor = new Executor(plan, store, config.seed());
-                NDManager data = NDManager.newBaseManager(plan.device())) {
-            ArrayBatchSource batches = new ArrayBatchSource(datasets.open(config.dataset(), config.seed()));
-            run = TradeoffRun.measure(executor, batches.next(data, rows), steps, NativeMemoryProbe.system());
-        }
-        TradeoffReport report = new TradeoffReport(source.displayName(), rows, steps, run);
-        if (json) {
-            spec.commandLine().getOut().println(report.json());
-        } else {
-            report.print(spec.commandLine().getOut());
-        }
-        return TensorloomCli.OK;
     }
 }

@@ -15,8 +15,10 @@ import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.RunSummary;
 import dev.tensorloom.execution.session.StepMetrics;
 import dev.tensorloom.execution.session.TrainingSession;
+import dev.tensorloom.model.InvalidInputException;
 import dev.tensorloom.model.io.OutputPaths;
 import dev.tensorloom.model.io.Project;
+import dev.tensorloom.model.validate.InvalidGraphException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,7 +130,14 @@ final class TrainCommand implements Callable<Integer> {
         if (device != null && device.toLowerCase(Locale.ROOT).startsWith("cuda")) {
             options = options.withDevice("gpu");
         }
-        try (PreparedRun run = RunSetup.standard().prepare(project.document(), options)) {
+        PreparedRun prepared;
+        try {
+            prepared = RunSetup.standard().prepare(project.document(), options);
+        } catch (InvalidGraphException e) {
+            // Named like validate's line, so both commands say the same of the same file.
+            throw new InvalidInputException(e.location(), source.displayName() + ": " + e.getMessage());
+        }
+        try (PreparedRun run = prepared) {
             if (weightsDir != null) {
                 PackageWeights.loadIntoRun(run, weightsDir);
             }

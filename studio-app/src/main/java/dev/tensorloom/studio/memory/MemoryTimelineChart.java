@@ -1,7 +1,7 @@
 package dev.tensorloom.studio.memory;
 
-import dev.tensorloom.studio.run.ChartPlaceholder;
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.ChartPlaceholder;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

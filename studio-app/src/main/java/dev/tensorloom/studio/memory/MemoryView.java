@@ -1,9 +1,9 @@
 package dev.tensorloom.studio.memory;
 
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
-import dev.tensorloom.studio.LiveScrollPane;
-import dev.tensorloom.studio.run.ChartPlaceholder;
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.LiveScrollPane;
+import dev.tensorloom.studio.ui.ChartPlaceholder;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.Animation;

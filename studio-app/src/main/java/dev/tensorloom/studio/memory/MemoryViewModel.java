@@ -3,18 +3,15 @@ package dev.tensorloom.studio.memory;
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.recompute.PlannedPolicy;
 import dev.tensorloom.execution.measure.PolicyMeasurement;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.studio.files.DocumentContents;
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.ChartPoint;
 import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.OneAtATime;
 import dev.tensorloom.studio.task.TaskExecutor;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -184,7 +181,7 @@ public final class MemoryViewModel {
         baselineMeasured.set(TimelineSeries.measured(base.samples(), base.startMeasuredBytes(), TIMELINE_POINTS));
         policyLedger.set(TimelineSeries.ledger(chosen.samples(), TIMELINE_POINTS));
         policyMeasured.set(TimelineSeries.measured(chosen.samples(), chosen.startMeasuredBytes(), TIMELINE_POINTS));
-        peakMarks.set(peakMarks(List.of(baselineLedger.get(), baselineMeasured.get(), policyLedger.get(),
+        peakMarks.set(PeakMark.peaks(List.of(baselineLedger.get(), baselineMeasured.get(), policyLedger.get(),
                 policyMeasured.get()), List.of("none ledger", "none measured ≥", policyName.get() + " ledger",
                 policyName.get() + " measured ≥")));
         peaks.set(String.format("Measured peak on the CPU (glibc mallinfo2 native heap above the step's start: "
@@ -196,7 +193,7 @@ public final class MemoryViewModel {
                 PolicyPrediction.mib(chosen.peakLedgerBytes()), a.result().ledgerRatio(), a.result().timeRatio(),
                 a.batchSize()));
         PlanningBasis measured = PlanningBasis.measured(a);
-        nodeBytes.set(bars(measured, chosen.schedule()));
+        nodeBytes.set(NodeBytes.largest(measured, chosen.schedule(), BARS));
         planStates.set(PlanStates.of(measured.plan(), chosen.schedule()));
         status.set("Measured " + base.samples().size() + " and " + chosen.samples().size() + " schedule actions");
         replay.load(chosen.samples());
@@ -210,18 +207,6 @@ public final class MemoryViewModel {
         }
     }
 
-    /** One mark per non-empty series, at its highest point. */
-    static List<PeakMark> peakMarks(List<List<ChartPoint>> series, List<String> names) {
-        List<PeakMark> marks = new ArrayList<>();
-        for (int i = 0; i < series.size(); i++) {
-            ChartPoint p = TimelineSeries.peak(series.get(i));
-            if (p != null) {
-                marks.add(new PeakMark(i, p.x(), p.y(), String.format("%s %.1f MiB", names.get(i), p.y())));
-            }
-        }
-        return marks;
-    }
-
     private String measuredText(MemoryAnalysis a) {
         var base = a.result().baseline().peakMeasuredBytes();
         var chosen = a.result().policy().peakMeasuredBytes();
@@ -230,20 +215,6 @@ public final class MemoryViewModel {
         }
         return String.format("none %s, %s %s", PolicyPrediction.mib(base.getAsLong()), policyName.get(),
                 PolicyPrediction.mib(chosen.getAsLong()));
-    }
-
-    private static List<NodeBytes> bars(PlanningBasis b, PlannedPolicy schedule) {
-        List<NodeBytes> all = new ArrayList<>();
-        for (Step s : b.plan().steps()) {
-            if (!s.isSource()) {
-                all.add(new NodeBytes(s.nodeId(), b.profile().savedBytes(s.index()),
-                        schedule.treatment(s.index()).name().toLowerCase()));
-            }
-        }
-        // The largest savers, in graph order, so the bars read along the model.
-        List<NodeBytes> largest = all.stream().sorted(Comparator.comparingLong(NodeBytes::bytes).reversed())
-                .limit(BARS).toList();
-        return all.stream().filter(largest::contains).toList();
     }
 
     // ---- re-planning ----------------------------------------------------------------------------
@@ -274,7 +245,7 @@ public final class MemoryViewModel {
         }
         BackgroundTask.wrap(() -> b.schedule(policy)).onSuccess(planned -> {
             prediction.set(PolicyPrediction.of(b, planned));
-            nodeBytes.set(bars(b, planned));
+            nodeBytes.set(NodeBytes.largest(b, planned, BARS));
             planStates.set(PlanStates.of(b.plan(), planned));
             status.set("Planned " + policy + (b.source() == ProfileSource.MEASURED ? " on the measured costs"
                     : " on costs estimated from shapes") + " (no run)");

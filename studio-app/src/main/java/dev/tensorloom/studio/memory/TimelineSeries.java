@@ -1,7 +1,7 @@
 package dev.tensorloom.studio.memory;
 
 import dev.tensorloom.execution.memory.MemorySample;
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,6 +1,6 @@
 package dev.tensorloom.studio.memory;
 
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;

@@ -1,7 +1,7 @@
 package dev.tensorloom.studio.memory;
 
 import dev.tensorloom.execution.torch.TorchEvent;
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.ChartPoint;
 import dev.tensorloom.studio.task.UpdateThrottle;
 import java.util.ArrayList;
 import java.util.Comparator;

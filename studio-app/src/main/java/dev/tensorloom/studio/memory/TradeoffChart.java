@@ -3,7 +3,7 @@ package dev.tensorloom.studio.memory;
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.checkpoint.Tradeoff;
 import dev.tensorloom.execution.checkpoint.TradeoffPoint;
-import dev.tensorloom.studio.run.ChartPlaceholder;
+import dev.tensorloom.studio.ui.ChartPlaceholder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.run;
 
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -21,7 +21,7 @@ final class EvaluationWords {
         }
         Estimate e = m.estimates().get(name);
         String words = String.format(Locale.ROOT, "Held-out %s after step %,d: %.3f",
-                RunPanelViewModel.readable(name).toLowerCase(Locale.ROOT), m.step(), value);
+                RunWords.readable(name).toLowerCase(Locale.ROOT), m.step(), value);
         if (e != null && !e.intervalText("%.3f").isEmpty()) {
             return words + String.format(Locale.ROOT, " (95%% interval %s, %,d examples)", e.intervalText("%.3f"),
                     e.examples());

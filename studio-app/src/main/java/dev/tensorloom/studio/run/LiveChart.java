@@ -1,5 +1,7 @@
 package dev.tensorloom.studio.run;
 
+import dev.tensorloom.studio.ui.ChartPlaceholder;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.value.ChangeListener;

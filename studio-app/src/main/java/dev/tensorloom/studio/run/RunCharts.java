@@ -1,15 +1,20 @@
 package dev.tensorloom.studio.run;
 
 import dev.tensorloom.execution.session.StepMetrics;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The run panel's four live series (loss, the held-out metric, learning rate, throughput), each bounded
- * by a {@link DecimatedSeries}; points are added per event and published to the properties once per batch.
+ * The run panel's four live series (loss, held-out metric, learning rate, throughput), each bounded by a
+ * {@link DecimatedSeries} and published as a point list once per batch of events, not per step.
  */
 final class RunCharts {
+    private static final String THROUGHPUT = "Examples / s";
+
     private final DecimatedSeries loss;
     private final DecimatedSeries metric;
     private final DecimatedSeries learningRate;
@@ -18,7 +23,9 @@ final class RunCharts {
     private final ReadOnlyObjectWrapper<List<ChartPoint>> metricPoints = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartPoint>> learningRatePoints = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartPoint>> throughputPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
 
+    /** @param points most points each series keeps */
     RunCharts(int points) {
         loss = new DecimatedSeries(points);
         metric = new DecimatedSeries(points);
@@ -27,6 +34,7 @@ final class RunCharts {
     }
 
     void step(StepMetrics m) {
+        throughputTitle.set(THROUGHPUT + " (" + m.speedBasis() + ")");
         loss.add(m.step(), m.loss());
         learningRate.add(m.step(), m.learningRate());
         throughput.add(m.step(), m.examplesPerSecond());
@@ -36,7 +44,7 @@ final class RunCharts {
         metric.add(step, value);
     }
 
-    /** Hands the series to the charts. */
+    /** Shows what the series hold now. */
     void publish() {
         lossPoints.set(loss.points());
         metricPoints.set(metric.points());
@@ -44,6 +52,7 @@ final class RunCharts {
         throughputPoints.set(throughput.points());
     }
 
+    /** Empties every series, shown at once. */
     void clear() {
         loss.clear();
         metric.clear();
@@ -52,19 +61,24 @@ final class RunCharts {
         publish();
     }
 
-    ReadOnlyObjectProperty<List<ChartPoint>> loss() {
+    ReadOnlyObjectProperty<List<ChartPoint>> lossPoints() {
         return lossPoints.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<List<ChartPoint>> metric() {
+    ReadOnlyObjectProperty<List<ChartPoint>> metricPoints() {
         return metricPoints.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<List<ChartPoint>> learningRate() {
+    ReadOnlyObjectProperty<List<ChartPoint>> learningRatePoints() {
         return learningRatePoints.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<List<ChartPoint>> throughput() {
+    ReadOnlyObjectProperty<List<ChartPoint>> throughputPoints() {
         return throughputPoints.getReadOnlyProperty();
+    }
+
+    /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */
+    ReadOnlyStringProperty throughputTitle() {
+        return throughputTitle.getReadOnlyProperty();
     }
 }

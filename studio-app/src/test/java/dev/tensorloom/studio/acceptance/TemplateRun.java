@@ -158,12 +158,7 @@ final class TemplateRun implements AutoCloseable {
     }
 
     static void connect(Document doc, String from, String to) {
-        doc.addWire(new Wire(doc.freshId("w"), ref(from), ref(to)));
-    }
-
-    private static PortRef ref(String text) {
-        int dot = text.lastIndexOf('.');
-        return new PortRef(text.substring(0, dot), text.substring(dot + 1));
+        doc.addWire(new Wire(doc.freshId("w"), PortRef.parse(from), PortRef.parse(to)));
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.tensorloom.studio.activation;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.studio.HeadlessFx;
+import dev.tensorloom.studio.shell.HeadlessFx;
 import dev.tensorloom.studio.task.UpdateThrottle;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;

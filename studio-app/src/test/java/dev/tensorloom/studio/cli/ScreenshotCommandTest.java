@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.studio.StudioWindow;
+import dev.tensorloom.studio.shell.StudioWindow;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;

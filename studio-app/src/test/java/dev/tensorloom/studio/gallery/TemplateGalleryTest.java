@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.tensorloom.studio.HeadlessFx;
-import dev.tensorloom.studio.StudioWindow;
+import dev.tensorloom.studio.shell.HeadlessFx;
+import dev.tensorloom.studio.shell.StudioWindow;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.templates.TemplateCard;
 import dev.tensorloom.templates.TemplateCatalog;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.model.catalog.BlockCatalog;
-import dev.tensorloom.studio.HeadlessFx;
-import dev.tensorloom.studio.StudioWindow;
+import dev.tensorloom.studio.shell.HeadlessFx;
+import dev.tensorloom.studio.shell.StudioWindow;
 import dev.tensorloom.studio.task.TaskExecutor;
 import java.util.List;
 import java.util.OptionalInt;

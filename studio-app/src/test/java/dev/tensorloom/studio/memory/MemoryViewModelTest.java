@@ -9,7 +9,7 @@ import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.execution.memory.MemoryPhase;
 import dev.tensorloom.execution.memory.MemorySample;
 import dev.tensorloom.model.catalog.BlockCatalog;
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.ChartPoint;
 import dev.tensorloom.studio.task.TaskExecutor;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +66,7 @@ class MemoryViewModelTest {
 
     @Test
     void peakMarksSkipEmptySeries() {
-        List<PeakMark> marks = MemoryViewModel.peakMarks(List.of(List.of(new ChartPoint(0, 1), new ChartPoint(1, 3),
+        List<PeakMark> marks = PeakMark.peaks(List.of(List.of(new ChartPoint(0, 1), new ChartPoint(1, 3),
                 new ChartPoint(2, 2)), List.of()), List.of("a", "b"));
         assertEquals(List.of(new PeakMark(0, 1, 3, "a 3.0 MiB")), marks);
     }

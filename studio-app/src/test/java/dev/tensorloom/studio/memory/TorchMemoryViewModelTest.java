@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tensorloom.execution.torch.TorchEvent;
-import dev.tensorloom.studio.run.ChartPoint;
+import dev.tensorloom.studio.ui.ChartPoint;
 import dev.tensorloom.studio.task.UpdateThrottle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

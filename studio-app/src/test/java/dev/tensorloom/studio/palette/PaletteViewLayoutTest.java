@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.catalog.BlockType;
-import dev.tensorloom.studio.HeadlessFx;
+import dev.tensorloom.studio.shell.HeadlessFx;
 import javafx.application.Application;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;

@@ -3,6 +3,7 @@ package dev.tensorloom.studio.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

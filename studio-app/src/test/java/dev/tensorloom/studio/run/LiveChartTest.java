@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.studio.HeadlessFx;
+import dev.tensorloom.studio.shell.HeadlessFx;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.layout.StackPane;

@@ -73,9 +73,9 @@ class RunPanelEngineTest {
     @BeforeEach
     void setUp() {
         doc.setConfig(TrainingConfig.DEFAULT.withDataset("seq-reverse").withSteps(4).withBatchSize(8));
-        vm = new RunPanelViewModel(doc, undo, (d, f, s, l) -> {
+        vm = new RunPanelViewModel(doc, undo, new RunCoordinator((d, f, s, l) -> {
             throw new AssertionError("the picker's launcher is used");
-        }, TaskExecutor.direct(), UpdateThrottle.direct(), new RunListener() { });
+        }, TaskExecutor.direct(), UpdateThrottle.direct(), new RunListener() { }));
     }
 
     private void pick(RunLauncher chosen, String description) {

@@ -19,6 +19,7 @@ import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.studio.task.UpdateThrottle;
+import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +99,8 @@ class RunPanelViewModelTest {
     @BeforeEach
     void setUp() {
         doc.setConfig(TrainingConfig.DEFAULT.withDataset("seq-reverse").withSteps(4).withBatchSize(8));
-        vm = new RunPanelViewModel(doc, undo, launcher, TaskExecutor.direct(), UpdateThrottle.direct(),
-                new RunListener() { });
+        vm = new RunPanelViewModel(doc, undo, new RunCoordinator(launcher, TaskExecutor.direct(), UpdateThrottle.direct(),
+                new RunListener() { }));
         vm.setSnapshotPolicy(() -> SnapshotPolicy.nodes(Set.of("enc1"), 2));
     }
 

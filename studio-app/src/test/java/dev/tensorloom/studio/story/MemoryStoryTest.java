@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.canvas.view.CanvasStyles;
-import dev.tensorloom.studio.run.ChartPlaceholder;
+import dev.tensorloom.studio.ui.ChartPlaceholder;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.chart.LineChart;

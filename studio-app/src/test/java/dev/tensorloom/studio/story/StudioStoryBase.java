@@ -2,7 +2,7 @@ package dev.tensorloom.studio.story;
 
 import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.model.catalog.BlockCatalog;
-import dev.tensorloom.studio.StudioWindow;
+import dev.tensorloom.studio.shell.StudioWindow;
 import dev.tensorloom.studio.files.StudioHome;
 import dev.tensorloom.studio.main.CatalogModelChecker;
 import dev.tensorloom.studio.main.MainWindowView;

@@ -26,14 +26,14 @@ public final class DenseBoxesOp implements BlockOp {
     @Override
     public NDList forward(OpContext ctx, NDList inputs) {
         NDArray x = inputs.get(0);
-        long b = x.getShape().get(0);
-        long h = x.getShape().get(2);
-        long w = x.getShape().get(3);
-        if (x.getShape().get(1) != 4 + classes) {
+        Shape nchw = x.getShape();
+        if (nchw.get(1) != 4 + classes) {
             throw new IllegalArgumentException("dense box head expects " + (4 + classes) + " channels, got "
-                    + x.getShape().get(1));
+                    + nchw.get(1));
         }
-        NDArray cells = x.transpose(0, 2, 3, 1).reshape(b, h * w, 4 + classes);
+        long h = nchw.get(2);
+        long w = nchw.get(3);
+        NDArray cells = x.transpose(0, 2, 3, 1).reshape(nchw.get(0), h * w, 4 + classes);
         NDArray distances = Activation.softPlus(cells.get(new NDIndex("..., :4")));
         NDArray signs = ctx.manager().create(new float[] {-1, -1, 1, 1});
         NDArray boxes = distances.mul(signs.mul(Scalars.of(signs, (float) stride)))

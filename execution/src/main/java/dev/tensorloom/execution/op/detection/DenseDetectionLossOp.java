@@ -21,17 +21,12 @@ import java.util.List;
  * target at the target's class and 0 elsewhere (VarifocalNet). Inputs: logits [B, N, C], boxes [B, N, 4],
  * target boxes [B, T, 4], labels [B, T] (label < 0 = padding); N must be a square number of cells.
  */
-public final class DenseDetectionLossOp implements BlockOp {
-    private final double stride;
-    private final double radius;
-    private final double boxWeight;
-    private final VarifocalLossOp varifocal;
+public record DenseDetectionLossOp(double stride, double radius, double boxWeight, VarifocalLossOp varifocal)
+        implements BlockOp {
 
-    public DenseDetectionLossOp(double stride, double radius, double boxWeight, double alpha, double gamma) {
-        this.stride = stride;
-        this.radius = radius;
-        this.boxWeight = boxWeight;
-        this.varifocal = new VarifocalLossOp(alpha, gamma);
+    /** The op for a block whose varifocal part weighs negatives by {@code alpha} and focuses by {@code gamma}. */
+    public static DenseDetectionLossOp of(double stride, double radius, double boxWeight, double alpha, double gamma) {
+        return new DenseDetectionLossOp(stride, radius, boxWeight, new VarifocalLossOp(alpha, gamma));
     }
 
     /** The assigned cells: flat indices b·N + n, their target boxes (row-major) and classes. */

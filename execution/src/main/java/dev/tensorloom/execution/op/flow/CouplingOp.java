@@ -20,19 +20,11 @@ import dev.tensorloom.execution.op.Scalars;
  * <p>Parameters: {@code w0, b0 … w{layers}, b{layers}}; the last maps to D (additive) or 2·D
  * (affine: log-scale then shift).
  */
-public final class CouplingOp implements InvertibleOp {
-    private final boolean affine;
-    private final int d;
-    private final int hidden;
-    private final int layers;
-    private final boolean evenConditions;
+public record CouplingOp(boolean affine, int d, int hidden, int layers, boolean evenConditions) implements InvertibleOp {
 
-    public CouplingOp(boolean affine, int d, int hidden, int layers, String mask) {
-        this.affine = affine;
-        this.d = d;
-        this.hidden = hidden;
-        this.layers = layers;
-        this.evenConditions = "even".equals(mask);
+    /** The op for a coupling block; {@code mask} {@code even} conditions on the even features. */
+    public static CouplingOp of(boolean affine, int d, int hidden, int layers, String mask) {
+        return new CouplingOp(affine, d, hidden, layers, "even".equals(mask));
     }
 
     @Override

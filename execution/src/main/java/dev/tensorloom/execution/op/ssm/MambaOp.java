@@ -26,22 +26,13 @@ import dev.tensorloom.execution.op.Scalars;
  * <p>Init follows Mamba: {@code a_log = log(1..N)} per channel, {@code d = 1}, dt_proj's bias is the
  * inverse softplus of steps drawn log-uniformly in [1e-3, 1e-1], its weight uniform ±dt_rank^−½.
  */
-public final class MambaOp implements BlockOp {
+public record MambaOp(int model, int state, int inner, int kernel, int rank) implements BlockOp {
     static final double DT_MIN = 1e-3;
     static final double DT_MAX = 1e-1;
 
-    private final int model;
-    private final int state;
-    private final int inner;
-    private final int kernel;
-    private final int rank;
-
-    public MambaOp(int model, int state, int expand, int kernel, int dtRank) {
-        this.model = model;
-        this.state = state;
-        this.inner = expand * model;
-        this.kernel = kernel;
-        this.rank = dtRank == 0 ? (model + 15) / 16 : dtRank;
+    /** The op for a block: inner width {@code expand * model}; a {@code dtRank} of 0 means ⌈model / 16⌉. */
+    public static MambaOp of(int model, int state, int expand, int kernel, int dtRank) {
+        return new MambaOp(model, state, expand * model, kernel, dtRank == 0 ? (model + 15) / 16 : dtRank);
     }
 
     @Override

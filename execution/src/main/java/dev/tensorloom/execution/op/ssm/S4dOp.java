@@ -21,19 +21,11 @@ import dev.tensorloom.execution.op.Scalars;
  * C already scales each mode. Init {@code lin}: A = −½ + iπm, B = 1. Init {@code legs}:
  * A and B from {@link HippoLegS#diagonalModes}.
  */
-public final class S4dOp implements BlockOp {
-    private final int channels;
-    private final int modes;
-    private final boolean legs;
-    private final double dtMin;
-    private final double dtMax;
+public record S4dOp(int channels, int modes, boolean legs, double dtMin, double dtMax) implements BlockOp {
 
-    public S4dOp(int channels, int state, String init, double dtMin, double dtMax) {
-        this.channels = channels;
-        this.modes = state / 2;
-        this.legs = "legs".equals(init);
-        this.dtMin = dtMin;
-        this.dtMax = dtMax;
+    /** The op for a block of {@code state} state dimensions (conjugate pairs: half as many modes), {@code init} legs or lin. */
+    public static S4dOp of(int channels, int state, String init, double dtMin, double dtMax) {
+        return new S4dOp(channels, state / 2, "legs".equals(init), dtMin, dtMax);
     }
 
     @Override

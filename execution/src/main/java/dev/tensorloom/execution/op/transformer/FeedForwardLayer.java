@@ -9,20 +9,7 @@ import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.ParameterInit;
 
 /** Position-wise MLP: Linear(d → hidden), activation, dropout, Linear(hidden → d). Parameters w1, b1, w2, b2. */
-public final class FeedForwardLayer {
-    private final String prefix;
-    private final int width;
-    private final int hidden;
-    private final String activation;
-    private final double dropout;
-
-    public FeedForwardLayer(String prefix, int width, int hidden, String activation, double dropout) {
-        this.prefix = prefix;
-        this.width = width;
-        this.hidden = hidden;
-        this.activation = activation;
-        this.dropout = dropout;
-    }
+public record FeedForwardLayer(String prefix, int width, int hidden, String activation, double dropout) {
 
     public void initialize(ParameterInit init) {
         init.parameter(name("w1"), new Shape(hidden, width), TransformerInit.GLOROT);

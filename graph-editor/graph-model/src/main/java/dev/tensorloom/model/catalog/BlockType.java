@@ -1,6 +1,5 @@
 package dev.tensorloom.model.catalog;
 
-import dev.tensorloom.model.shape.ShapeRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package dev.tensorloom.model.catalog;
 
-import dev.tensorloom.model.shape.ShapeContext;
 import java.util.List;
 
 /** Core element-wise activations and softmax: the output has the input's shape. */

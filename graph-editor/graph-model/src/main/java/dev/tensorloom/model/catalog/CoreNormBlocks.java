@@ -1,6 +1,5 @@
 package dev.tensorloom.model.catalog;
 
-import dev.tensorloom.model.shape.ShapeContext;
 
 /** Core regularisation and normalisation blocks: dropout, layernorm, rmsnorm, batchnorm, groupnorm. */
 final class CoreNormBlocks {

@@ -2,7 +2,6 @@ package dev.tensorloom.model.catalog;
 
 import dev.tensorloom.model.shape.DType;
 import dev.tensorloom.model.shape.Dim;
-import dev.tensorloom.model.shape.ShapeContext;
 import dev.tensorloom.model.shape.TensorType;
 import java.util.Map;
 

@@ -2,7 +2,6 @@ package dev.tensorloom.model.catalog;
 
 import dev.tensorloom.model.shape.DType;
 import dev.tensorloom.model.shape.Dim;
-import dev.tensorloom.model.shape.ShapeContext;
 import dev.tensorloom.model.shape.TensorType;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,18 +131,12 @@ final class CoreTensorBlocks {
             return;
         }
         TensorType a = ctx.input("a").get();
-        int axis = CoreShapeMath.axis(ctx.params().getLong("axis"), a.rank());
-        if (axis < 1) {
-            ctx.error("a", "axis " + ctx.params().getLong("axis") + " is the batch or outside " + a);
-            return;
-        }
-        if (!ctx.expect("b", a.dtype(), CoreShapeMath.sameShapePattern(a, axis))) {
+        int axis = nonBatchAxis(ctx, "a", a);
+        if (axis < 1 || !ctx.expect("b", a.dtype(), CoreShapeMath.sameShapePattern(a, axis))) {
             return;
         }
         TensorType b = ctx.input("b").get();
-        List<Dim> dims = new ArrayList<>(a.dims());
-        dims.set(axis, a.dim(axis).plus(b.dim(axis)));
-        ctx.output("out", a.withDims(dims));
+        ctx.output("out", withAxis(a, axis, a.dim(axis).plus(b.dim(axis))));
     }
 
     private static void inferSplit(ShapeContext ctx) {
@@ -151,9 +144,8 @@ final class CoreTensorBlocks {
             return;
         }
         TensorType t = ctx.input("in").get();
-        int axis = CoreShapeMath.axis(ctx.params().getLong("axis"), t.rank());
+        int axis = nonBatchAxis(ctx, "in", t);
         if (axis < 1) {
-            ctx.error("in", "axis " + ctx.params().getLong("axis") + " is the batch or outside " + t);
             return;
         }
         Dim n = t.dim(axis);
@@ -177,6 +169,15 @@ final class CoreTensorBlocks {
         }
         ctx.output("a", withAxis(t, axis, first));
         ctx.output("b", withAxis(t, axis, second));
+    }
+
+    /** The {@code axis} parameter resolved against {@code t}; below 1, after an error, when it names the batch or nothing. */
+    private static int nonBatchAxis(ShapeContext ctx, String port, TensorType t) {
+        int axis = CoreShapeMath.axis(ctx.params().getLong("axis"), t.rank());
+        if (axis < 1) {
+            ctx.error(port, "axis " + ctx.params().getLong("axis") + " is the batch or outside " + t);
+        }
+        return axis;
     }
 
     private static TensorType withAxis(TensorType t, int axis, Dim d) {

@@ -1,7 +1,6 @@
 package dev.tensorloom.model.catalog;
 
 import dev.tensorloom.model.shape.DType;
-import dev.tensorloom.model.shape.ShapeContext;
 
 /** The loss block types of the built-in library; each outputs a float scalar on port {@code loss}. */
 final class LossBlocks {

@@ -9,6 +9,20 @@ public record PortRef(String nodeId, String port) implements Comparable<PortRef>
         Objects.requireNonNull(port, "port");
     }
 
+    /**
+     * Reads {@code node.port}. The port is what follows the last dot: port names never hold one, node ids
+     * may.
+     *
+     * @throws IllegalArgumentException when the text has no dot, or nothing before or after the last one
+     */
+    public static PortRef parse(String text) {
+        int dot = text.lastIndexOf('.');
+        if (dot <= 0 || dot == text.length() - 1) {
+            throw new IllegalArgumentException("'" + text + "' is not a port reference (expected node.port)");
+        }
+        return new PortRef(text.substring(0, dot), text.substring(dot + 1));
+    }
+
     @Override
     public int compareTo(PortRef other) {
         int c = nodeId.compareTo(other.nodeId);

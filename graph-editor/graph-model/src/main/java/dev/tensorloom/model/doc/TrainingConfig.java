@@ -1,6 +1,7 @@
 package dev.tensorloom.model.doc;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a project trains: dataset, optimiser, schedule, batch, length, seed, device and checkpoint
@@ -43,37 +44,79 @@ public record TrainingConfig(String dataset, String optimizer, double learningRa
     }
 
     public TrainingConfig withDataset(String v) {
-        return new TrainingConfig(v, optimizer, learningRate, schedule, warmupSteps, weightDecay, momentum,
-                gradientClip, batchSize, steps, epochs, evalEvery, seed, device, checkpointPolicy);
+        return edit(e -> e.dataset = v);
     }
 
     public TrainingConfig withSteps(int v) {
-        return new TrainingConfig(dataset, optimizer, learningRate, schedule, warmupSteps, weightDecay, momentum,
-                gradientClip, batchSize, v, epochs, evalEvery, seed, device, checkpointPolicy);
+        return edit(e -> e.steps = v);
     }
 
     public TrainingConfig withBatchSize(int v) {
-        return new TrainingConfig(dataset, optimizer, learningRate, schedule, warmupSteps, weightDecay, momentum,
-                gradientClip, v, steps, epochs, evalEvery, seed, device, checkpointPolicy);
+        return edit(e -> e.batchSize = v);
     }
 
     public TrainingConfig withDevice(String v) {
-        return new TrainingConfig(dataset, optimizer, learningRate, schedule, warmupSteps, weightDecay, momentum,
-                gradientClip, batchSize, steps, epochs, evalEvery, seed, v, checkpointPolicy);
+        return edit(e -> e.device = v);
     }
 
     public TrainingConfig withCheckpointPolicy(String v) {
-        return new TrainingConfig(dataset, optimizer, learningRate, schedule, warmupSteps, weightDecay, momentum,
-                gradientClip, batchSize, steps, epochs, evalEvery, seed, device, v);
+        return edit(e -> e.checkpointPolicy = v);
     }
 
     public TrainingConfig withLearningRate(double v) {
-        return new TrainingConfig(dataset, optimizer, v, schedule, warmupSteps, weightDecay, momentum,
-                gradientClip, batchSize, steps, epochs, evalEvery, seed, device, checkpointPolicy);
+        return edit(e -> e.learningRate = v);
     }
 
     public TrainingConfig withSeed(long v) {
-        return new TrainingConfig(dataset, optimizer, learningRate, schedule, warmupSteps, weightDecay, momentum,
-                gradientClip, batchSize, steps, epochs, evalEvery, v, device, checkpointPolicy);
+        return edit(e -> e.seed = v);
+    }
+
+    /** This configuration with {@code change} applied to a mutable copy of its fields. */
+    private TrainingConfig edit(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.build();
+    }
+
+    /** The fields of a configuration being edited; one place that lists them all, in order. */
+    private static final class Fields {
+        String dataset;
+        String optimizer;
+        double learningRate;
+        String schedule;
+        int warmupSteps;
+        double weightDecay;
+        double momentum;
+        double gradientClip;
+        int batchSize;
+        int steps;
+        int epochs;
+        int evalEvery;
+        long seed;
+        String device;
+        String checkpointPolicy;
+
+        Fields(TrainingConfig c) {
+            dataset = c.dataset;
+            optimizer = c.optimizer;
+            learningRate = c.learningRate;
+            schedule = c.schedule;
+            warmupSteps = c.warmupSteps;
+            weightDecay = c.weightDecay;
+            momentum = c.momentum;
+            gradientClip = c.gradientClip;
+            batchSize = c.batchSize;
+            steps = c.steps;
+            epochs = c.epochs;
+            evalEvery = c.evalEvery;
+            seed = c.seed;
+            device = c.device;
+            checkpointPolicy = c.checkpointPolicy;
+        }
+
+        TrainingConfig build() {
+            return new TrainingConfig(dataset, optimizer, learningRate, schedule, warmupSteps, weightDecay, momentum,
+                    gradientClip, batchSize, steps, epochs, evalEvery, seed, device, checkpointPolicy);
+        }
     }
 }

@@ -124,11 +124,11 @@ final class ProjectDecoder {
 
     private static PortRef port(TreeFields f, String field) {
         String ref = f.text(field, null);
-        int dot = ref.indexOf('.');
-        if (dot <= 0 || dot == ref.length() - 1) {
+        try {
+            return PortRef.parse(ref);
+        } catch (IllegalArgumentException e) {
             throw f.fail(field, "wire end '" + ref + "' of " + f.where(field) + " is not a port reference (expected node.port)");
         }
-        return new PortRef(ref.substring(0, dot), ref.substring(dot + 1));
     }
 
     private static TrainingConfig training(TreeFields t) {

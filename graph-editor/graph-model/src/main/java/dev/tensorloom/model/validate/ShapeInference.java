@@ -2,24 +2,26 @@ package dev.tensorloom.model.validate;
 
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.catalog.BlockType;
+import dev.tensorloom.model.catalog.NodeShapeContext;
 import dev.tensorloom.model.catalog.PortSpec;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Wire;
-import dev.tensorloom.model.shape.NodeShapeContext;
+import dev.tensorloom.model.shape.PortProblem;
 import dev.tensorloom.model.shape.TensorType;
-import org.jgrapht.Graph;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.jgrapht.Graph;
 
 /**
  * Infers the symbolic type of every port of a document by running each node's {@link
- * dev.tensorloom.model.shape.ShapeRule} in topological order, feeding it the types inferred upstream.
+ * dev.tensorloom.model.catalog.ShapeRule} in topological order, feeding it the types inferred upstream.
  * Linear in nodes plus wires (after the document's topological sort), so the editor can re-run it on
  * every edit; {@link #update} re-runs only the nodes downstream of an edit.
  */
@@ -88,6 +90,23 @@ public final class ShapeInference {
             }
         }
         return new ShapeReport(result);
+    }
+
+    /**
+     * The problems node {@code to.nodeId()} would report if a wire from {@code from} fed its unconnected
+     * input {@code to}: only that node's rule runs, on the types {@code report} (of {@code doc} as it is)
+     * holds upstream, so the editor checks one candidate port without copying the document. Empty when the
+     * rule cannot run (an unknown type upstream, another input still missing).
+     */
+    public static List<PortProblem> trial(ShapeReport report, Document doc, BlockCatalog catalog, PortRef from,
+            PortRef to) {
+        Optional<TensorType> arriving = report.output(from);
+        if (arriving.isEmpty() || !doc.containsNode(to.nodeId())) {
+            return List.of();
+        }
+        ShapeReport.NodeShapes shapes = inferNode(doc, doc.topology(), catalog, Map.of(to, arriving.get()),
+                Map.of(to, from.toString()), report.entries(), to.nodeId());
+        return shapes == null ? List.of() : shapes.problems();
     }
 
     /** Runs one node's rule, or returns null when it cannot run: unknown type, missing or unknown inputs. */

@@ -34,6 +34,19 @@ public final class Validator {
         return validate(doc, catalog, ShapeInference.run(doc, catalog));
     }
 
+    /**
+     * Refuses a document with errors, before anything runs it: {@code train}, {@code memory}, the studio's
+     * runs and the exporter call this, so they name the same first error {@code validate} prints.
+     *
+     * @throws InvalidGraphException when the document has errors (warnings pass)
+     */
+    public static void requireValid(Document doc, BlockCatalog catalog) {
+        List<Problem> errors = validate(doc, catalog).stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidGraphException(errors);
+        }
+    }
+
     /** Validates with shapes already inferred (the editor keeps a report up to date incrementally). */
     public static List<Problem> validate(Document doc, BlockCatalog catalog, ShapeReport shapes) {
         List<Problem> problems = new ArrayList<>();

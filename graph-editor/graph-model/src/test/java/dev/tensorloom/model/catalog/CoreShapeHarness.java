@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.model.shape.DType;
-import dev.tensorloom.model.shape.NodeShapeContext;
 import dev.tensorloom.model.shape.ShapePattern;
 import dev.tensorloom.model.shape.TensorType;
 import java.util.LinkedHashMap;

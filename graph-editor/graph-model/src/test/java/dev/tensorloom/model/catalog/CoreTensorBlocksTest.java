@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.model.shape.DType;
-import dev.tensorloom.model.shape.NodeShapeContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.model.shape.DType;
-import dev.tensorloom.model.shape.NodeShapeContext;
 import dev.tensorloom.model.shape.TensorType;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package dev.tensorloom.model.catalog;
 
 import dev.tensorloom.model.shape.Dim;
-import dev.tensorloom.model.shape.NodeShapeContext;
 import dev.tensorloom.model.shape.TensorType;
 import java.util.HashMap;
 import java.util.Map;

@@ -5,7 +5,6 @@ import static dev.tensorloom.model.catalog.FamilyShapes.sym;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.model.shape.NodeShapeContext;
 import dev.tensorloom.model.shape.TensorType;
 import java.util.List;
 import java.util.Map;

@@ -5,12 +5,11 @@ import static dev.tensorloom.model.catalog.FamilyShapes.sym;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tensorloom.model.shape.NodeShapeContext;
 import dev.tensorloom.model.shape.TensorType;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class StateSpaceBlocksTest {
     @ParameterizedTest

@@ -9,11 +9,11 @@ import dev.tensorloom.model.catalog.BlockCategory;
 import dev.tensorloom.model.catalog.BlockType;
 import dev.tensorloom.model.catalog.Estimate;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.Group;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.estimate.Estimates;
 import dev.tensorloom.model.testing.FakeBlocks;
-import dev.tensorloom.model.testing.Graphs;
 import dev.tensorloom.model.validate.Problem;
 import dev.tensorloom.model.validate.ShapeInference;
 import dev.tensorloom.model.validate.ShapeReport;
@@ -27,23 +27,23 @@ class CompositeBlockTypeTest {
 
     /** x [B, T, 16] -> (fc: lin 8 -> act: relu, grouped as "mlp") -> loss. */
     private static Document flat() {
-        Document doc = Graphs.create()
+        Document doc = new DocumentBuilder()
                 .node("x", "src", "shape", "[B, T, 16]")
                 .nodeIn("mlp", "fc", "lin", "out_features", 8L)
                 .nodeIn("mlp", "act", "relu")
                 .node("loss", "loss")
-                .wire("x.out", "fc.in").wire("fc.out", "act.in").wire("act.out", "loss.pred").doc();
+                .wire("x.out", "fc.in").wire("fc.out", "act.in").wire("act.out", "loss.pred").build();
         doc.putGroup(new Group("mlp", "MLP", false));
         return doc;
     }
 
     /** The same model with the group replaced by one node of the composite type. */
     private static Document collapsed(String typeId, String in, String out) {
-        return Graphs.create()
+        return new DocumentBuilder()
                 .node("x", "src", "shape", "[B, T, 16]")
                 .node("block", typeId)
                 .node("loss", "loss")
-                .wire("x.out", "block." + in).wire("block." + out, "loss.pred").doc();
+                .wire("x.out", "block." + in).wire("block." + out, "loss.pred").build();
     }
 
     @Test
@@ -112,10 +112,10 @@ class CompositeBlockTypeTest {
 
     @Test
     void optionalInputIsExposedOnlyWhenFedFromOutside() {
-        Document doc = Graphs.create()
+        Document doc = new DocumentBuilder()
                 .node("q", "src", "shape", "[B, T, 256]").node("kv", "src", "shape", "[B, S, 256]")
                 .nodeIn("g", "att", "attn")
-                .wire("q.out", "att.q_in").wire("kv.out", "att.kv_in").doc();
+                .wire("q.out", "att.q_in").wire("kv.out", "att.kv_in").build();
 
         assertEquals(List.of("att_q_in", "att_kv_in"), CompositeBlockType.fromGroup(doc, "g", "cross", Map.of(), catalog)
                 .inputs().stream().map(ExposedPort::name).toList());
@@ -125,11 +125,11 @@ class CompositeBlockTypeTest {
 
     @Test
     void innerMismatchIsReportedOnTheCompositeInputPort() {
-        Document doc = Graphs.create().node("x", "src", "shape", "[B, T, 128]")
-                .nodeIn("g", "att", "attn", "d_model", 256L).wire("x.out", "att.q_in").doc();
+        Document doc = new DocumentBuilder().node("x", "src", "shape", "[B, T, 128]")
+                .nodeIn("g", "att", "attn", "d_model", 256L).wire("x.out", "att.q_in").build();
         CompositeBlocks.saveGroup(doc, "g", "encoder", catalog);
-        Document outer = Graphs.create().node("embed", "src", "shape", "[B, T, 128]").node("enc", "encoder")
-                .node("loss", "loss").wire("embed.out", "enc.att_q_in").wire("enc.att_out", "loss.pred").doc();
+        Document outer = new DocumentBuilder().node("embed", "src", "shape", "[B, T, 128]").node("enc", "encoder")
+                .node("loss", "loss").wire("embed.out", "enc.att_q_in").wire("enc.att_out", "loss.pred").build();
 
         List<Problem> problems = Validator.validate(outer, catalog);
 

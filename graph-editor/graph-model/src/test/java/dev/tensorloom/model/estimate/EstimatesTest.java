@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.catalog.Estimate;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.testing.FakeBlocks;
-import dev.tensorloom.model.testing.Graphs;
 import dev.tensorloom.model.validate.ShapeInference;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +20,12 @@ class EstimatesTest {
     }
 
     private static Document model(String inputShape) {
-        return Graphs.create()
+        return new DocumentBuilder()
                 .node("x", "src", "shape", inputShape)
                 .node("fc1", "lin", "out_features", 4L)
                 .node("act", "relu")
                 .node("loss", "loss")
-                .wire("x.out", "fc1.in").wire("fc1.out", "act.in").wire("act.out", "loss.pred").doc();
+                .wire("x.out", "fc1.in").wire("fc1.out", "act.in").wire("act.out", "loss.pred").build();
     }
 
     @Test

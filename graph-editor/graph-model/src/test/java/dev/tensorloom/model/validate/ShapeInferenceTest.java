@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.shape.Dim;
 import dev.tensorloom.model.shape.TensorType;
 import dev.tensorloom.model.testing.FakeBlocks;
-import dev.tensorloom.model.testing.Graphs;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +19,11 @@ class ShapeInferenceTest {
 
     @Test
     void namedBatchDimensionFlowsFromSourceThroughLayers() {
-        Document doc = Graphs.create()
+        Document doc = new DocumentBuilder()
                 .node("x", "src", "shape", "[B, 16]")
                 .node("fc1", "lin", "out_features", 8L)
                 .node("act", "relu")
-                .wire("x.out", "fc1.in").wire("fc1.out", "act.in").doc();
+                .wire("x.out", "fc1.in").wire("fc1.out", "act.in").build();
 
         ShapeReport report = ShapeInference.run(doc, catalog);
 
@@ -35,21 +35,21 @@ class ShapeInferenceTest {
 
     @Test
     void fixedAndNamedDimsPassThroughLeadingStar() {
-        Document doc = Graphs.create()
+        Document doc = new DocumentBuilder()
                 .node("x", "src", "shape", "[4, T, 16]")
                 .node("fc1", "lin", "out_features", 3L)
-                .wire("x.out", "fc1.in").doc();
+                .wire("x.out", "fc1.in").build();
 
         assertEquals("[4, T, 3]", ShapeInference.run(doc, catalog).outputs("fc1").get("out").toString());
     }
 
     @Test
     void namedDimsUnifyAcrossInputsOfOneNode() {
-        Document doc = Graphs.create()
+        Document doc = new DocumentBuilder()
                 .node("a", "src", "shape", "[B, 16]")
                 .node("b", "src", "shape", "[B, 8]")
                 .node("sum", "add")
-                .wire("a.out", "sum.a").wire("b.out", "sum.b").doc();
+                .wire("a.out", "sum.a").wire("b.out", "sum.b").build();
 
         ShapeReport report = ShapeInference.run(doc, catalog);
 
@@ -61,12 +61,12 @@ class ShapeInferenceTest {
 
     @Test
     void nodeBehindAnErrorIsSkippedSilently() {
-        Document doc = Graphs.create()
+        Document doc = new DocumentBuilder()
                 .node("x", "src", "shape", "[B, 16]")
                 .node("att", "attn", "d_model", 32L)
                 .node("fc1", "lin")
                 .node("act", "relu")
-                .wire("x.out", "att.q_in").wire("att.out", "fc1.in").wire("fc1.out", "act.in").doc();
+                .wire("x.out", "att.q_in").wire("att.out", "fc1.in").wire("fc1.out", "act.in").build();
 
         ShapeReport report = ShapeInference.run(doc, catalog);
 
@@ -78,7 +78,7 @@ class ShapeInferenceTest {
 
     @Test
     void injectedTypesFeedUnconnectedInputs() {
-        Document doc = Graphs.create().node("fc1", "lin", "out_features", 5L).doc();
+        Document doc = new DocumentBuilder().node("fc1", "lin", "out_features", 5L).build();
 
         ShapeReport report = ShapeInference.run(doc, catalog,
                 java.util.Map.of(new PortRef("fc1", "in"), TensorType.f32(Dim.sym("N"), Dim.of(7))));
@@ -88,13 +88,13 @@ class ShapeInferenceTest {
 
     @Test
     void updateAfterParameterChangeMatchesFullRun() {
-        Graphs g = Graphs.create().node("x", "src", "shape", "[B, 16]");
+        DocumentBuilder g = new DocumentBuilder().node("x", "src", "shape", "[B, 16]");
         String prev = "x";
         for (int i = 0; i < 20; i++) {
             g.node("fc" + i, "lin", "out_features", 16L).wire(prev + ".out", "fc" + i + ".in");
             prev = "fc" + i;
         }
-        Document doc = g.doc();
+        Document doc = g.build();
         ShapeReport before = ShapeInference.run(doc, catalog);
 
         doc.replaceNode(doc.requireNode("fc19").withParam("out_features", 3L));
@@ -110,9 +110,9 @@ class ShapeInferenceTest {
 
     @Test
     void updateAfterWireRemovalForgetsDownstream() {
-        Document doc = Graphs.create()
+        Document doc = new DocumentBuilder()
                 .node("x", "src").node("fc1", "lin").node("act", "relu")
-                .wire("x.out", "fc1.in").wire("fc1.out", "act.in").doc();
+                .wire("x.out", "fc1.in").wire("fc1.out", "act.in").build();
         ShapeReport before = ShapeInference.run(doc, catalog);
 
         doc.removeWire("w1");
@@ -126,7 +126,7 @@ class ShapeInferenceTest {
     /** Not a timing assertion (shared CI cores); prints the cost of a 5,000-node chain for the record. */
     @Test
     void longChainInfersInLinearTime() {
-        Graphs g = Graphs.create().node("x", "src", "shape", "[B, 16]");
+        DocumentBuilder g = new DocumentBuilder().node("x", "src", "shape", "[B, 16]");
         String prev = "x";
         int n = 5000;
         for (int i = 0; i < n; i++) {
@@ -135,7 +135,7 @@ class ShapeInferenceTest {
                     .wire(prev + ".out", id + ".in");
             prev = id;
         }
-        Document doc = g.doc();
+        Document doc = g.build();
         java.lang.management.ThreadMXBean clock = java.lang.management.ManagementFactory.getThreadMXBean();
         ShapeReport report = null;
         ShapeReport updated = null;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.composite.CompositeBlocks;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.estimate.Estimates;
-import dev.tensorloom.model.testing.Graphs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +16,8 @@ class StandardCatalogValidationTest {
     private final BlockCatalog catalog = BlockCatalog.standard();
 
     /** x [B, 16] -> fc1 (8) -> act -> fc2 (3) -> cross-entropy against labels y [B]. */
-    private static Graphs classifier(String labelType) {
-        return Graphs.create()
+    private static DocumentBuilder classifier(String labelType) {
+        return new DocumentBuilder()
                 .node("x", "input", "field", "x", "shape", "[B, 16]")
                 .node("y", "input", "field", "y", "shape", "[B]", "dtype", labelType)
                 .nodeIn("mlp", "fc1", "linear", "out_features", 8L)
@@ -30,7 +30,7 @@ class StandardCatalogValidationTest {
 
     @Test
     void smallClassifierIsCleanAndItsParametersAddUp() {
-        Document doc = classifier("int64").doc();
+        Document doc = classifier("int64").build();
 
         assertEquals(List.of(), Validator.validate(doc, catalog));
         Estimates e = Estimates.compute(doc, catalog, ShapeInference.run(doc, catalog));
@@ -39,7 +39,7 @@ class StandardCatalogValidationTest {
 
     @Test
     void floatLabelsAreAnElementTypeMismatch() {
-        List<Problem> problems = Validator.validate(classifier("float32").doc(), catalog);
+        List<Problem> problems = Validator.validate(classifier("float32").build(), catalog);
 
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(Problem.Kind.DTYPE_MISMATCH, problems.get(0).kind());
@@ -49,14 +49,14 @@ class StandardCatalogValidationTest {
 
     @Test
     void compositeOfRealBlocksMatchesTheFlatGraph() {
-        Document flat = classifier("int64").doc();
+        Document flat = classifier("int64").build();
         CompositeBlocks.saveGroup(flat, "mlp", "mlp_block", catalog);
-        Document collapsed = Graphs.create()
+        Document collapsed = new DocumentBuilder()
                 .node("x", "input", "field", "x", "shape", "[B, 16]")
                 .node("y", "input", "field", "y", "shape", "[B]", "dtype", "int64")
                 .node("m", "mlp_block").node("fc2", "linear", "out_features", 3L).node("ce", "cross_entropy")
                 .wire("x.out", "m.fc1_in").wire("m.act_out", "fc2.in")
-                .wire("fc2.out", "ce.pred").wire("y.out", "ce.target").doc();
+                .wire("fc2.out", "ce.pred").wire("y.out", "ce.target").build();
 
         assertEquals(List.of(), Validator.validate(collapsed, catalog));
         assertEquals(ShapeInference.run(flat, catalog).output(new PortRef("act", "out")),

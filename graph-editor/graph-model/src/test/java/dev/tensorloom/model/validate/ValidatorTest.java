@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.testing.FakeBlocks;
-import dev.tensorloom.model.testing.Graphs;
 import dev.tensorloom.model.validate.Problem.Kind;
 import dev.tensorloom.model.validate.Problem.Severity;
 import java.util.List;
@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 class ValidatorTest {
     private final BlockCatalog catalog = FakeBlocks.catalog();
 
-    private List<Problem> validate(Graphs g) {
-        return Validator.validate(g.doc(), catalog);
+    private List<Problem> validate(DocumentBuilder g) {
+        return Validator.validate(g.build(), catalog);
     }
 
     /** A small healthy model: x [B, 16] -> fc1 -> act -> loss. */
-    private static Graphs healthy() {
-        return Graphs.create()
+    private static DocumentBuilder healthy() {
+        return new DocumentBuilder()
                 .node("x", "src", "shape", "[B, 16]")
                 .node("fc1", "lin", "out_features", 4L)
                 .node("act", "relu")
@@ -39,7 +39,7 @@ class ValidatorTest {
 
     @Test
     void shapeMismatchNamesNodePortExpectedActualAndSource() {
-        List<Problem> problems = validate(Graphs.create()
+        List<Problem> problems = validate(new DocumentBuilder()
                 .node("embed", "src", "shape", "[B, T, 128]")
                 .node("attn", "attn", "d_model", 256L)
                 .node("loss", "loss")
@@ -57,7 +57,7 @@ class ValidatorTest {
 
     @Test
     void missingRequiredInputIsOneErrorAndDoesNotCascade() {
-        List<Problem> problems = validate(Graphs.create()
+        List<Problem> problems = validate(new DocumentBuilder()
                 .node("fc1", "lin").node("act", "relu").node("loss", "loss")
                 .wire("fc1.out", "act.in").wire("act.out", "loss.pred"));
 
@@ -69,7 +69,7 @@ class ValidatorTest {
 
     @Test
     void optionalInputMayStayUnconnected() {
-        List<Problem> problems = validate(Graphs.create()
+        List<Problem> problems = validate(new DocumentBuilder()
                 .node("x", "src", "shape", "[B, T, 256]").node("attn", "attn").node("loss", "loss")
                 .wire("x.out", "attn.q_in").wire("attn.out", "loss.pred"));
         assertEquals(List.of(), problems);
@@ -87,7 +87,7 @@ class ValidatorTest {
 
     @Test
     void wireToAPortTheBlockLacksIsAnUnknownPort() {
-        List<Problem> problems = validate(Graphs.create()
+        List<Problem> problems = validate(new DocumentBuilder()
                 .node("x", "src").node("fc1", "lin").node("loss", "loss")
                 .wire("x.out", "fc1.input").wire("fc1.out", "loss.pred"));
 
@@ -99,7 +99,7 @@ class ValidatorTest {
 
     @Test
     void wireFromAPortTheBlockLacksIsAnUnknownPort() {
-        List<Problem> problems = validate(Graphs.create()
+        List<Problem> problems = validate(new DocumentBuilder()
                 .node("x", "src").node("fc1", "lin").node("loss", "loss")
                 .wire("x.output", "fc1.in").wire("fc1.out", "loss.pred"));
 
@@ -111,8 +111,8 @@ class ValidatorTest {
 
     @Test
     void parameterOutOfRangeNamesNodeAndParameter() {
-        Graphs g = healthy();
-        Document doc = g.doc();
+        DocumentBuilder g = healthy();
+        Document doc = g.build();
         doc.replaceNode(doc.requireNode("fc1").withParam("out_features", 0L));
 
         List<Problem> problems = validate(g);
@@ -128,8 +128,8 @@ class ValidatorTest {
 
     @Test
     void wrongParameterKindIsAnError() {
-        Graphs g = healthy();
-        g.doc().replaceNode(g.doc().requireNode("fc1").withParam("bias", "yes"));
+        DocumentBuilder g = healthy();
+        g.build().replaceNode(g.build().requireNode("fc1").withParam("bias", "yes"));
 
         Problem p = validate(g).get(0);
         assertEquals(Kind.PARAM_OUT_OF_RANGE, p.kind());
@@ -138,8 +138,8 @@ class ValidatorTest {
 
     @Test
     void parameterOutsideTheSchemaIsAWarning() {
-        Graphs g = healthy();
-        g.doc().replaceNode(g.doc().requireNode("act").withParam("slope", 0.1));
+        DocumentBuilder g = healthy();
+        g.build().replaceNode(g.build().requireNode("act").withParam("slope", 0.1));
 
         List<Problem> problems = validate(g);
 
@@ -153,7 +153,7 @@ class ValidatorTest {
 
     @Test
     void elementTypeMismatchIsReportedOnceAsDtype() {
-        List<Problem> problems = validate(Graphs.create()
+        List<Problem> problems = validate(new DocumentBuilder()
                 .node("x", "src", "shape", "[B, T]").node("emb", "embed").node("loss", "loss")
                 .wire("x.out", "emb.tokens").wire("emb.out", "loss.pred"));
 
@@ -187,7 +187,7 @@ class ValidatorTest {
 
     @Test
     void graphWithoutLossGetsOneWarning() {
-        List<Problem> problems = validate(Graphs.create().node("x", "src").node("fc1", "lin").wire("x.out", "fc1.in"));
+        List<Problem> problems = validate(new DocumentBuilder().node("x", "src").node("fc1", "lin").wire("x.out", "fc1.in"));
 
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(Kind.NO_LOSS, problems.get(0).kind());
@@ -197,13 +197,13 @@ class ValidatorTest {
 
     @Test
     void emptyGraphHasNoProblems() {
-        assertEquals(List.of(), validate(Graphs.create()));
+        assertEquals(List.of(), validate(new DocumentBuilder()));
     }
 
     @Test
     void errorsComeBeforeWarnings() {
-        Graphs g = healthy().node("fc2", "lin").wire("x.out", "fc2.in");
-        g.doc().replaceNode(g.doc().requireNode("fc1").withParam("out_features", -3L));
+        DocumentBuilder g = healthy().node("fc2", "lin").wire("x.out", "fc2.in");
+        g.build().replaceNode(g.build().requireNode("fc1").withParam("out_features", -3L));
 
         List<Problem> problems = validate(g);
 
