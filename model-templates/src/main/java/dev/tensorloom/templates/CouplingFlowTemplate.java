@@ -35,10 +35,14 @@ record CouplingFlowTemplate(String id, String coupling, int layers, int hidden, 
         String logdet = null;
         for (int i = 1; i <= layers; i++) {
             String c = "c" + i;
+            // A flow step: the coupling and the add that sums its log-determinant (the first has none to add to).
+            // Masks alternate, so the steps differ in a parameter and are grouped without a shared saved block.
+            g.group("step" + i, "Flow step " + i, null);
             g.nodeAt(c, coupling, i, 0, "d", 2, "hidden", hidden, "layers", 2, "mask", i % 2 == 1 ? "even" : "odd");
             g.wire(z, c + ".in");
             z = c + ".z";
             logdet = sum(g, logdet, c + ".logdet", i);
+            g.endGroup();
         }
         if (diagonalScale) {
             g.nodeAt("scale", "diag_scale", layers + 1, 0);

@@ -6,7 +6,8 @@ import dev.tensorloom.model.doc.TrainingConfig;
 
 /**
  * The checkpointing showcase: 64 residual MLP blocks (LayerNorm → Linear → ReLU → Linear, plus the
- * skip), width 256, batch 4096, regression loss. Every block's output is an articulation point of
+ * skip), width 256, batch 4096, regression loss. Each block is a collapsed group made from the saved block
+ * "Residual MLP", which the file embeds. Every block's output is an articulation point of
  * the graph, so the planner can cut between any two blocks.
  */
 final class DeepChainTemplate implements TemplateSource {
@@ -27,6 +28,7 @@ final class DeepChainTemplate implements TemplateSource {
         for (int i = 1; i <= BLOCKS; i++) {
             int col = 1 + (i - 1) * 5;
             String b = "b" + i + "_";
+            g.group("block" + i, "Residual MLP " + i, "residual-mlp");
             g.nodeAt(b + "norm", "layernorm", col, 1)
                     .nodeAt(b + "fc1", "linear", col + 1, 1, "out_features", WIDTH)
                     .nodeAt(b + "relu", "relu", col + 2, 1)
@@ -38,6 +40,7 @@ final class DeepChainTemplate implements TemplateSource {
                     .wire(b + "relu.out", b + "fc2.in")
                     .wire(previous, b + "add.a")
                     .wire(b + "fc2.out", b + "add.b");
+            g.endGroup();
             previous = b + "add.out";
         }
         g.nodeAt("loss", "mse", 1 + BLOCKS * 5, 1);

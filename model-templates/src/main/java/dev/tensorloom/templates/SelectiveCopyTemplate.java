@@ -8,7 +8,8 @@ import dev.tensorloom.model.doc.TrainingConfig;
  * Selective copying with two state-space layers in pre-norm residual blocks: embedding of the 12 tokens
  * (data 0..9, noise 10, marker 11), two blocks, a final norm and a 10-way head; split nodes cut logits and
  * targets after the noise part, so the cross-entropy sees only the 8 recall positions (the dataset's −1
- * targets elsewhere never reach it). The Mamba version uses Mamba blocks (selective,
+ * targets elsewhere never reach it). Each block is a collapsed group made from one saved block. The Mamba
+ * version uses Mamba blocks (selective,
  * input-dependent Δ, B, C); the S4D version uses time-invariant S4D convolutions followed by GELU and a
  * channel-mixing linear layer, the usual S4D layer.
  */
@@ -51,6 +52,8 @@ record SelectiveCopyTemplate(String id, boolean selective, TrainingConfig config
         int col = 2;
         for (int i = 1; i <= 2; i++) {
             String b = "block" + i + "_";
+            // Each residual layer is a collapsed group made from one saved block, as a user would build it.
+            g.group("block" + i, (selective ? "Mamba block " : "S4D block ") + i, selective ? "mamba-block" : "s4d-block");
             g.nodeAt(b + "norm", "rmsnorm", col++, 1);
             g.wire(x, b + "norm.in");
             String y;
@@ -68,6 +71,7 @@ record SelectiveCopyTemplate(String id, boolean selective, TrainingConfig config
             }
             g.nodeAt(b + "add", "add", col++, 0);
             g.wire(x, b + "add.a").wire(y, b + "add.b");
+            g.endGroup();
             x = b + "add.out";
         }
         // The loss reads only the recall positions: split both logits and targets after the noise part.

@@ -25,7 +25,8 @@ public final class TemplateSources {
 
     /** The project file text that the source of {@code id} generates. */
     static String generate(TemplateSource source) {
-        return ProjectWriter.toJson(new Project(source.id(), source.build()));
+        var doc = source.build();
+        return ProjectWriter.toJson(new Project(source.id(), doc, source.blocks(doc)));
     }
 
     /** Writes every template file into the given resources folder (default: this module's). */

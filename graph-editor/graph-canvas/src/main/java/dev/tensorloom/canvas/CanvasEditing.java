@@ -61,7 +61,7 @@ final class CanvasEditing {
     }
 
     /** Pastes project JSON with fresh ids; returns the ids of the new nodes. */
-    Set<String> paste(String json) {
+    Set<String> paste(String json, String scope) {
         Project project;
         try {
             project = ProjectReader.fromJson(json == null ? "" : json, "clipboard");
@@ -72,16 +72,16 @@ final class CanvasEditing {
         if (fragment.nodes().isEmpty()) {
             throw new GraphEditException("the clipboard holds no blocks");
         }
-        Paste paste = new Paste(fragment, PASTE_OFFSET, PASTE_OFFSET);
+        Paste paste = new Paste(fragment, PASTE_OFFSET, PASTE_OFFSET, scope);
         stack.push(paste);
         Set<String> pasted = new LinkedHashSet<>();
         fragment.nodes().forEach(n -> pasted.add(paste.newIds().get(n.id())));
         return pasted;
     }
 
-    /** Groups the nodes; returns the new group's id. */
-    String group(Collection<String> nodeIds) {
-        GroupNodes command = new GroupNodes(nodeIds, null);
+    /** Makes the items (nodes and groups of one level) a collapsed group; returns its id. */
+    String group(Collection<String> itemIds) {
+        GroupNodes command = new GroupNodes(itemIds, "Block", true);
         stack.push(command);
         return command.groupId();
     }
@@ -106,7 +106,7 @@ final class CanvasEditing {
     }
 
     /** Adds a node of this type with default parameters at {@code at}; returns its id. */
-    String add(String typeId, Position at) {
+    String add(String typeId, Position at, String scope) {
         BlockType type = catalog.find(typeId)
                 .orElseThrow(() -> new GraphEditException("unknown block type '" + typeId + "'"));
         Map<String, Object> params = new TreeMap<>();
@@ -116,7 +116,7 @@ final class CanvasEditing {
             }
         }
         String id = doc.freshId(typeId);
-        stack.push(new AddNode(new Node(id, typeId, id, params, at, null)));
+        stack.push(new AddNode(new Node(id, typeId, id, params, at, scope)));
         return id;
     }
 }

@@ -7,7 +7,6 @@ import dev.tensorloom.canvas.view.ItemShape;
 import dev.tensorloom.canvas.view.NodeView;
 import dev.tensorloom.canvas.view.PortView;
 import dev.tensorloom.canvas.view.WireView;
-import dev.tensorloom.model.command.SetCollapsed;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Position;
 import java.util.HashSet;
@@ -137,7 +136,7 @@ final class CanvasGestures {
     private void pressItem(NodeView item, MouseEvent e) {
         String id = item.itemId();
         if (e.getClickCount() == 2 && CanvasItems.isCollapsedGroup(canvas.document(), id)) {
-            canvas.editing().push(new SetCollapsed(id, false));
+            canvas.openGroup(id);
             mode = Mode.NONE;
             return;
         }

@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 /**
- * Auto-layout of a canvas's document: ELK layered, left to right along the wires, pushed as one MoveNodes
+ * Auto-layout of what a canvas shows (the top level, or the inside of the group it has open): ELK layered, left to right along the wires, pushed as one MoveNodes
  * for every node that moved; at once for small graphs, on the layout thread for large ones.
  */
 final class CanvasLayouts {
@@ -24,11 +24,11 @@ final class CanvasLayouts {
     }
 
     void autoLayout() {
-        if (CanvasItems.visibleIds(canvas.document()).size() > ElkAutoLayout.LARGE) {
+        if (CanvasItems.visibleIds(canvas.document(), canvas.getScope()).size() > ElkAutoLayout.LARGE) {
             inBackground();
             return;
         }
-        Map<String, Position> placed = ElkAutoLayout.layout(canvas.document(), canvas.skinGeometry());
+        Map<String, Position> placed = ElkAutoLayout.layout(canvas.document(), canvas.getScope(), canvas.skinGeometry());
         CanvasItems.moveCommand(canvas.document(), placed).ifPresent(canvas.editing()::push);
     }
 
@@ -39,7 +39,7 @@ final class CanvasLayouts {
      * the layout was applied.
      */
     CompletableFuture<Boolean> inBackground() {
-        ElkAutoLayout.Input input = ElkAutoLayout.input(canvas.document(), canvas.skinGeometry());
+        ElkAutoLayout.Input input = ElkAutoLayout.input(canvas.document(), canvas.getScope(), canvas.skinGeometry());
         long revision = canvas.undoStack().revision();
         CompletableFuture<Boolean> applied = new CompletableFuture<>();
         running.set(true);

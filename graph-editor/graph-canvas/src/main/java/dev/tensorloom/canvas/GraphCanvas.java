@@ -79,6 +79,7 @@ public class GraphCanvas extends Control {
     private final ReadOnlyObjectWrapper<CanvasMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ObjectProperty<ConnectionCheck> connectionCheck =
             new SimpleObjectProperty<>(this, "connectionCheck", ConnectionCheck.NONE);
+    private final ReadOnlyObjectWrapper<String> scope = new ReadOnlyObjectWrapper<>(this, "scope");
     private final CanvasLayouts layouts = new CanvasLayouts(this);
     private long messageSerial;
 
@@ -100,6 +101,11 @@ public class GraphCanvas extends Control {
                 selection.remove(r.node().id());
             } else if (change instanceof dev.tensorloom.model.doc.DocumentChange.GroupChanged g && g.after() == null) {
                 selection.remove(g.before().id());
+                // The open group was dissolved (or its making undone): show the level it sat in.
+                if (g.before().id().equals(scope.get())) {
+                    String parent = g.before().parent();
+                    scope.set(parent != null && document.group(parent).isPresent() ? parent : null);
+                }
             }
         });
     }
@@ -167,7 +173,36 @@ public class GraphCanvas extends Control {
 
     /** Selects every node shown (collapsed groups as themselves). */
     public void selectAll() {
-        select(CanvasItems.visibleIds(document));
+        select(CanvasItems.visibleIds(document, scope.get()));
+    }
+
+    // ---- levels of the group nesting -------------------------------------------------------------
+
+    /** The level shown: null for the top level, else the id of the group opened. */
+    public ReadOnlyObjectProperty<String> scopeProperty() {
+        return scope.getReadOnlyProperty();
+    }
+
+    public String getScope() {
+        return scope.get();
+    }
+
+    /** Shows the inside of a group (double-click on a collapsed group); ignored for an unknown id. */
+    public void openGroup(String groupId) {
+        if (groupId == null || document.group(groupId).isPresent()) {
+            selection.clear();
+            scope.set(groupId);
+        }
+    }
+
+    /** Shows the level the open group sits in; does nothing at the top level. */
+    public void closeGroup() {
+        String open = scope.get();
+        if (open != null) {
+            String parent = document.group(open).map(dev.tensorloom.model.doc.Group::parent).orElse(null);
+            openGroup(parent);
+            select(java.util.List.of(open));
+        }
     }
 
     /** Adds or removes one id, for Ctrl-click. */
@@ -226,7 +261,7 @@ public class GraphCanvas extends Control {
      * {@link OverviewLayer#SMALL_GRAPH} items switch to the overview bitmap.
      */
     public void zoomToFit() {
-        ViewportFit.fit(this, skinGeometry().bounds(CanvasItems.visibleIds(document)));
+        ViewportFit.fit(this, skinGeometry().bounds(CanvasItems.visibleIds(document, scope.get())));
     }
 
     /**
@@ -234,7 +269,7 @@ public class GraphCanvas extends Control {
      * start at a readable zoom (see {@link ViewportFit#readable}).
      */
     public void showStart() {
-        ViewportFit.readable(this, skinGeometry().bounds(CanvasItems.visibleIds(document)));
+        ViewportFit.readable(this, skinGeometry().bounds(CanvasItems.visibleIds(document, scope.get())));
     }
 
     /** Canvas coordinates of a point in this control's coordinates. */
@@ -335,16 +370,22 @@ public class GraphCanvas extends Control {
      * what was pasted. Other clipboard content is refused with a message; returns whether it pasted.
      */
     public boolean paste(String json) {
-        Set<String> pasted = attempt(() -> editing.paste(json));
+        Set<String> pasted = attempt(() -> editing.paste(json, scope.get()));
         if (pasted != null) {
             select(pasted);
         }
         return pasted != null;
     }
 
-    /** Puts the selected nodes into a new group and selects nothing else. */
+    /**
+     * Makes the selected items (nodes and collapsed groups of the level shown) one block: a collapsed group
+     * whose ports are the wires crossing its edge, then selected.
+     */
     public void groupSelection() {
-        attempt(() -> editing.group(CanvasItems.memberIds(document, selection)));
+        String made = attempt(() -> editing.group(selection));
+        if (made != null) {
+            select(Set.of(made));
+        }
     }
 
     /** Dissolves the groups of the selected nodes. */
@@ -354,7 +395,24 @@ public class GraphCanvas extends Control {
 
     /** Adds a block of this type with default parameters at a canvas point; returns its id, or null if refused. */
     public String addNode(String typeId, Point2D canvasPoint) {
-        String id = attempt(() -> editing.add(typeId, new Position(canvasPoint.getX(), canvasPoint.getY())));
+        String id = attempt(() -> editing.add(typeId, new Position(canvasPoint.getX(), canvasPoint.getY()), scope.get()));
+        if (id != null) {
+            select(Set.of(id));
+        }
+        return id;
+    }
+
+    /**
+     * Adds a copy of a saved block at a canvas point, in the level shown, as one collapsed group, and selects
+     * it; returns the group's id, or null if refused.
+     */
+    public String insertBlock(dev.tensorloom.model.composite.SavedBlock block, Point2D canvasPoint) {
+        String id = attempt(() -> {
+            var insert = new dev.tensorloom.model.composite.InsertBlock(block,
+                    new Position(canvasPoint.getX(), canvasPoint.getY()), scope.get());
+            editing.push(insert);
+            return insert.groupId();
+        });
         if (id != null) {
             select(Set.of(id));
         }

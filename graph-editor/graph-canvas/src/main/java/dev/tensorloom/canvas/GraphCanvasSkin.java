@@ -59,6 +59,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     /** Restarted by every zoom step; when it runs out the zoom has settled and views render sharp. */
     private final PauseTransition zoomSettle = new PauseTransition(ZOOM_SETTLE);
     private final InvalidationListener zoomListener;
+    private final ChangeListener<String> scopeListener;
     private boolean minimapDirty = true;
 
     GraphCanvasSkin(GraphCanvas canvas) {
@@ -85,6 +86,19 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
         documentListener = this::documentChanged;
         canvas.document().addListener(documentListener);
+        // Opening a group (or going back up) shows another level: every item is recorded again, then fitted.
+        scopeListener = (obs, before, after) -> {
+            views.rescope(after);
+            prebuilder.changed();
+            minimapDirty = true;
+            overview.markDirty();
+            canvas.requestLayout();
+            javafx.application.Platform.runLater(canvas::zoomToFit);
+        };
+        canvas.scopeProperty().addListener(scopeListener);
+        if (canvas.getScope() != null) {
+            views.rescope(canvas.getScope());
+        }
         selectionListener = c -> {
             if (c.wasAdded()) {
                 views.selectionChanged(c.getElementAdded(), true);
@@ -131,7 +145,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
             @Override
             public String state(String itemId) {
-                return canvas.nodeStatesProperty().get().get(itemId);
+                return dev.tensorloom.canvas.view.GroupState.of(canvas.document(), itemId,
+                        canvas.nodeStatesProperty().get());
             }
 
             @Override
@@ -288,6 +303,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
             return;
         }
         canvas.document().removeListener(documentListener);
+        canvas.scopeProperty().removeListener(scopeListener);
         canvas.selection().removeListener(selectionListener);
         canvas.nodeAnnotationsProperty().removeListener(annotationListener);
         canvas.nodeStatesProperty().removeListener(stateListener);

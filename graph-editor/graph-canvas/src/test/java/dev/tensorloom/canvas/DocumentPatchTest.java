@@ -103,13 +103,19 @@ class DocumentPatchTest {
         assertTrue(into.isVisible());
         assertEquals(250, into.getEndX());
 
-        // A double-click on the collapsed group expands it again, as one undoable command.
+        // A double-click on the collapsed group opens it: its inside is shown, the group stays collapsed.
         f.show();
         f.press(g, f.screen(260, 10), false, 2);
-        assertFalse(f.doc.group(group.groupId()).orElseThrow().collapsed());
+        assertEquals(group.groupId(), f.canvas.getScope());
+        assertTrue(f.doc.group(group.groupId()).orElseThrow().collapsed());
         assertNotNull(f.view("a"));
+        assertNull(f.view("s"), "what lies outside the open group is not shown");
         assertNull(f.view(group.groupId()));
-        assertTrue(inner.isVisible());
+        assertTrue(f.views().wire(f.doc.incoming("b").get(0).id()).isVisible());
+        f.canvas.closeGroup();
+        assertNull(f.canvas.getScope());
+        assertNotNull(f.view(group.groupId()));
+        assertEquals(java.util.Set.of(group.groupId()), f.canvas.selection(), "back up, the group is selected");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.tensorloom.studio.editor;
 
+import dev.tensorloom.model.composite.SavedBlock;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableSet;
 import javafx.scene.Node;
@@ -42,6 +44,18 @@ public interface EditorCanvas {
 
     /** Adds a block of this type in the middle of what is visible. */
     void addNodeAtCentre(String typeId);
+
+    /** Adds a copy of a saved block, as a collapsed group, in the middle of what is visible. */
+    void insertBlockAtCentre(SavedBlock block);
+
+    /** The open group whose inside is shown, or null at the top level. */
+    ReadOnlyObjectProperty<String> openGroupProperty();
+
+    /** Shows the inside of a group (null: the whole model). */
+    void openGroup(String groupId);
+
+    /** Shows the level the open group sits in. */
+    void closeGroup();
 
     /** The last refusal (for example a wire the rules do not allow), with its reason. */
     ReadOnlyStringProperty messageProperty();

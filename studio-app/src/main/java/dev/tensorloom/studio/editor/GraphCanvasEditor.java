@@ -5,7 +5,9 @@ import dev.tensorloom.canvas.GraphCanvas;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.composite.SavedBlock;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableSet;
@@ -117,9 +119,33 @@ public final class GraphCanvasEditor implements EditorCanvas {
 
     @Override
     public void addNodeAtCentre(String typeId) {
+        canvas.addNode(typeId, centre());
+    }
+
+    @Override
+    public void insertBlockAtCentre(SavedBlock block) {
+        canvas.insertBlock(block, centre());
+    }
+
+    private Point2D centre() {
         double w = canvas.getWidth() > 0 ? canvas.getWidth() : 800;
         double h = canvas.getHeight() > 0 ? canvas.getHeight() : 600;
-        canvas.addNode(typeId, canvas.screenToCanvas(new Point2D(w / 2, h / 2)));
+        return canvas.screenToCanvas(new Point2D(w / 2, h / 2));
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<String> openGroupProperty() {
+        return canvas.scopeProperty();
+    }
+
+    @Override
+    public void openGroup(String groupId) {
+        canvas.openGroup(groupId);
+    }
+
+    @Override
+    public void closeGroup() {
+        canvas.closeGroup();
     }
 
     @Override

@@ -29,6 +29,11 @@ public record StudioHome(Path root) {
         return root.resolve("python.json");
     }
 
+    /** The user's saved blocks, one file each (see {@link BlockLibrary}). */
+    public Path blocksFolder() {
+        return root.resolve("blocks");
+    }
+
     public Path recoveryFolder() {
         return root.resolve("recovery");
     }

@@ -2,6 +2,9 @@ package dev.tensorloom.studio.main;
 
 import dev.tensorloom.canvas.view.NodeAnnotation;
 import dev.tensorloom.model.catalog.BlockCatalog;
+import dev.tensorloom.model.composite.GroupPorts;
+import dev.tensorloom.model.doc.Group;
+import dev.tensorloom.model.doc.GroupTree;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.validate.Problem;
 import java.util.ArrayList;
@@ -61,6 +64,28 @@ public final class CatalogModelChecker implements ModelChecker {
             out.put(n.id(), new NodeAnnotation(badge, "", outputs,
                     byNode.getOrDefault(n.id(), List.of())));
         }
+        for (Group g : doc.groups()) {
+            out.put(g.id(), groupAnnotation(doc, g.id(), shapes, byNode, estimates));
+        }
         return out;
+    }
+
+    /**
+     * A group shown as one block: the parameters of everything inside, the shape at each of its outputs (the
+     * inner port it stands for), and the problems of the nodes inside, each named.
+     */
+    private static NodeAnnotation groupAnnotation(Document doc, String groupId, ShapeReport shapes,
+            Map<String, List<String>> byNode, Estimates estimates) {
+        long count = 0;
+        List<String> problems = new ArrayList<>();
+        for (String m : GroupTree.allMembers(doc, groupId)) {
+            count += estimates.of(m).map(e -> e.parameters()).orElse(0L);
+            byNode.getOrDefault(m, List.of()).forEach(p -> problems.add(m + ": " + p));
+        }
+        Map<String, String> outputs = new TreeMap<>();
+        GroupPorts.of(doc, groupId).outputs().forEach((inner, name) ->
+                shapes.output(inner).ifPresent(t -> outputs.put(name, t.toString())));
+        String badge = count > 0 ? Units.params(count).replaceFirst(" params?$", "") : "";
+        return new NodeAnnotation(badge, "", outputs, problems);
     }
 }

@@ -31,4 +31,9 @@ public interface DialogService {
 
     /** Shows the template gallery; the chosen template id, or empty when closed. */
     Optional<String> chooseTemplate();
+
+    /** Asks what to call a block being saved ({@code suggested} filled in); empty when cancelled. */
+    default Optional<String> askBlockName(String suggested) {
+        return Optional.empty();
+    }
 }

@@ -116,6 +116,16 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> askBlockName(String suggested) {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(suggested);
+        dialog.initOwner(owner);
+        dialog.setTitle("Save as block");
+        dialog.setHeaderText("Save this group as a block in My blocks, to use again in any project");
+        dialog.setContentText("Name:");
+        return dialog.showAndWait();
+    }
+
+    @Override
     public Optional<String> chooseTemplate() {
         TemplateGalleryViewModel vm = new TemplateGalleryViewModel(templates, tasks);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -1,6 +1,7 @@
 package dev.tensorloom.studio.main;
 
 import dev.tensorloom.studio.editor.EditorCanvas;
+import dev.tensorloom.studio.editor.GroupBreadcrumb;
 import dev.tensorloom.studio.inspector.InspectorView;
 import dev.tensorloom.studio.palette.PaletteView;
 import java.nio.file.Path;
@@ -41,6 +42,7 @@ public final class MainWindowView extends BorderPane {
     private final WindowActions actions;
     private final PaletteView palette;
     private final Menu recentMenu = new Menu("Open recent");
+    private final MenuItem saveAsBlock = new MenuItem("Save as block…");
 
     /** What the window does that needs the stage or the system: clipboard, export, theme, help, quit. */
     public interface WindowActions {
@@ -138,7 +140,10 @@ public final class MainWindowView extends BorderPane {
         refusal.textProperty().bind(canvas.messageProperty());
         refusal.visibleProperty().bind(canvas.messageProperty().isNotEmpty());
         StackPane.setAlignment(refusal, javafx.geometry.Pos.BOTTOM_CENTER);
-        centre.getChildren().addAll(refusal, emptyCanvasHint());
+        GroupBreadcrumb breadcrumb = new GroupBreadcrumb(vm.document(), canvas.openGroupProperty(), canvas::openGroup);
+        StackPane.setAlignment(breadcrumb, javafx.geometry.Pos.TOP_LEFT);
+        StackPane.setMargin(breadcrumb, new javafx.geometry.Insets(6));
+        centre.getChildren().addAll(refusal, emptyCanvasHint(), breadcrumb);
         SplitPane split = new SplitPane(palette, centre, inspector);
         split.setDividerPositions(0.18, 0.76);
         SplitPane.setResizableWithParent(palette, false);
@@ -228,12 +233,17 @@ public final class MainWindowView extends BorderPane {
         MenuItem delete = item("Delete", Feather.TRASH_2, "Delete", canvas::deleteSelection);
         MenuItem group = item("Group", Feather.FOLDER_PLUS, "Shortcut+G", canvas::groupSelection);
         MenuItem ungroup = item("Ungroup", Feather.FOLDER_MINUS, "Shortcut+Shift+G", canvas::ungroupSelection);
+        saveAsBlock.setDisable(true);
+        saveAsBlock.setGraphic(new FontIcon(Feather.PACKAGE));
+        MenuItem closeGroup = item("Close group", Feather.CORNER_LEFT_UP, "Shortcut+BACK_SPACE", canvas::closeGroup);
+        closeGroup.disableProperty().bind(canvas.openGroupProperty().isNull());
         for (MenuItem mi : new MenuItem[] {cut, copy, delete, group, ungroup}) {
             mi.disableProperty().bind(Bindings.createBooleanBinding(nothingSelected::get, nothingSelected));
         }
         return new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy,
                 item("Paste", Feather.CLIPBOARD, "Shortcut+V", actions::paste), delete,
-                item("Select all", null, "Shortcut+A", canvas::selectAll), new SeparatorMenuItem(), group, ungroup);
+                item("Select all", null, "Shortcut+A", canvas::selectAll), new SeparatorMenuItem(), group, ungroup,
+                saveAsBlock, closeGroup);
     }
 
     private Menu viewMenu() {
@@ -328,6 +338,13 @@ public final class MainWindowView extends BorderPane {
         status.getRightItems().addAll(params, new Separator(Orientation.VERTICAL), device);
         status.progressProperty().bind(Bindings.when(vm.busyProperty()).then(-1.0).otherwise(0.0));
         return status;
+    }
+
+    /** Turns on Edit → Save as block… (the studio has a block library). */
+    public void enableSaveAsBlock(Runnable save) {
+        saveAsBlock.setOnAction(e -> save.run());
+        ObservableBooleanValue nothingSelected = Bindings.isEmpty(canvas.selection());
+        saveAsBlock.disableProperty().bind(Bindings.createBooleanBinding(nothingSelected::get, nothingSelected));
     }
 
     /** Focuses the palette search (Ctrl+F). */

@@ -70,6 +70,7 @@ public final class MainWindowViewModel {
     // so listeners added to it would be collected with it.
     private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
 
+    private final ProjectBlocks projectBlocks = new ProjectBlocks();
     /** Set for recovered work: a cleared history counts as saved, but that work is saved nowhere. */
     private boolean forceModified;
     private final OneAtATime<Void> checks = new OneAtATime<>(v -> check());
@@ -149,6 +150,7 @@ public final class MainWindowViewModel {
     private void load(Project project, Path source, boolean unsaved) {
         forceModified = unsaved;
         DocumentContents.replace(document, project.document());
+        projectBlocks.loaded(project.blocks());
         undoStack.clear();
         file.set(source);
         projectName.set(project.name());
@@ -178,7 +180,8 @@ public final class MainWindowViewModel {
     private void saveTo(Path target, Runnable then) {
         Path withExtension = ProjectFiles.withExtension(target);
         String name = ProjectFiles.stem(withExtension);
-        Project copy = new Project(name, DocumentContents.copy(document));
+        Document copied = DocumentContents.copy(document);
+        Project copy = new Project(name, copied, projectBlocks.embedFor(copied));
         long revisionAtSave = undoStack.revision();
         BackgroundTask.wrap(() -> {
             ProjectWriter.write(copy, withExtension);
@@ -221,7 +224,7 @@ public final class MainWindowViewModel {
         BackgroundTask.wrap(() -> {
             String title = templates.require(id).title();
             Project p = ProjectReader.fromJson(templates.projectJson(id), templates.sourceName(id));
-            return new Project(title, p.document());
+            return new Project(title, p.document(), p.blocks());
         }).onRunning(() -> busy.set(true)).onSuccess(project -> {
             busy.set(false);
             load(project, null);
@@ -394,5 +397,10 @@ public final class MainWindowViewModel {
     /** Newest first. */
     public ObservableList<Path> recentFiles() {
         return recentFilesView;
+    }
+
+    /** The saved blocks the open project brought, and those it embeds when saved. */
+    public ProjectBlocks projectBlocks() {
+        return projectBlocks;
     }
 }

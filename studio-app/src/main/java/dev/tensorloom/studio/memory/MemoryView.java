@@ -170,9 +170,12 @@ public final class MemoryView extends ScrollPane {
         bars.setCategoryGap(2);
         bars.setBarGap(0);
         bars.setPrefSize(420, 260);
-        vm.nodeBytesProperty().addListener((o, a, b) -> showBars(bars, b));
+        vm.nodeBytesProperty().addListener((o, a, b) -> showBars(bars, b, vm));
         // The view model may have planned before this view exists: show what it has now, too.
-        showBars(bars, vm.nodeBytesProperty().get());
+        showBars(bars, vm.nodeBytesProperty().get(), vm);
+        vm.expandedBarProperty().addListener((o, a, b) -> bars.setTitle(b == null
+                ? "Saved MiB per node (largest " + MemoryViewModel.BARS + ")"
+                : "Saved MiB inside one block (click a bar to fold it)"));
         // Like the timeline's, the legend stands beside the chart: below it, it would take the short chart's height.
         HBox barBox = new HBox(4, bars, treatmentLegend(vm));
         HBox.setHgrow(bars, Priority.ALWAYS);
@@ -186,9 +189,11 @@ public final class MemoryView extends ScrollPane {
         return new HBox(6, timeline, barBox, tradeoff);
     }
 
-    private static void showBars(BarChart<String, Number> chart, List<NodeBytes> nodes) {
+    private static void showBars(BarChart<String, Number> chart, List<NodeBytes> nodes, MemoryViewModel vm) {
         List<XYChart.Data<String, Number>> data = new ArrayList<>();
         for (NodeBytes n : nodes) {
+            // Categories by id, not label: ids are unique (two copies of a saved block share a label and would
+            // merge into one bar) and short (rotated labels take the short chart's height); tooltips name groups.
             data.add(new XYChart.Data<>(n.nodeId(), n.bytes() / TimelineSeries.MIB));
         }
         // A fresh series rather than new data in the old one: seen in the studio at 1280x800, the estimated
@@ -198,8 +203,19 @@ public final class MemoryView extends ScrollPane {
         chart.getData().setAll(List.of(series));
         // Bar nodes exist once laid out in the chart; tag each with its treatment for the stylesheet.
         for (int i = 0; i < data.size(); i++) {
-            if (data.get(i).getNode() != null) {
-                data.get(i).getNode().getStyleClass().add("treatment-" + nodes.get(i).treatment());
+            javafx.scene.Node bar = data.get(i).getNode();
+            NodeBytes n = nodes.get(i);
+            if (bar != null) {
+                bar.getStyleClass().add("treatment-" + n.treatment());
+                // A group's bar opens into the items inside it; any bar of an open group folds it again.
+                String target = n.group() ? n.nodeId() : vm.expandedBarProperty().get();
+                if (target != null) {
+                    bar.getStyleClass().add("memory-bar-group");
+                    bar.setOnMouseClicked(e -> vm.toggleBar(target));
+                    javafx.scene.control.Tooltip.install(bar, new javafx.scene.control.Tooltip(String.format(
+                            "%s: %s saved, %s%s", n.label(), PolicyPrediction.mib(n.bytes()), n.treatment(),
+                            n.group() ? " (most of it)\nclick to see what is inside" : "\nclick to fold the group")));
+                }
             }
         }
     }

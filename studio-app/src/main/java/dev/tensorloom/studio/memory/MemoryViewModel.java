@@ -4,6 +4,7 @@ import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.measure.PolicyMeasurement;
+import dev.tensorloom.execution.recompute.PlannedPolicy;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentChange;
@@ -57,6 +58,9 @@ public final class MemoryViewModel {
     private final ReadOnlyStringWrapper planNotice = new ReadOnlyStringWrapper("Estimating the model's costs…");
 
     private final ReplayViewModel replay = new ReplayViewModel();
+    private final ReadOnlyStringWrapper expandedBar = new ReadOnlyStringWrapper();
+    private PlanningBasis barsBasis;
+    private PlannedPolicy barsSchedule;
     private final ReadOnlyObjectWrapper<Map<String, String>> planStates = new ReadOnlyObjectWrapper<>(Map.of());
     // Slider drags send many requests: only the newest one is planned after the current one.
     private final OneAtATime<String> plans = new OneAtATime<>(this::plan);
@@ -193,7 +197,7 @@ public final class MemoryViewModel {
                 PolicyPrediction.mib(chosen.peakLedgerBytes()), a.result().ledgerRatio(), a.result().timeRatio(),
                 a.batchSize()));
         PlanningBasis measured = PlanningBasis.measured(a);
-        nodeBytes.set(NodeBytes.largest(measured, chosen.schedule(), BARS));
+        nodeBytes.set(bars(measured, chosen.schedule()));
         planStates.set(PlanStates.of(measured.plan(), chosen.schedule()));
         status.set("Measured " + base.samples().size() + " and " + chosen.samples().size() + " schedule actions");
         replay.load(chosen.samples());
@@ -215,6 +219,32 @@ public final class MemoryViewModel {
         }
         return String.format("none %s, %s %s", PolicyPrediction.mib(base.getAsLong()), policyName.get(),
                 PolicyPrediction.mib(chosen.getAsLong()));
+    }
+
+    /** The bars for a plan, remembered so a group's bar can be expanded without planning again. */
+    private List<NodeBytes> bars(PlanningBasis b, PlannedPolicy schedule) {
+        barsBasis = b;
+        barsSchedule = schedule;
+        return NodeBars.of(document, b, schedule, expandedBar.get(), BARS);
+    }
+
+    /** Shows a group's bar as the items inside it, or folds it back when it is the one expanded. */
+    public void toggleBar(String itemId) {
+        if (itemId.equals(expandedBar.get())) {
+            expandedBar.set(null);
+        } else if (document.group(itemId).isPresent()) {
+            expandedBar.set(itemId);
+        } else {
+            return;
+        }
+        if (barsBasis != null) {
+            nodeBytes.set(NodeBars.of(document, barsBasis, barsSchedule, expandedBar.get(), BARS));
+        }
+    }
+
+    /** The group whose bar is shown as its insides, or null. */
+    public ReadOnlyStringProperty expandedBarProperty() {
+        return expandedBar.getReadOnlyProperty();
     }
 
     // ---- re-planning ----------------------------------------------------------------------------
@@ -245,7 +275,7 @@ public final class MemoryViewModel {
         }
         BackgroundTask.wrap(() -> b.schedule(policy)).onSuccess(planned -> {
             prediction.set(PolicyPrediction.of(b, planned));
-            nodeBytes.set(NodeBytes.largest(b, planned, BARS));
+            nodeBytes.set(bars(b, planned));
             planStates.set(PlanStates.of(b.plan(), planned));
             status.set("Planned " + policy + (b.source() == ProfileSource.MEASURED ? " on the measured costs"
                     : " on costs estimated from shapes") + " (no run)");

@@ -43,7 +43,8 @@ final class TradeoffChart extends LineChart<Number, Number> {
         this.onChoose = onChoose;
         setAnimated(false);
         getXAxis().setLabel("step time, × none's (log)");
-        getYAxis().setLabel("peak (log)");
+        // No y-axis label: at the memory tab's usual height a rotated label is cut to "pe…"; the heading
+        // names the axis and the ticks carry their unit.
         getData().addAll(List.of(frontier, others, measured));
         ring.getStyleClass().add(CHOSEN);
         ring.setManaged(false);

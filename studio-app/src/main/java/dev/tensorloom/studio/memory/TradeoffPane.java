@@ -43,7 +43,7 @@ final class TradeoffPane extends VBox {
         summary.textProperty().bind(vm.summaryProperty());
         // No setMinHeight(0): the pane's minimum (heading and summary, the chart itself shrinks to nothing)
         // is what the memory view's rows keep for the charts row, so a wrapped summary never spills over them.
-        Label title = new Label("Every policy, predicted");
+        Label title = new Label("Every policy: predicted peak (log)");
         title.getStyleClass().add("memory-tradeoff-title");
         FlowPane heading = new FlowPane(6, 2, title);
         heading.getChildren().addAll(fitControls(vm));

@@ -10,7 +10,8 @@ public record PaletteSection(BlockCategory category, List<BlockType> blocks) {
         blocks = List.copyOf(blocks);
     }
 
+    /** The heading: the category's name; saved blocks are the user's own, "My blocks". */
     public String title() {
-        return category.title();
+        return category == BlockCategory.COMPOSITE ? "My blocks" : category.title();
     }
 }

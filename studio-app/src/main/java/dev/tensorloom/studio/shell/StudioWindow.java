@@ -4,7 +4,10 @@ import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.execution.data.DatasetRegistry;
 import dev.tensorloom.studio.activation.ActivationView;
 import dev.tensorloom.studio.activation.ActivationViewModel;
+import dev.tensorloom.studio.blocks.BlocksViewModel;
 import dev.tensorloom.studio.editor.GraphCanvasEditor;
+import dev.tensorloom.studio.activation.WatchedNodes;
+import dev.tensorloom.studio.files.BlockLibrary;
 import dev.tensorloom.studio.files.RecentFiles;
 import dev.tensorloom.studio.files.RecoveryStore;
 import dev.tensorloom.studio.files.StudioHome;
@@ -66,6 +69,7 @@ public final class StudioWindow {
     private final AutosaveViewModel autosave;
     private final GraphCanvasEditor editor;
     private final PaletteViewModel paletteViewModel;
+    private final BlocksViewModel blocks;
     private final InspectorViewModel inspectorViewModel;
     private final RunPanelViewModel runPanel;
     private final ActivationViewModel activations;
@@ -92,6 +96,10 @@ public final class StudioWindow {
         autosave = new AutosaveViewModel(viewModel, new RecoveryStore(home.recoveryFolder()), tasks);
         editor = new GraphCanvasEditor(viewModel.document(), viewModel.undoStack(), catalog);
         paletteViewModel = new PaletteViewModel(catalog, editor::addNodeAtCentre);
+        blocks = new BlocksViewModel(viewModel.document(), viewModel.undoStack(),
+                new BlockLibrary(home.blocksFolder()), viewModel.projectBlocks(), dialogs, tasks);
+        blocks.setInserter(editor::insertBlockAtCentre);
+        paletteViewModel.setSavedBlocks(blocks.available(), blocks::insert);
         inspectorViewModel = new InspectorViewModel(viewModel.document(), viewModel.undoStack(), catalog);
         editor.canvas().setNodeAnnotations(viewModel.annotationsProperty().get());
         viewModel.annotationsProperty().addListener((o, a, b) -> editor.canvas().setNodeAnnotations(b));
@@ -129,6 +137,7 @@ public final class StudioWindow {
                         this::train, runPanel::pause, runPanel::stop, this::memoryAnalysis,
                         runPanel.canStartProperty(), runPanel.canPauseProperty(), runPanel.canStopProperty()));
         viewModel.enableRun();
+        view.enableSaveAsBlock(() -> blocks.saveAsBlock(editor.selection()));
         scene = new Scene(view, WIDTH, HEIGHT);
         scene.getStylesheets().add(StudioWindow.class.getResource(STYLESHEET).toExternalForm());
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), view::focusPaletteSearch);
@@ -137,8 +146,10 @@ public final class StudioWindow {
 
     /** The canvas follows the run views: the failing node gets selected, the memory replay paints states. */
     private void connectRunViews() {
-        activations.setSelection(editor.selection());
-        editor.selection().addListener((SetChangeListener<String>) c -> activations.setSelection(editor.selection()));
+        // A selected group is watched through the node behind its output (WatchedNodes).
+        activations.setSelection(WatchedNodes.of(viewModel.document(), editor.selection()));
+        editor.selection().addListener((SetChangeListener<String>) c ->
+                activations.setSelection(WatchedNodes.of(viewModel.document(), editor.selection())));
         runPanel.failedNodeProperty().addListener((o, a, id) -> {
             if (id != null) {
                 editor.canvas().select(List.of(id));
@@ -273,6 +284,10 @@ public final class StudioWindow {
 
     public GraphCanvasEditor editor() {
         return editor;
+    }
+
+    public BlocksViewModel blocks() {
+        return blocks;
     }
 
     public PaletteViewModel palette() {

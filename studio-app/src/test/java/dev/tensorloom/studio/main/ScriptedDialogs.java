@@ -13,6 +13,7 @@ public final class ScriptedDialogs implements DialogService {
     public final Deque<Path> filesToOpen = new ArrayDeque<>();
     public final Deque<Path> filesToSave = new ArrayDeque<>();
     public final Deque<String> templates = new ArrayDeque<>();
+    public final List<String> blockNames = new ArrayList<>();
     public boolean restore;
     public final List<String> asked = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
@@ -49,6 +50,12 @@ public final class ScriptedDialogs implements DialogService {
     public boolean offerRecovery(String description) {
         asked.add("recover");
         return restore;
+    }
+
+    @Override
+    public Optional<String> askBlockName(String suggested) {
+        asked.add("block name " + suggested);
+        return blockNames.isEmpty() ? Optional.empty() : Optional.of(blockNames.remove(0));
     }
 
     @Override

@@ -47,6 +47,17 @@ public final class SmallChain {
             }
         }
         wires.remove(cut);
+        // The template groups each residual block ("blockN"): the groups of the blocks cut go with them.
+        ObjectNode groups = (ObjectNode) graph.get("groups");
+        if (groups != null) {
+            List<String> empty = new ArrayList<>();
+            groups.fieldNames().forEachRemaining(g -> {
+                if (g.startsWith("block") && Integer.parseInt(g.substring("block".length())) > blocks) {
+                    empty.add(g);
+                }
+            });
+            groups.remove(empty);
+        }
         ObjectNode head = wires.putObject("w-head");
         head.put("from", "b" + blocks + "_add.out");
         head.put("to", "loss.pred");

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.catalog.BlockCategory;
 import dev.tensorloom.model.catalog.BlockType;
+import dev.tensorloom.model.composite.SavedBlock;
+import dev.tensorloom.model.io.ProjectReader;
+import dev.tensorloom.templates.TemplateCatalog;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 
 class PaletteViewModelTest {
@@ -54,5 +59,31 @@ class PaletteViewModelTest {
         vm.searchProperty().set("norm");
         vm.addSingleMatch();
         assertEquals(1, added.size(), "several matches: Enter adds nothing");
+    }
+
+    @Test
+    void savedBlocksComeFirstUnderMyBlocksFollowTheSearchAndInsertACopy() throws Exception {
+        TemplateCatalog templates = TemplateCatalog.builtIn();
+        SavedBlock residual = ProjectReader.fromJson(templates.projectJson("deep-chain"), "deep-chain.tlm").blocks()
+                .get("residual-mlp");
+        ObservableList<SavedBlock> saved = FXCollections.observableArrayList();
+        List<SavedBlock> inserted = new ArrayList<>();
+        vm.setSavedBlocks(saved, inserted::add);
+        assertEquals(BlockCategory.DATA, vm.sections().get(0).category(), "no saved blocks, no My blocks");
+
+        saved.add(residual);
+        PaletteSection mine = vm.sections().get(0);
+        assertEquals("My blocks", mine.title());
+        assertEquals(List.of("saved-residual-mlp"), mine.blocks().stream().map(BlockType::id).toList());
+        assertEquals(residual.title(), mine.blocks().get(0).title());
+
+        vm.add(mine.blocks().get(0));
+        assertEquals(List.of(residual), inserted, "double-click inserts a copy of the saved block");
+        assertTrue(added.isEmpty(), "not a catalog node");
+
+        vm.searchProperty().set("layer norm");
+        assertTrue(vm.sections().stream().noneMatch(s -> s.title().equals("My blocks")), "the search filters it");
+        vm.searchProperty().set(residual.title().substring(0, 5));
+        assertEquals("My blocks", vm.sections().get(0).title());
     }
 }

@@ -54,20 +54,30 @@ public final class ElkAutoLayout {
 
     /** Lays out the document's shown items; returns the new top-left position of every item. */
     public static Map<String, Position> layout(Document doc, NodeGeometry geometry) {
-        return compute(input(doc, geometry));
+        return layout(doc, null, geometry);
+    }
+
+    /** Lays out the items shown from {@code scope} (null: the top level). */
+    public static Map<String, Position> layout(Document doc, String scope, NodeGeometry geometry) {
+        return compute(input(doc, scope, geometry));
     }
 
     public static Input input(Document doc, NodeGeometry geometry) {
+        return input(doc, null, geometry);
+    }
+
+    /** ELK's input for the items shown from {@code scope}, copied on the FX thread. */
+    public static Input input(Document doc, String scope, NodeGeometry geometry) {
         Map<String, Dimension2D> sizes = new LinkedHashMap<>();
-        for (String id : CanvasItems.visibleIds(doc)) {
+        for (String id : CanvasItems.visibleIds(doc, scope)) {
             sizes.put(id, geometry.size(id));
         }
         Set<String> seen = new LinkedHashSet<>();
         List<String[]> edges = new ArrayList<>();
         for (Wire w : doc.wires()) {
-            String from = CanvasItems.ownerOf(doc, doc.requireNode(w.from().nodeId()));
-            String to = CanvasItems.ownerOf(doc, doc.requireNode(w.to().nodeId()));
-            if (!from.equals(to) && seen.add(from + "\u0000" + to)) {
+            String from = CanvasItems.ownerOf(doc, doc.requireNode(w.from().nodeId()), scope);
+            String to = CanvasItems.ownerOf(doc, doc.requireNode(w.to().nodeId()), scope);
+            if (from != null && to != null && !from.equals(to) && seen.add(from + "\u0000" + to)) {
                 edges.add(new String[] {from, to});
             }
         }

@@ -8,7 +8,6 @@ import dev.tensorloom.canvas.view.WireView;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentChange;
-import dev.tensorloom.model.doc.Group;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Wire;
@@ -100,12 +99,25 @@ public final class GraphViews {
 
     /** Records every item and wire; builds no view. */
     public void buildAll() {
-        for (String id : CanvasItems.visibleIds(doc)) {
+        for (String id : CanvasItems.visibleIds(doc, items.scope())) {
             items.sync(id);
         }
         for (Wire w : doc.wires()) {
             wires.add(w);
         }
+    }
+
+    /** The level of the group nesting shown: null for the top level, else the opened group. */
+    public String scope() {
+        return items.scope();
+    }
+
+    /** Shows another level of the nesting: every item and wire is recorded again for it. */
+    public void rescope(String scope) {
+        items.rescope(scope);
+        wires.clear();
+        scene.invalidate();
+        buildAll();
     }
 
     // ---- items and wires --------------------------------------------------------------------
@@ -181,59 +193,84 @@ public final class GraphViews {
         items.invalidateContent();
         if (change instanceof DocumentChange.NodeAdded a) {
             items.sync(a.node().id());
-            if (a.node().group() != null) {
-                items.sync(a.node().group());
-            }
+            rebuildGroupsAround(a.node());
         } else if (change instanceof DocumentChange.NodeRemoved r) {
             items.sync(r.node().id());
-            if (r.node().group() != null) {
-                items.sync(r.node().group());
-            }
             wires.forgetNode(r.node().id());
+            if (r.node().group() != null) {
+                // The node is gone, so its chain of groups is read from its old group on.
+                resyncAll();
+            }
         } else if (change instanceof DocumentChange.NodeChanged c) {
             nodeChanged(c.before(), c.after());
         } else if (change instanceof DocumentChange.WireAdded a) {
             wires.add(a.wire());
             wires.markConnected(a.wire());
+            rebuildGroupsAt(a.wire());
         } else if (change instanceof DocumentChange.WireRemoved r) {
             wires.remove(r.wire());
             wires.markConnected(r.wire());
-        } else if (change instanceof DocumentChange.GroupChanged g) {
-            groupChanged(g.before(), g.after());
+            rebuildGroupsAt(r.wire());
+        } else if (change instanceof DocumentChange.GroupChanged) {
+            resyncAll();
         }
     }
 
     private void nodeChanged(Node before, Node after) {
         String id = after.id();
         if (!Objects.equals(before.group(), after.group())) {
-            items.sync(id);
-            if (before.group() != null) {
-                items.sync(before.group());
-            }
-            if (after.group() != null) {
-                items.sync(after.group());
-            }
-            wires.rerouteNode(id);
+            resyncAll();
             return;
         }
         if (items.shape(id) != null) {
             if (items.patch(before, after)) {
                 wires.rerouteNode(id);
             }
-        } else if (after.group() != null && !before.position().equals(after.position())) {
-            items.sync(after.group());
+        } else if (!before.position().equals(after.position())) {
+            String owner = CanvasItems.ownerOf(doc, after, items.scope());
+            if (owner != null && !owner.equals(id)) {
+                items.sync(owner);
+            }
         }
     }
 
-    private void groupChanged(Group before, Group after) {
-        String id = before != null ? before.id() : after.id();
-        items.sync(id);
-        if (before != null && after != null && before.collapsed() == after.collapsed()) {
-            return;
+    /** A node joined groups: the collapsed groups that show it count it and may gain ports. */
+    private void rebuildGroupsAround(Node node) {
+        String owner = CanvasItems.ownerOf(doc, node, items.scope());
+        if (owner != null && !owner.equals(node.id())) {
+            items.rebuild(owner);
+            CanvasItems.members(doc, owner).forEach(wires::rerouteNode);
         }
-        for (String member : CanvasItems.members(doc, id)) {
-            items.sync(member);
-            wires.rerouteNode(member);
+    }
+
+    /** A wire came or went: a collapsed group at either end may have gained or lost a port. */
+    private void rebuildGroupsAt(Wire w) {
+        for (String end : java.util.List.of(w.from().nodeId(), w.to().nodeId())) {
+            doc.node(end).ifPresent(this::rebuildGroupsAround);
+        }
+    }
+
+    /**
+     * Groups were made, dissolved, nested, opened or closed: every item is synced again (a group's ports and
+     * members may all have changed) and every wire re-routed. Rare next to other edits, so done whole.
+     */
+    private void resyncAll() {
+        java.util.Set<String> want = CanvasItems.visibleIds(doc, items.scope());
+        for (String id : java.util.List.copyOf(items.ids())) {
+            if (!want.contains(id)) {
+                items.sync(id);
+            }
+        }
+        for (String id : want) {
+            if (doc.containsNode(id)) {
+                items.sync(id);
+            } else {
+                items.rebuild(id);
+            }
+        }
+        wires.clear();
+        for (Wire w : doc.wires()) {
+            wires.add(w);
         }
     }
 

@@ -10,8 +10,11 @@ import dev.tensorloom.model.catalog.PortSpec;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Group;
 import dev.tensorloom.model.doc.Node;
+import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Position;
+import dev.tensorloom.model.composite.GroupPorts;
 import dev.tensorloom.model.shape.DType;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,6 +45,8 @@ final class ItemViews {
     private final SpatialGrid grid = new SpatialGrid();
     private Bounds content;
     private int built;
+    /** The level of the group nesting shown: null for the top level, else the opened group. */
+    private String scope;
 
     ItemViews(Document doc, BlockCatalog catalog, Consumer<NodeView> decorate, Consumer<NodeView> dropped,
             Consumer<String> groupMemberMoved) {
@@ -64,6 +69,35 @@ final class ItemViews {
 
     NodeView built(String id) {
         return views.get(id);
+    }
+
+    String scope() {
+        return scope;
+    }
+
+    /** Shows another level of the nesting: forgets every item (views go), the caller syncs the new ones. */
+    void rescope(String newScope) {
+        scope = newScope;
+        for (NodeView v : views.values()) {
+            dropped.accept(v);
+        }
+        views.clear();
+        shapes.clear();
+        grid.clear();
+        content = null;
+    }
+
+    /** Makes an item again from scratch (a collapsed group whose ports changed). */
+    void rebuild(String id) {
+        ItemShape shape = shapes.remove(id);
+        if (shape != null) {
+            grid.remove(id);
+            NodeView view = views.remove(id);
+            if (view != null) {
+                dropped.accept(view);
+            }
+        }
+        sync(id);
     }
 
     Collection<NodeView> builtViews() {
@@ -117,9 +151,9 @@ final class ItemViews {
     void sync(String id) {
         boolean shown;
         if (doc.containsNode(id)) {
-            shown = CanvasItems.ownerOf(doc, doc.requireNode(id)).equals(id);
+            shown = id.equals(CanvasItems.ownerOf(doc, doc.requireNode(id), scope));
         } else {
-            shown = CanvasItems.isCollapsedGroup(doc, id) && !CanvasItems.members(doc, id).isEmpty();
+            shown = CanvasItems.isShownGroup(doc, id, scope);
         }
         ItemShape shape = shapes.get(id);
         if (!shown) {
@@ -188,8 +222,20 @@ final class ItemViews {
         }
         Group g = doc.group(id).orElseThrow();
         String title = g.label() + " (" + CanvasItems.members(doc, id).size() + ")";
-        return new ItemShape(id, title, List.of(PortSpec.of("in", DType.ANY)), List.of(PortSpec.of("out", DType.ANY)),
-                true, p.x(), p.y());
+        GroupPorts ports = GroupPorts.of(doc, id);
+        List<PortSpec> ins = new ArrayList<>();
+        ports.inputs().forEach((source, name) -> ins.add(PortSpec.of(name, dtype(ports.firstFed().get(source), true))));
+        List<PortSpec> outs = new ArrayList<>();
+        ports.outputs().forEach((inner, name) -> outs.add(PortSpec.of(name, dtype(inner, false))));
+        return new ItemShape(id, title, ins, outs, true, ports.inputs(), ports.outputs(), p.x(), p.y());
+    }
+
+    /** The dtype of an inner port, from the catalog; any when its block type is unknown. */
+    private DType dtype(PortRef ref, boolean input) {
+        return doc.node(ref.nodeId()).flatMap(n -> catalog.find(n.type()))
+                .flatMap(t -> (input ? t.inputs() : t.outputs()).stream().filter(p -> p.name().equals(ref.port()))
+                        .findFirst())
+                .map(PortSpec::dtype).orElse(DType.ANY);
     }
 
     private NodeView create(ItemShape s) {

@@ -70,7 +70,7 @@ final class ViewDressing {
 
     void statesChanged(Map<String, String> after) {
         for (NodeView v : views) {
-            v.setState(after.get(v.itemId()));
+            v.setState(decorations.state(v.itemId()));
         }
     }
 }

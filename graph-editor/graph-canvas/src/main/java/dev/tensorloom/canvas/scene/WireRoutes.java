@@ -100,6 +100,22 @@ final class WireRoutes {
         }
     }
 
+    /** Forgets every wire and drops every built wire view (the shown level changed). */
+    void clear() {
+        for (WireView v : views.values()) {
+            dropped.accept(v);
+        }
+        views.clear();
+        byId.clear();
+        byNode.clear();
+        grid.clear();
+    }
+
+    /** The wires touching a node, by id. */
+    Set<String> touching(String nodeId) {
+        return byNode.getOrDefault(nodeId, Set.of());
+    }
+
     /** A node left the document: it has no wires left to index. */
     void forgetNode(String nodeId) {
         byNode.remove(nodeId);
@@ -164,14 +180,14 @@ final class WireRoutes {
     private Point2D[] ends(Wire w, boolean live) {
         Node from = doc.node(w.from().nodeId()).orElse(null);
         Node to = doc.node(w.to().nodeId()).orElse(null);
-        String a = from == null ? null : CanvasItems.ownerOf(doc, from);
-        String b = to == null ? null : CanvasItems.ownerOf(doc, to);
+        String a = from == null ? null : CanvasItems.ownerOf(doc, from, items.scope());
+        String b = to == null ? null : CanvasItems.ownerOf(doc, to, items.scope());
         ItemShape sa = a == null ? null : items.shape(a);
         ItemShape sb = b == null ? null : items.shape(b);
         if (sa == null || sb == null || sa == sb) {
             return null;
         }
-        return new Point2D[] {anchor(sa, w.from().port(), false, live), anchor(sb, w.to().port(), true, live)};
+        return new Point2D[] {anchor(sa, sa.portFor(w, false), false, live), anchor(sb, sb.portFor(w, true), true, live)};
     }
 
     private Point2D anchor(ItemShape s, String port, boolean input, boolean live) {

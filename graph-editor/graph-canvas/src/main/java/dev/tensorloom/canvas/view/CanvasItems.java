@@ -3,9 +3,9 @@ package dev.tensorloom.canvas.view;
 import dev.tensorloom.model.command.MoveNodes;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Group;
+import dev.tensorloom.model.doc.GroupTree;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.Position;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,9 +15,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the canvas shows as one item: a node, or a collapsed group standing for its members. Item
- * ids are node ids or group ids (the document keeps them distinct). A collapsed group sits at the
- * top-left corner of its members.
+ * What the canvas shows as one item: a node, or a collapsed group standing for everything inside it.
+ * Item ids are node ids or group ids (the document keeps them distinct). The canvas shows one level of
+ * the group nesting at a time, its scope: the top level (null), or the inside of an opened group. From
+ * there, a node is shown as the outermost collapsed group between it and the scope, or as itself; nodes
+ * outside the scope are not shown. A collapsed group sits at the top-left corner of its members.
  */
 public final class CanvasItems {
     private CanvasItems() {
@@ -27,41 +29,59 @@ public final class CanvasItems {
         return doc.group(id).map(Group::collapsed).orElse(false);
     }
 
-    /** The item a node is shown as: itself, or its collapsed group. */
+    /** The item a node is shown as from the top level: itself, or its outermost collapsed group. */
     public static String ownerOf(Document doc, Node node) {
-        return node.group() != null && isCollapsedGroup(doc, node.group()) ? node.group() : node.id();
+        return ownerOf(doc, node, null);
     }
 
-    /** Every item shown: nodes outside collapsed groups, and collapsed groups with members. */
+    /** The item a node is shown as from {@code scope}, or null when it lies outside the scope. */
+    public static String ownerOf(Document doc, Node node, String scope) {
+        return GroupTree.owner(doc, node, scope).orElse(null);
+    }
+
+    /** Every item shown at the top level. */
     public static Set<String> visibleIds(Document doc) {
+        return visibleIds(doc, null);
+    }
+
+    /** Every item shown from {@code scope}: nodes and collapsed groups with members. */
+    public static Set<String> visibleIds(Document doc, String scope) {
         Set<String> ids = new LinkedHashSet<>();
         for (Node n : doc.nodes()) {
-            ids.add(ownerOf(doc, n));
+            String owner = ownerOf(doc, n, scope);
+            if (owner != null) {
+                ids.add(owner);
+            }
         }
         return ids;
     }
 
-    /** Node ids behind these item ids (a collapsed or expanded group id stands for its members). */
+    /** Whether a group is shown as one item from {@code scope}. */
+    public static boolean isShownGroup(Document doc, String groupId, String scope) {
+        if (!isCollapsedGroup(doc, groupId) || groupId.equals(scope)) {
+            return false;
+        }
+        List<String> above = GroupTree.ancestors(doc, groupId);
+        int end = scope == null ? above.size() : above.indexOf(scope);
+        if (end < 0) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            if (isCollapsedGroup(doc, above.get(i))) {
+                return false;
+            }
+        }
+        return !members(doc, groupId).isEmpty();
+    }
+
+    /** Node ids behind these item ids (a group id stands for every node inside it, nested ones too). */
     public static Set<String> memberIds(Document doc, Collection<String> itemIds) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String id : itemIds) {
-            if (doc.containsNode(id)) {
-                ids.add(id);
-            } else if (doc.group(id).isPresent()) {
-                ids.addAll(members(doc, id));
-            }
-        }
-        return ids;
+        return GroupTree.nodesOf(doc, itemIds);
     }
 
+    /** Every node inside a group, nested groups' nodes included. */
     public static List<String> members(Document doc, String groupId) {
-        List<String> ids = new ArrayList<>();
-        for (Node n : doc.nodes()) {
-            if (groupId.equals(n.group())) {
-                ids.add(n.id());
-            }
-        }
-        return ids;
+        return GroupTree.allMembers(doc, groupId);
     }
 
     /** Where an item sits in canvas units. */

@@ -1,7 +1,10 @@
 package dev.tensorloom.canvas.view;
 
 import dev.tensorloom.model.catalog.PortSpec;
+import dev.tensorloom.model.doc.PortRef;
+import dev.tensorloom.model.doc.Wire;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Point2D;
 
 /**
@@ -15,11 +18,22 @@ public final class ItemShape {
     private final List<PortSpec> inputs;
     private final List<PortSpec> outputs;
     private final boolean group;
+    /** For a collapsed group: the port a crossing wire attaches to, by the wire's source (see GroupPorts). */
+    private final Map<PortRef, String> inputFor;
+    private final Map<PortRef, String> outputFor;
     private double x;
     private double y;
 
     public ItemShape(String id, String title, List<PortSpec> inputs, List<PortSpec> outputs, boolean group, double x,
             double y) {
+        this(id, title, inputs, outputs, group, Map.of(), Map.of(), x, y);
+    }
+
+    /** A collapsed group's shape: its ports, and which port each crossing wire attaches to by its source. */
+    public ItemShape(String id, String title, List<PortSpec> inputs, List<PortSpec> outputs, boolean group,
+            Map<PortRef, String> inputFor, Map<PortRef, String> outputFor, double x, double y) {
+        this.inputFor = Map.copyOf(inputFor);
+        this.outputFor = Map.copyOf(outputFor);
         this.id = id;
         this.title = title;
         this.inputs = List.copyOf(inputs);
@@ -72,6 +86,18 @@ public final class ItemShape {
     public void moveTo(double newX, double newY) {
         x = newX;
         y = newY;
+    }
+
+    /**
+     * The port of this item a wire attaches to: a node's own port; for a collapsed group, the port standing
+     * for the wire's source (inside or outside the group).
+     */
+    public String portFor(Wire w, boolean input) {
+        if (!group) {
+            return input ? w.to().port() : w.from().port();
+        }
+        String port = (input ? inputFor : outputFor).get(w.from());
+        return port == null ? "" : port;
     }
 
     /** Where a wire attaches at this item's stored position. */

@@ -2,6 +2,7 @@ package dev.tensorloom.model.command;
 
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Group;
+import dev.tensorloom.model.doc.GroupTree;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.Wire;
 import java.util.Collection;
@@ -25,20 +26,22 @@ public record Fragment(List<Node> nodes, List<Wire> wires, List<Group> groups) {
         return new Fragment(List.copyOf(doc.nodes()), List.copyOf(doc.wires()), List.copyOf(doc.groups()));
     }
 
-    /** The selected nodes, the wires with both ends in the selection, and the groups they use. */
+    /**
+     * The selected nodes, the wires with both ends in the selection, and every group the selection holds
+     * whole (so copying a block made of a group copies the group, nested groups included, while copying a
+     * few nodes out of a group copies just the nodes).
+     */
     public static Fragment copyOf(Document doc, Collection<String> nodeIds) {
         Set<String> selected = new TreeSet<>(nodeIds);
         List<Node> nodes = selected.stream().map(doc::requireNode).toList();
         List<Wire> wires = doc.wires().stream()
                 .filter(w -> selected.contains(w.from().nodeId()) && selected.contains(w.to().nodeId()))
                 .toList();
-        Set<String> groupIds = new TreeSet<>();
-        nodes.forEach(n -> {
-            if (n.group() != null) {
-                groupIds.add(n.group());
-            }
-        });
-        List<Group> groups = groupIds.stream().flatMap(g -> doc.group(g).stream()).toList();
+        Set<String> candidates = new TreeSet<>();
+        nodes.forEach(n -> candidates.addAll(GroupTree.chain(doc, n)));
+        List<Group> groups = candidates.stream()
+                .filter(g -> selected.containsAll(GroupTree.allMembers(doc, g)))
+                .flatMap(g -> doc.group(g).stream()).toList();
         return new Fragment(nodes, wires, groups);
     }
 

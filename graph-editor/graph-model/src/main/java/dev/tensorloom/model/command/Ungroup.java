@@ -1,10 +1,13 @@
 package dev.tensorloom.model.command;
 
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.GraphEditException;
+import dev.tensorloom.model.doc.Group;
 import dev.tensorloom.model.doc.Node;
+import java.util.List;
 import java.util.Objects;
 
-/** Dissolves a group: its nodes stay where they are and belong to no group. */
+/** Dissolves a group: its nodes and the groups nested in it stay where they are, one level up. */
 public final class Ungroup extends RecordedCommand {
     private final String groupId;
 
@@ -14,9 +17,15 @@ public final class Ungroup extends RecordedCommand {
 
     @Override
     protected void perform(Document doc) {
-        for (Node n : java.util.List.copyOf(doc.nodes())) {
+        Group group = doc.group(groupId).orElseThrow(() -> new GraphEditException("no group '" + groupId + "'"));
+        for (Node n : List.copyOf(doc.nodes())) {
             if (groupId.equals(n.group())) {
-                doc.replaceNode(n.withGroup(null));
+                doc.replaceNode(n.withGroup(group.parent()));
+            }
+        }
+        for (Group g : List.copyOf(doc.groups())) {
+            if (groupId.equals(g.parent())) {
+                doc.putGroup(g.withParent(group.parent()));
             }
         }
         doc.removeGroup(groupId);

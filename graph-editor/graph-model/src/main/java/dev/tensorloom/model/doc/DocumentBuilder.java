@@ -15,20 +15,38 @@ public final class DocumentBuilder {
 
     private final Document document = new Document();
     private int wires;
+    /** The group {@link #node} and {@link #nodeAt} put nodes into, between {@link #group} and {@link #endGroup}. */
+    private String openGroup;
 
     /** Adds a node at the origin. */
     public DocumentBuilder node(String id, String type, Object... params) {
-        return add(id, type, Position.ORIGIN, null, params);
+        return add(id, type, Position.ORIGIN, openGroup, params);
     }
 
     /** Adds a node at grid cell (column, row). */
     public DocumentBuilder nodeAt(String id, String type, int column, int row, Object... params) {
-        return add(id, type, new Position(column * COLUMN, row * ROW), null, params);
+        return add(id, type, new Position(column * COLUMN, row * ROW), openGroup, params);
     }
 
     /** Adds a node, at the origin, that belongs to {@code group}. */
     public DocumentBuilder nodeIn(String group, String id, String type, Object... params) {
         return add(id, type, Position.ORIGIN, group, params);
+    }
+
+    /**
+     * Starts a collapsed group, made from saved block {@code block} (or null): the nodes added until
+     * {@link #endGroup} go into it.
+     */
+    public DocumentBuilder group(String id, String label, String block) {
+        document.putGroup(new Group(id, label, true, null, block));
+        openGroup = id;
+        return this;
+    }
+
+    /** Nodes added from now on belong to no group. */
+    public DocumentBuilder endGroup() {
+        openGroup = null;
+        return this;
     }
 
     /** Connects {@code "a.out"} to {@code "b.in"} ({@link PortRef#parse}). */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The chain of migrators that brings a tree of any supported version up to {@link ProjectFormat#CURRENT_VERSION}. */
 public final class Migrations {
-    private static final List<Migrator> CHAIN = List.of(new V1ToV2Migrator());
+    private static final List<Migrator> CHAIN = List.of(new V1ToV2Migrator(), new V2ToV3Migrator());
 
     private Migrations() {
     }

@@ -11,8 +11,10 @@ import dev.tensorloom.model.doc.Position;
 import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.model.doc.Wire;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -31,14 +33,25 @@ final class ProjectDecoder {
     static Project decode(ObjectNode root, String defaultName) {
         TreeFields top = new TreeFields(root, "");
         String name = top.text("name", defaultName);
-        TreeFields graph = top.object("graph", false);
-        TreeFields layout = top.object("layout", false);
-        Document doc = new Document();
+        Document doc = graph(top.object("graph", false), top.object("layout", false));
         doc.setConfig(training(top.object("training", false)));
+        return new Project(name, doc, SavedBlocks.decode(top.object("blocks", false)));
+    }
+
+    /** The nodes, wires, groups and node places of a graph section (a project's, or a saved block's). */
+    static Document graph(TreeFields graph, TreeFields layout) {
+        Document doc = new Document();
         TreeFields groups = graph.object("groups", false);
         for (String id : groups.names()) {
             TreeFields g = entry(groups, id);
-            doc.putGroup(new Group(id, g.text("label", id), g.bool("collapsed", false)));
+            String parent = g.nullableText("parent");
+            if (id.equals(parent)) {
+                throw g.fail("parent", "group '" + id + "' is nested in itself");
+            }
+            doc.putGroup(new Group(id, g.text("label", id), g.bool("collapsed", false), parent, g.nullableText("block")));
+        }
+        for (String id : groups.names()) {
+            checkNesting(doc, groups, id);
         }
         TreeFields nodes = graph.object("nodes", false);
         for (String id : nodes.names()) {
@@ -56,10 +69,24 @@ final class ProjectDecoder {
         for (String id : wires.names()) {
             addWire(doc, id, entry(wires, id));
         }
-        return new Project(name, doc);
+        return doc;
     }
 
-    private static TreeFields entry(TreeFields parent, String id) {
+    /** A group's parent must exist, and following parents must never come back to the group. */
+    private static void checkNesting(Document doc, TreeFields groups, String id) {
+        String parent = doc.group(id).orElseThrow().parent();
+        if (parent != null && doc.group(parent).isEmpty()) {
+            throw entry(groups, id).fail("parent", "group '" + id + "' sits in unknown group '" + parent + "'");
+        }
+        Set<String> seen = new HashSet<>(List.of(id));
+        for (String p = parent; p != null; p = doc.group(p).orElseThrow().parent()) {
+            if (!seen.add(p)) {
+                throw entry(groups, id).fail("parent", "group '" + id + "' is nested in itself (through '" + parent + "')");
+            }
+        }
+    }
+
+    static TreeFields entry(TreeFields parent, String id) {
         if (!(parent.node().get(id) instanceof ObjectNode)) {
             throw parent.problem(id, "must be an object, not " + TreeFields.describe(parent.node().get(id)));
         }

@@ -11,9 +11,9 @@ import java.util.SortedMap;
  * format can evolve (through migrators) without touching the editing model. Every collection is a
  * map keyed by stable id, sorted so saving is deterministic.
  */
-@JsonPropertyOrder({"formatVersion", "name", "graph", "layout", "training"})
+@JsonPropertyOrder({"formatVersion", "name", "graph", "layout", "training", "blocks"})
 public record ProjectFile(int formatVersion, String name, GraphSection graph, SortedMap<String, LayoutEntry> layout,
-        TrainingSection training) {
+        TrainingSection training, @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, BlockEntry> blocks) {
 
     /** Nodes, wires and groups by id. */
     @JsonPropertyOrder({"nodes", "wires", "groups"})
@@ -29,9 +29,14 @@ public record ProjectFile(int formatVersion, String name, GraphSection graph, So
     @JsonPropertyOrder({"from", "to"})
     public record WireEntry(String from, String to) { }
 
-    /** One group. */
-    @JsonPropertyOrder({"label", "collapsed"})
-    public record GroupEntry(String label, boolean collapsed) { }
+    /** One group: {@code parent} is the group it sits in, {@code block} the saved block it was made from (both optional). */
+    @JsonPropertyOrder({"label", "collapsed", "parent", "block"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GroupEntry(String label, boolean collapsed, String parent, String block) { }
+
+    /** A saved block the project uses, embedded so the project opens where the block library lacks it. */
+    @JsonPropertyOrder({"title", "graph", "layout"})
+    public record BlockEntry(String title, GraphSection graph, SortedMap<String, LayoutEntry> layout) { }
 
     /** Where a node sits on the canvas. */
     @JsonPropertyOrder({"x", "y"})

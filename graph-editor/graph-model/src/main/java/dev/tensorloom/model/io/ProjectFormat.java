@@ -9,7 +9,7 @@ public final class ProjectFormat {
     /** File extension of Tensorloom model files, with the dot. */
     public static final String EXTENSION = ".tlm";
     /** The version this build writes; older versions are migrated on load, newer ones refused. */
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
     /** Larger files are refused before reading: no real model comes close, and it bounds memory. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     /** Deeper nesting is refused; a real file nests about 5 levels, and the reader recurses per level. */

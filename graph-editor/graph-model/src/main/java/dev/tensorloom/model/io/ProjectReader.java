@@ -79,7 +79,7 @@ public final class ProjectReader {
                 warnings.add(located(source, map.locate(f.container(), f.field())) + "unknown field '" + f.path()
                         + "' is ignored, and saving the project would drop it");
             }
-            return new Project(project.name(), project.document(), warnings);
+            return new Project(project.name(), project.document(), project.blocks(), warnings);
         } catch (FormatProblem e) {
             JsonLocation at = map.locate(e.container(), e.field());
             throw new ProjectFileException(located(source, at) + e.getMessage(), e);

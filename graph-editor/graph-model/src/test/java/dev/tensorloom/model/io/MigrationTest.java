@@ -22,6 +22,22 @@ class MigrationTest {
     }
 
     @Test
+    void v2ToV3MatchesFixture() throws Exception {
+        ObjectNode v2 = (ObjectNode) mapper.readTree(Fixtures.text("v2-mlp.tlm"));
+        JsonNode expected = mapper.readTree(Fixtures.text("v2-mlp.expected-v3.json"));
+        assertEquals(expected, new V2ToV3Migrator().migrate(v2));
+    }
+
+    @Test
+    void v2GroupsLoadAsTopLevelGroupsMadeFromNoBlock() throws Exception {
+        Project old = ProjectReader.fromJson(Fixtures.text("v2-mlp.tlm"), "v2-mlp.tlm");
+        var g1 = old.document().group("g1").orElseThrow();
+        assertEquals(null, g1.parent());
+        assertEquals(null, g1.block());
+        assertEquals(java.util.Map.of(), old.blocks());
+    }
+
+    @Test
     void v1FileLoadsLikeItsV2Equivalent() throws Exception {
         Project old = ProjectReader.fromJson(Fixtures.text("v1-mlp.tlm"), "v1-mlp.tlm");
         Project same = ProjectReader.fromJson(Fixtures.text("v1-mlp.expected-v2.json"), "v2.tlm");

@@ -75,7 +75,7 @@ class ReaderErrorTest {
     @Test
     void versions() {
         assertTrue(fails("{\"name\": \"x\"}").contains("missing 'formatVersion'"));
-        assertEquals("broken.tlm:1:19: formatVersion 7 is newer than this Tensorloom (supports up to 2); please update",
+        assertEquals("broken.tlm:1:19: formatVersion 7 is newer than this Tensorloom (supports up to 3); please update",
                 fails("{\"formatVersion\": 7}"));
         assertTrue(fails("{\"formatVersion\": 0}").contains("from 1 up"));
     }

@@ -23,15 +23,15 @@ class RoundTripTest {
 
     @Test
     void fixtureIsExactlyWhatTheWriterWrites() throws Exception {
-        String fixture = Fixtures.text("v2-mlp.tlm");
-        Project p = ProjectReader.fromJson(fixture, "v2-mlp.tlm");
+        String fixture = Fixtures.text("v3-mlp.tlm");
+        Project p = ProjectReader.fromJson(fixture, "v3-mlp.tlm");
         assertEquals(fixture, ProjectWriter.toJson(p));
     }
 
     @Test
     void loadSaveLoadIsStableAndByteIdentical() throws Exception {
         Path first = dir.resolve("a" + ProjectFormat.EXTENSION);
-        Files.writeString(first, Fixtures.text("v2-mlp.tlm"));
+        Files.writeString(first, Fixtures.text("v3-mlp.tlm"));
         Project loaded = ProjectReader.read(first);
         Path second = dir.resolve("b.tlm");
         ProjectWriter.write(loaded, second);
@@ -78,7 +78,7 @@ class RoundTripTest {
     void atomicWriteLeavesNoTempFilesAndReplaces() throws Exception {
         Path file = dir.resolve("m.tlm");
         Files.writeString(file, "old");
-        Project p = ProjectReader.fromJson(Fixtures.text("v2-mlp.tlm"), "x.tlm");
+        Project p = ProjectReader.fromJson(Fixtures.text("v3-mlp.tlm"), "x.tlm");
         ProjectWriter.write(p, file);
         ProjectWriter.write(p, file);
         try (Stream<Path> files = Files.list(dir)) {
@@ -92,7 +92,7 @@ class RoundTripTest {
         Path folder = dir.resolve("taken.tlm");
         Files.createDirectory(folder);
         Files.writeString(folder.resolve("inside"), "x");
-        Project p = ProjectReader.fromJson(Fixtures.text("v2-mlp.tlm"), "x.tlm");
+        Project p = ProjectReader.fromJson(Fixtures.text("v3-mlp.tlm"), "x.tlm");
         ProjectFileException e = org.junit.jupiter.api.Assertions.assertThrows(ProjectFileException.class,
                 () -> ProjectWriter.write(p, folder));
         assertTrue(e.getMessage().startsWith("taken.tlm: could not save"), e.getMessage());
