@@ -26,6 +26,7 @@ public final class TemplateSources {
     /** The project file text that the source of {@code id} generates. */
     static String generate(TemplateSource source) {
         var doc = source.build();
+        CollapsedColumns.close(doc);
         return ProjectWriter.toJson(new Project(source.id(), doc, source.blocks(doc)));
     }
 
