@@ -34,6 +34,11 @@ public final class ArrayBatchSource implements BatchSource {
         return out;
     }
 
+    @Override
+    public void seek(long batches, int batchSize) {
+        source.seek(batches, batchSize);
+    }
+
     public List<FieldSpec> fields() {
         return source.fields();
     }

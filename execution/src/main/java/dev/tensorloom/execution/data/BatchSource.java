@@ -24,4 +24,14 @@ public interface BatchSource {
      * so evaluations are comparable over a run. May be empty when the source has no held-out split.
      */
     List<Map<String, NDArray>> heldOut(NDManager manager);
+
+    /**
+     * Makes the next batch the one a fresh source would give after {@code batches} batches of
+     * {@code batchSize}: how a resumed run continues the data stream where it stopped.
+     *
+     * @throws UnsupportedOperationException when the source cannot skip ahead
+     */
+    default void seek(long batches, int batchSize) {
+        throw new UnsupportedOperationException("this data source cannot continue at a step");
+    }
 }

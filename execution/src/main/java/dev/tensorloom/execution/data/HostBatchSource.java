@@ -13,4 +13,9 @@ public interface HostBatchSource {
 
     /** The held-out batches: the same ones on every call. */
     List<HostBatch> heldOut();
+
+    /** As {@link BatchSource#seek}: the next batch is the one after {@code batches} batches of {@code batchSize}. */
+    default void seek(long batches, int batchSize) {
+        throw new UnsupportedOperationException("this data source cannot continue at a step");
+    }
 }

@@ -55,6 +55,12 @@ public final class SyntheticDataset implements HostBatchSource {
         nextIndex = index;
     }
 
+    /** Batch k depends on k alone, whatever the sizes before it, so the batch size plays no part. */
+    @Override
+    public void seek(long batches, int batchSize) {
+        seek(batches);
+    }
+
     @Override
     public synchronized List<HostBatch> heldOut() {
         if (heldOut == null) {

@@ -71,6 +71,21 @@ public final class TableBatchSource implements HostBatchSource {
         return table.gather(indices);
     }
 
+    /**
+     * Batches run across epoch ends and every epoch has its own seeded order, so after {@code batches}
+     * batches the stream stands in epoch {@code consumed / n} at {@code consumed % n}.
+     */
+    @Override
+    public void seek(long batches, int batchSize) {
+        if (batches < 0 || batchSize < 1) {
+            throw new IllegalArgumentException("cannot seek to " + batches + " batches of " + batchSize);
+        }
+        long consumed = Math.multiplyExact(batches, (long) batchSize);
+        epoch = consumed / train.length;
+        order = shuffled(train.clone(), DataRandom.forBatch(seed, EPOCH_STREAM, epoch));
+        position = (int) (consumed % train.length);
+    }
+
     @Override
     public synchronized List<HostBatch> heldOut() {
         if (heldOut == null) {

@@ -125,6 +125,23 @@ public final class ParameterStore implements AutoCloseable {
         old.close();
     }
 
+    /** Replaces a parameter's or buffer's value ({@code nodeId/name}) in place, as loading weights does. */
+    public void assign(String key, NDArray value) {
+        int slash = key.lastIndexOf('/');
+        if (slash <= 0) {
+            throw new IllegalArgumentException("'" + key + "' is not a nodeId/name key");
+        }
+        assign(key.substring(0, slash), key.substring(slash + 1), value);
+    }
+
+    /** Every parameter and buffer ({@code nodeId/name}) in DJL's array encoding, parameters first, in plan order. */
+    public Map<String, byte[]> encode() {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        parameters().forEach(e -> out.put(e.getKey(), e.getValue().encode()));
+        buffers().forEach(e -> out.put(e.getKey(), e.getValue().encode()));
+        return out;
+    }
+
     /** Replaces a parameter's or buffer's value in place (used when loading weights). */
     void assign(String nodeId, String name, NDArray value) {
         NodeParameters p = nodes.get(nodeId);

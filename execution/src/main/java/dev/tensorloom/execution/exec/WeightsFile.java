@@ -2,16 +2,15 @@ package dev.tensorloom.execution.exec;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.tensorloom.model.io.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +22,8 @@ import java.util.List;
  * <p>Format, big-endian ({@link DataOutputStream}): the magic {@code "TLWT"}, an int format version
  * ({@value #VERSION}), an int entry count, then per entry: a UTF string {@code nodeId/name}, a byte
  * kind (0 parameter, 1 buffer), an int length and that many bytes of {@link NDArray#encode()} (DJL's own
- * array encoding: shape, data type and raw values, so loading is bit-exact). The file is written to a
- * temporary name and renamed, so a crash never leaves half a file.
+ * array encoding: shape, data type and raw values, so loading is bit-exact). The file is written through
+ * {@link AtomicFile}, so a crash never leaves half a file.
  */
 public final class WeightsFile {
     public static final String FILE_NAME = "params.bin";
@@ -34,15 +33,20 @@ public final class WeightsFile {
     private WeightsFile() {
     }
 
+    /**
+     * Writes every parameter and buffer to {@code directory/params.bin} (creating the folder, not its
+     * parents), replacing an older file atomically with its permissions kept.
+     */
     public static Path save(ParameterStore store, Path directory) throws IOException {
-        Files.createDirectories(directory);
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectory(directory);
+        }
         Path target = directory.resolve(FILE_NAME);
-        Path tmp = Files.createTempFile(directory, FILE_NAME, ".tmp");
         List<Object[]> entries = new ArrayList<>();
         store.parameters().forEach(e -> entries.add(new Object[] {e.getKey(), (byte) 0, e.getValue()}));
         store.buffers().forEach(e -> entries.add(new Object[] {e.getKey(), (byte) 1, e.getValue()}));
-        try (OutputStream os = Files.newOutputStream(tmp);
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
+        AtomicFile.write(target, os -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os));
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(entries.size());
@@ -53,8 +57,8 @@ public final class WeightsFile {
                 out.writeInt(data.length);
                 out.write(data);
             }
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.flush();
+        });
         return target;
     }
 

@@ -10,13 +10,12 @@ import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.run.PreparedRun;
 import dev.tensorloom.execution.exec.WeightsFile;
 import dev.tensorloom.execution.exec.WeightsMismatchException;
+import dev.tensorloom.model.io.AtomicFile;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,15 +47,12 @@ public final class PackageWeights {
             }
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-            try {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    list.encode(out, NDList.Encoding.SAFETENSORS);
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            // Atomic, keeping the old file's permissions, as every file the studio saves.
+            AtomicFile.write(file, out -> {
+                BufferedOutputStream buffered = new BufferedOutputStream(out);
+                list.encode(buffered, NDList.Encoding.SAFETENSORS);
+                buffered.flush();
+            });
         }
     }
 

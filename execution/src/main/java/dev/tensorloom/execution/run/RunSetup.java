@@ -49,9 +49,7 @@ public record RunSetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry dat
             c = c.withSteps(options.steps().getAsInt());
         }
         if (options.batchSize().isPresent()) {
-            if (options.batchSize().getAsInt() < 1) {
-                throw new InvalidInputException("--batch must be at least 1, got " + options.batchSize().getAsInt());
-            }
+            requireBatchSize(options.batchSize().getAsInt());
             c = c.withBatchSize(options.batchSize().getAsInt());
         }
         if (options.device() != null) {
@@ -64,6 +62,14 @@ public record RunSetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry dat
             c = c.withSeed(options.seed().getAsLong());
         }
         return c;
+    }
+
+    /** A command line's {@code --batch} has the project file's limits: 1 to {@link TrainingConfig#MAX_BATCH_SIZE}. */
+    public static void requireBatchSize(int batch) {
+        if (batch < 1 || batch > TrainingConfig.MAX_BATCH_SIZE) {
+            throw new InvalidInputException("--batch must be between 1 and " + TrainingConfig.MAX_BATCH_SIZE
+                    + " (as a project file's batchSize), got " + batch);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.exec.ForwardObserver;
+import dev.tensorloom.execution.exec.NonFiniteValueException;
 import java.util.Map;
 
 /**

@@ -25,6 +25,10 @@ public interface RunListener {
     default void onExecutorAction(ExecutorAction action) {
     }
 
+    /** The loss ran away ({@link DivergenceWatch}); sent once per run, before that step's {@link #onStep}. */
+    default void onDivergence(Divergence divergence) {
+    }
+
     default void onFinished(RunSummary summary) {
     }
 

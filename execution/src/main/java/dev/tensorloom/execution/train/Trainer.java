@@ -6,6 +6,7 @@ import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.NodeFailureException;
+import dev.tensorloom.execution.exec.NonFiniteValueException;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.exec.StepOutcome;
@@ -17,19 +18,24 @@ import java.util.Map;
 
 /**
  * One optimisation step at a time: forward and backward through the {@link Executor}, global-norm
- * clipping, learning-rate schedule, and a DJL optimizer update per parameter.
+ * clipping, learning-rate schedule, and a {@code torch.optim}-style update per parameter ({@link Optimizers}).
  */
-public final class Trainer {
+public final class Trainer implements AutoCloseable {
     private final Executor executor;
+    private final String optimizerName;
+    private final NDManager optimizerState;
     private final ParameterOptimizer optimizer;
+    private long updates;
     private final LearningRateSchedule schedule;
     private final double clipNorm;
 
     public Trainer(Executor executor, String optimizer, LearningRateSchedule schedule, double momentum,
             double weightDecay, double clipNorm) {
         this.executor = executor;
-        // The optimizer's state lives as long as the executor's arrays do.
-        this.optimizer = Optimizers.create(optimizer, momentum, weightDecay, executor.activationRoot().newSubManager());
+        this.optimizerName = optimizer.toLowerCase(java.util.Locale.ROOT);
+        // The optimizer's state lives until this trainer closes, at the latest with the executor's arrays.
+        this.optimizerState = executor.activationRoot().newSubManager();
+        this.optimizer = Optimizers.create(optimizer, momentum, weightDecay, optimizerState);
         this.schedule = schedule;
         this.clipNorm = clipNorm;
     }
@@ -41,6 +47,35 @@ public final class Trainer {
     /** The optimizer, whose state a resumed run restores. */
     public ParameterOptimizer optimizer() {
         return optimizer;
+    }
+
+    /**
+     * Optimisation steps begun (restored ones included). A step counts once its updates start, so a failure
+     * inside them leaves this one ahead of the steps finished: the weights are then a mix of two steps.
+     */
+    public long updates() {
+        return updates;
+    }
+
+    /** The optimizer's state as host bytes, for a saved training state. */
+    public OptimizerState exportOptimizer() {
+        return OptimizerStates.export(optimizerName, updates, optimizer);
+    }
+
+    /**
+     * Continues from a saved optimizer state (same optimizer, slots shaped as the parameters, which must
+     * exist already).
+     *
+     * @throws IllegalArgumentException when the state is of another optimizer or another model
+     */
+    public void restoreOptimizer(OptimizerState state) {
+        ParameterStore store = executor.store();
+        Map<String, NDArray> parameters = new LinkedHashMap<>();
+        store.parameters().forEach(p -> parameters.put(p.getKey(), p.getValue()));
+        try (NDManager scratch = optimizerState.newSubManager()) {
+            OptimizerStates.restore(state, optimizerName, optimizer, parameters, scratch);
+        }
+        updates = state.updates();
     }
 
     /**
@@ -65,7 +100,7 @@ public final class Trainer {
                 String key = params.get(i).getKey();
                 String node = key.substring(0, key.lastIndexOf('/'));
                 if (!Double.isFinite(squares[i])) {
-                    throw new NodeFailureException(node, "gradient of " + key + " is not finite", null);
+                    throw new NonFiniteValueException(node, "gradient of " + key + " is not finite");
                 }
                 nodeSquares.merge(node, squares[i], Double::sum);
                 total += squares[i];
@@ -73,6 +108,10 @@ public final class Trainer {
             double norm = Math.sqrt(total);
             double scale = GradientClipper.scale(norm, clipNorm);
             double rate = schedule.at(globalStep);
+            if (!Double.isFinite(rate)) {
+                throw new IllegalStateException("learning rate is " + rate + " at step " + (globalStep + 1));
+            }
+            updates++;
             NDArray factor = null;
             for (int i = 0; i < params.size(); i++) {
                 NDArray g = grads.get(i);
@@ -88,5 +127,10 @@ public final class Trainer {
             nodeSquares.forEach((k, v) -> nodeNorms.put(k, Math.sqrt(v)));
             return new TrainStepResult(outcome, rate, norm, scale, nodeNorms);
         }
+    }
+
+    @Override
+    public void close() {
+        optimizerState.close();
     }
 }

@@ -40,6 +40,25 @@ class TableBatchSourceTest {
     }
 
     @Test
+    void seekingPastKBatchesGivesTheBatchesAFreshSourceGivesAfterDrawingThem() {
+        // 8 training examples: batches of 3 and 8 run across epoch ends, and k = 8 batches of 8 end one exactly.
+        for (int batch : new int[] {1, 3, 8}) {
+            for (int k : new int[] {0, 1, 2, 5, 8}) {
+                TableBatchSource drawn = new TableBatchSource(new Counting(10), 4, 0.2, 4);
+                for (int i = 0; i < k; i++) {
+                    drawn.next(batch);
+                }
+                TableBatchSource skipped = new TableBatchSource(new Counting(10), 4, 0.2, 4);
+                skipped.seek(k, batch);
+                for (int i = 0; i < 6; i++) {
+                    assertArrayEquals(drawn.next(batch).get("i").longs(), skipped.next(batch).get("i").longs(),
+                            "batch " + (k + i) + " of size " + batch);
+                }
+            }
+        }
+    }
+
+    @Test
     void splitIsSeededDisjointAndComplete() {
         TableBatchSource a = new TableBatchSource(new Counting(50), 9, 0.2, 4);
         assertEquals(10, a.heldOutIndices().length);

@@ -21,6 +21,11 @@ public final class TestSource implements BatchSource {
     }
 
     @Override
+    public void seek(long batches, int batchSize) {
+        drawn = batches;
+    }
+
+    @Override
     public List<Map<String, NDArray>> heldOut(NDManager manager) {
         return List.of(TestGraphs.batch(manager, 8, -1), TestGraphs.batch(manager, 8, -2));
     }

@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.cli;
 
+import dev.tensorloom.execution.report.EvaluationJson;
 import dev.tensorloom.execution.session.EvalMetrics;
 import dev.tensorloom.execution.train.Estimate;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.execution.compile.CompileException;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import dev.tensorloom.execution.run.MemorySetup;
+import dev.tensorloom.execution.run.RunSetup;
 import dev.tensorloom.model.InvalidInputException;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.io.Project;
@@ -57,10 +58,11 @@ final class MemoryCommand implements Callable<Integer> {
         if (steps < 1 || steps > MAX_STEPS) {
             throw new IllegalArgumentException("--steps must be between 1 and " + MAX_STEPS + ", got " + steps);
         }
-        if (batch != null && batch < 1) {
-            throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+        if (batch != null) {
+            RunSetup.requireBatchSize(batch);
         }
         Project project = source.load();
+        ProjectChecks.requireValid(project, source.displayName());
         MemorySetup setup = MemorySetup.standard(BlockCatalog.standard());
         OptionalInt rows = batch == null ? OptionalInt.empty() : OptionalInt.of(batch);
         PrintWriter out = spec.commandLine().getOut();

@@ -14,30 +14,50 @@ final class ProgressLine {
     private final PrintWriter err;
     private final long totalSteps;
     private final boolean terminal;
+    private final long startStep;
     private final long started = System.nanoTime();
     private long lastPrinted;
+    private boolean midLine;
 
     ProgressLine(PrintWriter err, long totalSteps, boolean terminal) {
+        this(err, totalSteps, terminal, 0);
+    }
+
+    /** @param startStep steps already done before this process (a resumed run): the ETA counts only the rest */
+    ProgressLine(PrintWriter err, long totalSteps, boolean terminal, long startStep) {
         this.err = err;
         this.totalSteps = totalSteps;
         this.terminal = terminal;
+        this.startStep = startStep;
+    }
+
+    /** Prints a message on a line of its own, without tearing the progress bar on a terminal. */
+    void interject(String message) {
+        if (terminal && midLine) {
+            err.print("\n");
+            midLine = false;
+        }
+        err.println(message);
+        err.flush();
     }
 
     void update(StepMetrics m) {
         long now = System.nanoTime();
         boolean last = m.step() >= totalSteps;
-        if (!terminal && !last && m.step() != 1 && now - lastPrinted < QUIET_NANOS) {
+        if (!terminal && !last && m.step() != startStep + 1 && now - lastPrinted < QUIET_NANOS) {
             return;
         }
         lastPrinted = now;
         double elapsed = (now - started) / 1e9;
-        double eta = m.step() == 0 ? 0 : elapsed / m.step() * (totalSteps - m.step());
+        long done = m.step() - startStep;
+        double eta = done <= 0 ? 0 : elapsed / done * (totalSteps - m.step());
         int filled = (int) (WIDTH * m.step() / Math.max(1, totalSteps));
         String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
         String line = String.format("[%s] step %d/%d  loss %.4f  %.0f ex/s (%s)  ETA %s", bar, m.step(), totalSteps,
                 m.loss(), m.examplesPerSecond(), m.speedBasis(), duration(eta));
         if (terminal) {
             err.print("\r" + line + (last ? "\n" : ""));
+            midLine = !last;
             err.flush();
         } else {
             err.println(line);

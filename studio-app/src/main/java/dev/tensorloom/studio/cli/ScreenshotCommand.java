@@ -1,12 +1,15 @@
 package dev.tensorloom.studio.cli;
 
+import dev.tensorloom.execution.run.RunSetup;
+import dev.tensorloom.model.io.AtomicFile;
+import dev.tensorloom.model.io.OutputPaths;
 import dev.tensorloom.model.io.Project;
 import dev.tensorloom.model.io.ProjectReader;
 import dev.tensorloom.studio.shell.HeadlessFx;
 import dev.tensorloom.studio.shell.WindowScreenshot;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
@@ -51,15 +54,20 @@ final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "PNG", required = true, description = "Where to write the picture.")
     Path out;
 
+    @Option(names = "--mkdirs", description = "Create missing folders above --out (otherwise that is an error).")
+    boolean mkdirs;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         WindowScreenshot.View shown = WindowScreenshot.View.parse(view);
-        if (steps < 1 || batch < 1) {
-            throw new IllegalArgumentException("--steps and --batch must be at least 1");
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
         }
+        RunSetup.requireBatchSize(batch);
+        OutputPaths.checkFile(out, "--out", mkdirs);
         // Load first: a broken file is reported without starting JavaFX at all.
         Project project;
         Path file = null;
@@ -72,17 +80,21 @@ final class ScreenshotCommand implements Callable<Integer> {
             project = new Project(title, ProjectReader.fromJson(templates.projectJson(source.template),
                     templates.sourceName(source.template)).document());
         }
+        if (shown != WindowScreenshot.View.EDITOR) {
+            // The editor shows a broken graph with its problems marked; the other views train or measure it.
+            ProjectChecks.requireValid(project, file != null ? source.file.toString() : source.template + ".tlm");
+        }
         if (node != null && project.document().node(node).isEmpty()) {
             throw new IllegalArgumentException("--node '" + node + "' is not a node of " + project.name() + "; nodes: "
                     + String.join(", ", project.document().topologicalOrder()));
         }
         HeadlessFx.start();
         BufferedImage image = WindowScreenshot.render(project, file, shown, steps, batch, node);
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        ImageIO.write(image, "png", out.toFile());
+        AtomicFile.write(out, stream -> {
+            if (!ImageIO.write(image, "png", stream)) {
+                throw new IOException("no PNG writer in this Java runtime");
+            }
+        });
         spec.commandLine().getOut().printf("wrote %s (%d x %d)%n", out, image.getWidth(), image.getHeight());
         return TensorloomCli.OK;
     }

@@ -1,10 +1,8 @@
 package dev.tensorloom.studio.cli;
 
-import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.io.Project;
 import dev.tensorloom.model.validate.Problem;
 import dev.tensorloom.model.validate.ValidationSummary;
-import dev.tensorloom.model.validate.Validator;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Project project = source.load();
-        List<Problem> problems = Validator.validate(project.document(), BlockCatalog.standard());
+        List<Problem> problems = ProjectChecks.problems(project);
         ValidationSummary summary = ValidationSummary.of(problems);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -49,14 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         project.warnings().forEach(w -> out.println(w.replace("unknown field", "warning: unknown field")));
         if (summary.hasErrors()) {
-            List<Problem> errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
-            if (all) {
-                errors.forEach(p -> err.println(name + ": " + p.message()));
-            } else {
-                int more = errors.size() - 1;
-                err.println(name + ": " + errors.get(0).message()
-                        + (more == 0 ? "" : " (and " + more + " more error" + (more == 1 ? "" : "s") + "; --all lists them)"));
-            }
+            ProjectChecks.errorLines(name, ProjectChecks.errors(problems), all).forEach(err::println);
             return TensorloomCli.BAD_INPUT;
         }
         for (Problem p : problems) {

@@ -2,6 +2,7 @@ package dev.tensorloom.studio.files;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tensorloom.model.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,8 @@ public final class RecentFiles {
     private void save(List<Path> files) {
         try {
             Files.createDirectories(store.toAbsolutePath().getParent());
-            JSON.writerWithDefaultPrettyPrinter().writeValue(store.toFile(), files.stream().map(Path::toString).toList());
+            AtomicFile.write(store, JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(files.stream().map(Path::toString).toList()));
         } catch (IOException e) {
             LOG.warn("cannot store recent files in {}: {}", store, e.getMessage());
         }

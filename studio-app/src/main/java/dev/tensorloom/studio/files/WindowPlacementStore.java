@@ -1,10 +1,10 @@
 package dev.tensorloom.studio.files;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tensorloom.model.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +35,7 @@ public final class WindowPlacementStore {
     public void save(WindowPlacement placement) {
         try {
             Files.createDirectories(store.toAbsolutePath().getParent());
-            Path partial = store.resolveSibling(store.getFileName() + ".partial");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), placement);
-            Files.move(partial, store, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(store, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(placement));
         } catch (IOException e) {
             LOG.warn("cannot store the window placement in {}: {}", store, e.getMessage());
         }

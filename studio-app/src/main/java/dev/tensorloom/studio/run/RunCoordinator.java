@@ -1,12 +1,14 @@
 package dev.tensorloom.studio.run;
 
 import dev.tensorloom.execution.session.ActivationSnapshot;
+import dev.tensorloom.execution.session.Divergence;
 import dev.tensorloom.execution.session.EvalMetrics;
 import dev.tensorloom.execution.session.RunFailure;
 import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.RunSummary;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.execution.session.StepMetrics;
+import dev.tensorloom.execution.session.TrainingState;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.TaskExecutor;
@@ -24,7 +26,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * thread, starts, pauses, resumes and stops it, and knows which run is the active one. Its events reach the
  * run panel on the UI thread, throttled, in order, and only while their run is the active one (a stopped
  * run's late steps are dropped); the run panel never sees the training thread. Activation snapshots and
- * gradient norms go to the activation view's own throttled listener.
+ * gradient norms go to the activation view's own throttled listener. A stopped run whose engine kept its
+ * last step's state ({@link RunLauncher.RunHandle#finalState}) can be continued exactly ({@link #continueStopped}).
  */
 public final class RunCoordinator {
     /** What the run panel hears of the active run, on the UI thread. */
@@ -38,6 +41,9 @@ public final class RunCoordinator {
         void finished(RunSummary summary);
 
         void failed(RunFailure failure);
+
+        /** The loss ran away ({@link Divergence}); the run goes on. */
+        void diverged(Divergence divergence);
 
         /** The run that just finished saved its trained weights (after {@link #finished}). */
         void weightsSaved(TrainedWeights weights);
@@ -53,7 +59,11 @@ public final class RunCoordinator {
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.IDLE);
     private Observer observer;
     private RunLauncher.RunHandle handle;
+    private RunLauncher handleLauncher;
     private int generation;
+    /** The stopped run {@link #continueStopped} continues, and the engine that trained it; null when none. */
+    private TrainingState stoppedState;
+    private RunLauncher stoppedLauncher;
 
     /**
      * @param activations hears the activation snapshots and gradient norms of every run (the activation view,
@@ -90,11 +100,12 @@ public final class RunCoordinator {
      * project) off the UI thread and starts it.
      */
     public void start(Document copy, Path dataFolder, SnapshotPolicy snapshots) {
+        forgetStopped();
         int run = ++generation;
         state.set(RunState.PREPARING);
         launchers.choose(chosen -> {
             if (run == generation && state.get() == RunState.PREPARING) {
-                prepare(run, chosen, copy, dataFolder, snapshots);
+                prepare(run, chosen, copy, dataFolder, snapshots, null);
             }
         }, reason -> {
             if (run == generation && state.get() == RunState.PREPARING) {
@@ -103,14 +114,45 @@ public final class RunCoordinator {
         });
     }
 
-    private void prepare(int run, RunLauncher chosen, Document copy, Path dataFolder, SnapshotPolicy snapshots) {
+    /** Whether a stopped run can be continued from its last finished step. */
+    public boolean hasStoppedRun() {
+        return stoppedState != null;
+    }
+
+    /** The step the stopped run continues after, or -1 when there is none. */
+    public long stoppedStep() {
+        return stoppedState == null ? -1 : stoppedState.step();
+    }
+
+    /**
+     * Continues the stopped run on the engine that trained it, whatever the picker says now; the caller has
+     * checked that {@code copy} is the project that run trained.
+     */
+    public void continueStopped(Document copy, Path dataFolder, SnapshotPolicy snapshots) {
+        if (stoppedState == null) {
+            throw new IllegalStateException("no stopped run to continue");
+        }
+        int run = ++generation;
+        state.set(RunState.PREPARING);
+        prepare(run, stoppedLauncher, copy, dataFolder, snapshots, stoppedState);
+    }
+
+    private void forgetStopped() {
+        stoppedState = null;
+        stoppedLauncher = null;
+    }
+
+    private void prepare(int run, RunLauncher chosen, Document copy, Path dataFolder, SnapshotPolicy snapshots,
+            TrainingState from) {
         RunListener listener = listenerFor(run);
-        BackgroundTask.wrap(() -> chosen.prepare(copy, dataFolder, snapshots, listener)).onSuccess(h -> {
+        BackgroundTask.wrap(() -> from == null ? chosen.prepare(copy, dataFolder, snapshots, listener)
+                : chosen.resume(copy, dataFolder, snapshots, listener, from)).onSuccess(h -> {
             if (run != generation || state.get() != RunState.PREPARING) {
                 h.release();
                 return;
             }
             handle = h;
+            handleLauncher = chosen;
             state.set(RunState.RUNNING);
             observer.started(h.totalSteps());
             h.start();
@@ -168,6 +210,11 @@ public final class RunCoordinator {
             }
 
             @Override
+            public void onDivergence(Divergence d) {
+                events.accept(new Tagged(run, d));
+            }
+
+            @Override
             public void onActivation(ActivationSnapshot snapshot) {
                 activations.onActivation(snapshot);
             }
@@ -198,11 +245,17 @@ public final class RunCoordinator {
                 observer.evaluation(m);
                 charted = true;
             } else if (t.event() instanceof RunSummary s) {
+                if (s.stopped() && handle != null && handle.finalState() != null) {
+                    stoppedState = handle.finalState();
+                    stoppedLauncher = handleLauncher;
+                }
                 state.set(s.stopped() ? RunState.STOPPED : RunState.FINISHED);
                 observer.finished(s);
                 releaseSavingWeights(t.run());
             } else if (t.event() instanceof RunFailure f) {
                 failed(f);
+            } else if (t.event() instanceof Divergence d) {
+                observer.diverged(d);
             }
         }
         if (charted) {
@@ -211,6 +264,7 @@ public final class RunCoordinator {
     }
 
     private void failed(RunFailure f) {
+        forgetStopped();
         state.set(RunState.FAILED);
         observer.failed(f);
         release();

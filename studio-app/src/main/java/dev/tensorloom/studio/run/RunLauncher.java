@@ -2,6 +2,7 @@ package dev.tensorloom.studio.run;
 
 import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.SnapshotPolicy;
+import dev.tensorloom.execution.session.TrainingState;
 import dev.tensorloom.model.doc.Document;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -19,6 +20,15 @@ public interface RunLauncher {
      */
     RunHandle prepare(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener);
 
+    /**
+     * As {@link #prepare}, but the run continues from {@code state} (a run that was stopped) instead of
+     * starting afresh; the caller has checked that {@code document} is the project that run trained.
+     */
+    default RunHandle resume(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener,
+            TrainingState state) {
+        throw new UnsupportedOperationException("this launcher cannot resume a run");
+    }
+
     /** Controls one prepared run. */
     interface RunHandle {
         void start();
@@ -34,6 +44,11 @@ public interface RunLauncher {
 
         /** Frees the run's parameters once its thread has ended (does not wait). */
         void release();
+
+        /** Once the run has ended: the state after its last finished step, to resume from; null when none. */
+        default TrainingState finalState() {
+            return null;
+        }
 
         /**
          * Like {@link #release()}, but first saves the trained weights ({@code weights.safetensors}) and calls

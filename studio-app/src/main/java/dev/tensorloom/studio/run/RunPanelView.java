@@ -4,6 +4,7 @@ import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.model.doc.TrainingConfig;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -25,11 +26,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The run panel: the training settings on the left, the run controls, progress, four live charts and
- * the log on the right, and a failure banner across the top. Binds to {@link RunPanelViewModel} only;
+ * the log on the right, and a failure banner and a divergence warning across the top. Binds to {@link RunPanelViewModel} only;
  * every settings field commits on Enter or when it loses focus.
  */
 public final class RunPanelView extends BorderPane {
     private final RunPanelViewModel vm;
+    private final RunSettingsViewModel settings;
     private final RunEngineViewModel engine;
     private final GridPane form = new GridPane();
     private final ComboBox<String> dataset = combo("run-dataset", true);
@@ -54,6 +56,7 @@ public final class RunPanelView extends BorderPane {
     /** With the engine picker (DJL / PyTorch, device, processes) at the top of the settings; null for none. */
     public RunPanelView(RunPanelViewModel vm, List<String> datasets, RunEngineViewModel engine) {
         this.vm = vm;
+        this.settings = vm.settings();
         policy.setTooltip(new Tooltip("Checkpoint policies: " + CheckpointPolicy.HELP + "."));
         this.engine = engine;
         getStyleClass().add("run-panel");
@@ -61,9 +64,11 @@ public final class RunPanelView extends BorderPane {
         buildForm();
         setLeft(formScroller());
         setCenter(runArea());
-        setTop(banner());
-        vm.configProperty().addListener((o, a, b) -> show(b));
-        show(vm.configProperty().get());
+        setTop(new VBox(
+                banner("run-failure", "run-failure-banner", Feather.ALERT_TRIANGLE, vm.failureProperty(), vm::dismissFailure),
+                banner("run-warning", "run-warning-banner", Feather.TRENDING_UP, vm.warningProperty(), vm::dismissWarning)));
+        settings.configProperty().addListener((o, a, b) -> show(b));
+        show(settings.configProperty().get());
     }
 
     /** The settings scroll up and down only: every field is shown at its full width beside the charts. */
@@ -87,26 +92,26 @@ public final class RunPanelView extends BorderPane {
         fields.setFillWidth(true);
         form.getColumnConstraints().setAll(new ColumnConstraints(), fields);
         int row = engine == null ? 0 : EngineRows.addTo(form, 0, engine, vm.canStartProperty().not());
-        row = add(row, "Dataset", dataset, vm::setDataset);
-        row = add(row, "Optimizer", optimizer, vm::setOptimizer);
-        row = addText(row, "Learning rate", learningRate, t -> vm.setLearningRate(Double.parseDouble(t)));
-        row = add(row, "Schedule", schedule, vm::setSchedule);
-        row = addText(row, "Warm-up steps", warmup, t -> vm.setWarmupSteps(Integer.parseInt(t)));
-        row = addText(row, "Batch size", batch, t -> vm.setBatchSize(Integer.parseInt(t)));
-        row = addText(row, "Steps", steps, t -> vm.setSteps(Integer.parseInt(t)));
-        row = addText(row, "Seed", seed, t -> vm.setSeed(Long.parseLong(t)));
-        row = add(row, "Device", device, vm::setDevice);
+        row = add(row, "Dataset", dataset, settings::setDataset);
+        row = add(row, "Optimizer", optimizer, settings::setOptimizer);
+        row = addText(row, "Learning rate", learningRate, t -> settings.setLearningRate(Double.parseDouble(t)));
+        row = add(row, "Schedule", schedule, settings::setSchedule);
+        row = addText(row, "Warm-up steps", warmup, t -> settings.setWarmupSteps(Integer.parseInt(t)));
+        row = addText(row, "Batch size", batch, t -> settings.setBatchSize(Integer.parseInt(t)));
+        row = addText(row, "Steps", steps, t -> settings.setSteps(Integer.parseInt(t)));
+        row = addText(row, "Seed", seed, t -> settings.setSeed(Long.parseLong(t)));
+        row = add(row, "Device", device, settings::setDevice);
         if (engine != null) {
             // The project's device is the DJL engine's; PyTorch has its own picker above.
             EngineRows.onlyForDjl(engine, form.getChildren().get(form.getChildren().size() - 2), device);
         }
-        row = add(row, "Checkpointing", policy, vm::setCheckpointPolicy);
+        row = add(row, "Checkpointing", policy, settings::setCheckpointPolicy);
         Label error = new Label();
         error.setId("run-config-error");
         error.getStyleClass().add("run-config-error");
         error.setWrapText(true);
         error.setMaxWidth(220);
-        error.textProperty().bind(vm.configErrorProperty());
+        error.textProperty().bind(settings.configErrorProperty());
         form.add(error, 0, row, 2, 1);
     }
 
@@ -126,7 +131,7 @@ public final class RunPanelView extends BorderPane {
             try {
                 commit.accept(field.getText().trim());
             } catch (NumberFormatException e) {
-                show(vm.configProperty().get());
+                show(settings.configProperty().get());
             }
         };
         field.setOnAction(e -> apply.run());
@@ -201,18 +206,23 @@ public final class RunPanelView extends BorderPane {
         return area;
     }
 
-    private HBox banner() {
+    /**
+     * A banner across the top while {@code text} is not empty: the failure (red) or the divergence warning
+     * (amber; the run goes on), each with a button that dismisses it.
+     */
+    private static HBox banner(String id, String styleClass, Feather icon, ReadOnlyStringProperty text,
+            Runnable dismiss) {
         Label message = new Label();
-        message.setId("run-failure");
+        message.setId(id);
         message.setWrapText(true);
-        message.textProperty().bind(vm.failureProperty());
+        message.textProperty().bind(text);
         Button close = new Button(null, new FontIcon(Feather.X));
         close.getStyleClass().add("flat");
-        close.setOnAction(e -> vm.dismissFailure());
-        HBox banner = new HBox(8, new FontIcon(Feather.ALERT_TRIANGLE), message, close);
+        close.setOnAction(e -> dismiss.run());
+        HBox banner = new HBox(8, new FontIcon(icon), message, close);
         HBox.setHgrow(message, Priority.ALWAYS);
-        banner.getStyleClass().add("run-failure-banner");
-        banner.visibleProperty().bind(vm.failureProperty().isNotEmpty());
+        banner.getStyleClass().add(styleClass);
+        banner.visibleProperty().bind(text.isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
     }

@@ -1,23 +1,20 @@
 package dev.tensorloom.studio.run;
 
-import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
+import dev.tensorloom.execution.resume.RunIdentity;
+import dev.tensorloom.execution.session.Divergence;
 import dev.tensorloom.execution.session.EvalMetrics;
 import dev.tensorloom.execution.session.RunFailure;
 import dev.tensorloom.execution.session.RunSummary;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.execution.session.StepMetrics;
-import dev.tensorloom.model.command.SetTrainingConfig;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
-import dev.tensorloom.model.doc.DocumentChange;
-import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.ui.ChartPoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -30,9 +27,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The run panel's state: the project's training configuration (each edit one undoable
- * {@link SetTrainingConfig}), the start/pause/resume/stop state machine, progress with ETA, the live
- * chart series ({@link RunCharts}) and the log. The {@link RunCoordinator} owns the run itself and hands
+ * The run panel's state: the training settings ({@link RunSettingsViewModel}), the start/pause/resume/stop
+ * state machine (Resume also continues a stopped run from its last step, exactly, while the project is the
+ * one it trained), progress with ETA, the live chart series ({@link RunCharts}), the log and the divergence
+ * warning. The {@link RunCoordinator} owns the run itself and hands
  * this its events on the UI thread, in order, in batches; it never sees the training thread.
  */
 public final class RunPanelViewModel implements RunCoordinator.Observer {
@@ -42,13 +40,11 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     private static final double ETA_SMOOTHING = 0.1;
 
     private final Document document;
-    private final UndoStack undoStack;
+    private final RunSettingsViewModel settings;
     private final RunCoordinator runs;
     private Supplier<SnapshotPolicy> snapshots = () -> SnapshotPolicy.NONE;
     private Supplier<Path> projectFolder = () -> null;
 
-    private final ReadOnlyObjectWrapper<TrainingConfig> config = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper configError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.IDLE);
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
@@ -60,30 +56,30 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     private final ReadOnlyStringWrapper evaluationText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failedNode = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final RunCharts charts = new RunCharts(CHART_POINTS);
     private final WeightsOffer weights;
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
 
     private int totalSteps;
+    /** The step a continued run resumes after, until it starts; -1 for a new run. */
+    private long resumedAt = -1;
     private double secondsPerStep = Double.NaN;
     /** The batch size the running copy trains with (the project may have been edited since). */
     private int runBatch;
+    /** What the active run trains (project and settings), and what the stopped run that Resume continues trained. */
+    private RunIdentity runIdentity;
+    private RunIdentity stoppedIdentity;
 
     /** @param runs owns the runs this panel starts and shows (shared with the activation view) */
     public RunPanelViewModel(Document document, UndoStack undoStack, RunCoordinator runs) {
         this.document = Objects.requireNonNull(document);
-        this.undoStack = Objects.requireNonNull(undoStack);
+        this.settings = new RunSettingsViewModel(document, Objects.requireNonNull(undoStack));
         this.runs = Objects.requireNonNull(runs);
         this.weights = new WeightsOffer(document);
         runs.setObserver(this);
         runs.stateProperty().addListener((o, before, after) -> showState(after));
-        config.set(document.config());
-        document.addListener(change -> {
-            if (change instanceof DocumentChange.ConfigChanged c) {
-                config.set(c.after());
-            }
-        });
     }
 
     /** Picks the engine of each run when it starts (the Run tab's engine picker); by default the coordinator's launcher. */
@@ -101,79 +97,6 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         snapshots = Objects.requireNonNull(policy);
     }
 
-    // ---- configuration ------------------------------------------------------------------------
-
-    public void setDataset(String id) {
-        edit(c -> c.withDataset(id));
-    }
-
-    public void setOptimizer(String name) {
-        edit(c -> TrainingConfigEdits.optimizer(c, name));
-    }
-
-    public void setLearningRate(double lr) {
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            configError.set("The learning rate must be a positive number");
-            return;
-        }
-        edit(c -> c.withLearningRate(lr));
-    }
-
-    public void setSchedule(String schedule) {
-        edit(c -> TrainingConfigEdits.schedule(c, schedule));
-    }
-
-    public void setWarmupSteps(int steps) {
-        if (steps < 0) {
-            configError.set("Warm-up steps cannot be negative");
-            return;
-        }
-        edit(c -> TrainingConfigEdits.warmup(c, steps));
-    }
-
-    public void setBatchSize(int size) {
-        if (size < 1) {
-            configError.set("The batch size must be at least 1");
-            return;
-        }
-        edit(c -> c.withBatchSize(size));
-    }
-
-    public void setSteps(int steps) {
-        if (steps < 1) {
-            configError.set("Train at least one step");
-            return;
-        }
-        edit(c -> c.withSteps(steps));
-    }
-
-    public void setSeed(long seed) {
-        edit(c -> c.withSeed(seed));
-    }
-
-    public void setDevice(String device) {
-        edit(c -> c.withDevice(device));
-    }
-
-    /** The checkpoint policy in its text form ({@code sqrt}, {@code budget:64}…); refused when it does not parse. */
-    public void setCheckpointPolicy(String policy) {
-        try {
-            CheckpointPolicy parsed = CheckpointPolicy.parse(policy);
-            edit(c -> c.withCheckpointPolicy(parsed.toString()));
-        } catch (IllegalArgumentException e) {
-            configError.set(e.getMessage());
-        }
-    }
-
-    /** One undoable command per change; unchanged values push nothing. */
-    private void edit(UnaryOperator<TrainingConfig> change) {
-        configError.set("");
-        TrainingConfig after = change.apply(document.config());
-        if (!after.equals(document.config())) {
-            undoStack.push(new SetTrainingConfig(after));
-        }
-    }
-
     // ---- run control --------------------------------------------------------------------------
 
     /** Prepares the run off the UI thread, then starts it. */
@@ -182,8 +105,11 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
             return;
         }
         clearRun();
+        stoppedIdentity = null;
         log("Preparing (" + runs.engineDescription() + "): " + RunWords.describe(document.config()));
-        runs.start(DocumentContents.copy(document), projectFolder.get(), snapshots.get());
+        Document copy = DocumentContents.copy(document);
+        runIdentity = RunIdentity.of(copy, copy.config());
+        runs.start(copy, projectFolder.get(), snapshots.get());
     }
 
     public void pause() {
@@ -193,11 +119,27 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         }
     }
 
+    /** Ends a pause; or continues a stopped run from its last finished step, exactly where it stopped. */
     public void resume() {
-        if (canResume.get()) {
+        if (!canResume.get()) {
+            return;
+        }
+        if (state.get() == RunState.PAUSED) {
             runs.resume();
             log("Resumed");
+            return;
         }
+        List<String> changed = stoppedIdentity.differences(RunIdentity.of(document, document.config()));
+        if (!changed.isEmpty()) {
+            failure.set("Cannot resume: the project changed since the run stopped (" + String.join("; ", changed)
+                    + "). Start a new run, or undo the changes.");
+            return;
+        }
+        failure.set("");
+        resumedAt = runs.stoppedStep();
+        Document copy = DocumentContents.copy(document);
+        runIdentity = RunIdentity.of(copy, copy.config());
+        runs.continueStopped(copy, projectFolder.get(), snapshots.get());
     }
 
     /** Asks the run to stop after its current step (also ends a pause). */
@@ -212,12 +154,18 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         failure.set("");
     }
 
+    /** Clears the divergence warning. */
+    public void dismissWarning() {
+        warning.set("");
+    }
+
     // ---- the active run's events, from the coordinator on the UI thread ---------------------------
 
     @Override
     public void started(int steps) {
         totalSteps = steps;
-        log("Started " + steps + " steps");
+        log(resumedAt < 0 ? "Started " + steps + " steps" : "Resumed at step " + resumedAt + " of " + steps);
+        resumedAt = -1;
     }
 
     /** A batch of steps and evaluations arrived: the series are published once per batch, not per step. */
@@ -259,8 +207,11 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         if (!s.stopped()) {
             progress.set(1);
         }
-        log(String.format("%s after %d steps in %s", s.stopped() ? "Stopped" : "Finished", s.steps(),
-                RunWords.duration(s.elapsedMillis() / 1000.0)));
+        if (runs.hasStoppedRun()) {
+            stoppedIdentity = runIdentity;
+        }
+        log(String.format("%s after %d steps in %s%s", s.stopped() ? "Stopped" : "Finished", s.steps(),
+                RunWords.duration(s.elapsedMillis() / 1000.0), runs.hasStoppedRun() ? "; Resume continues from here" : ""));
         weights.runFinished();
     }
 
@@ -271,7 +222,15 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     }
 
     @Override
+    public void diverged(Divergence d) {
+        String line = d.describe();
+        warning.set(Character.toUpperCase(line.charAt(0)) + line.substring(1) + ". A lower learning rate usually helps.");
+        log("Warning: " + line);
+    }
+
+    @Override
     public void failed(RunFailure f) {
+        stoppedIdentity = null;
         String where = f.nodeId() == null ? "" : " at node " + f.nodeId();
         failure.set("Training failed" + (f.step() > 0 ? " in step " + f.step() : "") + where + ": " + f.message());
         failedNode.set(f.nodeId());
@@ -280,6 +239,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
 
     private void clearRun() {
         charts.clear();
+        warning.set("");
         progress.set(0);
         progressText.set("Preparing…");
         failure.set("");
@@ -293,7 +253,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         state.set(s);
         canStart.set(!s.active());
         canPause.set(s == RunState.RUNNING);
-        canResume.set(s == RunState.PAUSED);
+        canResume.set(s == RunState.PAUSED || s == RunState.STOPPED && runs.hasStoppedRun());
         canStop.set(s == RunState.RUNNING || s == RunState.PAUSED || s == RunState.PREPARING);
     }
 
@@ -304,13 +264,9 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         }
     }
 
-    public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
-        return config.getReadOnlyProperty();
-    }
-
-    /** Why the last configuration edit was refused; empty when it was accepted. */
-    public ReadOnlyStringProperty configErrorProperty() {
-        return configError.getReadOnlyProperty();
+    /** The project's training settings as the form edits them. */
+    public RunSettingsViewModel settings() {
+        return settings;
     }
 
     public ReadOnlyObjectProperty<RunState> stateProperty() {
@@ -367,6 +323,11 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     /** The node the last failure names, or null; the window selects it on the canvas. */
     public ReadOnlyStringProperty failedNodeProperty() {
         return failedNode.getReadOnlyProperty();
+    }
+
+    /** The divergence warning's text; empty when the loss has not run away. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
     /**

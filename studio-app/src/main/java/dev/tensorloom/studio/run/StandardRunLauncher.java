@@ -7,6 +7,7 @@ import dev.tensorloom.execution.run.RunSetup;
 import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.SnapshotPolicy;
 import dev.tensorloom.execution.session.TrainingSession;
+import dev.tensorloom.execution.session.TrainingState;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.studio.task.BackgroundPriority;
 import java.io.IOException;
@@ -41,10 +42,26 @@ public final class StandardRunLauncher implements RunLauncher {
 
     @Override
     public RunHandle prepare(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener) {
+        return handle(document, dataFolder, snapshots, listener, null);
+    }
+
+    @Override
+    public RunHandle resume(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener,
+            TrainingState state) {
+        return handle(document, dataFolder, snapshots, listener, state);
+    }
+
+    private RunHandle handle(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener,
+            TrainingState from) {
         PreparedRun base = setup.prepare(document, dataFolder == null ? options : options.withDataFolder(dataFolder));
         PreparedRun run = new PreparedRun(base.plan(), base.store(), base.source(),
                 base.config().withSnapshots(snapshots), base.training());
         TrainingSession session = run.session(listener);
+        // A stopped run can be resumed: the state of its last step is kept (host copies, taken once at the end).
+        session.keepFinalState();
+        if (from != null) {
+            session.resumeFrom(from);
+        }
         return new RunHandle() {
             @Override
             public void start() {
@@ -73,6 +90,11 @@ public final class StandardRunLauncher implements RunLauncher {
             @Override
             public int totalSteps() {
                 return run.config().steps();
+            }
+
+            @Override
+            public TrainingState finalState() {
+                return session.finalState();
             }
 
             @Override

@@ -2,13 +2,16 @@ package dev.tensorloom.studio.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import dev.tensorloom.model.io.AtomicFile;
 import dev.tensorloom.studio.editor.EditorCanvas;
 import dev.tensorloom.studio.main.DialogService;
 import dev.tensorloom.studio.main.MainWindowView;
 import dev.tensorloom.studio.python.FxPythonDialogs;
 import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.TaskExecutor;
+import java.awt.image.BufferedImage;
 import java.io.File;
+import java.io.IOException;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
@@ -83,7 +86,16 @@ final class StudioActions implements MainWindowView.WindowActions {
             return;
         }
         WritableImage image = editor.get().snapshot();
-        BackgroundTask.wrap(() -> ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target))
+        // Atomic like every save: an export over an older picture never leaves half of one.
+        BackgroundTask.wrap(() -> {
+            BufferedImage picture = SwingFXUtils.fromFXImage(image, null);
+            AtomicFile.write(target.toPath(), out -> {
+                if (!ImageIO.write(picture, "png", out)) {
+                    throw new IOException("this Java runtime has no PNG writer");
+                }
+            });
+            return target;
+        })
                 .onFailure(e -> dialogs.showError("Could not export the picture", target.getName() + ": " + e.getMessage()))
                 .executeWith(tasks);
     }

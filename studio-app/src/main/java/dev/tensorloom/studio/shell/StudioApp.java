@@ -19,6 +19,8 @@ import dev.tensorloom.studio.python.PythonEnvironmentService;
 import dev.tensorloom.studio.run.TorchThreads;
 import dev.tensorloom.studio.task.FxTaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -29,7 +31,10 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-/** The studio application: one main window, autosave, and the first-start template gallery. */
+/**
+ * The studio application: one main window, autosave, and the first-start template gallery; started with
+ * a project file as its one parameter, it opens that file instead of the gallery.
+ */
 public final class StudioApp extends Application {
     private final FxTaskExecutor tasks = new FxTaskExecutor(true);
     private final WindowPlacementStore placements = new WindowPlacementStore(StudioHome.current().windowPlacement());
@@ -84,12 +89,23 @@ public final class StudioApp extends Application {
                 e -> window.autosave().autosave()));
         autosave.setCycleCount(Animation.INDEFINITE);
         autosave.play();
+        Path given = projectToOpen();
         // Questions at start wait until the window is on screen, so dialogs have an owner to sit on.
         Platform.runLater(() -> {
-            if (!window.autosave().offerRecovery(dialogs) && vm.recentFiles().isEmpty()) {
+            boolean recovered = window.autosave().offerRecovery(dialogs);
+            if (given != null) {
+                // Recovered work is unsaved, so opening the file first asks what to do with it: nothing is lost.
+                vm.open(given);
+            } else if (!recovered && vm.recentFiles().isEmpty()) {
                 vm.newFromTemplate();
             }
         });
+    }
+
+    /** The project file named on the command line ({@code tensorloom model.tlm}), or null. */
+    private Path projectToOpen() {
+        List<String> raw = getParameters().getRaw();
+        return raw.size() == 1 ? Path.of(raw.get(0)).toAbsolutePath().normalize() : null;
     }
 
     private void place(Stage stage) {

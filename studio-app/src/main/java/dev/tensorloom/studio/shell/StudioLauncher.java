@@ -5,7 +5,8 @@ public final class StudioLauncher {
     private StudioLauncher() {
     }
 
-    public static void launch() {
-        javafx.application.Application.launch(StudioApp.class);
+    /** @param args empty, or one project file to open ({@link StudioApp} reads it from its parameters) */
+    public static void launch(String[] args) {
+        javafx.application.Application.launch(StudioApp.class, args);
     }
 }

@@ -123,7 +123,7 @@ public final class StudioWindow {
                 Runtime.getRuntime().availableProcessors());
         runPanel.setLauncherChoice(engine);
         memory = new MemoryViewModel(viewModel.document(), catalog, runs.analyzer(), tasks);
-        tradeoff = new TradeoffViewModel(memory, runPanel::setCheckpointPolicy, tasks);
+        tradeoff = new TradeoffViewModel(memory, runPanel.settings()::setCheckpointPolicy, tasks);
         runTabs = new TabPane(
                 tab("Run", "tab-run", new RunPanelView(runPanel, DatasetRegistry.standard().all().stream()
                         .map(d -> d.id()).toList(), engine)),

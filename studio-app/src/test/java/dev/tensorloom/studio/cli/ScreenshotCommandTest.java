@@ -31,7 +31,7 @@ class ScreenshotCommandTest {
     void templateScreenshotIsANonBlankPngOfTheWindowSize() throws Exception {
         String id = TemplateCatalog.builtIn().cards().get(0).id();
         Path png = dir.resolve("shots/x.png");
-        assertEquals(TensorloomCli.OK, run("screenshot", "--template", id, "--out", png.toString()), err.toString());
+        assertEquals(TensorloomCli.OK, run("screenshot", "--template", id, "--out", png.toString(), "--mkdirs"), err.toString());
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals((int) StudioWindow.WIDTH, image.getWidth());
         assertEquals((int) StudioWindow.HEIGHT, image.getHeight());

@@ -20,7 +20,7 @@ class TrainCommandTest {
         Path metrics = dir.resolve("out/metrics.json");
         Path weights = dir.resolve("weights");
         CliRun run = CliRun.of("train", "--template", "transformer-reverse", "--steps", "4", "--batch", "8",
-                "--metrics-out", metrics.toString(), "--save", weights.toString());
+                "--metrics-out", metrics.toString(), "--save", weights.toString(), "--mkdirs");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(metrics.toFile());
         assertEquals(4, json.get("loss").size());
@@ -38,6 +38,11 @@ class TrainCommandTest {
         assertEquals(fin.get("examples").asInt(), interval.get("examples").asInt());
         assertTrue(run.out().contains("on 1,024 examples"), run.out());
         assertTrue(run.out().contains("95% interval"), run.out());
+        assertFalse(json.get("interrupted").asBoolean());
+        assertTrue(json.get("parameters").asLong() > 100_000);
+        // params.bin and training-state.bin for --resume, weights.safetensors for --weights and the export
+        assertTrue(Files.size(weights.resolve("params.bin")) > 100_000 * 4, "weights file too small");
+        assertTrue(Files.size(weights.resolve("training-state.bin")) > 100_000 * 4, "training state too small");
         assertTrue(Files.size(weights.resolve("weights.safetensors")) > 100_000 * 4, "weights file too small");
         assertTrue(run.err().contains("step 4/4"), run.err());
     }

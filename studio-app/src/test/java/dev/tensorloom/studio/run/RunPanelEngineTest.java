@@ -103,7 +103,7 @@ class RunPanelEngineTest {
         assertEquals(saved, vm.trainedWeightsProperty().get());
         assertEquals("release and save", calls.get(calls.size() - 1));
 
-        vm.setSteps(10); // training settings leave the weights as they are
+        vm.settings().setSteps(10); // training settings leave the weights as they are
         assertEquals(saved, vm.trainedWeightsProperty().get());
         undo.push(new AddNode(Node.of("extra", "relu")));
         assertNull(vm.trainedWeightsProperty().get(), "weights of another graph are not offered");

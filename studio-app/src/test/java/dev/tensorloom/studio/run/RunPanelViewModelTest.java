@@ -10,7 +10,10 @@ import dev.tensorloom.execution.session.RunFailure;
 import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.RunSummary;
 import dev.tensorloom.execution.session.SnapshotPolicy;
+import dev.tensorloom.execution.session.Divergence;
 import dev.tensorloom.execution.session.StepMetrics;
+import dev.tensorloom.execution.session.TrainingState;
+import dev.tensorloom.execution.train.OptimizerState;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.TrainingConfig;
@@ -28,9 +31,17 @@ class RunPanelViewModelTest {
     /** A launcher whose run the test drives: it records control calls and exposes the listener. */
     private static final class FakeLauncher implements RunLauncher {
         final List<String> calls = new ArrayList<>();
+        TrainingState stoppedAt;
         RunListener listener;
         SnapshotPolicy snapshots;
         RuntimeException refuse;
+
+        @Override
+        public RunHandle resume(Document document, java.nio.file.Path dataFolder, SnapshotPolicy snapshots,
+                RunListener listener, TrainingState state) {
+            calls.add("resume from " + state.step());
+            return prepare(document, dataFolder, snapshots, listener);
+        }
 
         @Override
         public RunHandle prepare(Document document, java.nio.file.Path dataFolder, SnapshotPolicy snapshots,
@@ -70,6 +81,11 @@ class RunPanelViewModelTest {
                 @Override
                 public void release() {
                     calls.add("release");
+                }
+
+                @Override
+                public TrainingState finalState() {
+                    return stoppedAt;
                 }
             };
         }
@@ -171,25 +187,101 @@ class RunPanelViewModelTest {
 
     @Test
     void eachSettingIsOneUndoableCommand() {
-        vm.setOptimizer("sgd");
-        vm.setLearningRate(0.05);
-        vm.setCheckpointPolicy("budget:64");
-        vm.setBatchSize(8);
+        vm.settings().setOptimizer("sgd");
+        vm.settings().setLearningRate(0.05);
+        vm.settings().setCheckpointPolicy("budget:64");
+        vm.settings().setBatchSize(8);
         assertEquals("sgd", doc.config().optimizer());
-        assertEquals(0.05, vm.configProperty().get().learningRate());
+        assertEquals(0.05, vm.settings().configProperty().get().learningRate());
         assertEquals("budget:64", doc.config().checkpointPolicy());
         assertEquals(3, undo.revision(), "unchanged batch pushes nothing");
         undo.undo();
         assertEquals("none", doc.config().checkpointPolicy());
-        assertEquals("none", vm.configProperty().get().checkpointPolicy());
-        vm.setCheckpointPolicy("budget:x");
-        assertTrue(vm.configErrorProperty().get().contains("bad checkpoint policy"));
-        vm.setSteps(0);
-        assertEquals("Train at least one step", vm.configErrorProperty().get());
-        vm.setWarmupSteps(10);
-        vm.setSchedule("cosine");
+        assertEquals("none", vm.settings().configProperty().get().checkpointPolicy());
+        vm.settings().setCheckpointPolicy("budget:x");
+        assertTrue(vm.settings().configErrorProperty().get().contains("bad checkpoint policy"));
+        vm.settings().setSteps(0);
+        assertEquals("Train at least one step", vm.settings().configErrorProperty().get());
+        vm.settings().setWarmupSteps(10);
+        vm.settings().setSchedule("cosine");
         assertEquals(10, doc.config().warmupSteps());
         assertEquals("cosine", doc.config().schedule());
-        assertEquals("", vm.configErrorProperty().get());
+        assertEquals("", vm.settings().configErrorProperty().get());
+    }
+
+    @Test
+    void aStoppedRunResumesFromItsLastStepKeepingItsCurves() {
+        vm.start();
+        launcher.listener.onStep(new StepMetrics(1, 2.5, 0.001, 16));
+        launcher.listener.onStep(new StepMetrics(2, 2.0, 0.001, 16));
+        vm.stop();
+        launcher.stoppedAt = new TrainingState(2, List.of(2.5, 2.0), Map.of(), 0, 10, Map.of(),
+                new OptimizerState("adam", 2, Map.of()));
+        launcher.listener.onFinished(new RunSummary(2, true, List.of(2.5, 2.0), Map.of(), 10, 10));
+        assertEquals(RunState.STOPPED, vm.stateProperty().get());
+        assertTrue(vm.canResumeProperty().get(), "Resume continues a stopped run");
+        launcher.calls.clear();
+
+        vm.resume();
+        assertEquals(List.of("resume from 2", "prepare 4", "start"), launcher.calls);
+        assertEquals(RunState.RUNNING, vm.stateProperty().get());
+        assertEquals(2, vm.lossPointsProperty().get().size(), "the curves go on where they were");
+        assertTrue(vm.log().get(vm.log().size() - 1).equals("Resumed at step 2 of 4"), vm.log().toString());
+        launcher.listener.onStep(new StepMetrics(3, 1.5, 0.001, 16));
+        assertEquals(3, vm.lossPointsProperty().get().size());
+    }
+
+    @Test
+    void aStoppedRunResumesOnTheEngineThatTrainedItWhateverThePickerSaysNow() {
+        vm.start();
+        vm.stop();
+        launcher.stoppedAt = new TrainingState(1, List.of(2.5), Map.of(), 0, 10, Map.of(),
+                new OptimizerState("adam", 1, Map.of()));
+        launcher.listener.onFinished(new RunSummary(1, true, List.of(2.5), Map.of(), 10, 10));
+        FakeLauncher other = new FakeLauncher();
+        vm.setLauncherChoice(LauncherChoice.always(other));
+        launcher.calls.clear();
+        vm.resume();
+        assertEquals(List.of("resume from 1", "prepare 4", "start"), launcher.calls);
+        assertEquals(List.of(), other.calls);
+        assertEquals(RunState.RUNNING, vm.stateProperty().get());
+    }
+
+    @Test
+    void aStoppedRunWhoseProjectChangedIsNotResumed() {
+        vm.start();
+        vm.stop();
+        launcher.stoppedAt = new TrainingState(1, List.of(2.5), Map.of(), 0, 10, Map.of(),
+                new OptimizerState("adam", 1, Map.of()));
+        launcher.listener.onFinished(new RunSummary(1, true, List.of(2.5), Map.of(), 10, 10));
+        vm.settings().setLearningRate(0.5);
+        launcher.calls.clear();
+        vm.resume();
+        assertEquals(List.of(), launcher.calls);
+        assertTrue(vm.failureProperty().get().contains("learningRate was 0.001, is 0.5"), vm.failureProperty().get());
+        undo.undo();
+        vm.resume();
+        assertEquals(RunState.RUNNING, vm.stateProperty().get());
+    }
+
+    @Test
+    void aFinishedOrFailedRunHasNothingToResume() {
+        vm.start();
+        launcher.listener.onFailed(new RunFailure("the loss is not finite", "loss", 3, null));
+        assertFalse(vm.canResumeProperty().get());
+        vm.start();
+        launcher.listener.onFinished(new RunSummary(4, false, List.of(), Map.of(), 40, 2000));
+        assertFalse(vm.canResumeProperty().get());
+    }
+
+    @Test
+    void aDivergingLossIsAWarningNamingTheStep() {
+        vm.start();
+        launcher.listener.onDivergence(new Divergence(5, 3e30, 0.9, 3));
+        assertTrue(vm.warningProperty().get().contains("diverged at step 5"), vm.warningProperty().get());
+        assertTrue(vm.log().get(vm.log().size() - 1).startsWith("Warning: the loss diverged at step 5"));
+        assertEquals(RunState.RUNNING, vm.stateProperty().get(), "only a warning");
+        vm.dismissWarning();
+        assertEquals("", vm.warningProperty().get());
     }
 }

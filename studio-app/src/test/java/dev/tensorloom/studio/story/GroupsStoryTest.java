@@ -91,7 +91,7 @@ class GroupsStoryTest extends StudioStoryBase {
         waitUntil(() -> doc.groups().size() == 1);
 
         // Train through the group: the model is the same nodes, grouped.
-        robot.interact(() -> window.runPanel().setSteps(5));
+        robot.interact(() -> window.runPanel().settings().setSteps(5));
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS,
                 () -> window.runPanel().stateProperty().get() == RunState.FINISHED

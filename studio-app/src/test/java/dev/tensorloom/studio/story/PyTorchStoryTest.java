@@ -106,7 +106,7 @@ class PyTorchStoryTest extends StudioStoryBase {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(30, () -> window.viewModel().document().node("enc2").isPresent());
         // Few steps and little data keep the story short; the Steps field commits through the same call.
-        robot.interact(() -> window.runPanel().setSteps(6));
+        robot.interact(() -> window.runPanel().settings().setSteps(6));
         robot.interact(() -> window.editor().canvas().select(List.of("enc1")));
 
         robot.clickOn("#run-engine").clickOn("PyTorch");
@@ -185,7 +185,7 @@ class PyTorchStoryTest extends StudioStoryBase {
         dialogs.templates.add("transformer-reverse");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(30, () -> window.viewModel().document().node("enc2").isPresent());
-        robot.interact(() -> window.runPanel().setSteps(100));
+        robot.interact(() -> window.runPanel().settings().setSteps(100));
         robot.clickOn("#run-engine").clickOn("PyTorch");
         Label status = robot.lookup("#run-engine-status").queryAs(Label.class);
         waitFor(120, () -> status.getText().startsWith("torch "));

@@ -29,6 +29,9 @@ public record TrainingConfig(String dataset, String optimizer, double learningRa
         double weightDecay, double momentum, double gradientClip, int batchSize, int steps, int epochs, int evalEvery,
         long seed, String device, String checkpointPolicy) {
 
+    /** The largest batch a project file (and a command line's {@code --batch}) may ask for. */
+    public static final int MAX_BATCH_SIZE = 1 << 20;
+
     public static final TrainingConfig DEFAULT = new TrainingConfig("", "adam", 1e-3, "constant", 0, 0.0, 0.9, 0.0,
             32, 100, 0, 0, 42L, "auto", "none");
 

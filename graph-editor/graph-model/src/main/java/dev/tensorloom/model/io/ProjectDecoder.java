@@ -173,7 +173,7 @@ final class ProjectDecoder {
         return new TrainingConfig(t.text("dataset", D.dataset()), t.text("optimizer", D.optimizer()), learningRate,
                 t.text("schedule", D.schedule()), (int) t.whole("warmupSteps", D.warmupSteps(), 0, maxInt),
                 weightDecay, momentum, gradientClip,
-                (int) t.whole("batchSize", D.batchSize(), 1, 1 << 20),
+                (int) t.whole("batchSize", D.batchSize(), 1, TrainingConfig.MAX_BATCH_SIZE),
                 (int) t.whole("steps", D.steps(), 0, maxInt),
                 (int) t.whole("epochs", D.epochs(), 0, 1_000_000),
                 (int) t.whole("evalEvery", D.evalEvery(), 0, maxInt),

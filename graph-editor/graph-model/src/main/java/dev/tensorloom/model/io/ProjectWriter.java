@@ -9,13 +9,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Saves projects. The output is deterministic (sorted ids, fixed field order, two-space indent,
@@ -45,33 +40,17 @@ public final class ProjectWriter {
         }
     }
 
-    /** Writes the project to {@code file}, replacing it atomically. */
+    /**
+     * Writes the project to {@code file}, replacing it atomically ({@link AtomicFile}: the old file's
+     * permissions are kept, and temporary files of earlier interrupted saves are cleaned up).
+     */
     public static void write(Project project, Path file) throws ProjectFileException {
         String source = String.valueOf(file.getFileName());
         byte[] bytes = toJson(project).getBytes(StandardCharsets.UTF_8);
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + source + ".", ".tmp");
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
+            AtomicFile.write(file, bytes);
         } catch (IOException | RuntimeException e) {
             throw new ProjectFileException(source + ": could not save (" + e.getMessage() + ")", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The save already failed and says so; a stray temp file is the lesser problem.
-                }
-            }
         }
     }
 }

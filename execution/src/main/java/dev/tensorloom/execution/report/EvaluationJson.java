@@ -1,4 +1,4 @@
-package dev.tensorloom.studio.cli;
+package dev.tensorloom.execution.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tensorloom.execution.session.EvalMetrics;
@@ -9,11 +9,12 @@ import dev.tensorloom.execution.train.Estimate;
  * by name, and {@code ci95}: per value that has one, its 95% interval and the independent examples it
  * rests on ({@code {"low": …, "high": …, "examples": …}}).
  */
-final class EvaluationJson {
+public final class EvaluationJson {
     private EvaluationJson() {
     }
 
-    static void put(ObjectNode node, EvalMetrics evaluation) {
+    /** Adds {@code evaluation}'s examples, headline, values and intervals to {@code node}; nothing when null. */
+    public static void put(ObjectNode node, EvalMetrics evaluation) {
         if (evaluation == null) {
             return;
         }
@@ -30,7 +31,7 @@ final class EvaluationJson {
     }
 
     /** Whether an estimate has an interval at all. */
-    static boolean hasInterval(Estimate e) {
+    public static boolean hasInterval(Estimate e) {
         return !Double.isNaN(e.low95()) && !Double.isNaN(e.high95());
     }
 }
