@@ -77,8 +77,10 @@ final class ScreenshotCommand implements Callable<Integer> {
         } else {
             TemplateCatalog templates = TemplateCatalog.builtIn();
             String title = templates.require(source.template).title();
-            project = new Project(title, ProjectReader.fromJson(templates.projectJson(source.template),
-                    templates.sourceName(source.template)).document());
+            Project read = ProjectReader.fromJson(templates.projectJson(source.template),
+                    templates.sourceName(source.template));
+            // Keep the blocks the template embeds: the palette lists them under "My blocks", as the studio does.
+            project = new Project(title, read.document(), read.blocks());
         }
         if (shown != WindowScreenshot.View.EDITOR) {
             // The editor shows a broken graph with its problems marked; the other views train or measure it.
