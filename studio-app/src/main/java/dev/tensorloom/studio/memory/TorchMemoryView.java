@@ -35,6 +35,8 @@ public final class TorchMemoryView extends VBox {
         timeline.setAnimated(false);
         timeline.setCreateSymbols(false);
         timeline.setLegendVisible(false);
+        ((NumberAxis) timeline.getXAxis()).setLabel("measurement point, in step order");
+        ((NumberAxis) timeline.getYAxis()).setLabel("MiB");
         XYChart.Series<Number, Number> series = new XYChart.Series<>();
         timeline.getData().add(series);
         vm.timelineProperty().addListener((o, a, b) -> series.getData().setAll(data(b)));

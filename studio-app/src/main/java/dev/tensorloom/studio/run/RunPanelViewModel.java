@@ -106,7 +106,8 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         }
         clearRun();
         stoppedIdentity = null;
-        log("Preparing (" + runs.engineDescription() + "): " + RunWords.describe(document.config()));
+        log("Preparing (" + RunWords.engine(runs.engineDescription(), document.config()) + "): "
+                + RunWords.describe(document.config()));
         Document copy = DocumentContents.copy(document);
         runIdentity = RunIdentity.of(copy, copy.config());
         runs.start(copy, projectFolder.get(), snapshots.get());

@@ -10,9 +10,16 @@ final class RunWords {
 
     /** A training configuration in one log line. */
     static String describe(TrainingConfig c) {
-        return String.format("%s, %s lr %.3g (%s), batch %d, %d steps, seed %d, %s, checkpoint %s",
+        // No device here: the engine's description names it (the project's device setting is DJL's, and a
+        // PyTorch run reading "auto" beside "PyTorch on cpu" would contradict itself).
+        return String.format("%s, %s lr %.3g (%s), batch %d, %d steps, seed %d, checkpoint %s",
                 c.dataset().isBlank() ? "no dataset" : c.dataset(), c.optimizer(), c.learningRate(), c.schedule(),
-                c.batchSize(), c.steps(), c.seed(), c.device(), c.checkpointPolicy());
+                c.batchSize(), c.steps(), c.seed(), c.checkpointPolicy());
+    }
+
+    /** The engine as the run log names it: DJL with the project's device setting, PyTorch as its picker says. */
+    static String engine(String description, TrainingConfig c) {
+        return "DJL".equals(description) ? "DJL on " + c.device() : description;
     }
 
     /** Metric values in their own order, four significant digits. */
