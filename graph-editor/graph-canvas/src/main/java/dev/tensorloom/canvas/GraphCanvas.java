@@ -15,6 +15,7 @@ import dev.tensorloom.model.doc.GraphEditException;
 import dev.tensorloom.model.doc.Position;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -81,6 +82,7 @@ public class GraphCanvas extends Control {
             new SimpleObjectProperty<>(this, "connectionCheck", ConnectionCheck.NONE);
     private final ReadOnlyObjectWrapper<String> scope = new ReadOnlyObjectWrapper<>(this, "scope");
     private final CanvasLayouts layouts = new CanvasLayouts(this);
+    private final CanvasMenus menus;
     private long messageSerial;
 
     public GraphCanvas(Document document, UndoStack undoStack, BlockCatalog catalog) {
@@ -92,6 +94,7 @@ public class GraphCanvas extends Control {
         }
         this.editing = new CanvasEditing(undoStack, catalog);
         this.rules = new ConnectionRules(document, catalog);
+        this.menus = new CanvasMenus(this);
         getStyleClass().add(CanvasStyles.CANVAS);
         setFocusTraversable(true);
         LayoutThread.warmUp();
@@ -350,6 +353,27 @@ public class GraphCanvas extends Control {
     }
 
     // ---- edits -------------------------------------------------------------------------------
+
+    /**
+     * Removes the wires at a port, the one into an input or every one out of an output, as one undoable
+     * command (how a user deletes a wire: wires themselves take no clicks); returns how many went.
+     */
+    public int disconnect(dev.tensorloom.model.doc.PortRef port, boolean input) {
+        List<dev.tensorloom.model.command.Command> steps = document.wires().stream()
+                .filter(w -> input ? w.to().equals(port) : w.from().equals(port))
+                .map(w -> (dev.tensorloom.model.command.Command) new dev.tensorloom.model.command.Disconnect(w.id()))
+                .toList();
+        if (!steps.isEmpty()) {
+            editing.push(steps.size() == 1 ? steps.get(0)
+                    : new dev.tensorloom.model.command.CompoundCommand("Disconnect " + port, steps));
+        }
+        return steps.size();
+    }
+
+    /** The right-click menus (package-private for tests). */
+    CanvasMenus menus() {
+        return menus;
+    }
 
     /** Deletes the selected nodes (and the members of selected collapsed groups) with their wires. */
     public void deleteSelection() {

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tensorloom.canvas.view.PortView;
 import dev.tensorloom.model.doc.Node;
+import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Position;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javafx.geometry.Point2D;
+import javafx.scene.control.MenuItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -126,5 +129,38 @@ class EditingTest {
         f.stack.undo();
         assertEquals(new Position(160, 380),
                 f.doc.requireNode(f.canvas.addNode("lin", new Point2D(120, 340))).position(), "the spot is free again");
+    }
+
+    @Test
+    void rightClickMenusDisconnectAPortAndDeleteABlockEachUndoable() {
+        CanvasFixture f = chain();
+        PortView lin2In = port(f, "lin2", "in");
+        List<MenuItem> portMenu = f.canvas.menus().itemsFor(lin2In);
+        assertEquals(List.of("Disconnect"), portMenu.stream().map(MenuItem::getText).toList());
+        portMenu.get(0).fire();
+        assertEquals(1, f.doc.wires().size(), "the wire into lin2.in is gone");
+        assertTrue(f.doc.wires().stream().noneMatch(w -> w.to().equals(new PortRef("lin2", "in"))));
+        assertTrue(f.canvas.menus().itemsFor(lin2In).get(0).isDisable(), "nothing left to disconnect there");
+        f.stack.undo();
+        assertEquals(2, f.doc.wires().size());
+
+        // Right-click on a block not selected selects it, then Delete removes it.
+        f.canvas.select(List.of("s"));
+        List<MenuItem> blockMenu = f.canvas.menus().itemsFor(f.view("lin1"));
+        assertEquals(Set.of("lin1"), f.canvas.selection());
+        MenuItem delete = blockMenu.stream().filter(i -> "Delete".equals(i.getText())).findFirst().orElseThrow();
+        delete.fire();
+        assertFalse(f.doc.containsNode("lin1"));
+        f.stack.undo();
+        assertTrue(f.doc.containsNode("lin1"));
+
+        List<String> canvasMenu = f.canvas.menus().itemsFor(f.canvas).stream().filter(MenuItem::isVisible)
+                .map(MenuItem::getText).toList();
+        assertEquals(List.of("Select all", "Auto-layout", "Zoom to fit"), canvasMenu);
+    }
+
+    private static PortView port(CanvasFixture f, String node, String name) {
+        return f.view(node).lookupAll(".input-port").stream().map(PortView.class::cast)
+                .filter(p -> p.ref().equals(new PortRef(node, name))).findFirst().orElseThrow();
     }
 }

@@ -1,0 +1,100 @@
+package dev.tensorloom.canvas;
+
+import dev.tensorloom.canvas.view.CanvasItems;
+import dev.tensorloom.canvas.view.NodeView;
+import dev.tensorloom.canvas.view.PortView;
+import dev.tensorloom.model.doc.PortRef;
+import java.util.List;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.ContextMenuEvent;
+
+/**
+ * The canvas's right-click menus, by what is under the pointer: a port (disconnect its wires), a block
+ * (open, delete, group, ungroup) or the empty canvas (select all, auto-layout, zoom to fit, close the open
+ * group). Each item runs the same canvas method as the Edit and View menus, so it is one undoable command.
+ */
+final class CanvasMenus {
+    private final GraphCanvas canvas;
+    private ContextMenu showing;
+
+    CanvasMenus(GraphCanvas canvas) {
+        this.canvas = canvas;
+        canvas.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::requested);
+    }
+
+    private void requested(ContextMenuEvent e) {
+        if (showing != null) {
+            showing.hide();
+        }
+        showing = new ContextMenu();
+        showing.getItems().setAll(itemsFor(e.getTarget()));
+        showing.show(canvas, e.getScreenX(), e.getScreenY());
+        e.consume();
+    }
+
+    /** The menu's items for whatever was right-clicked; a block not yet selected becomes the selection. */
+    List<MenuItem> itemsFor(Object target) {
+        PortView port = ancestor(target, PortView.class);
+        if (port != null) {
+            return forPort(port.ref(), port.isInput());
+        }
+        NodeView item = ancestor(target, NodeView.class);
+        if (item != null) {
+            if (!canvas.selection().contains(item.itemId())) {
+                canvas.select(Set.of(item.itemId()));
+            }
+            return forItem(item.itemId());
+        }
+        return forCanvas();
+    }
+
+    private List<MenuItem> forPort(PortRef port, boolean input) {
+        long wires = canvas.document().wires().stream()
+                .filter(w -> input ? w.to().equals(port) : w.from().equals(port)).count();
+        MenuItem disconnect = item(wires > 1 ? "Disconnect " + wires + " wires" : "Disconnect",
+                () -> canvas.disconnect(port, input));
+        disconnect.setId("canvas-menu-disconnect");
+        disconnect.setDisable(wires == 0);
+        return List.of(disconnect);
+    }
+
+    private List<MenuItem> forItem(String id) {
+        boolean group = CanvasItems.isCollapsedGroup(canvas.document(), id);
+        MenuItem open = item("Open block", () -> canvas.openGroup(id));
+        open.setVisible(group);
+        MenuItem delete = item("Delete", canvas::deleteSelection);
+        delete.setId("canvas-menu-delete");
+        MenuItem groupItem = item("Group", canvas::groupSelection);
+        MenuItem ungroup = item("Ungroup", canvas::ungroupSelection);
+        ungroup.setDisable(!group && canvas.document().node(id).map(n -> n.group() == null).orElse(true));
+        return List.of(open, delete, new SeparatorMenuItem(), groupItem, ungroup);
+    }
+
+    private List<MenuItem> forCanvas() {
+        MenuItem close = item("Close block", canvas::closeGroup);
+        close.setVisible(canvas.getScope() != null);
+        return List.of(close, item("Select all", canvas::selectAll), item("Auto-layout", canvas::autoLayout),
+                item("Zoom to fit", canvas::zoomToFit));
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static <T> T ancestor(Object target, Class<T> type) {
+        Node n = target instanceof Node node ? node : null;
+        while (n != null) {
+            if (type.isInstance(n)) {
+                return type.cast(n);
+            }
+            n = n.getParent();
+        }
+        return null;
+    }
+}
