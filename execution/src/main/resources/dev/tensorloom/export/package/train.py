@@ -319,6 +319,7 @@ def write_metrics(args, device, losses, rates, evaluations, last_evaluation, spe
         "device": str(device),
         "processes": processes,
         "steps": len(losses),
+        "stepsPlanned": args.steps,
         "interrupted": stopped,
         "batchSize": BATCH_SIZE,
         "checkpointPolicy": CHECKPOINT_POLICY if model.checkpointing else "none",
