@@ -361,7 +361,8 @@ final class CanvasGestures {
         e.consume();
     }
 
-    private static <T> T ancestor(Object target, Class<T> type) {
+    /** The nearest node of {@code type} at or above an event's target, or null. */
+    static <T> T ancestor(Object target, Class<T> type) {
         Node n = target instanceof Node node ? node : null;
         while (n != null) {
             if (type.isInstance(n)) {

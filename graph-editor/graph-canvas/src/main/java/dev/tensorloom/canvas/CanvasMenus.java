@@ -6,7 +6,6 @@ import dev.tensorloom.canvas.view.PortView;
 import dev.tensorloom.model.doc.PortRef;
 import java.util.List;
 import java.util.Set;
-import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -38,11 +37,11 @@ final class CanvasMenus {
 
     /** The menu's items for whatever was right-clicked; a block not yet selected becomes the selection. */
     List<MenuItem> itemsFor(Object target) {
-        PortView port = ancestor(target, PortView.class);
+        PortView port = CanvasGestures.ancestor(target, PortView.class);
         if (port != null) {
             return forPort(port.ref(), port.isInput());
         }
-        NodeView item = ancestor(target, NodeView.class);
+        NodeView item = CanvasGestures.ancestor(target, NodeView.class);
         if (item != null) {
             if (!canvas.selection().contains(item.itemId())) {
                 canvas.select(Set.of(item.itemId()));
@@ -85,16 +84,5 @@ final class CanvasMenus {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> action.run());
         return item;
-    }
-
-    private static <T> T ancestor(Object target, Class<T> type) {
-        Node n = target instanceof Node node ? node : null;
-        while (n != null) {
-            if (type.isInstance(n)) {
-                return type.cast(n);
-            }
-            n = n.getParent();
-        }
-        return null;
     }
 }
