@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.execution.python.PythonLocator;
 import dev.tensorloom.studio.files.PythonPreferenceStore;
+import dev.tensorloom.studio.fxtest.FxThreadRobot;
 import dev.tensorloom.studio.task.FxTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ class PythonSetupDialogTest {
     @TempDir
     Path home;
     private Stage owner;
+    private final FxRobot robot = new FxThreadRobot();
 
     @Start
     void start(Stage stage) {
@@ -47,7 +49,7 @@ class PythonSetupDialogTest {
     }
 
     @Test
-    void aMissingPythonOffersSetupWhichShowsProgressAndCancelsCleanly(FxRobot robot) throws Exception {
+    void aMissingPythonOffersSetupWhichShowsProgressAndCancelsCleanly() throws Exception {
         Path venv = home.resolve("python").resolve("venv");
         Path chosen = home.resolve("gone").resolve("bin").resolve("python");
         PythonPreferenceStore preferences = new PythonPreferenceStore(home.resolve("python.json"));

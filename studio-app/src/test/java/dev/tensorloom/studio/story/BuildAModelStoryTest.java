@@ -44,7 +44,7 @@ class BuildAModelStoryTest extends StudioStoryBase {
     }
 
     @Test
-    void buildEditUndoRedoSaveAndReopen(FxRobot robot) throws Exception {
+    void buildEditUndoRedoSaveAndReopen() throws Exception {
         dragFromPalette(robot, "input", "input");
         dragFromPalette(robot, "linear", "linear");
         dragFromPalette(robot, "mse", "mse");

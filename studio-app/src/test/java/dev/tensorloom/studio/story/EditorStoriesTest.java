@@ -34,7 +34,7 @@ class EditorStoriesTest extends StudioStoryBase {
     }
 
     @Test
-    void anEmptyCanvasSaysHowToBeginAndItsButtonOpensTheGallery(FxRobot robot) throws Exception {
+    void anEmptyCanvasSaysHowToBeginAndItsButtonOpensTheGallery() throws Exception {
         javafx.scene.Node hint = robot.lookup("#empty-canvas-hint").query();
         assertTrue(hint.isVisible(), "a new, empty model says how to begin");
         String id = TemplateCatalog.builtIn().cards().get(1).id();
@@ -47,7 +47,7 @@ class EditorStoriesTest extends StudioStoryBase {
     }
 
     @Test
-    void openATemplateAutoLayoutAndZoomToFit(FxRobot robot) throws Exception {
+    void openATemplateAutoLayoutAndZoomToFit() throws Exception {
         String id = TemplateCatalog.builtIn().cards().get(0).id();
         dialogs.templates.add(id);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
@@ -75,7 +75,7 @@ class EditorStoriesTest extends StudioStoryBase {
     }
 
     @Test
-    void aWrongConnectionIsRefusedWithItsReason(FxRobot robot) throws Exception {
+    void aWrongConnectionIsRefusedWithItsReason() throws Exception {
         robot.interact(() -> {
             window.editor().canvas().addNode("input", new javafx.geometry.Point2D(0, 0));
             window.editor().canvas().addNode("embedding", new javafx.geometry.Point2D(300, 0));
@@ -95,7 +95,7 @@ class EditorStoriesTest extends StudioStoryBase {
     }
 
     @Test
-    void aBrokenFileShowsItsMessageAndLosesNothing(FxRobot robot) throws Exception {
+    void aBrokenFileShowsItsMessageAndLosesNothing() throws Exception {
         robot.interact(() -> window.editor().canvas().addNode("linear", new javafx.geometry.Point2D(0, 0)));
         Document.Snapshot work = doc().snapshot();
         Path broken = home.resolve("broken.tlm");

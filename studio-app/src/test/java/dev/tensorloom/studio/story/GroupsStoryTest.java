@@ -36,7 +36,7 @@ class GroupsStoryTest extends StudioStoryBase {
     }
 
     @Test
-    void groupOpenSaveReuseTrainAndUngroup(FxRobot robot) throws Exception {
+    void groupOpenSaveReuseTrainAndUngroup() throws Exception {
         dialogs.templates.add("transformer-reverse");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.viewModel().document().nodeCount() > 5);

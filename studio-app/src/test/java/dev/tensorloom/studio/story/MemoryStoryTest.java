@@ -33,7 +33,7 @@ class MemoryStoryTest extends StudioStoryBase {
     }
 
     @Test
-    void measureNoneAgainstSqrtAndReplayTheStep(FxRobot robot) throws Exception {
+    void measureNoneAgainstSqrtAndReplayTheStep() throws Exception {
         // The deep-chain template from the gallery, its batch cut from 4096 to 256 in the run panel.
         dialogs.templates.add("deep-chain");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);

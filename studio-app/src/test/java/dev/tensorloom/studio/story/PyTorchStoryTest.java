@@ -101,7 +101,7 @@ class PyTorchStoryTest extends StudioStoryBase {
     }
 
     @Test
-    void trainOnPyTorchThenExportThePackageAndOnnx(FxRobot robot) throws Exception {
+    void trainOnPyTorchThenExportThePackageAndOnnx() throws Exception {
         dialogs.templates.add("transformer-reverse");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(30, () -> window.viewModel().document().node("enc2").isPresent());
@@ -181,7 +181,7 @@ class PyTorchStoryTest extends StudioStoryBase {
     }
 
     @Test
-    void aHundredStepRunOnPyTorchFillsTheChartAndStopLeavesNoChild(FxRobot robot) throws Exception {
+    void aHundredStepRunOnPyTorchFillsTheChartAndStopLeavesNoChild() throws Exception {
         dialogs.templates.add("transformer-reverse");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor(30, () -> window.viewModel().document().node("enc2").isPresent());

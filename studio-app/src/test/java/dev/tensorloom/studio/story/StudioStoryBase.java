@@ -4,6 +4,7 @@ import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.studio.shell.StudioWindow;
 import dev.tensorloom.studio.files.StudioHome;
+import dev.tensorloom.studio.fxtest.FxThreadRobot;
 import dev.tensorloom.studio.main.CatalogModelChecker;
 import dev.tensorloom.studio.main.MainWindowView;
 import dev.tensorloom.studio.main.ScriptedDialogs;
@@ -34,6 +35,8 @@ abstract class StudioStoryBase {
     protected final ScriptedDialogs dialogs = new ScriptedDialogs();
     protected StudioWindow window;
     protected Path home;
+    /** Looks nodes up on the JavaFX thread; see {@link FxThreadRobot}. */
+    protected final FxRobot robot = new FxThreadRobot();
 
     /** Each story's {@code @Start} calls this (TestFX only looks for {@code @Start} on the test class itself). */
     protected void openStudio(Stage stage) throws Exception {
@@ -52,7 +55,7 @@ abstract class StudioStoryBase {
     }
 
     @AfterEach
-    void releaseKeys(FxRobot robot) throws TimeoutException {
+    void releaseKeys() throws TimeoutException {
         org.testfx.api.FxToolkit.hideStage();
         robot.release(new javafx.scene.input.KeyCode[0]);
         robot.release(new javafx.scene.input.MouseButton[0]);

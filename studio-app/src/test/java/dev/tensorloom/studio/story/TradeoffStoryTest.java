@@ -32,7 +32,7 @@ class TradeoffStoryTest extends StudioStoryBase {
     }
 
     @Test
-    void clickAPointToPlanItColourTheGraphAndUseItForTheNextRun(FxRobot robot) throws Exception {
+    void clickAPointToPlanItColourTheGraphAndUseItForTheNextRun() throws Exception {
         dialogs.templates.add("transformer-reverse");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.viewModel().document().nodeCount() > 5);
