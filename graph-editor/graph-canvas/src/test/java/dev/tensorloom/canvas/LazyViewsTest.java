@@ -69,6 +69,28 @@ class LazyViewsTest {
     }
 
     @Test
+    void aViewPrunedFromTheReserveIsShownAgainWhenItComesBackIntoView() {
+        GraphCanvas canvas = open(CanvasBenchmark.residualGraph(200));
+        GraphViews views = views(canvas);
+        settle(canvas);
+        NodeView first = views.builtItem("lin1");
+        assertTrue(views.isAttached(first) && first.isVisible());
+        // Panned away, the view waits hidden in the reserve; then the reserve moves elsewhere (the prebuilder
+        // follows the viewport) and takes it out of the scene, still hidden.
+        views.keepReserveIn(new javafx.geometry.BoundingBox(-5000, -5000, 10000, 10000));
+        canvas.panXProperty().set(-6000);
+        settle(canvas);
+        assertTrue(views.isReserved("lin1"));
+        views.keepReserveIn(new javafx.geometry.BoundingBox(5000, -5000, 100, 100));
+        assertFalse(views.isReserved("lin1"));
+        canvas.panXProperty().set(0);
+        settle(canvas);
+        assertSame(first, views.builtItem("lin1"), "the built view is reused");
+        assertTrue(views.isAttached(first));
+        assertTrue(first.isVisible(), "and shown, not left hidden as the reserve had it");
+    }
+
+    @Test
     void wiresOfUnbuiltNodesAreRoutedFromStoredPlacesWhenAskedFor() {
         Document doc = CanvasBenchmark.residualGraph(2000);
         GraphCanvas canvas = open(doc);

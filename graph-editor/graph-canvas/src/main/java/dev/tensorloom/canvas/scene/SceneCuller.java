@@ -142,6 +142,8 @@ final class SceneCuller {
                 if (held.remove(n)) {
                     hold.accept(n, false);
                 } else {
+                    // A view pruned from the reserve comes back still hidden: show it.
+                    hold.accept(n, false);
                     added.add(n);
                 }
             }
