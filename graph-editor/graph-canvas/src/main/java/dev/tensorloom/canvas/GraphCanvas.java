@@ -77,6 +77,8 @@ public class GraphCanvas extends Control {
             new ReadOnlyObjectWrapper<>(this, "annotations", Map.of());
     private final ReadOnlyObjectWrapper<Map<String, String>> nodeStates =
             new ReadOnlyObjectWrapper<>(this, "nodeStates", Map.of());
+    private final ReadOnlyObjectWrapper<Set<dev.tensorloom.model.doc.PortRef>> problemInputs =
+            new ReadOnlyObjectWrapper<>(this, "problemInputs", Set.of());
     private final ReadOnlyObjectWrapper<CanvasMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ObjectProperty<ConnectionCheck> connectionCheck =
             new SimpleObjectProperty<>(this, "connectionCheck", ConnectionCheck.NONE);
@@ -275,6 +277,24 @@ public class GraphCanvas extends Control {
         ViewportFit.readable(this, skinGeometry().bounds(CanvasItems.visibleIds(document, scope.get())));
     }
 
+    /**
+     * Brings a node into view: selects the item it is shown as at the level shown (itself, or the collapsed
+     * group holding it) and centres the view on it, zooming in to a readable scale when far out. A node
+     * outside the level shown (inside another group, or outside the open one) opens the level that shows the
+     * node itself first. Unknown ids are ignored.
+     */
+    public void reveal(String nodeId) {
+        CanvasReveal.reveal(this, nodeId);
+    }
+
+    /** Centres the view on a shown item, keeping the zoom unless it is too small to read (see {@link ViewportFit#centre}). */
+    void centreOn(String itemId) {
+        Set<String> shown = CanvasItems.visibleIds(document, scope.get());
+        if (shown.contains(itemId)) {
+            ViewportFit.centre(this, skinGeometry().bounds(Set.of(itemId)));
+        }
+    }
+
     /** Canvas coordinates of a point in this control's coordinates. */
     public Point2D screenToCanvas(Point2D screen) {
         return new Point2D((screen.getX() - panX.get()) / zoom.get(), (screen.getY() - panY.get()) / zoom.get());
@@ -334,6 +354,19 @@ public class GraphCanvas extends Control {
 
     public ReadOnlyObjectProperty<Map<String, String>> nodeStatesProperty() {
         return nodeStates.getReadOnlyProperty();
+    }
+
+    /**
+     * Marks the wires into these input ports as faulty (for example a shape mismatch the studio found): each
+     * gets the style class {@link CanvasStyles#WIRE_PROBLEM}, drawn red and dashed; wire views built later
+     * (they are built lazily, as they come into view) get it too, and an empty set clears every mark.
+     */
+    public void setProblemInputs(Set<dev.tensorloom.model.doc.PortRef> inputs) {
+        problemInputs.set(Set.copyOf(inputs));
+    }
+
+    public ReadOnlyObjectProperty<Set<dev.tensorloom.model.doc.PortRef>> problemInputsProperty() {
+        return problemInputs.getReadOnlyProperty();
     }
 
     /** An extra rule for which ports may connect (for example a shape check); default none. */

@@ -53,6 +53,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final SetChangeListener<String> selectionListener;
     private final ChangeListener<Map<String, NodeAnnotation>> annotationListener;
     private final ChangeListener<Map<String, String>> stateListener;
+    private final ChangeListener<java.util.Set<dev.tensorloom.model.doc.PortRef>> problemInputsListener;
     private final InvalidationListener viewportListener;
     private final InvalidationListener minimapVisibility;
     private final OverviewLayer overview = new OverviewLayer();
@@ -114,6 +115,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.nodeAnnotationsProperty().addListener(annotationListener);
         stateListener = (obs, before, after) -> views.statesChanged(after);
         canvas.nodeStatesProperty().addListener(stateListener);
+        problemInputsListener = (obs, before, after) -> views.problemInputsChanged();
+        canvas.problemInputsProperty().addListener(problemInputsListener);
         // Pan and zoom only move two transforms; the layout pass after them re-culls the views.
         viewportListener = obs -> {
             prebuilder.changed();
@@ -135,7 +138,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         prebuilder.changed();
     }
 
-    /** What views built later read of the canvas: its annotations, replay states and selection now. */
+    /** What views built later read of the canvas: its annotations, replay states, selection and marked inputs now. */
     private static ViewDecorations decorations(GraphCanvas canvas) {
         return new ViewDecorations() {
             @Override
@@ -152,6 +155,11 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
             @Override
             public boolean selected(String itemId) {
                 return canvas.selection().contains(itemId);
+            }
+
+            @Override
+            public boolean problemInput(dev.tensorloom.model.doc.PortRef input) {
+                return canvas.problemInputsProperty().get().contains(input);
             }
         };
     }
@@ -307,6 +315,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.selection().removeListener(selectionListener);
         canvas.nodeAnnotationsProperty().removeListener(annotationListener);
         canvas.nodeStatesProperty().removeListener(stateListener);
+        canvas.problemInputsProperty().removeListener(problemInputsListener);
         canvas.panXProperty().removeListener(viewportListener);
         canvas.panYProperty().removeListener(viewportListener);
         canvas.zoomProperty().removeListener(viewportListener);

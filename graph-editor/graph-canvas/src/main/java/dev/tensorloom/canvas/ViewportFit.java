@@ -9,7 +9,8 @@ import javafx.geometry.Bounds;
  * below {@link #MIN_READABLE_ZOOM} and the box would fit across the short side at that zoom, the view
  * zooms to {@code MIN_READABLE_ZOOM} and shows the start of the strip (its left end, or top end for a
  * tall one), centred across it; the minimap shows the rest. A graph too big in both directions is
- * fitted whole either way: the overview of its structure is what can be shown.
+ * fitted whole either way: the overview of its structure is what can be shown. {@link #centre} brings one
+ * item to the middle of the view (a problem the user jumped to).
  */
 final class ViewportFit {
     static final double MARGIN = 24;
@@ -27,6 +28,26 @@ final class ViewportFit {
     /** The whole box, or the start of a long strip at a readable zoom. */
     static void readable(GraphCanvas canvas, Bounds box) {
         place(canvas, box, true);
+    }
+
+    /**
+     * Pans so the box sits in the middle of the viewport, keeping the zoom unless text would be smaller than at
+     * {@link #MIN_READABLE_ZOOM}: then it zooms to 1:1, or as close as lets the box fit.
+     */
+    static void centre(GraphCanvas canvas, Bounds box) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (box == null || w <= 2 * MARGIN || h <= 2 * MARGIN) {
+            return;
+        }
+        if (canvas.getZoom() < MIN_READABLE_ZOOM) {
+            double fits = Math.min((w - 2 * MARGIN) / Math.max(1, box.getWidth()),
+                    (h - 2 * MARGIN) / Math.max(1, box.getHeight()));
+            canvas.setZoom(Math.min(1, fits));
+        }
+        double z = canvas.getZoom();
+        canvas.panXProperty().set(w / 2 - (box.getMinX() + box.getWidth() / 2) * z);
+        canvas.panYProperty().set(h / 2 - (box.getMinY() + box.getHeight() / 2) * z);
     }
 
     private static void place(GraphCanvas canvas, Bounds box, boolean keepReadable) {

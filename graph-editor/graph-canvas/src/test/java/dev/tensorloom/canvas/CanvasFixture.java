@@ -48,6 +48,16 @@ final class CanvasFixture {
         return canvas;
     }
 
+    /** s → a → b → sum(b, skip from s) → c, in a row, shown: a residual pair a, b, sum with a skip. */
+    static CanvasFixture residual() {
+        CanvasFixture f = new CanvasFixture().node("s", "src", 0, 0).node("a", "lin", 250, 0).node("b", "lin", 500, 0)
+                .node("sum", "add", 750, 0).node("c", "lin", 1000, 0)
+                .wire("s", "out", "a", "in").wire("a", "out", "b", "in").wire("b", "out", "sum", "a")
+                .wire("s", "out", "sum", "b").wire("sum", "out", "c", "in");
+        f.show();
+        return f;
+    }
+
     /** Adds a node straight to the document (not through the stack), as a loaded file would. */
     CanvasFixture node(String id, String type, double x, double y) {
         doc.addNode(new Node(id, type, id, Map.of(), new Position(x, y), null));

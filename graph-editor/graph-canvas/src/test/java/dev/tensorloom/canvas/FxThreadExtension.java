@@ -58,6 +58,22 @@ public final class FxThreadExtension implements BeforeAllCallback, InvocationInt
         onFxThread(invocation);
     }
 
+    /**
+     * Runs {@code work} as its own task on the FX thread and waits for its result, for tests that run on their
+     * own thread: what one call queues (a {@code Platform.runLater}) has run before the next call starts.
+     */
+    public static <T> T call(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
     private static void onFxThread(Invocation<Void> invocation) throws Throwable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {

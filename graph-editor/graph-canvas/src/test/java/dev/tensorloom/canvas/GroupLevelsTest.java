@@ -23,14 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FxThreadExtension.class)
 class GroupLevelsTest {
 
-    /** s → a → b → add(b, a) → c: a residual pair a, b, add with a skip from a. */
     private CanvasFixture residual() {
-        CanvasFixture f = new CanvasFixture().node("s", "src", 0, 0).node("a", "lin", 250, 0).node("b", "lin", 500, 0)
-                .node("sum", "add", 750, 0).node("c", "lin", 1000, 0)
-                .wire("s", "out", "a", "in").wire("a", "out", "b", "in").wire("b", "out", "sum", "a")
-                .wire("s", "out", "sum", "b").wire("sum", "out", "c", "in");
-        f.show();
-        return f;
+        return CanvasFixture.residual();
     }
 
     @Test

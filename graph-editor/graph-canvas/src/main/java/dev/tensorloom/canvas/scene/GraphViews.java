@@ -69,7 +69,7 @@ public final class GraphViews {
         // The parts call each other back through these methods, once all of them exist.
         this.items = new ItemViews(doc, catalog, v -> dressing().dress(v), v -> scene().drop(v),
                 id -> wires().rerouteNode(id));
-        this.wires = new WireRoutes(doc, items, v -> scene().drop(v));
+        this.wires = new WireRoutes(doc, items, v -> dressing().dressWire(v), v -> scene().drop(v));
         this.scene = new SceneCuller(items, wires);
         this.sharpener = new ZoomSharpener(items.builtViews(), scene::isDrawn);
         this.dressing = new ViewDressing(items.builtViews(), decorations, sharpener);
@@ -410,5 +410,10 @@ public final class GraphViews {
 
     public void statesChanged(Map<String, String> after) {
         dressing.statesChanged(after);
+    }
+
+    /** The marked inputs changed: every built wire view is marked again (views built later read the marks then). */
+    public void problemInputsChanged() {
+        wires.builtViews().forEach(dressing::dressWire);
     }
 }

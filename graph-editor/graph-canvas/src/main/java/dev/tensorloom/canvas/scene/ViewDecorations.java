@@ -1,8 +1,12 @@
 package dev.tensorloom.canvas.scene;
 
 import dev.tensorloom.canvas.view.NodeAnnotation;
+import dev.tensorloom.model.doc.PortRef;
 
-/** What the canvas says about an item now, for dressing a view built later: annotation, replay state, selection. */
+/**
+ * What the canvas says about an item now, for dressing a view built later: annotation, replay state, selection;
+ * and about a wire: whether the input it ends at is marked as a problem.
+ */
 public interface ViewDecorations {
     /** The item's annotation (shapes, badges, problems), or null. */
     NodeAnnotation annotation(String itemId);
@@ -11,4 +15,7 @@ public interface ViewDecorations {
     String state(String itemId);
 
     boolean selected(String itemId);
+
+    /** Whether the wire into this input port is marked as faulty. */
+    boolean problemInput(PortRef input);
 }

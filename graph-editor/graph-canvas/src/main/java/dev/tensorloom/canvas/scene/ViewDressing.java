@@ -3,6 +3,7 @@ package dev.tensorloom.canvas.scene;
 import dev.tensorloom.canvas.view.NodeAnnotation;
 import dev.tensorloom.canvas.view.NodeView;
 import dev.tensorloom.canvas.view.PortView;
+import dev.tensorloom.canvas.view.WireView;
 import dev.tensorloom.model.doc.PortRef;
 import java.util.Collection;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Dresses node views as the canvas shows their items: annotations, replay states, selection and, while
- * a wire is being drawn, which inputs may take it; views built later get the same dress.
+ * a wire is being drawn, which inputs may take it; and wire views with their problem mark. Views built
+ * later get the same dress.
  */
 final class ViewDressing {
     private final Collection<NodeView> views;
@@ -39,6 +41,11 @@ final class ViewDressing {
         if (candidateCheck != null) {
             view.inputs().values().forEach(pv -> pv.markCandidate(candidateCheck.apply(pv.ref()).orElse(null)));
         }
+    }
+
+    /** Marks a wire view as faulty when the input it ends at is marked, else clears the mark. */
+    void dressWire(WireView wire) {
+        wire.setProblem(decorations.problemInput(wire.wire().to()));
     }
 
     void markCandidates(Function<PortRef, Optional<String>> check) {

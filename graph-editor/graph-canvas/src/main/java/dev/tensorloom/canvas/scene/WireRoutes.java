@@ -27,6 +27,8 @@ import javafx.geometry.Point2D;
 final class WireRoutes {
     private final Document doc;
     private final ItemViews items;
+    /** Dresses a wire view built just now (its problem mark). */
+    private final Consumer<WireView> dress;
     /** Takes the view of a removed wire out of the scene. */
     private final Consumer<WireView> dropped;
     private final Map<String, Wire> byId = new LinkedHashMap<>();
@@ -34,9 +36,10 @@ final class WireRoutes {
     private final Map<String, Set<String>> byNode = new HashMap<>();
     private final SpatialGrid grid = new SpatialGrid();
 
-    WireRoutes(Document doc, ItemViews items, Consumer<WireView> dropped) {
+    WireRoutes(Document doc, ItemViews items, Consumer<WireView> dress, Consumer<WireView> dropped) {
         this.doc = doc;
         this.items = items;
+        this.dress = dress;
         this.dropped = dropped;
     }
 
@@ -46,6 +49,7 @@ final class WireRoutes {
         if (view == null && byId.containsKey(id)) {
             view = new WireView(byId.get(id));
             views.put(id, view);
+            dress.accept(view);
             route(view);
         }
         return view;
@@ -54,6 +58,11 @@ final class WireRoutes {
     /** The view if it was built, else null; never builds one. */
     WireView built(String id) {
         return views.get(id);
+    }
+
+    /** The wire views built so far (a live, read-only collection). */
+    java.util.Collection<WireView> builtViews() {
+        return Collections.unmodifiableCollection(views.values());
     }
 
     Set<String> ids() {

@@ -30,6 +30,11 @@ public final class CanvasStyles {
     public static final String OUTPUT_PORT = "output-port";
     /** A wire between two ports. */
     public static final String WIRE = "graph-wire";
+    /**
+     * A wire marked as faulty (its input port is in {@link dev.tensorloom.canvas.GraphCanvas#setProblemInputs}):
+     * drawn red and dashed.
+     */
+    public static final String WIRE_PROBLEM = "wire-problem";
     /** The wire following the mouse while connecting. */
     public static final String DRAFT_WIRE = "draft-wire";
     /** The rubber band rectangle. */

@@ -42,6 +42,19 @@ public final class WireView extends CubicCurve {
         setVisible(routed && !held);
     }
 
+    /** Marks the wire as faulty ({@link CanvasStyles#WIRE_PROBLEM}) or clears the mark. */
+    public void setProblem(boolean value) {
+        if (value && !isProblem()) {
+            getStyleClass().add(CanvasStyles.WIRE_PROBLEM);
+        } else if (!value) {
+            getStyleClass().remove(CanvasStyles.WIRE_PROBLEM);
+        }
+    }
+
+    public boolean isProblem() {
+        return getStyleClass().contains(CanvasStyles.WIRE_PROBLEM);
+    }
+
     /** Puts the curve between two points in canvas units. */
     public void connect(Point2D from, Point2D to) {
         shape(this, from, to);
