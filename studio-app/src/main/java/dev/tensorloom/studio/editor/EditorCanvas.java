@@ -57,6 +57,12 @@ public interface EditorCanvas {
     /** Shows the level the open group sits in. */
     void closeGroup();
 
+    /**
+     * Brings a node into view: selects it (or the collapsed group it is seen as) and centres the view on it,
+     * opening the group level that shows it when it lies outside the level shown.
+     */
+    void revealNode(String nodeId);
+
     /** The last refusal (for example a wire the rules do not allow), with its reason. */
     ReadOnlyStringProperty messageProperty();
 

@@ -149,6 +149,11 @@ public final class GraphCanvasEditor implements EditorCanvas {
     }
 
     @Override
+    public void revealNode(String nodeId) {
+        canvas.reveal(nodeId);
+    }
+
+    @Override
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }

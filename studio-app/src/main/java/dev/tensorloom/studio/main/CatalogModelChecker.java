@@ -19,10 +19,11 @@ import dev.tensorloom.model.validate.ShapeInference;
 import dev.tensorloom.model.validate.ShapeReport;
 import dev.tensorloom.model.validate.ValidationSummary;
 import dev.tensorloom.model.validate.Validator;
+import dev.tensorloom.studio.problems.ProblemEntry;
 
 /**
  * The background check: shape inference, validation ("2 errors, 1 warning") and the parameter count
- * for the status bar, and per-node badges, output shapes and problems for the canvas.
+ * for the status bar, per-node badges, output shapes and problems for the canvas, and the problems list.
  */
 public final class CatalogModelChecker implements ModelChecker {
     private final BlockCatalog catalog;
@@ -42,7 +43,8 @@ public final class CatalogModelChecker implements ModelChecker {
         Estimates estimates = Estimates.compute(doc, catalog, shapes);
         // An incomplete sum is a lower bound, and the "≥" says so rather than showing a wrong total.
         String params = (estimates.complete() ? "" : "≥ ") + Units.params(estimates.total().parameters());
-        return new Summary(summary.text(), params, annotations(doc, shapes, problems, estimates));
+        return new Summary(summary.text(), params, annotations(doc, shapes, problems, estimates),
+                problems.stream().map(p -> ProblemEntry.of(doc, p)).toList());
     }
 
     /** Per node: its parameter count, the shape of each output, and its problems. */

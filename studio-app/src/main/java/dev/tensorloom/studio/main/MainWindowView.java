@@ -4,6 +4,7 @@ import dev.tensorloom.studio.editor.EditorCanvas;
 import dev.tensorloom.studio.editor.GroupBreadcrumb;
 import dev.tensorloom.studio.inspector.InspectorView;
 import dev.tensorloom.studio.palette.PaletteView;
+import dev.tensorloom.studio.problems.ProblemsLink;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -328,7 +329,9 @@ public final class MainWindowView extends BorderPane {
     private StatusBar statusBar() {
         StatusBar status = new StatusBar();
         status.setId("status-bar");
-        status.textProperty().bind(vm.validationProperty());
+        // The verdict is a link that opens the problems list, so the bar's own text stays empty.
+        status.setText("");
+        status.getLeftItems().add(new ProblemsLink(vm.validationProperty(), vm.problems()));
         Label params = new Label();
         params.setId("status-parameters");
         params.textProperty().bind(vm.parametersProperty());

@@ -9,6 +9,7 @@ import dev.tensorloom.model.io.ProjectReader;
 import dev.tensorloom.model.io.ProjectWriter;
 import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.files.RecentFiles;
+import dev.tensorloom.studio.problems.ProblemsViewModel;
 import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.OneAtATime;
 import dev.tensorloom.studio.task.TaskExecutor;
@@ -61,6 +62,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("Not checked yet");
     private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Map<String, NodeAnnotation>> annotations = new ReadOnlyObjectWrapper<>(Map.of());
+    private final ProblemsViewModel problems = new ProblemsViewModel();
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Device: …");
     private boolean deviceProbing;
     // True once a run panel is attached to the window (a view model alone cannot train).
@@ -305,9 +307,11 @@ public final class MainWindowViewModel {
             validation.set(summary.validation());
             parameters.set(summary.parameters());
             annotations.set(summary.annotations());
+            problems.update(summary.problems());
             checks.done();
         }).onFailure(e -> {
             validation.set("Check failed: " + e.getMessage());
+            problems.update(java.util.List.of());
             checks.done();
         }).executeWith(tasks);
     }
@@ -378,6 +382,11 @@ public final class MainWindowViewModel {
     /** Badges, output shapes and problems per node id, from the latest background check. */
     public ReadOnlyObjectProperty<Map<String, NodeAnnotation>> annotationsProperty() {
         return annotations.getReadOnlyProperty();
+    }
+
+    /** The problems list of the latest background check, opened from the status bar. */
+    public ProblemsViewModel problems() {
+        return problems;
     }
 
     public ReadOnlyStringProperty deviceProperty() {

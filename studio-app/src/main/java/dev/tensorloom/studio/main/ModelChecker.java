@@ -2,6 +2,8 @@ package dev.tensorloom.studio.main;
 
 import dev.tensorloom.canvas.view.NodeAnnotation;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.studio.problems.ProblemEntry;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,14 +12,19 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface ModelChecker {
-    /** What the status bar shows about a document, and what the canvas shows on each node. */
-    record Summary(String validation, String parameters, Map<String, NodeAnnotation> annotations) {
+    /**
+     * What the status bar shows about a document, what the canvas shows on each node, and the problems list (each
+     * problem with its node's title, resolved on the checker's copy).
+     */
+    record Summary(String validation, String parameters, Map<String, NodeAnnotation> annotations,
+            List<ProblemEntry> problems) {
         public Summary {
             annotations = Map.copyOf(annotations);
+            problems = List.copyOf(problems);
         }
 
         public Summary(String validation, String parameters) {
-            this(validation, parameters, Map.of());
+            this(validation, parameters, Map.of(), List.of());
         }
     }
 

@@ -103,6 +103,9 @@ public final class StudioWindow {
         inspectorViewModel = new InspectorViewModel(viewModel.document(), viewModel.undoStack(), catalog);
         editor.canvas().setNodeAnnotations(viewModel.annotationsProperty().get());
         viewModel.annotationsProperty().addListener((o, a, b) -> editor.canvas().setNodeAnnotations(b));
+        // The problems list jumps to a node on the canvas, and the canvas marks the wires at fault.
+        viewModel.problems().setReveal(editor::revealNode);
+        viewModel.problems().faultyInputsProperty().addListener((o, a, b) -> editor.canvas().setProblemInputs(b));
         // A project just opened is shown whole (or from its start, when whole would be unreadable); later,
         // so the canvas has the new nodes first.
         viewModel.projectsLoadedProperty().addListener((o, a, b) -> Platform.runLater(editor::showStart));
