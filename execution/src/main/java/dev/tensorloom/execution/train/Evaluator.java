@@ -1,6 +1,7 @@
 package dev.tensorloom.execution.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import java.util.LinkedHashMap;
@@ -28,17 +29,23 @@ public final class Evaluator {
         double lossSum = 0;
         long examples = 0;
         for (Map<String, NDArray> batch : batches) {
-            ForwardObserver observer = (step, outputs, published) -> {
-                for (MetricBinding b : metrics) {
-                    if (b.nodeId().equals(step.nodeId())) {
-                        b.metric().accumulate(outputs.get(0), batch.get(b.targetField()));
+            try (NDManager scratch = executor.activationRoot().newSubManager()) {
+                // Metrics see the batch through views that live in a scratch manager: an array a metric
+                // derives from a target (a reshape, a cast) belongs to the array it came from, and held-out
+                // batches live as long as the run, so each evaluation used to leave one array per batch behind.
+                Map<String, NDArray> seen = scopedViews(batch, scratch);
+                ForwardObserver observer = (step, outputs, published) -> {
+                    for (MetricBinding b : metrics) {
+                        if (b.nodeId().equals(step.nodeId())) {
+                            b.metric().accumulate(outputs.get(0), seen.get(b.targetField()));
+                        }
+                        b.metric().observe(step, outputs, seen);
                     }
-                    b.metric().observe(step, outputs, batch);
-                }
-            };
-            long size = batchSize(batch);
-            lossSum += executor.evaluate(batch, observer).loss() * size;
-            examples += size;
+                };
+                long size = batchSize(batch);
+                lossSum += executor.evaluate(batch, observer).loss() * size;
+                examples += size;
+            }
         }
         for (MetricBinding b : metrics) {
             if (b.metric() instanceof ProbingMetric probe) {
@@ -53,6 +60,17 @@ public final class Evaluator {
             estimates.putAll(b.metric().estimates());
         });
         return new Evaluation(values, estimates, examples);
+    }
+
+    /** A view of each array (no copy), owned by {@code scratch}, so what is derived from it goes with it. */
+    private static Map<String, NDArray> scopedViews(Map<String, NDArray> batch, NDManager scratch) {
+        Map<String, NDArray> views = new LinkedHashMap<>();
+        batch.forEach((field, array) -> {
+            NDArray view = array.reshape(array.getShape());
+            view.attach(scratch);
+            views.put(field, view);
+        });
+        return views;
     }
 
     private static long batchSize(Map<String, NDArray> batch) {
