@@ -4,8 +4,8 @@ import dev.tensorloom.execution.home.TensorloomHome;
 import java.nio.file.Path;
 
 /**
- * The folder where the studio keeps its own state: recent files, the window's placement and
- * autosave recovery. It is the user's {@link TensorloomHome}: {@code ~/.tensorloom} unless the system
+ * The folder where the studio keeps its own state: recent files, the window's placement and panel splits,
+ * and autosave recovery. It is the user's {@link TensorloomHome}: {@code ~/.tensorloom} unless the system
  * property {@code tensorloom.home} names another (tests).
  */
 public record StudioHome(Path root) {
@@ -22,6 +22,11 @@ public record StudioHome(Path root) {
 
     public Path windowPlacement() {
         return root.resolve("window.json");
+    }
+
+    /** Where the main window's panel dividers sat (see {@link PanelSplitsStore}). */
+    public Path panelSplits() {
+        return root.resolve("panels.json");
     }
 
     /** The interpreter chosen in Preferences → Python (see {@link PythonPreferenceStore}). */

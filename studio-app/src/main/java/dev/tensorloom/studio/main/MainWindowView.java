@@ -44,6 +44,7 @@ public final class MainWindowView extends BorderPane {
     private final PaletteView palette;
     private final Menu recentMenu = new Menu("Open recent");
     private final MenuItem saveAsBlock = new MenuItem("Save as block…");
+    private final PanelDividers dividers;
 
     /** What the window does that needs the stage or the system: clipboard, export, theme, help, quit. */
     public interface WindowActions {
@@ -146,17 +147,17 @@ public final class MainWindowView extends BorderPane {
         StackPane.setMargin(breadcrumb, new javafx.geometry.Insets(6));
         centre.getChildren().addAll(refusal, emptyCanvasHint(), breadcrumb);
         SplitPane split = new SplitPane(palette, centre, inspector);
-        split.setDividerPositions(0.18, 0.76);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
+        SplitPane vertical = null;
         if (runArea == null) {
             setCenter(split);
         } else {
-            SplitPane vertical = new SplitPane(split, runArea);
+            vertical = new SplitPane(split, runArea);
             vertical.setOrientation(Orientation.VERTICAL);
-            vertical.setDividerPositions(0.55);
             setCenter(vertical);
         }
+        dividers = new PanelDividers(split, vertical);
         setBottom(statusBar());
     }
 
@@ -348,6 +349,11 @@ public final class MainWindowView extends BorderPane {
         saveAsBlock.setOnAction(e -> save.run());
         ObservableBooleanValue nothingSelected = Bindings.isEmpty(canvas.selection());
         saveAsBlock.disableProperty().bind(Bindings.createBooleanBinding(nothingSelected::get, nothingSelected));
+    }
+
+    /** The panel dividers, which the studio puts back where the user left them. */
+    public PanelDividers dividers() {
+        return dividers;
     }
 
     /** Focuses the palette search (Ctrl+F). */

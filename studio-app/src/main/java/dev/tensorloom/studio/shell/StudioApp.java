@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.tensorloom.canvas.layout.LayoutThread;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.studio.export.DesktopFolderOpener;
+import dev.tensorloom.studio.files.PanelSplits;
+import dev.tensorloom.studio.files.PanelSplitsStore;
 import dev.tensorloom.studio.files.StudioHome;
 import dev.tensorloom.studio.files.WindowPlacement;
 import dev.tensorloom.studio.files.WindowPlacementStore;
@@ -38,16 +40,19 @@ import javafx.util.Duration;
 public final class StudioApp extends Application {
     private final FxTaskExecutor tasks = new FxTaskExecutor(true);
     private final WindowPlacementStore placements = new WindowPlacementStore(StudioHome.current().windowPlacement());
+    private final PanelSplitsStore panelSplits = new PanelSplitsStore(StudioHome.current().panelSplits());
     private WindowPlacement remembered;
+    private PanelSplits rememberedSplits;
     private StudioWindow window;
 
-    /** Runs on the launcher thread, before the window exists: the one file read at start stays off the FX thread. */
+    /** Runs on the launcher thread, before the window exists: the files read at start stay off the FX thread. */
     @Override
     public void init() {
         // ELK's first layout in a JVM costs more in loading and compiling than in layout; start
         // paying for it now, in the background, rather than when someone lays out a big graph.
         LayoutThread.warmUpInBackground();
         remembered = placements.load();
+        rememberedSplits = panelSplits.load();
     }
 
     @Override
@@ -60,10 +65,12 @@ public final class StudioApp extends Application {
         Runnable quit = () -> window.viewModel().whenSafeToDiscard(() -> {
             window.autosave().discard();
             WindowPlacement last = placementOf(stage);
+            PanelSplits lastSplits = window.view().dividers().current();
             stage.hide();
-            // The placement is written in the background; the studio exits once it is on disk.
+            // The placement and splits are written in the background; the studio exits once they are on disk.
             tasks.background(() -> {
                 placements.save(last);
+                panelSplits.save(lastSplits);
                 Platform.exit();
             });
         });
@@ -78,6 +85,7 @@ public final class StudioApp extends Application {
         MainWindowViewModel vm = window.viewModel();
         stage.titleProperty().bind(vm.titleProperty());
         stage.setScene(window.scene());
+        window.view().dividers().apply(rememberedSplits);
         place(stage);
         stage.setOnCloseRequest(e -> {
             e.consume();

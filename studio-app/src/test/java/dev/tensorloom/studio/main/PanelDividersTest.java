@@ -1,0 +1,121 @@
+package dev.tensorloom.studio.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tensorloom.model.catalog.BlockCatalog;
+import dev.tensorloom.studio.files.PanelSplits;
+import dev.tensorloom.studio.files.PanelSplitsStore;
+import dev.tensorloom.studio.files.StudioHome;
+import dev.tensorloom.studio.shell.HeadlessFx;
+import dev.tensorloom.studio.shell.StudioWindow;
+import dev.tensorloom.studio.task.FxTaskExecutor;
+import dev.tensorloom.templates.TemplateCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The studio window puts its panel dividers where the store says (a restart), sane or not, and reads back where
+ * the user left them; checked on the laid-out window, in the split panes themselves.
+ */
+class PanelDividersTest {
+    private static final double TOLERANCE = 0.01;
+    @TempDir
+    Path home;
+
+    private final List<Stage> stages = new ArrayList<>();
+
+    @BeforeAll
+    static void toolkit() {
+        HeadlessFx.start();
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        HeadlessFx.call(() -> {
+            stages.forEach(Stage::hide);
+            return null;
+        });
+    }
+
+    private StudioWindow studio() {
+        BlockCatalog catalog = BlockCatalog.standard();
+        return new StudioWindow(catalog, TemplateCatalog.builtIn(), new StudioHome(home), new FxTaskExecutor(),
+                new ScriptedDialogs(), new CatalogModelChecker(catalog), MainWindowView.WindowActions.NONE);
+    }
+
+    /** Shows the window (once), lays it out and returns the split panes: across, then down. */
+    private List<SplitPane> laidOut(StudioWindow window) {
+        if (window.scene().getWindow() == null) {
+            Stage stage = new Stage();
+            stage.setScene(window.scene());
+            stage.show();
+            stages.add(stage);
+        }
+        window.scene().getRoot().applyCss();
+        window.scene().getRoot().layout();
+        List<SplitPane> panes = window.scene().getRoot().lookupAll(".split-pane").stream()
+                .map(SplitPane.class::cast).toList();
+        SplitPane across = panes.stream().filter(p -> p.getOrientation() == Orientation.HORIZONTAL
+                && p.getItems().size() == 3).findFirst().orElseThrow();
+        SplitPane down = panes.stream().filter(p -> p.getOrientation() == Orientation.VERTICAL
+                && p.getItems().contains(across)).findFirst().orElseThrow();
+        return List.of(across, down);
+    }
+
+    private static void assertShown(PanelSplits expected, List<SplitPane> panes) {
+        double[] across = panes.get(0).getDividerPositions();
+        assertEquals(expected.palette(), across[0], TOLERANCE, "palette's edge");
+        assertEquals(expected.inspector(), across[1], TOLERANCE, "inspector's edge");
+        assertEquals(expected.runArea(), panes.get(1).getDividerPositions()[0], TOLERANCE, "run area's edge");
+    }
+
+    @Test
+    void aFirstStartShowsTheDefaultSplits() throws Exception {
+        HeadlessFx.call(() -> {
+            StudioWindow window = studio();
+            assertShown(PanelSplits.DEFAULT, laidOut(window));
+            return null;
+        });
+    }
+
+    @Test
+    void splitsSavedAtQuitAreAppliedAtTheNextStart() throws Exception {
+        PanelSplits moved = new PanelSplits(0.25, 0.7, 0.4);
+        PanelSplitsStore store = new PanelSplitsStore(new StudioHome(home).panelSplits());
+        PanelSplits left = HeadlessFx.call(() -> {
+            StudioWindow window = studio();
+            List<SplitPane> panes = laidOut(window);
+            // The user drags the dividers.
+            panes.get(0).setDividerPositions(moved.palette(), moved.inspector());
+            panes.get(1).setDividerPositions(moved.runArea());
+            laidOut(window);
+            return window.view().dividers().current();
+        });
+        assertEquals(moved.palette(), left.palette(), TOLERANCE);
+        store.save(left);
+        HeadlessFx.call(() -> {
+            StudioWindow next = studio();
+            next.view().dividers().apply(store.load());
+            assertShown(moved, laidOut(next));
+            return null;
+        });
+    }
+
+    @Test
+    void nonsenseSplitsAreShownAsTheDefault() throws Exception {
+        HeadlessFx.call(() -> {
+            StudioWindow window = studio();
+            window.view().dividers().apply(new PanelSplits(0.9, 0.1, Double.NaN));
+            assertShown(PanelSplits.DEFAULT, laidOut(window));
+            return null;
+        });
+    }
+}
