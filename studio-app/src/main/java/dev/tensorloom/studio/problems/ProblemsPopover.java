@@ -1,12 +1,12 @@
 package dev.tensorloom.studio.problems;
 
-import atlantafx.base.controls.Popover;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import org.controlsfx.control.PopOver;
 
 /**
  * The problems list in a popover above the status bar: one row per problem; a click or Enter on a row jumps to its
@@ -14,12 +14,13 @@ import javafx.scene.input.MouseButton;
  * each new check, saying "No problems" once they are gone.
  */
 final class ProblemsPopover {
-    private static final double ROW_HEIGHT = 54;
-    private static final double MIN_HEIGHT = 64;
+    /** A row with a two-line message; longer ones scroll. */
+    private static final double ROW_HEIGHT = 66;
+    private static final double MIN_HEIGHT = 72;
     private static final double MAX_HEIGHT = 340;
     static final double WIDTH = 480;
 
-    private final Popover popover;
+    private final PopOver popover;
 
     ProblemsPopover(ProblemsViewModel vm) {
         ListView<ProblemEntry> list = new ListView<>(vm.problems());
@@ -44,11 +45,13 @@ final class ProblemsPopover {
                 e.consume();
             }
         });
-        popover = new Popover(list);
+        // ControlsFX's PopOver, not AtlantaFX's Popover: that one starts a non-daemon java.util.Timer per showing,
+        // which kept the JVM alive after Quit.
+        popover = new PopOver(list);
         popover.setTitle("Problems");
         popover.setHeaderAlwaysVisible(true);
         popover.setDetachable(false);
-        popover.setArrowLocation(Popover.ArrowLocation.BOTTOM_LEFT);
+        popover.setArrowLocation(PopOver.ArrowLocation.BOTTOM_LEFT);
         popover.setOnShown(e -> list.requestFocus());
     }
 

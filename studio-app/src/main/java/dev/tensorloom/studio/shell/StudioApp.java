@@ -92,6 +92,9 @@ public final class StudioApp extends Application {
             quit.run();
         });
         stage.show();
+        // Again once the window has its size: the side panels keep their width in pixels when the window grows
+        // from the scene's first size to the remembered one, which would shift the remembered fractions.
+        Platform.runLater(() -> window.view().dividers().apply(rememberedSplits));
         vm.probeDevice(DefaultDevice::describe);
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(AutosaveViewModel.INTERVAL.toSeconds()),
                 e -> window.autosave().autosave()));
