@@ -10,6 +10,7 @@ import dev.tensorloom.canvas.view.NodeGeometry;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.model.doc.DocumentListener;
 import java.util.Map;
+import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -53,6 +54,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final SetChangeListener<String> selectionListener;
     private final ChangeListener<Map<String, NodeAnnotation>> annotationListener;
     private final ChangeListener<Map<String, String>> stateListener;
+    private final InvalidationListener markListener;
     private final InvalidationListener viewportListener;
     private final InvalidationListener minimapVisibility;
     private final OverviewLayer overview = new OverviewLayer();
@@ -114,6 +116,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.nodeAnnotationsProperty().addListener(annotationListener);
         stateListener = (obs, before, after) -> views.statesChanged(after);
         canvas.nodeStatesProperty().addListener(stateListener);
+        markListener = obs -> views.marksChanged();
+        canvas.markedNodesProperty().addListener(markListener);
         // Pan and zoom only move two transforms; the layout pass after them re-culls the views.
         viewportListener = obs -> {
             prebuilder.changed();
@@ -152,6 +156,19 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
             @Override
             public boolean selected(String itemId) {
                 return canvas.selection().contains(itemId);
+            }
+
+            @Override
+            public boolean marked(String itemId) {
+                Set<String> marked = canvas.markedNodesProperty().get();
+                if (marked.isEmpty()) {
+                    return false;
+                }
+                if (canvas.document().group(itemId).isEmpty()) {
+                    return marked.contains(itemId);
+                }
+                return dev.tensorloom.model.doc.GroupTree.allMembers(canvas.document(), itemId).stream()
+                        .anyMatch(marked::contains);
             }
         };
     }
@@ -307,6 +324,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.selection().removeListener(selectionListener);
         canvas.nodeAnnotationsProperty().removeListener(annotationListener);
         canvas.nodeStatesProperty().removeListener(stateListener);
+        canvas.markedNodesProperty().removeListener(markListener);
         canvas.panXProperty().removeListener(viewportListener);
         canvas.panYProperty().removeListener(viewportListener);
         canvas.zoomProperty().removeListener(viewportListener);

@@ -411,4 +411,9 @@ public final class GraphViews {
     public void statesChanged(Map<String, String> after) {
         dressing.statesChanged(after);
     }
+
+    /** The application's marked blocks changed: every built view is redressed. */
+    public void marksChanged() {
+        dressing.marksChanged();
+    }
 }

@@ -11,4 +11,7 @@ public interface ViewDecorations {
     String state(String itemId);
 
     boolean selected(String itemId);
+
+    /** Whether the application marked the item (a group: any block inside it). */
+    boolean marked(String itemId);
 }
