@@ -79,6 +79,8 @@ public class GraphCanvas extends Control {
             new ReadOnlyObjectWrapper<>(this, "nodeStates", Map.of());
     private final ReadOnlyObjectWrapper<Set<dev.tensorloom.model.doc.PortRef>> problemInputs =
             new ReadOnlyObjectWrapper<>(this, "problemInputs", Set.of());
+    private final ReadOnlyObjectWrapper<Set<String>> markedNodes =
+            new ReadOnlyObjectWrapper<>(this, "markedNodes", Set.of());
     private final ReadOnlyObjectWrapper<CanvasMessage> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ObjectProperty<ConnectionCheck> connectionCheck =
             new SimpleObjectProperty<>(this, "connectionCheck", ConnectionCheck.NONE);
@@ -367,6 +369,18 @@ public class GraphCanvas extends Control {
 
     public ReadOnlyObjectProperty<Set<dev.tensorloom.model.doc.PortRef>> problemInputsProperty() {
         return problemInputs.getReadOnlyProperty();
+    }
+
+    /**
+     * Blocks drawn with the marked outline ({@link CanvasStyles#MARKED}); a collapsed group is marked when a
+     * block inside it is. The studio marks the blocks edited while a run trains the graph it started with.
+     */
+    public void setMarkedNodes(Set<String> ids) {
+        markedNodes.set(Set.copyOf(ids));
+    }
+
+    public ReadOnlyObjectProperty<Set<String>> markedNodesProperty() {
+        return markedNodes.getReadOnlyProperty();
     }
 
     /** An extra rule for which ports may connect (for example a shape check); default none. */

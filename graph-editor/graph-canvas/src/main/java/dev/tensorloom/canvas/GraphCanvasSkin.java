@@ -10,6 +10,7 @@ import dev.tensorloom.canvas.view.NodeGeometry;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.model.doc.DocumentListener;
 import java.util.Map;
+import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -54,6 +55,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final ChangeListener<Map<String, NodeAnnotation>> annotationListener;
     private final ChangeListener<Map<String, String>> stateListener;
     private final ChangeListener<java.util.Set<dev.tensorloom.model.doc.PortRef>> problemInputsListener;
+    private final InvalidationListener markListener;
     private final InvalidationListener viewportListener;
     private final InvalidationListener minimapVisibility;
     private final OverviewLayer overview = new OverviewLayer();
@@ -117,6 +119,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.nodeStatesProperty().addListener(stateListener);
         problemInputsListener = (obs, before, after) -> views.problemInputsChanged();
         canvas.problemInputsProperty().addListener(problemInputsListener);
+        markListener = obs -> views.marksChanged();
+        canvas.markedNodesProperty().addListener(markListener);
         // Pan and zoom only move two transforms; the layout pass after them re-culls the views.
         viewportListener = obs -> {
             prebuilder.changed();
@@ -160,6 +164,19 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
             @Override
             public boolean problemInput(dev.tensorloom.model.doc.PortRef input) {
                 return canvas.problemInputsProperty().get().contains(input);
+            }
+
+            @Override
+            public boolean marked(String itemId) {
+                Set<String> marked = canvas.markedNodesProperty().get();
+                if (marked.isEmpty()) {
+                    return false;
+                }
+                if (canvas.document().group(itemId).isEmpty()) {
+                    return marked.contains(itemId);
+                }
+                return dev.tensorloom.model.doc.GroupTree.allMembers(canvas.document(), itemId).stream()
+                        .anyMatch(marked::contains);
             }
         };
     }
@@ -316,6 +333,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.nodeAnnotationsProperty().removeListener(annotationListener);
         canvas.nodeStatesProperty().removeListener(stateListener);
         canvas.problemInputsProperty().removeListener(problemInputsListener);
+        canvas.markedNodesProperty().removeListener(markListener);
         canvas.panXProperty().removeListener(viewportListener);
         canvas.panYProperty().removeListener(viewportListener);
         canvas.zoomProperty().removeListener(viewportListener);

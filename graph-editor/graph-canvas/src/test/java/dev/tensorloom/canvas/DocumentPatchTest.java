@@ -138,4 +138,17 @@ class DocumentPatchTest {
         assertEquals("", a.shapeText("out"));
         assertFalse(a.getPseudoClassStates().contains(CanvasStyles.PROBLEM));
     }
+
+    @Test
+    void markedNodesGetTheMarkedOutlineAndLoseItWhenUnmarked() {
+        CanvasFixture f = chain();
+        f.canvas.setMarkedNodes(java.util.Set.of("a"));
+        assertTrue(f.view("a").getPseudoClassStates().contains(CanvasStyles.MARKED));
+        assertFalse(f.view("b").getPseudoClassStates().contains(CanvasStyles.MARKED));
+        // A view rebuilt after the marks were set is dressed with them too.
+        f.stack.push(new Rename("a", "encoder"));
+        assertTrue(f.view("a").getPseudoClassStates().contains(CanvasStyles.MARKED));
+        f.canvas.setMarkedNodes(java.util.Set.of());
+        assertFalse(f.view("a").getPseudoClassStates().contains(CanvasStyles.MARKED));
+    }
 }

@@ -6,13 +6,17 @@ import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.composite.SavedBlock;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableSet;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 
@@ -24,6 +28,7 @@ public final class GraphCanvasEditor implements EditorCanvas {
     private final GraphCanvas canvas;
     private final StackPane view;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
 
     public GraphCanvasEditor(Document document, UndoStack undoStack, BlockCatalog catalog) {
         canvas = new GraphCanvas(document, undoStack, catalog);
@@ -31,7 +36,17 @@ public final class GraphCanvasEditor implements EditorCanvas {
         // The studio always runs under an AtlantaFX theme (light or dark); the canvas follows it.
         canvas.followAtlantaFxTheme();
         canvas.connectionCheckProperty().set(new ShapeConnectionCheck(document, catalog));
-        view = new StackPane(canvas);
+        Label notice = new Label();
+        notice.setId("editor-notice");
+        notice.getStyleClass().add("editor-notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(560);
+        notice.setMouseTransparent(true);
+        notice.textProperty().bind(this.notice);
+        notice.visibleProperty().bind(this.notice.isNotEmpty());
+        StackPane.setAlignment(notice, Pos.TOP_CENTER);
+        StackPane.setMargin(notice, new Insets(8, 48, 0, 48));
+        view = new StackPane(canvas, notice);
         view.getStyleClass().add("editor-canvas");
         canvas.messageProperty().addListener((o, a, m) -> message.set(m == null ? "" : text(m)));
         // Any successful edit makes an old refusal stale.
@@ -40,6 +55,20 @@ public final class GraphCanvasEditor implements EditorCanvas {
 
     private static String text(CanvasMessage m) {
         return m.text();
+    }
+
+    /**
+     * Marks the blocks edited since the active run started (dashed outline) and shows {@code text} at the top
+     * of the editor; an empty set and text clear both.
+     */
+    public void showUntrainedEdits(Set<String> blocks, String text) {
+        canvas.setMarkedNodes(blocks);
+        notice.set(text);
+    }
+
+    /** The notice at the top of the editor (empty: hidden). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** The canvas control itself, for tests and for features this interface does not cover. */

@@ -188,6 +188,8 @@ public final class RunPanelView extends BorderPane {
         }
         ListView<String> log = new ListView<>(vm.log());
         log.setId("run-log");
+        // Dense rows: AtlantaFX's default cell padding left a line's height of empty space between messages.
+        log.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         log.setPrefHeight(70);
         // Before the first run the log would be an empty frame; say what will appear there.
         Label noMessages = new Label("The run's messages (start, evaluations, end) appear here");

@@ -59,6 +59,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final RunCharts charts = new RunCharts(CHART_POINTS);
     private final WeightsOffer weights;
+    private final UntrainedEdits untrainedEdits;
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
 
@@ -80,6 +81,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         this.weights = new WeightsOffer(document);
         runs.setObserver(this);
         runs.stateProperty().addListener((o, before, after) -> showState(after));
+        this.untrainedEdits = new UntrainedEdits(document, undoStack, state);
     }
 
     /** Picks the engine of each run when it starts (the Run tab's engine picker); by default the coordinator's launcher. */
@@ -110,6 +112,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
                 + RunWords.describe(document.config()));
         Document copy = DocumentContents.copy(document);
         runIdentity = RunIdentity.of(copy, copy.config());
+        untrainedEdits.track(copy);
         runs.start(copy, projectFolder.get(), snapshots.get());
     }
 
@@ -140,6 +143,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         resumedAt = runs.stoppedStep();
         Document copy = DocumentContents.copy(document);
         runIdentity = RunIdentity.of(copy, copy.config());
+        untrainedEdits.track(copy);
         runs.continueStopped(copy, projectFolder.get(), snapshots.get());
     }
 
@@ -263,6 +267,11 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         if (log.size() > LOG_LINES) {
             log.remove(0, log.size() - LOG_LINES);
         }
+    }
+
+    /** The edits made while the active run trains the graph it started with. */
+    public UntrainedEdits untrainedEdits() {
+        return untrainedEdits;
     }
 
     /** The project's training settings as the form edits them. */

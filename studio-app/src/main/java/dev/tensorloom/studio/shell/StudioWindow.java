@@ -27,6 +27,7 @@ import dev.tensorloom.studio.palette.PaletteViewModel;
 import dev.tensorloom.studio.run.RunCoordinator;
 import dev.tensorloom.studio.run.RunPanelView;
 import dev.tensorloom.studio.run.RunPanelViewModel;
+import dev.tensorloom.studio.run.UntrainedEdits;
 import dev.tensorloom.studio.run.RunServices;
 import dev.tensorloom.studio.run.RunEngineViewModel;
 import dev.tensorloom.studio.run.TorchRunLauncher;
@@ -115,6 +116,11 @@ public final class StudioWindow {
         runPanel = new RunPanelViewModel(viewModel.document(), viewModel.undoStack(),
                 new RunCoordinator(runs.launcher(), tasks, runs.throttle(), activations));
         runPanel.setSnapshotPolicy(activations::snapshotPolicy);
+        UntrainedEdits untrained = runPanel.untrainedEdits();
+        untrained.noticeProperty().addListener((o, a, text) ->
+                editor.showUntrainedEdits(untrained.changesProperty().get().changed(), text));
+        untrained.changesProperty().addListener((o, a, changes) ->
+                editor.showUntrainedEdits(changes.changed(), untrained.noticeProperty().get()));
         runPanel.setProjectFolder(() -> {
             Path file = viewModel.fileProperty().get();
             return file == null ? null : file.toAbsolutePath().getParent();

@@ -14,8 +14,11 @@ import dev.tensorloom.execution.session.Divergence;
 import dev.tensorloom.execution.session.StepMetrics;
 import dev.tensorloom.execution.session.TrainingState;
 import dev.tensorloom.execution.train.OptimizerState;
+import dev.tensorloom.model.command.AddNode;
+import dev.tensorloom.model.command.SetParameter;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.TrainingConfig;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.studio.task.UpdateThrottle;
@@ -283,5 +286,32 @@ class RunPanelViewModelTest {
         assertEquals(RunState.RUNNING, vm.stateProperty().get(), "only a warning");
         vm.dismissWarning();
         assertEquals("", vm.warningProperty().get());
+    }
+
+    @Test
+    void editsWhileARunTrainsAreMarkedAsNotInThisRunUntilItEnds() {
+        doc.addNode(Node.of("fc", "linear"));
+        vm.start();
+        UntrainedEdits edits = vm.untrainedEdits();
+        assertFalse(edits.changesProperty().get().any());
+        assertEquals("", edits.noticeProperty().get());
+
+        undo.push(new SetParameter("fc", "out_features", 32L));
+        undo.push(new AddNode(Node.of("extra", "relu")));
+        assertEquals(Set.of("fc", "extra"), edits.changesProperty().get().changed());
+        assertTrue(edits.noticeProperty().get().startsWith("Not in this run: 2 blocks added or changed since it started"),
+                edits.noticeProperty().get());
+        undo.undo();
+        undo.undo();
+        assertFalse(edits.changesProperty().get().any(), "undone edits are the trained graph again");
+
+        undo.push(new SetParameter("fc", "out_features", 64L));
+        assertEquals(Set.of("fc"), edits.changesProperty().get().changed());
+        launcher.listener.onFinished(new RunSummary(4, false, List.of(), Map.of(), 40, 2000));
+        assertEquals(RunState.FINISHED, vm.stateProperty().get());
+        assertFalse(edits.changesProperty().get().any(), "no run, nothing to mark");
+        assertEquals("", edits.noticeProperty().get());
+        undo.push(new SetParameter("fc", "out_features", 16L));
+        assertFalse(edits.changesProperty().get().any(), "edits between runs are not marked");
     }
 }

@@ -8,10 +8,12 @@ import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.Position;
+import dev.tensorloom.studio.run.RunState;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
@@ -108,5 +110,52 @@ class EditorStoriesTest extends StudioStoryBase {
         assertEquals(work, doc().snapshot(), "the current work is untouched");
         assertTrue(window.viewModel().modifiedProperty().get());
         assertFalse(window.viewModel().recentFiles().contains(broken.toAbsolutePath()));
+    }
+
+    /** #20 first hour: while a run trains, the user can tell which graph is training. */
+    @Test
+    void editsWhileTrainingAreMarkedAsNotInThisRun() throws Exception {
+        dialogs.templates.add("transformer-reverse");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> doc().node("norm").isPresent());
+        robot.interact(() -> window.runPanel().settings().setSteps(100_000));
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS,
+                () -> window.runPanel().stateProperty().get() == RunState.RUNNING);
+        Label notice = robot.lookup("#editor-notice").queryAs(Label.class);
+        assertFalse(notice.isVisible(), "nothing edited yet");
+
+        deleteNode("norm");
+        waitUntil(() -> doc().node("norm").isEmpty());
+        assertTrue(notice.isVisible());
+        assertEquals("Not in this run: 1 block added or changed, 1 block removed since it started (marked). The run "
+                + "trains the graph as it was; Start again to train these edits.", notice.getText());
+        assertTrue(nodeView(robot, "head").getPseudoClassStates().contains(CanvasStyles.MARKED),
+                "head lost its input, so it is not the head being trained");
+        assertFalse(nodeView(robot, "enc1").getPseudoClassStates().contains(CanvasStyles.MARKED));
+        assertEquals(RunState.RUNNING, window.runPanel().stateProperty().get(), "the run goes on");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitUntil(() -> doc().node("norm").isPresent());
+        assertFalse(notice.isVisible(), "undone: the graph is the trained one again");
+        assertFalse(nodeView(robot, "head").getPseudoClassStates().contains(CanvasStyles.MARKED));
+
+        deleteNode("norm");
+        waitUntil(notice::isVisible);
+        robot.interact(() -> window.runPanel().stop());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> window.runPanel().stateProperty().get() == RunState.STOPPED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(notice.isVisible(), "no run, nothing is 'not in it'");
+        assertFalse(nodeView(robot, "head").getPseudoClassStates().contains(CanvasStyles.MARKED));
+    }
+
+    /** Selects a block (it may lie outside the view a template opens at) and presses Delete on the canvas. */
+    private void deleteNode(String id) {
+        robot.interact(() -> {
+            window.editor().canvas().select(java.util.List.of(id));
+            window.editor().canvas().requestFocus();
+        });
+        robot.type(KeyCode.DELETE);
     }
 }

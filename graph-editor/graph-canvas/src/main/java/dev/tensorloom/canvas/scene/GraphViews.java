@@ -416,4 +416,9 @@ public final class GraphViews {
     public void problemInputsChanged() {
         wires.builtViews().forEach(dressing::dressWire);
     }
+
+    /** The application's marked blocks changed: every built view is redressed. */
+    public void marksChanged() {
+        dressing.marksChanged();
+    }
 }

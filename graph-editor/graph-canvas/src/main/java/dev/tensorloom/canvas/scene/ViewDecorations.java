@@ -18,4 +18,7 @@ public interface ViewDecorations {
 
     /** Whether the wire into this input port is marked as faulty. */
     boolean problemInput(PortRef input);
+
+    /** Whether the application marked the item (a group: any block inside it). */
+    boolean marked(String itemId);
 }

@@ -38,6 +38,7 @@ final class ViewDressing {
         view.annotate(decorations.annotation(id));
         view.setState(decorations.state(id));
         view.setSelected(decorations.selected(id));
+        view.setMarked(decorations.marked(id));
         if (candidateCheck != null) {
             view.inputs().values().forEach(pv -> pv.markCandidate(candidateCheck.apply(pv.ref()).orElse(null)));
         }
@@ -72,6 +73,12 @@ final class ViewDressing {
             if (!Objects.equals(before.get(v.itemId()), a)) {
                 v.annotate(a);
             }
+        }
+    }
+
+    void marksChanged() {
+        for (NodeView v : views) {
+            v.setMarked(decorations.marked(v.itemId()));
         }
     }
 

@@ -54,6 +54,11 @@ public final class CanvasStyles {
     public static final PseudoClass INCOMPATIBLE = PseudoClass.getPseudoClass("incompatible");
     /** An input port the wire being drawn may end at. */
     public static final PseudoClass COMPATIBLE = PseudoClass.getPseudoClass("compatible");
+    /**
+     * A block marked by the application ({@link dev.tensorloom.canvas.GraphCanvas#setMarkedNodes}): the studio
+     * marks the blocks edited while a run trains the graph as it was when the run started.
+     */
+    public static final PseudoClass MARKED = PseudoClass.getPseudoClass("marked");
     /** A port with a wire attached. */
     public static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
     /** The canvas while a space-drag or middle-drag pans it. */

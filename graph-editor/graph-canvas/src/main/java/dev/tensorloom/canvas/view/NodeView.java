@@ -131,6 +131,11 @@ public final class NodeView extends Region {
         pseudoClassStateChanged(CanvasStyles.SELECTED, selected);
     }
 
+    /** Draws the block with the marked outline ({@link CanvasStyles#MARKED}) or without it. */
+    public void setMarked(boolean marked) {
+        pseudoClassStateChanged(CanvasStyles.MARKED, marked);
+    }
+
     /** Shows badges, output shapes and problems; null clears them. */
     public void annotate(NodeAnnotation a) {
         NodeAnnotation shown = a == null ? NodeAnnotation.NONE : a;
