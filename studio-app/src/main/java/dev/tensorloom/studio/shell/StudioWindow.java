@@ -100,7 +100,7 @@ public final class StudioWindow {
         blocks = new BlocksViewModel(viewModel.document(), viewModel.undoStack(),
                 new BlockLibrary(home.blocksFolder()), viewModel.projectBlocks(), dialogs, tasks);
         blocks.setInserter(editor::insertBlockAtCentre);
-        paletteViewModel.setSavedBlocks(blocks.available(), blocks::insert);
+        paletteViewModel.setSavedBlocks(blocks.available(), blocks::insert, blocks::deleteFromLibrary);
         inspectorViewModel = new InspectorViewModel(viewModel.document(), viewModel.undoStack(), catalog);
         editor.canvas().setNodeAnnotations(viewModel.annotationsProperty().get());
         viewModel.annotationsProperty().addListener((o, a, b) -> editor.canvas().setNodeAnnotations(b));
