@@ -123,6 +123,10 @@ public final class StudioWindow {
             return file == null ? null : file.toAbsolutePath().getParent();
         });
         torchMemory = new TorchMemoryViewModel(runs.throttle());
+        viewModel.projectsLoadedProperty().addListener((o, a, b) -> {
+            runPanel.projectLoaded();
+            torchMemory.clear();
+        });
         engine = new RunEngineViewModel(runs.launcher(), (interpreter, device, processes) -> new TorchRunLauncher(
                 interpreter, device, processes, runs.options(), torchMemory::onMemory),
                 this::requirePython, interpreter -> PythonProbe.full(interpreter, PinnedRequirements.bundled()), tasks,
