@@ -123,10 +123,6 @@ public final class StudioWindow {
             return file == null ? null : file.toAbsolutePath().getParent();
         });
         torchMemory = new TorchMemoryViewModel(runs.throttle());
-        viewModel.projectsLoadedProperty().addListener((o, a, b) -> {
-            runPanel.projectLoaded();
-            torchMemory.clear();
-        });
         engine = new RunEngineViewModel(runs.launcher(), (interpreter, device, processes) -> new TorchRunLauncher(
                 interpreter, device, processes, runs.options(), torchMemory::onMemory),
                 this::requirePython, interpreter -> PythonProbe.full(interpreter, PinnedRequirements.bundled()), tasks,
@@ -134,6 +130,12 @@ public final class StudioWindow {
         runPanel.setLauncherChoice(engine);
         memory = new MemoryViewModel(viewModel.document(), catalog, runs.analyzer(), tasks);
         tradeoff = new TradeoffViewModel(memory, runPanel.settings()::setCheckpointPolicy, tasks);
+        // Every tab starts over for another project (a run still training keeps the Run tab).
+        viewModel.projectsLoadedProperty().addListener((o, a, b) -> {
+            runPanel.projectLoaded();
+            torchMemory.clear();
+            memory.projectLoaded();
+        });
         runTabs = new TabPane(
                 tab("Run", "tab-run", new RunPanelView(runPanel, DatasetRegistry.standard().all().stream()
                         .map(d -> d.id()).toList(), engine)),
