@@ -104,6 +104,26 @@ public final class BlocksViewModel {
         }).onFailure(e -> dialogs.showError("Could not save the block", e.getMessage())).executeWith(tasks);
     }
 
+    /**
+     * Deletes {@code block} from the library after the user confirms, off the UI thread. The open project keeps
+     * the copy it embeds when it uses the block, so it may stay in My blocks until that project is closed.
+     */
+    public void deleteFromLibrary(SavedBlock block) {
+        if (!libraryBlocks.containsKey(block.id())) {
+            dialogs.showError("Delete from My blocks", "\"" + block.title() + "\" is not in the library "
+                    + library.folder() + "; it came with the open project.");
+            return;
+        }
+        if (!dialogs.confirm("Delete \"" + block.title() + "\" from My blocks?", "Its file in " + library.folder()
+                + " is deleted. Projects that use the block keep their own copy of it.")) {
+            return;
+        }
+        BackgroundTask.wrap(() -> library.delete(block.id())).onSuccess(deleted -> {
+            libraryBlocks.remove(block.id());
+            merge();
+        }).onFailure(e -> dialogs.showError("Could not delete the block", e.getMessage())).executeWith(tasks);
+    }
+
     /** Adds a copy of {@code block} to the model; the project keeps it from now on. */
     public void insert(SavedBlock block) {
         projectBlocks.add(block);

@@ -73,6 +73,35 @@ public final class BlockLibrary {
         return file;
     }
 
+    /**
+     * Deletes the library's file of block {@code id} (the one {@link #save} wrote, or another file holding only
+     * that block); true when one was deleted. Projects that use the block keep their embedded copy. Off the UI
+     * thread.
+     */
+    public boolean delete(String id) throws IOException {
+        Path own = folder.resolve(id + EXTENSION);
+        if (Files.deleteIfExists(own)) {
+            return true;
+        }
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + EXTENSION)) {
+            for (Path file : files) {
+                try {
+                    Map<String, SavedBlock> held = ProjectReader.read(file).blocks();
+                    if (held.size() == 1 && held.containsKey(id)) {
+                        Files.delete(file);
+                        return true;
+                    }
+                } catch (ProjectFileException unreadable) {
+                    // Not this block's file; list() reports it.
+                }
+            }
+        }
+        return false;
+    }
+
     public Path folder() {
         return folder;
     }

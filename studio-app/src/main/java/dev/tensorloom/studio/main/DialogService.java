@@ -32,6 +32,11 @@ public interface DialogService {
     /** Shows the template gallery; the chosen template id, or empty when closed. */
     Optional<String> chooseTemplate();
 
+    /** Asks whether to go ahead with something that cannot be undone; false when declined. */
+    default boolean confirm(String title, String message) {
+        return false;
+    }
+
     /** Asks what to call a block being saved ({@code suggested} filled in); empty when cancelled. */
     default Optional<String> askBlockName(String suggested) {
         return Optional.empty();

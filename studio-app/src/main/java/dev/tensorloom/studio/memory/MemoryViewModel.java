@@ -70,6 +70,8 @@ public final class MemoryViewModel {
     private long revision;
     /** The revision the planning basis was measured at; a measurement outranks estimates of the same model. */
     private long measuredAt = -1;
+    /** {@link #revision} when the current project was loaded: older measurements are another project's. */
+    private long loadedAt;
     private boolean estimateQueued;
     private final OneAtATime<Void> estimates = new OneAtATime<>(v -> estimate());
 
@@ -148,6 +150,30 @@ public final class MemoryViewModel {
 
     // ---- measuring ------------------------------------------------------------------------------
 
+    /**
+     * Another project was loaded: the previous project's measurement (timelines, peaks, replay) goes, and the
+     * estimates of the new one take over as they come. A measurement still running is dropped when it lands.
+     */
+    public void projectLoaded() {
+        revision++;
+        loadedAt = revision;
+        measuredAt = -1;
+        analysis.set(null);
+        policyName.set("");
+        baselineLedger.set(List.of());
+        baselineMeasured.set(List.of());
+        policyLedger.set(List.of());
+        policyMeasured.set(List.of());
+        peaks.set("");
+        peakMarks.set(List.of());
+        replay.pause();
+        replay.load(List.of());
+        if (!busy.get()) {
+            status.set("Run the analysis to measure memory");
+        }
+        requestEstimate();
+    }
+
     /** Measures {@code none} and {@code policyText} on a copy of the project, off the UI thread. */
     public void analyze(String policyText) {
         CheckpointPolicy policy;
@@ -168,6 +194,10 @@ public final class MemoryViewModel {
             status.set("Measuring none and " + policy + "…");
         }).onSuccess(a -> {
             busy.set(false);
+            if (at < loadedAt) {
+                status.set("Run the analysis to measure memory");
+                return;
+            }
             show(a, at == revision);
         }).onFailure(e -> {
             busy.set(false);

@@ -37,6 +37,14 @@ public final class TorchMemoryViewModel {
         events = throttle.publisher(sink);
     }
 
+    /** Another project was loaded: the previous project's measurement goes. */
+    public void clear() {
+        headline.set(NONE_YET);
+        saved.set(List.of());
+        timeline.set(List.of());
+        measurement.set(null);
+    }
+
     /** Hears a memory event of the PyTorch engine (on its reader thread). */
     public void onMemory(TorchEvent.Memory event) {
         events.accept(event);

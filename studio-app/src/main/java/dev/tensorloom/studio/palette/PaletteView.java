@@ -4,6 +4,9 @@ import dev.tensorloom.model.catalog.BlockType;
 import dev.tensorloom.canvas.GraphCanvas;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
@@ -82,6 +85,24 @@ public final class PaletteView extends VBox {
                     viewModel.add(t);
                 }
             });
+            this.viewModel = viewModel;
+        }
+
+        private final PaletteViewModel viewModel;
+
+        /** Add to canvas for every block; a saved block of My blocks can also be deleted from the library. */
+        private ContextMenu menu(BlockType type) {
+            MenuItem add = new MenuItem("Add to canvas", new FontIcon(Feather.PLUS_SQUARE));
+            add.setId("palette-menu-add");
+            add.setOnAction(e -> viewModel.add(type));
+            ContextMenu menu = new ContextMenu(add);
+            if (viewModel.isSaved(type)) {
+                MenuItem delete = new MenuItem("Delete from My blocks…", new FontIcon(Feather.TRASH_2));
+                delete.setId("palette-menu-delete");
+                delete.setOnAction(e -> viewModel.delete(type));
+                menu.getItems().addAll(new SeparatorMenuItem(), delete);
+            }
+            return menu;
         }
 
         @Override
@@ -92,6 +113,7 @@ public final class PaletteView extends VBox {
                 setText(null);
                 setGraphic(null);
                 setTooltip(null);
+                setContextMenu(null);
                 setId(null);
             } else if (item instanceof BlockType type) {
                 getStyleClass().add("palette-block");
@@ -99,12 +121,14 @@ public final class PaletteView extends VBox {
                 setId("palette-" + type.id());
                 setGraphic(new FontIcon(Feather.BOX));
                 setTooltip(new Tooltip(tooltipText(type)));
+                setContextMenu(menu(type));
             } else {
                 getStyleClass().add("palette-category");
                 setText(item.toString());
                 setId(null);
                 setGraphic(null);
                 setTooltip(null);
+                setContextMenu(null);
             }
         }
     }

@@ -33,6 +33,7 @@ public final class PaletteViewModel {
     private final Map<String, SavedBlock> savedById = new LinkedHashMap<>();
     private ObservableList<SavedBlock> saved = FXCollections.observableArrayList();
     private Consumer<SavedBlock> insertSaved = b -> { };
+    private Consumer<SavedBlock> deleteSaved = b -> { };
 
     /** {@code addBlock} adds a block by type id (the editor puts it in the middle of the view). */
     public PaletteViewModel(BlockCatalog catalog, Consumer<String> addBlock) {
@@ -46,9 +47,11 @@ public final class PaletteViewModel {
      * Lists the user's saved blocks under "My blocks" (last); {@code insert} adds a copy of one. Each entry shows
      * the block's ports and estimates as the catalog would (a block whose types this catalog lacks is left out).
      */
-    public void setSavedBlocks(ObservableList<SavedBlock> blocks, Consumer<SavedBlock> insert) {
+    public void setSavedBlocks(ObservableList<SavedBlock> blocks, Consumer<SavedBlock> insert,
+            Consumer<SavedBlock> delete) {
         saved = Objects.requireNonNull(blocks);
         insertSaved = Objects.requireNonNull(insert);
+        deleteSaved = Objects.requireNonNull(delete);
         blocks.addListener((ListChangeListener<SavedBlock>) c -> refresh());
         refresh();
     }
@@ -98,6 +101,19 @@ public final class PaletteViewModel {
             insertSaved.accept(block);
         } else {
             addBlock.accept(type.id());
+        }
+    }
+
+    /** True for an entry of My blocks (a saved block), which its context menu can delete. */
+    public boolean isSaved(BlockType type) {
+        return savedById.containsKey(type.id());
+    }
+
+    /** "Delete from My blocks…" on a saved block's entry; nothing for a built-in block. */
+    public void delete(BlockType type) {
+        SavedBlock block = savedById.get(type.id());
+        if (block != null) {
+            deleteSaved.accept(block);
         }
     }
 

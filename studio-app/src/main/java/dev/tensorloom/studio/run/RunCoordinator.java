@@ -137,6 +137,11 @@ public final class RunCoordinator {
         prepare(run, stoppedLauncher, copy, dataFolder, snapshots, stoppedState);
     }
 
+    /** Another project was opened: the stopped run of the previous one can no longer be continued. */
+    public void forgetStoppedRun() {
+        forgetStopped();
+    }
+
     private void forgetStopped() {
         stoppedState = null;
         stoppedLauncher = null;

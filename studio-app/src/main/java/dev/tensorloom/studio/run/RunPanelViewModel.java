@@ -269,6 +269,31 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         }
     }
 
+    /**
+     * Another project was loaded (New, Open, a template): the tab starts over, without the previous project's
+     * charts, log, status, failure or stopped run. A run still training keeps its tab, and the editor marks the
+     * new project's blocks as not in that run.
+     */
+    public void projectLoaded() {
+        if (state.get().active()) {
+            return;
+        }
+        runs.forgetStoppedRun();
+        stoppedIdentity = null;
+        runIdentity = null;
+        resumedAt = -1;
+        charts.clear();
+        log.clear();
+        warning.set("");
+        failure.set("");
+        failedNode.set(null);
+        evaluationText.set("");
+        progress.set(0);
+        progressText.set("Not started");
+        secondsPerStep = Double.NaN;
+        showState(RunState.IDLE);
+    }
+
     /** The edits made while the active run trains the graph it started with. */
     public UntrainedEdits untrainedEdits() {
         return untrainedEdits;

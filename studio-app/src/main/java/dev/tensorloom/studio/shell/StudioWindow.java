@@ -100,7 +100,7 @@ public final class StudioWindow {
         blocks = new BlocksViewModel(viewModel.document(), viewModel.undoStack(),
                 new BlockLibrary(home.blocksFolder()), viewModel.projectBlocks(), dialogs, tasks);
         blocks.setInserter(editor::insertBlockAtCentre);
-        paletteViewModel.setSavedBlocks(blocks.available(), blocks::insert);
+        paletteViewModel.setSavedBlocks(blocks.available(), blocks::insert, blocks::deleteFromLibrary);
         inspectorViewModel = new InspectorViewModel(viewModel.document(), viewModel.undoStack(), catalog);
         editor.canvas().setNodeAnnotations(viewModel.annotationsProperty().get());
         viewModel.annotationsProperty().addListener((o, a, b) -> editor.canvas().setNodeAnnotations(b));
@@ -133,6 +133,12 @@ public final class StudioWindow {
         runPanel.setLauncherChoice(engine);
         memory = new MemoryViewModel(viewModel.document(), catalog, runs.analyzer(), tasks);
         tradeoff = new TradeoffViewModel(memory, runPanel.settings()::setCheckpointPolicy, tasks);
+        // Every tab starts over for another project (a run still training keeps the Run tab).
+        viewModel.projectsLoadedProperty().addListener((o, a, b) -> {
+            runPanel.projectLoaded();
+            torchMemory.clear();
+            memory.projectLoaded();
+        });
         runTabs = new TabPane(
                 tab("Run", "tab-run", new RunPanelView(runPanel, DatasetRegistry.standard().all().stream()
                         .map(d -> d.id()).toList(), engine)),

@@ -15,6 +15,8 @@ public final class ScriptedDialogs implements DialogService {
     public final Deque<String> templates = new ArrayDeque<>();
     public final List<String> blockNames = new ArrayList<>();
     public boolean restore;
+    /** Answers to {@link #confirm}, in order; no answer left declines. */
+    public final Deque<Boolean> confirmations = new ArrayDeque<>();
     public final List<String> asked = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
@@ -56,6 +58,12 @@ public final class ScriptedDialogs implements DialogService {
     public Optional<String> askBlockName(String suggested) {
         asked.add("block name " + suggested);
         return blockNames.isEmpty() ? Optional.empty() : Optional.of(blockNames.remove(0));
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        asked.add("confirm " + title);
+        return !confirmations.isEmpty() && confirmations.pop();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tensorloom.studio.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,5 +173,24 @@ class MemoryViewModelTest {
 
     private static MemorySample sample(long seq, MemoryPhase phase, String node) {
         return new MemorySample(seq, phase, node, 0, OptionalLong.empty(), seq);
+    }
+
+    @Test
+    void anotherProjectClearsTheMeasurementAndEstimatesTheNewModel() throws Exception {
+        var project = SmallChain.project(4, 16);
+        MemoryViewModel own = new MemoryViewModel(project.document(), BlockCatalog.standard(),
+                new StandardMemoryAnalyzer(BlockCatalog.standard(), OptionalInt.empty()), TaskExecutor.direct());
+        own.analyze("sqrt");
+        assertNotNull(own.analysisProperty().get(), own.statusProperty().get());
+        assertFalse(own.baselineLedgerProperty().get().isEmpty());
+
+        own.projectLoaded();
+        assertNull(own.analysisProperty().get());
+        assertTrue(own.baselineLedgerProperty().get().isEmpty());
+        assertTrue(own.policyMeasuredProperty().get().isEmpty());
+        assertEquals("", own.peaksProperty().get());
+        assertTrue(own.statusProperty().get().contains("estimated from shapes"), own.statusProperty().get());
+        assertNotNull(own.basisProperty().get(), "the estimate of the model now open");
+        assertEquals(ProfileSource.ESTIMATED, own.basisProperty().get().source(), "an estimate, not the old measurement");
     }
 }

@@ -1,6 +1,7 @@
 package dev.tensorloom.studio.palette;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.model.catalog.BlockCatalog;
@@ -68,7 +69,8 @@ class PaletteViewModelTest {
                 .get("residual-mlp");
         ObservableList<SavedBlock> saved = FXCollections.observableArrayList();
         List<SavedBlock> inserted = new ArrayList<>();
-        vm.setSavedBlocks(saved, inserted::add);
+        List<SavedBlock> deleted = new ArrayList<>();
+        vm.setSavedBlocks(saved, inserted::add, deleted::add);
         assertEquals(BlockCategory.DATA, vm.sections().get(0).category(), "no saved blocks, no My blocks");
 
         saved.add(residual);
@@ -80,6 +82,13 @@ class PaletteViewModelTest {
         vm.add(mine.blocks().get(0));
         assertEquals(List.of(residual), inserted, "double-click inserts a copy of the saved block");
         assertTrue(added.isEmpty(), "not a catalog node");
+        assertTrue(vm.isSaved(mine.blocks().get(0)));
+        vm.delete(mine.blocks().get(0));
+        assertEquals(List.of(residual), deleted, "its context menu deletes the saved block");
+        BlockType linear = vm.sections().get(1).blocks().get(0);
+        assertFalse(vm.isSaved(linear), "a built-in block has no Delete");
+        vm.delete(linear);
+        assertEquals(1, deleted.size());
 
         vm.searchProperty().set("layer norm");
         assertTrue(vm.sections().stream().noneMatch(s -> s.title().equals("My blocks")), "the search filters it");

@@ -314,4 +314,29 @@ class RunPanelViewModelTest {
         undo.push(new SetParameter("fc", "out_features", 16L));
         assertFalse(edits.changesProperty().get().any(), "edits between runs are not marked");
     }
+
+    @Test
+    void loadingAnotherProjectStartsTheTabOverUnlessARunIsTraining() {
+        vm.start();
+        launcher.listener.onStep(new StepMetrics(1, 2.5, 0.001, 16));
+        vm.projectLoaded();
+        assertEquals(RunState.RUNNING, vm.stateProperty().get(), "a training run keeps its tab");
+        assertFalse(vm.log().isEmpty());
+        assertFalse(vm.lossPointsProperty().get().isEmpty());
+
+        vm.stop();
+        launcher.stoppedAt = new TrainingState(1, List.of(2.5), Map.of(), 0, 10, Map.of(),
+                new OptimizerState("adam", 1, Map.of()));
+        launcher.listener.onFinished(new RunSummary(1, true, List.of(2.5), Map.of(), 10, 10));
+        assertTrue(vm.canResumeProperty().get(), "the stopped run could continue");
+
+        vm.projectLoaded();
+        assertEquals(RunState.IDLE, vm.stateProperty().get());
+        assertTrue(vm.log().isEmpty());
+        assertTrue(vm.lossPointsProperty().get().isEmpty());
+        assertEquals("Not started", vm.progressTextProperty().get());
+        assertEquals("", vm.failureProperty().get());
+        assertFalse(vm.canResumeProperty().get(), "the other project's stopped run cannot be continued here");
+        assertTrue(vm.canStartProperty().get());
+    }
 }

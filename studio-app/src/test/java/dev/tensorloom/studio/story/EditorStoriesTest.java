@@ -150,6 +150,32 @@ class EditorStoriesTest extends StudioStoryBase {
         assertFalse(nodeView(robot, "head").getPseudoClassStates().contains(CanvasStyles.MARKED));
     }
 
+    /** #20 first hour: opening another project leaves nothing of the previous one's run on screen. */
+    @Test
+    void anotherProjectStartsTheRunTabOver() throws Exception {
+        dialogs.templates.add("transformer-reverse");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> doc().node("norm").isPresent());
+        robot.interact(() -> window.runPanel().settings().setSteps(3));
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS,
+                () -> window.runPanel().stateProperty().get() == RunState.FINISHED);
+        javafx.scene.chart.LineChart<?, ?> loss = robot.lookup("#chart-loss").queryAs(javafx.scene.chart.LineChart.class);
+        assertEquals(3, loss.getData().get(0).getData().size());
+        Label progress = robot.lookup("#run-progress-text").queryAs(Label.class);
+        assertFalse(progress.getText().equals("Not started"), progress.getText());
+
+        dialogs.unsavedAnswers.add(dev.tensorloom.studio.main.UnsavedChoice.DISCARD);
+        dialogs.templates.add("realnvp-moons");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.N).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> doc().node("norm").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(loss.getData().isEmpty() || loss.getData().get(0).getData().isEmpty(), "no loss of the other model");
+        assertEquals("Not started", progress.getText());
+        assertTrue(window.runPanel().log().isEmpty(), window.runPanel().log().toString());
+        assertEquals(RunState.IDLE, window.runPanel().stateProperty().get());
+    }
+
     /** Selects a block (it may lie outside the view a template opens at) and presses Delete on the canvas. */
     private void deleteNode(String id) {
         robot.interact(() -> {

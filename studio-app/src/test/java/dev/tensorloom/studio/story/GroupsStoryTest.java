@@ -114,6 +114,26 @@ class GroupsStoryTest extends StudioStoryBase {
         assertNull(doc.requireNode("enc1").group());
         nodeView(robot, "enc1");
         undoRedo(robot, () -> doc.groups().size() == 1, () -> doc.groups().isEmpty());
+
+        // The palette's context menu: Add to canvas, and Delete from My blocks (after a question). Monocle turns
+        // no right-click into a context-menu request, so the story fires the menu's items as the menu would.
+        int before = doc.nodeCount();
+        int groups = doc.groups().size();
+        paletteMenuItem("#palette-saved-encoder-pair", "palette-menu-add");
+        waitUntil(() -> doc.groups().size() == groups + 1 && doc.nodeCount() == before + 2);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitUntil(() -> doc.groups().size() == groups);
+        dialogs.confirmations.add(true);
+        paletteMenuItem("#palette-saved-encoder-pair", "palette-menu-delete");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !Files.exists(saved));
+        assertTrue(dialogs.asked.contains("confirm Delete \"Encoder pair\" from My blocks?"), dialogs.asked.toString());
+    }
+
+    /** Fires the item {@code itemId} of the context menu of the palette entry {@code entry}. */
+    private void paletteMenuItem(String entry, String itemId) {
+        javafx.scene.control.Control cell = robot.lookup(entry).queryAs(javafx.scene.control.Control.class);
+        robot.interact(() -> cell.getContextMenu().getItems().stream().filter(i -> itemId.equals(i.getId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + itemId + " in " + entry + "'s menu")).fire());
     }
 
     /** Ctrl+Z reaches {@code undone}, Ctrl+Y comes back to {@code redone}. */
