@@ -1,6 +1,8 @@
 package dev.tensorloom.studio.main;
 
 import dev.tensorloom.studio.files.PanelSplits;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.scene.control.SplitPane;
 
 /**
@@ -25,6 +27,27 @@ public final class PanelDividers {
         if (down != null) {
             down.setDividerPositions(sane.runArea());
         }
+    }
+
+    /**
+     * Applies the splits now and again after every size change of the splits until the returned action is run. A
+     * window is first laid out at its scene's size and takes its remembered size a moment later; the side panels
+     * keep their pixel widths when it grows, which shifts the fractions, so they are put back after each such
+     * layout pass. Run the action once the window has settled, so a window the user resizes behaves as usual.
+     */
+    public Runnable applyWhileSettling(PanelSplits splits) {
+        InvalidationListener again = o -> Platform.runLater(() -> apply(splits));
+        across.widthProperty().addListener(again);
+        if (down != null) {
+            down.heightProperty().addListener(again);
+        }
+        apply(splits);
+        return () -> {
+            across.widthProperty().removeListener(again);
+            if (down != null) {
+                down.heightProperty().removeListener(again);
+            }
+        };
     }
 
     /** Where the dividers are now; the run area's default when the window has none. */

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -38,6 +39,8 @@ import javafx.util.Duration;
  * a project file as its one parameter, it opens that file instead of the gallery.
  */
 public final class StudioApp extends Application {
+    /** How long after showing, size changes are the window settling rather than the user resizing it. */
+    private static final Duration SPLITS_SETTLE = Duration.seconds(2);
     private final FxTaskExecutor tasks = new FxTaskExecutor(true);
     private final WindowPlacementStore placements = new WindowPlacementStore(StudioHome.current().windowPlacement());
     private final PanelSplitsStore panelSplits = new PanelSplitsStore(StudioHome.current().panelSplits());
@@ -85,13 +88,16 @@ public final class StudioApp extends Application {
         MainWindowViewModel vm = window.viewModel();
         stage.titleProperty().bind(vm.titleProperty());
         stage.setScene(window.scene());
-        window.view().dividers().apply(rememberedSplits);
+        Runnable splitsSettled = window.view().dividers().applyWhileSettling(rememberedSplits);
         place(stage);
         stage.setOnCloseRequest(e -> {
             e.consume();
             quit.run();
         });
         stage.show();
+        PauseTransition settling = new PauseTransition(SPLITS_SETTLE);
+        settling.setOnFinished(e -> splitsSettled.run());
+        settling.play();
         // Again once the window has its size: the side panels keep their width in pixels when the window grows
         // from the scene's first size to the remembered one, which would shift the remembered fractions.
         Platform.runLater(() -> window.view().dividers().apply(rememberedSplits));

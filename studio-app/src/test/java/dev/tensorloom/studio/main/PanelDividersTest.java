@@ -56,6 +56,7 @@ class PanelDividersTest {
         if (window.scene().getWindow() == null) {
             Stage stage = new Stage();
             stage.setScene(window.scene());
+            stage.getScene().setUserData(window);
             stage.show();
             stages.add(stage);
         }
@@ -105,6 +106,27 @@ class PanelDividersTest {
             StudioWindow next = studio();
             next.view().dividers().apply(store.load());
             assertShown(moved, laidOut(next));
+            return null;
+        });
+    }
+
+    @Test
+    void theSplitsHoldWhenTheWindowTakesItsRememberedSize() throws Exception {
+        PanelSplits remembered = new PanelSplits(0.25, 0.75, 0.5);
+        Runnable settled = HeadlessFx.call(() -> {
+            StudioWindow window = studio();
+            Runnable done = window.view().dividers().applyWhileSettling(remembered);
+            laidOut(window);
+            // The window grows from the scene's first size to the remembered one, as at start.
+            stages.get(0).setWidth(1500);
+            stages.get(0).setHeight(950);
+            laidOut(window);
+            return done;
+        });
+        HeadlessFx.call(() -> {
+            StudioWindow window = (StudioWindow) stages.get(0).getScene().getUserData();
+            assertShown(remembered, laidOut(window));
+            settled.run();
             return null;
         });
     }
