@@ -48,7 +48,7 @@ public final class ActivationViewModel implements RunListener {
     private volatile String watched;
 
     private final ReadOnlyStringWrapper node = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("Select a node, then start a run");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(NOTHING_WATCHED);
     private final ReadOnlyObjectWrapper<Heatmap> heatmap = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Histogram> histogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper statistics = new ReadOnlyStringWrapper("");
@@ -62,6 +62,10 @@ public final class ActivationViewModel implements RunListener {
     private final ReadOnlyIntegerWrapper examples = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper slice = new ReadOnlyStringWrapper("");
     private volatile ViewRequest request = ViewRequest.NONE;
+
+    /** What an empty tab says: what to select, and that the pictures come from training. */
+    static final String NOTHING_WATCHED = "Select one block to watch its output, then train (Run → Start, F5): "
+            + "its activations appear here as the run goes";
 
     public ActivationViewModel(UpdateThrottle throttle) {
         updates = throttle.publisher(this::apply);
@@ -78,7 +82,7 @@ public final class ActivationViewModel implements RunListener {
         String id = ids.size() == 1 ? ids.iterator().next() : null;
         watched = id;
         node.set(id == null ? "" : id);
-        heading.set(id == null ? "Select one node to watch its output" : "Watching " + id);
+        heading.set(id == null ? NOTHING_WATCHED : "Watching " + id + ": its output appears here while a run trains (Run → Start, F5)");
         heatmap.set(null);
         histogram.set(null);
         statistics.set("");

@@ -281,7 +281,7 @@ public final class MainWindowView extends BorderPane {
         menu.getItems().addAll(
                 runItem(item("Train", Feather.PLAY, "F5", run.train()), run.canTrain()),
                 runItem(item("Pause", Feather.PAUSE, null, run.pause()), run.canPause()),
-                runItem(item("Stop", Feather.SQUARE, "Shift+F5", run.stop()), run.canStop()),
+                runItem(item("Stop", Feather.STOP_CIRCLE, "Shift+F5", run.stop()), run.canStop()),
                 new SeparatorMenuItem(),
                 runItem(item("Memory analysis", Feather.ACTIVITY, null, run.memoryAnalysis()), null));
         return menu;

@@ -127,6 +127,13 @@ public final class MemoryView extends ScrollPane {
                 vm.replanBudget(Math.round(b.doubleValue()));
             }
         });
+        // The slider sets a budget, so it shows only while the policy is one (pick budget:… in the box).
+        javafx.beans.binding.BooleanBinding budgetPicked = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.pickedPolicyProperty().get().startsWith("budget"), vm.pickedPolicyProperty());
+        for (javafx.scene.Node n : java.util.List.of(budget, budgetText)) {
+            n.visibleProperty().bind(budgetPicked);
+            n.managedProperty().bind(budgetPicked);
+        }
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());

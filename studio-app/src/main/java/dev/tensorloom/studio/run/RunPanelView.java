@@ -161,7 +161,7 @@ public final class RunPanelView extends BorderPane {
         Button start = button("run-start", "Start", Feather.PLAY, vm::start, vm.canStartProperty().not());
         Button pause = button("run-pause", "Pause", Feather.PAUSE, vm::pause, vm.canPauseProperty().not());
         Button resume = button("run-resume", "Resume", Feather.SKIP_FORWARD, vm::resume, vm.canResumeProperty().not());
-        Button stop = button("run-stop", "Stop", Feather.SQUARE, vm::stop, vm.canStopProperty().not());
+        Button stop = button("run-stop", "Stop", Feather.STOP_CIRCLE, vm::stop, vm.canStopProperty().not());
         ProgressBar bar = new ProgressBar();
         bar.setId("run-progress");
         bar.progressProperty().bind(vm.progressProperty());

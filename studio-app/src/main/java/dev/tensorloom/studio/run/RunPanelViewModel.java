@@ -36,8 +36,6 @@ import javafx.collections.ObservableList;
 public final class RunPanelViewModel implements RunCoordinator.Observer {
     static final int CHART_POINTS = 300;
     static final int LOG_LINES = 500;
-    /** Weight of the newest step in the smoothed step time behind the ETA. */
-    private static final double ETA_SMOOTHING = 0.1;
 
     private final Document document;
     private final RunSettingsViewModel settings;
@@ -63,10 +61,9 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
 
-    private int totalSteps;
+    private final ProgressLine line = new ProgressLine();
     /** The step a continued run resumes after, until it starts; -1 for a new run. */
     private long resumedAt = -1;
-    private double secondsPerStep = Double.NaN;
     /** The batch size the running copy trains with (the project may have been edited since). */
     private int runBatch;
     /** What the active run trains (project and settings), and what the stopped run that Resume continues trained. */
@@ -168,7 +165,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
 
     @Override
     public void started(int steps) {
-        totalSteps = steps;
+        line.started(steps);
         log(resumedAt < 0 ? "Started " + steps + " steps" : "Resumed at step " + resumedAt + " of " + steps);
         resumedAt = -1;
     }
@@ -182,16 +179,9 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     @Override
     public void step(StepMetrics m) {
         charts.step(m);
+        progress.set(line.fraction(m));
         // The session reports examples per second of the batch the running copy trains with.
-        double seconds = m.examplesPerSecond() > 0 ? runBatch / m.examplesPerSecond() : Double.NaN;
-        if (Double.isFinite(seconds)) {
-            secondsPerStep = Double.isNaN(secondsPerStep) ? seconds
-                    : (1 - ETA_SMOOTHING) * secondsPerStep + ETA_SMOOTHING * seconds;
-        }
-        progress.set(totalSteps == 0 ? 0 : (double) m.step() / totalSteps);
-        long remaining = Math.max(0, totalSteps - m.step());
-        progressText.set(String.format("Step %d / %d · loss %.4g · ETA %s", m.step(), totalSteps, m.loss(),
-                Double.isNaN(secondsPerStep) ? "…" : RunWords.duration(remaining * secondsPerStep)));
+        progressText.set(line.step(m, runBatch));
     }
 
     @Override
@@ -250,12 +240,16 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         failure.set("");
         failedNode.set(null);
         evaluationText.set("");
-        secondsPerStep = Double.NaN;
+        line.reset();
         runBatch = document.config().batchSize();
     }
 
     private void showState(RunState s) {
         state.set(s);
+        String standstill = line.standstill(s);
+        if (standstill != null) {
+            progressText.set(standstill);
+        }
         canStart.set(!s.active());
         canPause.set(s == RunState.RUNNING);
         canResume.set(s == RunState.PAUSED || s == RunState.STOPPED && runs.hasStoppedRun());
@@ -290,7 +284,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         evaluationText.set("");
         progress.set(0);
         progressText.set("Not started");
-        secondsPerStep = Double.NaN;
+        line.reset();
         showState(RunState.IDLE);
     }
 

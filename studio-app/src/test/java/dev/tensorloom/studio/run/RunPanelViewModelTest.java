@@ -339,4 +339,23 @@ class RunPanelViewModelTest {
         assertFalse(vm.canResumeProperty().get(), "the other project's stopped run cannot be continued here");
         assertTrue(vm.canStartProperty().get());
     }
+
+    @Test
+    void aRunThatIsNotTrainingSaysWhereItStandsNotAFrozenEta() {
+        vm.start();
+        launcher.listener.onStep(new StepMetrics(1, 2.5, 0.001, 16));
+        assertTrue(vm.progressTextProperty().get().startsWith("Step 1 / 4 · loss 2.500 · ETA"), vm.progressTextProperty().get());
+        vm.pause();
+        assertEquals("Paused at step 1 / 4 · loss 2.500", vm.progressTextProperty().get());
+        vm.resume();
+        launcher.listener.onStep(new StepMetrics(2, 2.25, 0.001, 16));
+        vm.stop();
+        assertEquals("Stopping after the current step (step 2 / 4 · loss 2.250)", vm.progressTextProperty().get());
+        launcher.listener.onFinished(new RunSummary(2, true, List.of(2.5, 2.25), Map.of(), 20, 1000));
+        assertEquals("Stopped at step 2 / 4 · loss 2.250", vm.progressTextProperty().get());
+
+        vm.start();
+        launcher.listener.onFailed(new RunFailure("bad input", "fc", 1, null));
+        assertEquals("Failed before the first step", vm.progressTextProperty().get());
+    }
 }

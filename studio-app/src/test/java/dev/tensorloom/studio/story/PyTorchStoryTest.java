@@ -122,7 +122,7 @@ class PyTorchStoryTest extends StudioStoryBase {
         LineChart<?, ?> loss = robot.lookup("#chart-loss").queryAs(LineChart.class);
         assertEquals(6, loss.getData().get(0).getData().size(), "one loss point per step");
         String progress = robot.lookup("#run-progress-text").queryAs(Label.class).getText();
-        assertTrue(progress.startsWith("Step 6 / 6 · loss "), progress);
+        assertTrue(progress.startsWith("Finished at step 6 / 6 · loss "), progress);
         assertFalse(window.activations().statisticsProperty().get().isBlank(), "the watched node's activations came");
         // The engine measured its second step: what autograd saved per block, and memory in use around each block.
         var measured = window.torchMemory().measurementProperty().get();
