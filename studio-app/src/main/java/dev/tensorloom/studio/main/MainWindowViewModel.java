@@ -14,7 +14,10 @@ import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.OneAtATime;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -85,6 +88,7 @@ public final class MainWindowViewModel {
         this.checker = Objects.requireNonNull(checker);
         this.templates = Objects.requireNonNull(templates);
         recentFiles.setAll(recentStore.load());
+        dropMissingRecentFiles();
         undoStack.addListener(s -> historyChanged());
         projectName.addListener((o, a, b) -> updateTitle());
         historyChanged();
@@ -218,7 +222,24 @@ public final class MainWindowViewModel {
                     }
                 }).onFailure(e -> {
                     busy.set(false);
+                    if (e instanceof NoSuchFileException || e.getCause() instanceof NoSuchFileException) {
+                        recentFiles.setAll(recentStore.remove(recentFiles, path));
+                        dialogs.showError("Could not open " + path.getFileName(), path.toAbsolutePath().normalize()
+                                + " no longer exists; it is gone from Open recent.");
+                        return;
+                    }
                     dialogs.showError("Could not open " + path.getFileName(), message(e));
+                }).executeWith(tasks);
+    }
+
+    /** Files that no longer exist leave Open recent; checked off the UI thread (a network drive may be slow). */
+    private void dropMissingRecentFiles() {
+        List<Path> listed = List.copyOf(recentFiles);
+        BackgroundTask.wrap(() -> listed.stream().filter(p -> !Files.exists(p)).toList())
+                .onSuccess(missing -> {
+                    for (Path p : missing) {
+                        recentFiles.setAll(recentStore.remove(recentFiles, p));
+                    }
                 }).executeWith(tasks);
     }
 

@@ -163,6 +163,26 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void recentFilesThatNoLongerExistLeaveTheList() throws Exception {
+        Path a = savedFile("a");
+        vm.newProject();
+        Path b = savedFile("b");
+        vm.newProject();
+        Path c = savedFile("c");
+        assertEquals(List.of(c, b, a), vm.recentFiles());
+        Files.delete(a);
+        vm = newViewModel();
+        assertEquals(List.of(c, b), vm.recentFiles(), "checked when the studio starts");
+
+        Files.delete(b);
+        vm.open(b);
+        assertEquals(List.of(c), vm.recentFiles(), "and when one fails to open because it is gone");
+        assertTrue(dialogs.errors.get(dialogs.errors.size() - 1).contains("no longer exists; it is gone from Open recent"),
+                dialogs.errors.toString());
+        assertEquals(List.of(c), newViewModel().recentFiles(), "the store forgets it too");
+    }
+
+    @Test
     void anEmptyModelIsFlaggedUntilTheFirstBlockAndAgainAfterUndo() {
         assertTrue(vm.emptyProperty().get());
         edit();
