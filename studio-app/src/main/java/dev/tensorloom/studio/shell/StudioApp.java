@@ -60,6 +60,9 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Quit hides the window and exits once the settings are written on a daemon thread; with implicit exit the
+        // JVM ended as the window hid and the write could be lost (panels.json was, on one try).
+        Platform.setImplicitExit(false);
         TorchThreads.leaveOneCoreForTheWindow();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         BlockCatalog catalog = BlockCatalog.standard();
@@ -72,9 +75,12 @@ public final class StudioApp extends Application {
             stage.hide();
             // The placement and splits are written in the background; the studio exits once they are on disk.
             tasks.background(() -> {
-                placements.save(last);
-                panelSplits.save(lastSplits);
-                Platform.exit();
+                try {
+                    placements.save(last);
+                    panelSplits.save(lastSplits);
+                } finally {
+                    Platform.exit();
+                }
             });
         });
         FxPythonDialogs pythonDialogs = new FxPythonDialogs(stage, tasks);
