@@ -80,13 +80,22 @@ public record PolicyPrediction(String policy, ProfileSource source, int batchSiz
                     names(stored), counted, mib(peak));
         }
         double saved = basePeak == 0 ? 0 : 1 - (double) peak / basePeak;
-        return String.format("%s stores %d of %d layers in full (%s) and keeps only the outputs of %d checkpoint "
-                + "layers (%s); the other %d layers (%s) drop their activations after the forward pass and are run "
-                + "again in the backward pass (%d extra layer forwards, about %.0f%% more forward time%s). The "
-                + "predicted peak of saved activations (%s) is %s instead of %s without checkpointing (%.0f%% less).",
-                policy, stored.size(), layers, names(stored), checkpoints.size(), names(checkpoints), dropped.size(),
-                names(dropped), recomputes, 100 * overhead, source == ProfileSource.ESTIMATED ? ", judged by FLOPs"
-                        : "", counted, mib(peak), mib(basePeak), 100 * saved);
+        return String.format("%s stores %d of %s in full (%s) and keeps only the outputs of %s (%s); the other %s "
+                + "(%s) %s %s activations after the forward pass and %s run again in the backward pass (%s, about "
+                + "%.0f%% more forward time%s). The predicted peak of saved activations (%s) is %s instead of %s "
+                + "without checkpointing (%.0f%% less).",
+                policy, stored.size(), count(layers, "layer"), names(stored),
+                count(checkpoints.size(), "checkpoint layer"), names(checkpoints), count(dropped.size(), "layer"),
+                names(dropped), dropped.size() == 1 ? "drops" : "drop", dropped.size() == 1 ? "its" : "their",
+                dropped.size() == 1 ? "is" : "are",
+                count(recomputes, "extra layer forward"), 100 * overhead,
+                source == ProfileSource.ESTIMATED ? ", judged by FLOPs" : "", counted, mib(peak), mib(basePeak),
+                100 * saved);
+    }
+
+    /** "1 layer", "3 layers". */
+    static String count(long n, String singular) {
+        return n + " " + (n == 1 ? singular : singular + "s");
     }
 
     /** "a, b, c, d and 5 more"; "none" when empty. */
