@@ -51,9 +51,6 @@ public final class StudioApp extends Application {
     /** Runs on the launcher thread, before the window exists: the files read at start stay off the FX thread. */
     @Override
     public void init() {
-        // ELK's first layout in a JVM costs more in loading and compiling than in layout; start
-        // paying for it now, in the background, rather than when someone lays out a big graph.
-        LayoutThread.warmUpInBackground();
         remembered = placements.load();
         rememberedSplits = panelSplits.load();
     }
@@ -65,6 +62,23 @@ public final class StudioApp extends Application {
         Platform.setImplicitExit(false);
         TorchThreads.leaveOneCoreForTheWindow();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        // The window comes up at once, at its place, with a splash; the studio is built after its first frame.
+        stage.setTitle(StartupSplash.TITLE);
+        stage.setScene(StartupSplash.scene());
+        place(stage);
+        stage.setOnCloseRequest(e -> Platform.exit());
+        stage.show();
+        StartupSplash.afterFirstFrame(() -> {
+            open(stage);
+            // ELK's first layout in a JVM costs more in loading and compiling than in layout; start paying for it
+            // now, in the background, rather than when someone lays out a big graph (not earlier: on two cores it
+            // slowed both the window's first appearance and the building of the studio).
+            LayoutThread.warmUpInBackground();
+        });
+    }
+
+    /** Builds the studio into the shown window and asks the questions a start may have. */
+    private void open(Stage stage) {
         BlockCatalog catalog = BlockCatalog.standard();
         TemplateCatalog templates = TemplateCatalog.builtIn();
         FxDialogService dialogs = new FxDialogService(stage, templates, tasks);
@@ -95,12 +109,10 @@ public final class StudioApp extends Application {
         stage.titleProperty().bind(vm.titleProperty());
         stage.setScene(window.scene());
         Runnable splitsSettled = window.view().dividers().applyWhileSettling(rememberedSplits);
-        place(stage);
         stage.setOnCloseRequest(e -> {
             e.consume();
             quit.run();
         });
-        stage.show();
         PauseTransition settling = new PauseTransition(SPLITS_SETTLE);
         settling.setOnFinished(e -> splitsSettled.run());
         settling.play();
