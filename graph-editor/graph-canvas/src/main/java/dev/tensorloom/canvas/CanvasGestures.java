@@ -158,6 +158,10 @@ final class CanvasGestures {
     }
 
     private void dragged(MouseEvent e) {
+        if (pressLocal == null) {
+            // A drag whose press went elsewhere (a popup that closed on it, a press before the canvas existed).
+            return;
+        }
         Point2D now = local(e);
         double dx = now.getX() - pressLocal.getX();
         double dy = now.getY() - pressLocal.getY();

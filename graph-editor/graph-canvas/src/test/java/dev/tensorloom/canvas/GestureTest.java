@@ -104,6 +104,16 @@ class GestureTest {
     }
 
     @Test
+    void aDragWithoutAPressOnTheCanvasIsIgnored() {
+        CanvasFixture f = graph();
+        long before = f.stack.revision();
+        // The press went elsewhere (a popup closing on it); only the drag and release arrive here.
+        f.drag(f.view("a"), f.screen(300, 40));
+        f.release(f.view("a"), f.screen(300, 40));
+        assertEquals(before, f.stack.revision());
+    }
+
+    @Test
     void draggingFromOutputToCompatibleInputPushesConnect() {
         CanvasFixture f = graph();
         NodeView a = f.view("a");
