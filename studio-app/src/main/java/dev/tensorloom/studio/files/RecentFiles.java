@@ -46,10 +46,10 @@ public final class RecentFiles {
         return List.copyOf(next);
     }
 
-    /** Drops {@code file} (for example when it no longer opens), stores and returns the new list. */
-    public List<Path> remove(List<Path> current, Path file) {
+    /** Drops {@code files} (for example those that no longer exist) in one write; stores and returns the new list. */
+    public List<Path> removeAll(List<Path> current, java.util.Collection<Path> files) {
         List<Path> next = new ArrayList<>(current);
-        next.remove(file.toAbsolutePath().normalize());
+        files.forEach(f -> next.remove(f.toAbsolutePath().normalize()));
         save(next);
         return List.copyOf(next);
     }

@@ -223,7 +223,7 @@ public final class MainWindowViewModel {
                 }).onFailure(e -> {
                     busy.set(false);
                     if (e instanceof NoSuchFileException || e.getCause() instanceof NoSuchFileException) {
-                        recentFiles.setAll(recentStore.remove(recentFiles, path));
+                        recentFiles.setAll(recentStore.removeAll(recentFiles, List.of(path)));
                         dialogs.showError("Could not open " + path.getFileName(), path.toAbsolutePath().normalize()
                                 + " no longer exists; it is gone from Open recent.");
                         return;
@@ -237,8 +237,8 @@ public final class MainWindowViewModel {
         List<Path> listed = List.copyOf(recentFiles);
         BackgroundTask.wrap(() -> listed.stream().filter(p -> !Files.exists(p)).toList())
                 .onSuccess(missing -> {
-                    for (Path p : missing) {
-                        recentFiles.setAll(recentStore.remove(recentFiles, p));
+                    if (!missing.isEmpty()) {
+                        recentFiles.setAll(recentStore.removeAll(recentFiles, missing));
                     }
                 }).executeWith(tasks);
     }

@@ -69,6 +69,8 @@ public final class PaletteView extends VBox {
 
     /** A category heading or a draggable block. */
     private static final class BlockCell extends TreeCell<Object> {
+        private final PaletteViewModel viewModel;
+
         BlockCell(PaletteViewModel viewModel) {
             // Cells as wide as the palette, long names ending in "…" (the tooltip has them whole),
             // rather than a sideways scroll bar under a narrow column.
@@ -87,8 +89,6 @@ public final class PaletteView extends VBox {
             });
             this.viewModel = viewModel;
         }
-
-        private final PaletteViewModel viewModel;
 
         /** Add to canvas for every block; a saved block of My blocks can also be deleted from the library. */
         private ContextMenu menu(BlockType type) {

@@ -61,7 +61,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
 
-    private final ProgressLine line = new ProgressLine();
+    private final ProgressText line = new ProgressText();
     /** The step a continued run resumes after, until it starts; -1 for a new run. */
     private long resumedAt = -1;
     /** The batch size the running copy trains with (the project may have been edited since). */

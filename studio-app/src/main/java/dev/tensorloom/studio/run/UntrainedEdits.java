@@ -42,13 +42,17 @@ public final class UntrainedEdits {
 
     private void update() {
         GraphChanges now = trained == null ? GraphChanges.NONE : GraphChanges.between(trained, document);
-        changes.set(now);
+        // The notice first: it follows from the changes, so a listener of the changes reads it current.
         notice.set(now.any() ? "Not in this run: " + now.summary()
                 + " since it started (marked). The run trains the graph as it was; Start again to train these edits."
                 : "");
+        changes.set(now);
     }
 
-    /** The blocks changed since the active run started; {@link GraphChanges#NONE} when none or no run. */
+    /**
+     * The blocks changed since the active run started; {@link GraphChanges#NONE} when none or no run. The notice is
+     * already current when this changes.
+     */
     public ReadOnlyObjectProperty<GraphChanges> changesProperty() {
         return changes.getReadOnlyProperty();
     }

@@ -117,8 +117,6 @@ public final class StudioWindow {
                 new RunCoordinator(runs.launcher(), tasks, runs.throttle(), activations));
         runPanel.setSnapshotPolicy(activations::snapshotPolicy);
         UntrainedEdits untrained = runPanel.untrainedEdits();
-        untrained.noticeProperty().addListener((o, a, text) ->
-                editor.showUntrainedEdits(untrained.changesProperty().get().changed(), text));
         untrained.changesProperty().addListener((o, a, changes) ->
                 editor.showUntrainedEdits(changes.changed(), untrained.noticeProperty().get()));
         runPanel.setProjectFolder(() -> {

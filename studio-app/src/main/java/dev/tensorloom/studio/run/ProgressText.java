@@ -6,7 +6,7 @@ import dev.tensorloom.execution.session.StepMetrics;
  * The Run tab's one line of progress: step, loss and ETA (from a smoothed step time) while a run trains, and
  * where it stands once it does not (paused, stopping, stopped, failed, finished), never a frozen ETA.
  */
-final class ProgressLine {
+final class ProgressText {
     /** Weight of the newest step in the smoothed step time behind the ETA. */
     private static final double ETA_SMOOTHING = 0.1;
 
