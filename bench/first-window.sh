@@ -14,7 +14,7 @@ HOME_DIR="$(mktemp -d)"
 trap 'kill $XVFB 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
 sleep 1
 export DISPLAY="$DISPLAYNUM"
-echo "# first-window: $RUNS runs; $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# first-window: $RUNS runs; $(date -u +%Y-%m-%dT%H:%MZ); $(nproc --all) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$RUNS"); do
   start=$(date +%s.%N)
   java -Dai.djl.offline=true -Dtensorloom.home="$HOME_DIR" -Xss4m \

@@ -15,7 +15,7 @@ mvn -B -o -q -pl studio-app -am test-compile >&2
 CP="studio-app/target/test-classes:studio-app/target/classes:execution/target/classes:model-templates/target/classes"
 CP="$CP:graph-editor/graph-model/target/classes:$(cat studio-app/target/acceptance.cp)"
 run() {
-  echo "== $1 (nproc $(nproc), load $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "== $1 (nproc $(nproc --all), load $(cut -d' ' -f1-3 /proc/loadavg))"
   /usr/bin/time -f "wall %e s" java -Dai.djl.offline=true -cp "$CP" "dev.tensorloom.studio.acceptance.$1" "${@:2}" 2>&1 \
     | grep -v -E 'DEBUG|INFO'
 }

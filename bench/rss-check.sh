@@ -24,7 +24,7 @@ if [[ "${1:-}" == creep ]]; then
   "$ROOT/tensorloom" train --template "$TEMPLATE" --steps "$STEPS" 2> "$TMP/progress" > /dev/null &
   PID=$!
   START=$(date +%s.%N)
-  echo "# rss-check creep: $TEMPLATE, $STEPS steps, warm-up $WARMUP; $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs," \
+  echo "# rss-check creep: $TEMPLATE, $STEPS steps, warm-up $WARMUP; $(date -u +%Y-%m-%dT%H:%MZ); $(nproc --all) CPUs," \
        "load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# seconds step rss_kib"
   while IFS= read -r line; do
