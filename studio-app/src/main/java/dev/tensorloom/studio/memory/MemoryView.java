@@ -1,6 +1,5 @@
 package dev.tensorloom.studio.memory;
 
-import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.studio.ui.LiveScrollPane;
 import dev.tensorloom.studio.ui.ChartPlaceholder;
 import dev.tensorloom.studio.ui.ChartPoint;
@@ -65,12 +64,8 @@ public final class MemoryView extends ScrollPane {
         LiveScrollPane.uncacheViewport(this);
     }
 
-    /**
-     * What each policy does; budget:N minimises recomputation time, not memory. The command line's help writes
-     * the budget "MB"; the studio's views write MiB throughout, which is what the number counts.
-     */
-    static final String POLICY_TOOLTIP = "Checkpoint policies: "
-            + CheckpointPolicy.HELP.replace("budget:MB", "budget:N").replace("fits MB MiB", "fits N MiB") + ".";
+    /** What each policy does; budget:N minimises recomputation time, not memory. */
+    static final String POLICY_TOOLTIP = dev.tensorloom.studio.ui.PolicyHelp.TOOLTIP;
 
     MemoryViewModel viewModel() {
         return vm;
