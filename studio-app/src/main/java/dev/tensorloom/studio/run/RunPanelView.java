@@ -181,7 +181,7 @@ public final class RunPanelView extends BorderPane {
         LiveChart lr = new LiveChart("Learning rate", "chart-learning-rate", vm.learningRatePointsProperty(), steps,
                 "rate", true);
         LiveChart speed = new LiveChart("Examples / s", "chart-throughput", vm.throughputPointsProperty(), steps,
-                "examples / s", true);
+                "ex / s", true);
         speed.titleProperty().bind(vm.throughputTitleProperty());
         HBox charts = new HBox(4, loss, metric, lr, speed);
         for (LiveChart c : List.of(loss, metric, lr, speed)) {
