@@ -161,6 +161,10 @@ public final class RunPanelView extends BorderPane {
         Button pause = button("run-pause", "Pause", Feather.PAUSE, vm::pause, vm.canPauseProperty().not());
         Button resume = button("run-resume", "Resume", Feather.SKIP_FORWARD, vm::resume, vm.canResumeProperty().not());
         Button stop = button("run-stop", "Stop", Feather.STOP_CIRCLE, vm::stop, vm.canStopProperty().not());
+        Button fromWeights = button("run-start-from-weights", null, Feather.DOWNLOAD, vm::startFromWeights,
+                vm.canStartProperty().not());
+        fromWeights.setTooltip(new Tooltip("Train from weights… (a folder from train.py --save, tensorloom train --save "
+                + "or an export)"));
         ProgressBar bar = new ProgressBar();
         bar.setId("run-progress");
         bar.progressProperty().bind(vm.progressProperty());
@@ -168,7 +172,7 @@ public final class RunPanelView extends BorderPane {
         Label text = new Label();
         text.setId("run-progress-text");
         text.textProperty().bind(vm.progressTextProperty());
-        HBox controls = new HBox(6, start, pause, resume, stop, bar, text);
+        HBox controls = new HBox(6, start, fromWeights, pause, resume, stop, bar, text);
         controls.getStyleClass().add("run-controls");
         // The progress bar and its text sit on the buttons' centre line, not at their top edge.
         controls.setAlignment(Pos.CENTER_LEFT);
