@@ -72,34 +72,14 @@ public final class StandardRunLauncher implements RunLauncher {
         if (from != null) {
             session.resumeFrom(from);
         }
-        return new RunHandle() {
+        return new SessionHandle(session, run.config().steps()) {
             @Override
             public void start() {
                 if (lowPriority) {
                     startLowered(session);
                 } else {
-                    session.start();
+                    super.start();
                 }
-            }
-
-            @Override
-            public void pause() {
-                session.pause();
-            }
-
-            @Override
-            public void resume() {
-                session.resume();
-            }
-
-            @Override
-            public void stop() {
-                session.stop();
-            }
-
-            @Override
-            public int totalSteps() {
-                return run.config().steps();
             }
 
             @Override

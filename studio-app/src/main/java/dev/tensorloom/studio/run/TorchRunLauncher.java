@@ -107,32 +107,7 @@ public final class TorchRunLauncher implements RunLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RunHandle() {
-            @Override
-            public void start() {
-                session.start();
-            }
-
-            @Override
-            public void pause() {
-                session.pause();
-            }
-
-            @Override
-            public void resume() {
-                session.resume();
-            }
-
-            @Override
-            public void stop() {
-                session.stop();
-            }
-
-            @Override
-            public int totalSteps() {
-                return config.steps();
-            }
-
+        return new SessionHandle(session, config.steps()) {
             @Override
             public void release() {
                 session.kill();

@@ -70,6 +70,9 @@ class TrainFromWeightsStoryTest extends StudioStoryBase {
         assertEquals(RunState.FINISHED, window.runPanel().stateProperty().get(), window.runPanel().failureProperty().get());
         assertTrue(window.runPanel().log().get(0).endsWith(", from the weights in " + trained), window.runPanel().log().get(0));
         double studioLoss = window.runPanel().lossPointsProperty().get().get(0).y();
+        System.out.printf("train from weights: studio (DJL) first loss %.7f, train.py on the same weights %.7f, "
+                + "relative difference %.2e; the seed's initial weights %.7f%n", studioLoss, pytorchLoss,
+                Math.abs(studioLoss - pytorchLoss) / pytorchLoss, initialLoss);
         assertEquals(pytorchLoss, studioLoss, 1e-3 * pytorchLoss,
                 "the studio's first loss on PyTorch's weights (PyTorch's own: " + pytorchLoss + ")");
         assertTrue(studioLoss < 0.95 * initialLoss,
