@@ -1,8 +1,5 @@
 package dev.tensorloom.execution.torch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tensorloom.execution.export.ExportManifest;
 import dev.tensorloom.execution.session.EvalMetrics;
 import dev.tensorloom.execution.session.RunFailure;
 import dev.tensorloom.execution.session.RunListener;
@@ -13,12 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +31,9 @@ public final class PyTorchSession implements TrainingRun {
     private final Consumer<TorchEvent> rawEvents;
     private final Object lock = new Object();
     private final List<Double> losses = new ArrayList<>();
-    private final Deque<String> errorTail = new ArrayDeque<>();
-    private final Path controlFile;
+    private final ErrorTail errorTail = new ErrorTail();
+    private final ControlFile controlFile;
+    private final ModelAttributes attributes;
     private State state = State.NEW;
     private Process process;
     private Thread reader;
@@ -49,7 +42,6 @@ public final class PyTorchSession implements TrainingRun {
     private RunFailure failure;
     private Map<String, Double> lastEvaluation = Map.of();
     private String watched;
-    private final Map<String, String> nodeOfAttribute;
 
     /**
      * @param rawEvents every parsed event, for what the listener has no method for (memory, activations
@@ -59,39 +51,15 @@ public final class PyTorchSession implements TrainingRun {
         this.request = request;
         this.listener = listener;
         this.rawEvents = rawEvents;
-        this.nodeOfAttribute = ExportManifest.nodes(request.packageFolder());
-        this.controlFile = Files.createTempFile("tensorloom-control", ".json");
+        this.attributes = ModelAttributes.of(request.packageFolder());
+        this.controlFile = new ControlFile();
         this.watched = request.watchedNode();
         writeControl("run");
     }
 
     /** The command line: python train.py …, or python -m torch.distributed.run --nproc-per-node N … train.py …. */
     List<String> command() {
-        List<String> c = new ArrayList<>();
-        c.add(request.python().toString());
-        if (request.processes() > 1 || !request.torchrunArgs().isEmpty()) {
-            c.addAll(List.of("-m", "torch.distributed.run", "--nproc-per-node", Integer.toString(request.processes())));
-            if (request.torchrunArgs().stream().noneMatch(a -> a.startsWith("--nnodes") || a.startsWith("--rdzv"))) {
-                c.add("--standalone");
-            }
-            c.addAll(request.torchrunArgs());
-        }
-        c.add("train.py");
-        c.addAll(List.of("--events", "--control", controlFile.toString(), "--steps", Integer.toString(request.steps()),
-                "--device", request.device(), "--checkpoint", request.checkpointing() ? "planned" : "none"));
-        if (request.memoryStep() > 0) {
-            c.addAll(List.of("--memory-step", Integer.toString(request.memoryStep())));
-        }
-        if (request.metricsOut() != null) {
-            c.addAll(List.of("--metrics-out", request.metricsOut().toAbsolutePath().toString()));
-        }
-        if (request.saveFolder() != null) {
-            c.addAll(List.of("--save", request.saveFolder().toAbsolutePath().toString()));
-        }
-        if (request.weights() != null) {
-            c.addAll(List.of("--weights", request.weights().toAbsolutePath().toString()));
-        }
-        return c;
+        return TorchCommandLine.of(request, controlFile.path());
     }
 
     @Override
@@ -113,7 +81,7 @@ public final class PyTorchSession implements TrainingRun {
             Process p = process;
             shutdownHook = new Thread(() -> killTree(p), "pytorch-engine-cleanup");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
-            Thread errors = new Thread(() -> collectErrors(p), "pytorch-engine-stderr");
+            Thread errors = new Thread(() -> errorTail.collect(p.getErrorStream()), "pytorch-engine-stderr");
             errors.setDaemon(true);
             errors.start();
             reader = new Thread(() -> readEvents(p, errors), "pytorch-engine-events");
@@ -239,7 +207,7 @@ public final class PyTorchSession implements TrainingRun {
                     killTree(p);
                     break;
                 }
-                rawEvents.accept(withNodeIds(event));
+                rawEvents.accept(attributes.withNodeIds(event));
                 if (event instanceof TorchEvent.Finished f) {
                     finished = f;
                 } else if (event instanceof TorchEvent.Failed f) {
@@ -259,25 +227,9 @@ public final class PyTorchSession implements TrainingRun {
         }
         if (problem == null && (finished == null || exit != 0)) {
             problem = new RunFailure("the PyTorch engine ended with exit code " + exit + (finished == null
-                    ? " before finishing" : "") + tailText(), null, losses.size() + 1L, null);
+                    ? " before finishing" : "") + errorTail.text(), null, losses.size() + 1L, null);
         }
         end(problem, finished);
-    }
-
-    /** Events name nodes by their attribute in model.py; the studio by node id. */
-    private TorchEvent withNodeIds(TorchEvent event) {
-        if (event instanceof TorchEvent.Activation a) {
-            return new TorchEvent.Activation(a.step(), nodeOf(a.node()), a.output(), a.stats(), a.shape(), a.rows(),
-                    a.cols(), a.values());
-        }
-        if (event instanceof TorchEvent.Memory m) {
-            Map<String, Long> saved = new java.util.LinkedHashMap<>();
-            m.savedBytes().forEach((k, v) -> saved.put(nodeOf(k), v));
-            List<TorchEvent.Memory.Sample> samples = m.samples().stream()
-                    .map(s -> new TorchEvent.Memory.Sample(s.phase(), nodeOf(s.node()), s.bytes())).toList();
-            return new TorchEvent.Memory(m.step(), m.source(), m.device(), m.baselineBytes(), m.peakBytes(), saved, samples);
-        }
-        return event;
     }
 
     private void dispatch(TorchEvent event) {
@@ -317,11 +269,7 @@ public final class PyTorchSession implements TrainingRun {
             }
             removeShutdownHook();
         }
-        try {
-            Files.deleteIfExists(controlFile);
-        } catch (IOException ignored) {
-            // a temporary file; the next start makes a new one
-        }
+        controlFile.delete();
         if (problem != null) {
             listener.onFailed(problem);
         } else {
@@ -340,27 +288,6 @@ public final class PyTorchSession implements TrainingRun {
         }
     }
 
-    private void collectErrors(Process p) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                synchronized (errorTail) {
-                    errorTail.addLast(line);
-                    if (errorTail.size() > 20) {
-                        errorTail.removeFirst();
-                    }
-                }
-            }
-        } catch (IOException ignored) {
-            // the process ended
-        }
-    }
-
-    private String tailText() {
-        synchronized (errorTail) {
-            return errorTail.isEmpty() ? "" : ":\n" + String.join("\n", errorTail);
-        }
-    }
-
     private static int waitForExit(Process p) {
         try {
             return p.waitFor();
@@ -376,44 +303,17 @@ public final class PyTorchSession implements TrainingRun {
         p.destroyForcibly();
     }
 
-    /** The attribute in model.py of a node id (the same unless the id is not a Python name). */
-    private String attributeOf(String nodeId) {
-        if (nodeId == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> e : nodeOfAttribute.entrySet()) {
-            if (e.getValue().equals(nodeId)) {
-                return e.getKey();
-            }
-        }
-        return nodeId;
-    }
-
     /** The node id of an attribute in model.py. */
     public String nodeOf(String attribute) {
-        return nodeOfAttribute.getOrDefault(attribute, attribute);
+        return attributes.nodeOf(attribute);
     }
 
-    /** Replaces the control file in one move, so the child never reads half of it. */
+    /** Tells the child what to do next and which node to watch; a null wish keeps its state. */
     private void writeControl(String wish) {
-        try {
-            ObjectMapper json = new ObjectMapper();
-            ObjectNode control = json.createObjectNode();
-            String current;
-            String node;
-            synchronized (lock) {
-                current = wish;
-                node = watched;
-            }
-            if (current != null) {
-                control.put("state", current);
-            }
-            control.put("watch", attributeOf(node));
-            Path tmp = controlFile.resolveSibling(controlFile.getFileName() + ".tmp");
-            Files.writeString(tmp, json.writeValueAsString(control));
-            Files.move(tmp, controlFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the PyTorch engine's control file " + controlFile, e);
+        String node;
+        synchronized (lock) {
+            node = watched;
         }
+        controlFile.write(wish, attributes.attributeOf(node));
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The reference the executor is measured against: a {@link Plan}'s ops run in step order as one
  * autograd graph (nothing detached between nodes), with the executor's {@link dev.tensorloom.execution.op.OpContext}
  * semantics — the same parameters and buffers, training mode, and the engine generator reseeded before
- * each node exactly as {@link Pass} does, so dropout draws the same masks.
+ * each node exactly as {@link NodeForward} does, so dropout draws the same masks.
  */
 public final class WholeGraphReference {
     private WholeGraphReference() {
@@ -38,7 +38,7 @@ public final class WholeGraphReference {
             for (Optional<InputRef> ref : s.inputs()) {
                 inputs.add(ref.map(r -> outs[r.step()].get(r.output())).orElse(null));
             }
-            Engine.getInstance().setRandomSeed(Pass.forwardSeed(seed, globalStep, s.index()));
+            Engine.getInstance().setRandomSeed(NodeForward.forwardSeed(seed, globalStep, s.index()));
             outs[s.index()] = s.op().forward(new NodeContext(s, store, m, true, false), inputs);
             // Results an op put next to a parameter belong to this pass, not to the parameter store.
             store.sweepStrays(m);
