@@ -43,6 +43,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
     private final GraphViews views;
     private final CanvasGestures gestures;
+    private final WirePicker wirePicker;
     private final ViewPrebuilder prebuilder;
     private final Minimap minimap;
     private final Group world = new Group();
@@ -56,6 +57,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final ChangeListener<Map<String, String>> stateListener;
     private final ChangeListener<java.util.Set<dev.tensorloom.model.doc.PortRef>> problemInputsListener;
     private final InvalidationListener markListener;
+    private final InvalidationListener wireSelectionListener;
     private final InvalidationListener viewportListener;
     private final InvalidationListener minimapVisibility;
     private final OverviewLayer overview = new OverviewLayer();
@@ -68,7 +70,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     GraphCanvasSkin(GraphCanvas canvas) {
         super(canvas);
         views = new GraphViews(canvas.document(), canvas.catalog(), decorations(canvas));
-        gestures = new CanvasGestures(canvas, views);
+        wirePicker = new WirePicker(canvas, views);
+        gestures = new CanvasGestures(canvas, views, wirePicker);
         minimap = new Minimap(canvas);
         prebuilder = new ViewPrebuilder(canvas, views, gestures::running);
         views.buildAll();
@@ -117,8 +120,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.nodeAnnotationsProperty().addListener(annotationListener);
         stateListener = (obs, before, after) -> views.statesChanged(after);
         canvas.nodeStatesProperty().addListener(stateListener);
-        problemInputsListener = (obs, before, after) -> views.problemInputsChanged();
+        problemInputsListener = (obs, before, after) -> views.wireMarksChanged();
         canvas.problemInputsProperty().addListener(problemInputsListener);
+        wireSelectionListener = obs -> views.wireMarksChanged();
+        canvas.selectedWireProperty().addListener(wireSelectionListener);
         markListener = obs -> views.marksChanged();
         canvas.markedNodesProperty().addListener(markListener);
         // Pan and zoom only move two transforms; the layout pass after them re-culls the views.
@@ -167,6 +172,11 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
             }
 
             @Override
+            public boolean wireSelected(String wireId) {
+                return wireId.equals(canvas.selectedWireProperty().get());
+            }
+
+            @Override
             public boolean marked(String itemId) {
                 Set<String> marked = canvas.markedNodesProperty().get();
                 if (marked.isEmpty()) {
@@ -209,6 +219,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
     CanvasGestures gestures() {
         return gestures;
+    }
+
+    WirePicker wirePicker() {
+        return wirePicker;
     }
 
     ViewPrebuilder prebuilder() {
@@ -333,6 +347,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.nodeAnnotationsProperty().removeListener(annotationListener);
         canvas.nodeStatesProperty().removeListener(stateListener);
         canvas.problemInputsProperty().removeListener(problemInputsListener);
+        canvas.selectedWireProperty().removeListener(wireSelectionListener);
         canvas.markedNodesProperty().removeListener(markListener);
         canvas.panXProperty().removeListener(viewportListener);
         canvas.panYProperty().removeListener(viewportListener);
