@@ -416,7 +416,12 @@ public class GraphCanvas extends Control {
     }
 
     void report(CanvasMessage.Kind kind, String text) {
-        message.set(new CanvasMessage(++messageSerial, kind, text));
+        report(kind, text, null);
+    }
+
+    /** A message shown beside {@code port} (null: at the bottom of the canvas). */
+    void report(CanvasMessage.Kind kind, String text, dev.tensorloom.model.doc.PortRef port) {
+        message.set(new CanvasMessage(++messageSerial, kind, text, port));
     }
 
     // ---- edits -------------------------------------------------------------------------------
@@ -509,17 +514,19 @@ public class GraphCanvas extends Control {
         return id;
     }
 
-    /** Connects two ports as one command; a refusal is reported on {@link #messageProperty()}. */
+    /** Connects two ports as one command; a refusal is reported on {@link #messageProperty()}, at {@code to}. */
     public boolean connect(dev.tensorloom.model.doc.PortRef from, dev.tensorloom.model.doc.PortRef to) {
         var refusal = rules.refusal(from, to, connectionCheck.get());
-        if (refusal.isPresent()) {
-            report(CanvasMessage.Kind.REFUSED, refusal.get());
-            return false;
+        try {
+            if (refusal.isEmpty()) {
+                editing.push(new dev.tensorloom.model.command.Connect(from, to));
+                return true;
+            }
+        } catch (GraphEditException e) {
+            refusal = java.util.Optional.of(e.getMessage());
         }
-        return attempt(() -> {
-            editing.push(new dev.tensorloom.model.command.Connect(from, to));
-            return Boolean.TRUE;
-        }) != null;
+        report(CanvasMessage.Kind.REFUSED, refusal.get(), to);
+        return false;
     }
 
     CanvasEditing editing() {

@@ -58,6 +58,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final ChangeListener<java.util.Set<dev.tensorloom.model.doc.PortRef>> problemInputsListener;
     private final InvalidationListener markListener;
     private final InvalidationListener wireSelectionListener;
+    private final MessageBubble bubble = new MessageBubble();
+    private final ChangeListener<CanvasMessage> messageListener;
     private final InvalidationListener viewportListener;
     private final InvalidationListener minimapVisibility;
     private final OverviewLayer overview = new OverviewLayer();
@@ -82,7 +84,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         world.getChildren().addAll(views.wireLayer(), views.nodeLayer(), gestures.draft());
         minimap.setManaged(false);
         minimap.getTransforms().add(minimapScale);
-        getChildren().addAll(overview, world, gestures.band(), minimap);
+        getChildren().addAll(overview, world, gestures.band(), minimap, bubble);
         canvas.setClip(clip);
 
         pan.xProperty().bind(canvas.panXProperty());
@@ -124,6 +126,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.problemInputsProperty().addListener(problemInputsListener);
         wireSelectionListener = obs -> views.wireMarksChanged();
         canvas.selectedWireProperty().addListener(wireSelectionListener);
+        messageListener = (obs, before, after) -> showMessage(after);
+        canvas.messageProperty().addListener(messageListener);
         markListener = obs -> views.marksChanged();
         canvas.markedNodesProperty().addListener(markListener);
         // Pan and zoom only move two transforms; the layout pass after them re-culls the views.
@@ -204,7 +208,24 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.requestLayout();
     }
 
+    private void showMessage(CanvasMessage message) {
+        if (message == null) {
+            bubble.dismiss();
+        } else {
+            GraphCanvas canvas = getSkinnable();
+            bubble.show(message, MessageBubble.portBounds(canvas, views, message.port()), canvas.getWidth(),
+                    canvas.getHeight());
+        }
+    }
+
+    /** The message box over the canvas (tests). */
+    MessageBubble bubble() {
+        return bubble;
+    }
+
     private void documentChanged(DocumentChange change) {
+        // An edit makes the last refusal stale.
+        bubble.dismiss();
         views.apply(change);
         prebuilder.changed();
         // The overview is redrawn once per layout pass, however many changes a command made.
@@ -348,6 +369,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.nodeStatesProperty().removeListener(stateListener);
         canvas.problemInputsProperty().removeListener(problemInputsListener);
         canvas.selectedWireProperty().removeListener(wireSelectionListener);
+        canvas.messageProperty().removeListener(messageListener);
+        bubble.dismiss();
         canvas.markedNodesProperty().removeListener(markListener);
         canvas.panXProperty().removeListener(viewportListener);
         canvas.panYProperty().removeListener(viewportListener);

@@ -136,16 +136,10 @@ public final class MainWindowView extends BorderPane {
         setTop(new VBox(menuBar(), toolBar()));
         StackPane centre = new StackPane(canvas.view());
         centre.getStyleClass().add("editor-area");
-        Label refusal = new Label();
-        refusal.setId("canvas-message");
-        refusal.getStyleClass().add("canvas-message");
-        refusal.textProperty().bind(canvas.messageProperty());
-        refusal.visibleProperty().bind(canvas.messageProperty().isNotEmpty());
-        StackPane.setAlignment(refusal, javafx.geometry.Pos.BOTTOM_CENTER);
         GroupBreadcrumb breadcrumb = new GroupBreadcrumb(vm.document(), canvas.openGroupProperty(), canvas::openGroup);
         StackPane.setAlignment(breadcrumb, javafx.geometry.Pos.TOP_LEFT);
         StackPane.setMargin(breadcrumb, new javafx.geometry.Insets(6));
-        centre.getChildren().addAll(refusal, emptyCanvasHint(), breadcrumb);
+        centre.getChildren().addAll(emptyCanvasHint(), breadcrumb);
         SplitPane split = new SplitPane(palette, centre, inspector);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
