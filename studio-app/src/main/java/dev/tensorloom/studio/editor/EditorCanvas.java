@@ -28,6 +28,9 @@ public interface EditorCanvas {
 
     BooleanProperty minimapVisibleProperty();
 
+    /** The selected wire's id, or null; a wire is never selected beside nodes. */
+    ReadOnlyObjectProperty<String> selectedWireProperty();
+
     void selectAll();
 
     void deleteSelection();

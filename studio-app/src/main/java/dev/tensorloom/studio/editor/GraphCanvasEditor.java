@@ -108,6 +108,11 @@ public final class GraphCanvasEditor implements EditorCanvas {
     }
 
     @Override
+    public ReadOnlyObjectProperty<String> selectedWireProperty() {
+        return canvas.selectedWireProperty();
+    }
+
+    @Override
     public void selectAll() {
         canvas.selectAll();
     }

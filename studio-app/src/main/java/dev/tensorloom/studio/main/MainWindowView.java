@@ -233,9 +233,13 @@ public final class MainWindowView extends BorderPane {
         saveAsBlock.setGraphic(new FontIcon(Feather.PACKAGE));
         MenuItem closeGroup = item("Close group", Feather.CORNER_LEFT_UP, "Shortcut+BACK_SPACE", canvas::closeGroup);
         closeGroup.disableProperty().bind(canvas.openGroupProperty().isNull());
-        for (MenuItem mi : new MenuItem[] {cut, copy, delete, group, ungroup}) {
+        for (MenuItem mi : new MenuItem[] {cut, copy, group, ungroup}) {
             mi.disableProperty().bind(Bindings.createBooleanBinding(nothingSelected::get, nothingSelected));
         }
+        // Delete also removes a selected wire.
+        delete.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> nothingSelected.get() && canvas.selectedWireProperty().get() == null, nothingSelected,
+                canvas.selectedWireProperty()));
         return new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy,
                 item("Paste", Feather.CLIPBOARD, "Shortcut+V", actions::paste), delete,
                 item("Select all", null, "Shortcut+A", canvas::selectAll), new SeparatorMenuItem(), group, ungroup,
