@@ -337,6 +337,9 @@ public final class MainWindowView extends BorderPane {
         Label device = new Label();
         device.setId("status-device");
         device.textProperty().bind(vm.deviceProperty());
+        // In a narrow window the bar's own (empty) text gives way, never these.
+        params.setMinWidth(Region.USE_PREF_SIZE);
+        device.setMinWidth(Region.USE_PREF_SIZE);
         status.getRightItems().addAll(params, new Separator(Orientation.VERTICAL), device);
         status.progressProperty().bind(Bindings.when(vm.busyProperty()).then(-1.0).otherwise(0.0));
         return status;
