@@ -32,7 +32,7 @@ import javafx.util.Duration;
  * scale transform, so pan and zoom change two transforms; the layout pass after them culls only
  * when the view leaves the area culled last time. Under the world, in screen space, the overview
  * bitmap of far-out zoom levels; over it a screen-space overlay holds the rubber band, and the
- * minimap sits in the bottom-right corner.
+ * minimap sits in the bottom-right corner with its fold-away handle.
  */
 final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     static final double MINIMAP_MARGIN = 12;
@@ -46,6 +46,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final WirePicker wirePicker;
     private final ViewPrebuilder prebuilder;
     private final Minimap minimap;
+    private final MinimapToggle minimapToggle;
     private final Group world = new Group();
     private final Translate pan = new Translate();
     private final Scale scale = new Scale();
@@ -75,6 +76,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         wirePicker = new WirePicker(canvas, views);
         gestures = new CanvasGestures(canvas, views, wirePicker);
         minimap = new Minimap(canvas);
+        minimapToggle = new MinimapToggle(minimap);
         prebuilder = new ViewPrebuilder(canvas, views, gestures::running);
         views.buildAll();
 
@@ -84,7 +86,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         world.getChildren().addAll(views.wireLayer(), views.nodeLayer(), gestures.draft());
         minimap.setManaged(false);
         minimap.getTransforms().add(minimapScale);
-        getChildren().addAll(overview, world, gestures.band(), minimap, bubble);
+        getChildren().addAll(overview, world, gestures.band(), minimap, minimapToggle, bubble);
         canvas.setClip(clip);
 
         pan.xProperty().bind(canvas.panXProperty());
@@ -258,6 +260,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         return minimap;
     }
 
+    MinimapToggle minimapToggle() {
+        return minimapToggle;
+    }
+
     /** Sizes and stored places of the shown items, falling back to estimates for anything else. */
     NodeGeometry geometry() {
         GraphCanvas canvas = getSkinnable();
@@ -291,6 +297,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         double small = Minimap.scaleFor(canvas.getWidth(), canvas.getHeight());
         minimapScale.setX(small);
         minimapScale.setY(small);
+        minimapToggle.place(canvas.getWidth(), canvas.getHeight(), MINIMAP_MARGIN);
         minimap.relocate(canvas.getWidth() - Minimap.WIDTH * small - MINIMAP_MARGIN,
                 canvas.getHeight() - Minimap.HEIGHT * small - MINIMAP_MARGIN);
         double zoom = canvas.getZoom();

@@ -41,6 +41,9 @@ public final class CanvasStyles {
     public static final String RUBBER_BAND = "rubber-band";
     /** The minimap in a corner of the canvas. */
     public static final String MINIMAP = "minimap";
+    /** The minimap's fold-away handle in the canvas's bottom-right corner, and the arrow it shows. */
+    public static final String MINIMAP_TOGGLE = "minimap-toggle";
+    public static final String MINIMAP_TOGGLE_ICON = "minimap-toggle-icon";
     /** Node boxes inside the minimap. */
     public static final String MINIMAP_NODES = "minimap-nodes";
     /** The visible part of the canvas drawn inside the minimap. */
