@@ -37,6 +37,14 @@ public interface DialogService {
         return false;
     }
 
+    /**
+     * Asks for a folder of trained weights to start a run from ({@code weights.safetensors} from
+     * {@code train.py --save}, {@code tensorloom train --save} or an export); empty when cancelled.
+     */
+    default Optional<Path> chooseWeightsFolder() {
+        return Optional.empty();
+    }
+
     /** Asks what to call a block being saved ({@code suggested} filled in); empty when cancelled. */
     default Optional<String> askBlockName(String suggested) {
         return Optional.empty();

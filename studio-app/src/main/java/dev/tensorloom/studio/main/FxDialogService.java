@@ -20,6 +20,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Screen;
@@ -54,6 +55,17 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText("Unsaved changes");
         ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
         return answer == save ? UnsavedChoice.SAVE : answer == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
+    }
+
+    @Override
+    public Optional<Path> chooseWeightsFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Start from weights (a folder with weights.safetensors)");
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File folder = chooser.showDialog(owner);
+        return folder == null ? Optional.empty() : Optional.of(folder.toPath());
     }
 
     @Override

@@ -113,8 +113,9 @@ public final class MainWindowView extends BorderPane {
     }
 
     /** The Run menu's actions and when each is possible. */
-    public record RunCommands(Runnable train, Runnable pause, Runnable stop, Runnable memoryAnalysis,
-            ObservableBooleanValue canTrain, ObservableBooleanValue canPause, ObservableBooleanValue canStop) {
+    public record RunCommands(Runnable train, Runnable trainFromWeights, Runnable pause, Runnable stop,
+            Runnable memoryAnalysis, ObservableBooleanValue canTrain, ObservableBooleanValue canPause,
+            ObservableBooleanValue canStop) {
     }
 
     private final RunCommands run;
@@ -269,7 +270,7 @@ public final class MainWindowView extends BorderPane {
     private Menu runMenu() {
         Menu menu = new Menu("Run");
         if (run == null) {
-            for (String name : new String[] {"Train", "Pause", "Stop", "Memory analysis"}) {
+            for (String name : new String[] {"Train", "Train from weights…", "Pause", "Stop", "Memory analysis"}) {
                 MenuItem mi = new MenuItem(name);
                 mi.disableProperty().bind(vm.runAvailableProperty().not());
                 menu.getItems().add(mi);
@@ -278,6 +279,7 @@ public final class MainWindowView extends BorderPane {
         }
         menu.getItems().addAll(
                 runItem(item("Train", Feather.PLAY, "F5", run.train()), run.canTrain()),
+                runItem(item("Train from weights…", Feather.DOWNLOAD, null, run.trainFromWeights()), run.canTrain()),
                 runItem(item("Pause", Feather.PAUSE, null, run.pause()), run.canPause()),
                 runItem(item("Stop", Feather.STOP_CIRCLE, "Shift+F5", run.stop()), run.canStop()),
                 new SeparatorMenuItem(),

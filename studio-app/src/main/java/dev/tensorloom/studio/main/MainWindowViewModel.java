@@ -11,7 +11,6 @@ import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.files.RecentFiles;
 import dev.tensorloom.studio.problems.ProblemsViewModel;
 import dev.tensorloom.studio.task.BackgroundTask;
-import dev.tensorloom.studio.task.OneAtATime;
 import dev.tensorloom.studio.task.TaskExecutor;
 import dev.tensorloom.templates.TemplateCatalog;
 import java.nio.file.Files;
@@ -48,7 +47,6 @@ public final class MainWindowViewModel {
     private final DialogService dialogs;
     private final TaskExecutor tasks;
     private final RecentFiles recentStore;
-    private final ModelChecker checker;
     private final TemplateCatalog templates;
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
@@ -62,12 +60,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper validation = new ReadOnlyStringWrapper("Not checked yet");
-    private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Map<String, NodeAnnotation>> annotations = new ReadOnlyObjectWrapper<>(Map.of());
-    private final ProblemsViewModel problems = new ProblemsViewModel();
-    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Device: …");
-    private boolean deviceProbing;
+    private final ModelStatus status;
     // True once a run panel is attached to the window (a view model alone cannot train).
     private final ReadOnlyBooleanWrapper runAvailable = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
@@ -78,15 +71,14 @@ public final class MainWindowViewModel {
     private final ProjectBlocks projectBlocks = new ProjectBlocks();
     /** Set for recovered work: a cleared history counts as saved, but that work is saved nowhere. */
     private boolean forceModified;
-    private final OneAtATime<Void> checks = new OneAtATime<>(v -> check());
 
     public MainWindowViewModel(DialogService dialogs, TaskExecutor tasks, RecentFiles recentStore,
             ModelChecker checker, TemplateCatalog templates) {
         this.dialogs = Objects.requireNonNull(dialogs);
         this.tasks = Objects.requireNonNull(tasks);
         this.recentStore = Objects.requireNonNull(recentStore);
-        this.checker = Objects.requireNonNull(checker);
         this.templates = Objects.requireNonNull(templates);
+        this.status = new ModelStatus(document, Objects.requireNonNull(checker), this.tasks);
         recentFiles.setAll(recentStore.load());
         dropMissingRecentFiles();
         undoStack.addListener(s -> historyChanged());
@@ -284,21 +276,12 @@ public final class MainWindowViewModel {
 
     /** Asks for the compute device once, on a background thread (engines load slowly). */
     public void probeDevice(Supplier<String> probe) {
-        deviceProbing = true;
-        BackgroundTask.wrap(probe::get)
-                .onSuccess(d -> deviceKnown("Device: " + d))
-                .onFailure(e -> deviceKnown("Device: unavailable"))
-                .executeWith(tasks);
-    }
-
-    private void deviceKnown(String text) {
-        device.set(text);
-        deviceProbing = false;
+        status.probeDevice(probe);
     }
 
     /** True while the device probe runs (the screenshot waits for it, so the status bar shows the device). */
     public boolean isDeviceProbePending() {
-        return deviceProbing;
+        return status.isDeviceProbePending();
     }
 
     private void historyChanged() {
@@ -309,32 +292,12 @@ public final class MainWindowViewModel {
         undoText.set(undoStack.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
         redoText.set(undoStack.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
         updateTitle();
-        requestCheck();
+        status.requestCheck();
     }
 
     /** True while the background check of the model (validation, parameters, badges) has not caught up. */
     public boolean isCheckPending() {
-        return checks.busy();
-    }
-
-    /** Checks a copy in the background; edits during a check start one more check afterwards. */
-    private void requestCheck() {
-        checks.request(null);
-    }
-
-    private void check() {
-        Document copy = DocumentContents.copy(document);
-        BackgroundTask.wrap(() -> checker.check(copy)).onSuccess(summary -> {
-            validation.set(summary.validation());
-            parameters.set(summary.parameters());
-            annotations.set(summary.annotations());
-            problems.update(summary.problems());
-            checks.done();
-        }).onFailure(e -> {
-            validation.set("Check failed: " + e.getMessage());
-            problems.update(java.util.List.of());
-            checks.done();
-        }).executeWith(tasks);
+        return status.isCheckPending();
     }
 
     private void updateTitle() {
@@ -393,25 +356,25 @@ public final class MainWindowViewModel {
     }
 
     public ReadOnlyStringProperty validationProperty() {
-        return validation.getReadOnlyProperty();
+        return status.validationProperty();
     }
 
     public ReadOnlyStringProperty parametersProperty() {
-        return parameters.getReadOnlyProperty();
+        return status.parametersProperty();
     }
 
     /** Badges, output shapes and problems per node id, from the latest background check. */
     public ReadOnlyObjectProperty<Map<String, NodeAnnotation>> annotationsProperty() {
-        return annotations.getReadOnlyProperty();
+        return status.annotationsProperty();
     }
 
     /** The problems list of the latest background check, opened from the status bar. */
     public ProblemsViewModel problems() {
-        return problems;
+        return status.problems();
     }
 
     public ReadOnlyStringProperty deviceProperty() {
-        return device.getReadOnlyProperty();
+        return status.deviceProperty();
     }
 
     /** Called by the window once its run panel exists. */

@@ -3,6 +3,7 @@ package dev.tensorloom.studio.python;
 import dev.tensorloom.execution.python.PythonSetupException;
 import dev.tensorloom.execution.python.SetupListener;
 import dev.tensorloom.studio.task.TaskExecutor;
+import dev.tensorloom.studio.ui.CappedLog;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -12,7 +13,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -42,8 +42,7 @@ public final class PythonSetupViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final ObservableList<String> readOnlyLog = FXCollections.unmodifiableObservableList(log);
+    private final CappedLog log = new CappedLog(MAX_LOG_LINES);
     private volatile Thread running;
     private Consumer<Path> onSucceeded = p -> { };
 
@@ -134,9 +133,6 @@ public final class PythonSetupViewModel {
 
     private void appendLog(String line) {
         log.add(line);
-        if (log.size() > MAX_LOG_LINES) {
-            log.remove(0, log.size() - MAX_LOG_LINES);
-        }
     }
 
     public Path venvDir() {
@@ -165,6 +161,6 @@ public final class PythonSetupViewModel {
     }
 
     public ObservableList<String> log() {
-        return readOnlyLog;
+        return log.lines();
     }
 }

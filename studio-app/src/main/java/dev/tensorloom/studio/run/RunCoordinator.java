@@ -100,12 +100,20 @@ public final class RunCoordinator {
      * project) off the UI thread and starts it.
      */
     public void start(Document copy, Path dataFolder, SnapshotPolicy snapshots) {
+        start(copy, dataFolder, snapshots, null);
+    }
+
+    /**
+     * As {@link #start(Document, Path, SnapshotPolicy)}, but the run starts from the weights in {@code weights}
+     * (a folder with {@code weights.safetensors}) instead of the seed's initial ones; null for those.
+     */
+    public void start(Document copy, Path dataFolder, SnapshotPolicy snapshots, Path weights) {
         forgetStopped();
         int run = ++generation;
         state.set(RunState.PREPARING);
         launchers.choose(chosen -> {
             if (run == generation && state.get() == RunState.PREPARING) {
-                prepare(run, chosen, copy, dataFolder, snapshots, null);
+                prepare(run, chosen, copy, dataFolder, snapshots, null, weights);
             }
         }, reason -> {
             if (run == generation && state.get() == RunState.PREPARING) {
@@ -134,7 +142,7 @@ public final class RunCoordinator {
         }
         int run = ++generation;
         state.set(RunState.PREPARING);
-        prepare(run, stoppedLauncher, copy, dataFolder, snapshots, stoppedState);
+        prepare(run, stoppedLauncher, copy, dataFolder, snapshots, stoppedState, null);
     }
 
     /** Another project was opened: the stopped run of the previous one can no longer be continued. */
@@ -148,10 +156,11 @@ public final class RunCoordinator {
     }
 
     private void prepare(int run, RunLauncher chosen, Document copy, Path dataFolder, SnapshotPolicy snapshots,
-            TrainingState from) {
+            TrainingState from, Path weights) {
         RunListener listener = listenerFor(run);
-        BackgroundTask.wrap(() -> from == null ? chosen.prepare(copy, dataFolder, snapshots, listener)
-                : chosen.resume(copy, dataFolder, snapshots, listener, from)).onSuccess(h -> {
+        BackgroundTask.wrap(() -> from != null ? chosen.resume(copy, dataFolder, snapshots, listener, from)
+                : weights != null ? chosen.prepareFrom(copy, dataFolder, snapshots, listener, weights)
+                : chosen.prepare(copy, dataFolder, snapshots, listener)).onSuccess(h -> {
             if (run != generation || state.get() != RunState.PREPARING) {
                 h.release();
                 return;

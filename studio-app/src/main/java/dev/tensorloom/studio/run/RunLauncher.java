@@ -21,6 +21,16 @@ public interface RunLauncher {
     RunHandle prepare(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener);
 
     /**
+     * As {@link #prepare}, but the run starts from the weights in {@code weights} (a folder written by
+     * {@code train.py --save}, {@code tensorloom train --save} or an export) instead of the seed's initial
+     * ones; a folder that holds no weights, or weights of another model, fails with a message naming the file.
+     */
+    default RunHandle prepareFrom(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener,
+            Path weights) {
+        throw new UnsupportedOperationException("this engine cannot start from saved weights");
+    }
+
+    /**
      * As {@link #prepare}, but the run continues from {@code state} (a run that was stopped) instead of
      * starting afresh; the caller has checked that {@code document} is the project that run trained.
      */

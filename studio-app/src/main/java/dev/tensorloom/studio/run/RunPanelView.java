@@ -170,6 +170,11 @@ public final class RunPanelView extends BorderPane {
                 vm::resume, vm.canResumeProperty().not());
         Button stop = button("run-stop", "Stop", "Stop the run, keeping its last step (Shift+F5)", Feather.STOP_CIRCLE,
                 vm::stop, vm.canStopProperty().not());
+        Button fromWeights = button("run-start-from-weights", null, "Train from weights… (a folder from train.py "
+                + "--save, tensorloom train --save or an export)", Feather.DOWNLOAD, vm::startFromWeights,
+                vm.canStartProperty().not());
+        // An icon alone already: it never shrinks either.
+        fromWeights.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.setId("run-progress");
         bar.progressProperty().bind(vm.progressProperty());
@@ -185,7 +190,7 @@ public final class RunPanelView extends BorderPane {
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(vm.progressTextProperty());
         text.setTooltip(whole);
-        HBox controls = new HBox(6, start, pause, resume, stop, bar, text);
+        HBox controls = new HBox(6, start, fromWeights, pause, resume, stop, bar, text);
         controls.getStyleClass().add("run-controls");
         // The progress bar and its text sit on the buttons' centre line, not at their top edge.
         controls.setAlignment(Pos.CENTER_LEFT);

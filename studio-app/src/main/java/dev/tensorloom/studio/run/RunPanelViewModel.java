@@ -10,10 +10,12 @@ import dev.tensorloom.execution.session.StepMetrics;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.studio.files.DocumentContents;
+import dev.tensorloom.studio.ui.CappedLog;
 import dev.tensorloom.studio.ui.ChartPoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,7 +25,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -42,6 +43,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     private final RunCoordinator runs;
     private Supplier<SnapshotPolicy> snapshots = () -> SnapshotPolicy.NONE;
     private Supplier<Path> projectFolder = () -> null;
+    private Supplier<Optional<Path>> weightsChooser = Optional::empty;
 
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.IDLE);
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(true);
@@ -58,8 +60,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     private final RunCharts charts = new RunCharts(CHART_POINTS);
     private final WeightsOffer weights;
     private final UntrainedEdits untrainedEdits;
-    private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+    private final CappedLog log = new CappedLog(LOG_LINES);
 
     private final ProgressText line = new ProgressText();
     /** The step a continued run resumes after, until it starts; -1 for a new run. */
@@ -98,25 +99,44 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
 
     // ---- run control --------------------------------------------------------------------------
 
+    /** How Start from weights… asks for a weights folder (a folder chooser; scripted in tests). */
+    public void setWeightsChooser(Supplier<Optional<Path>> chooser) {
+        weightsChooser = Objects.requireNonNull(chooser);
+    }
+
     /** Prepares the run off the UI thread, then starts it. */
     public void start() {
+        start(null);
+    }
+
+    /**
+     * Asks for a weights folder ({@code train.py --save}, {@code tensorloom train --save}, an export), then
+     * starts a run from those weights instead of the seed's initial ones; nothing when the user cancels.
+     */
+    public void startFromWeights() {
+        if (canStart.get()) {
+            weightsChooser.get().ifPresent(this::start);
+        }
+    }
+
+    private void start(Path weights) {
         if (!canStart.get()) {
             return;
         }
         clearRun();
         stoppedIdentity = null;
-        log("Preparing (" + RunWords.engine(runs.engineDescription(), document.config()) + "): "
-                + RunWords.describe(document.config()));
+        log.add("Preparing (" + RunWords.engine(runs.engineDescription(), document.config()) + "): "
+                + RunWords.describe(document.config()) + (weights == null ? "" : ", from the weights in " + weights));
         Document copy = DocumentContents.copy(document);
         runIdentity = RunIdentity.of(copy, copy.config());
         untrainedEdits.track(copy);
-        runs.start(copy, projectFolder.get(), snapshots.get());
+        runs.start(copy, projectFolder.get(), snapshots.get(), weights);
     }
 
     public void pause() {
         if (canPause.get()) {
             runs.pause();
-            log("Paused");
+            log.add("Paused");
         }
     }
 
@@ -127,7 +147,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         }
         if (state.get() == RunState.PAUSED) {
             runs.resume();
-            log("Resumed");
+            log.add("Resumed");
             return;
         }
         List<String> changed = stoppedIdentity.differences(RunIdentity.of(document, document.config()));
@@ -147,7 +167,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     /** Asks the run to stop after its current step (also ends a pause). */
     public void stop() {
         if (canStop.get()) {
-            log(runs.stop() ? "Stopping after the current step" : "Stopped before the first step");
+            log.add(runs.stop() ? "Stopping after the current step" : "Stopped before the first step");
         }
     }
 
@@ -166,7 +186,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     @Override
     public void started(int steps) {
         line.started(steps);
-        log(resumedAt < 0 ? "Started " + steps + " steps" : "Resumed at step " + resumedAt + " of " + steps);
+        log.add(resumedAt < 0 ? "Started " + steps + " steps" : "Resumed at step " + resumedAt + " of " + steps);
         resumedAt = -1;
     }
 
@@ -193,7 +213,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
             charts.metric(m.step(), value);
         }
         evaluationText.set(EvaluationWords.headline(m));
-        log(String.format("Evaluation after step %d%s: %s", m.step(),
+        log.add(String.format("Evaluation after step %d%s: %s", m.step(),
                 m.examples() > 0 ? String.format(" on %,d held-out examples", m.examples()) : "", RunWords.values(m.values())));
     }
 
@@ -205,7 +225,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         if (runs.hasStoppedRun()) {
             stoppedIdentity = runIdentity;
         }
-        log(String.format("%s after %d steps in %s%s", s.stopped() ? "Stopped" : "Finished", s.steps(),
+        log.add(String.format("%s after %d steps in %s%s", s.stopped() ? "Stopped" : "Finished", s.steps(),
                 RunWords.duration(s.elapsedMillis() / 1000.0), runs.hasStoppedRun() ? "; Resume continues from here" : ""));
         weights.runFinished();
     }
@@ -220,7 +240,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     public void diverged(Divergence d) {
         String line = d.describe();
         warning.set(Character.toUpperCase(line.charAt(0)) + line.substring(1) + ". A lower learning rate usually helps.");
-        log("Warning: " + line);
+        log.add("Warning: " + line);
     }
 
     @Override
@@ -229,7 +249,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         String where = f.nodeId() == null ? "" : " at node " + f.nodeId();
         failure.set("Training failed" + (f.step() > 0 ? " in step " + f.step() : "") + where + ": " + f.message());
         failedNode.set(f.nodeId());
-        log(failure.get());
+        log.add(failure.get());
     }
 
     private void clearRun() {
@@ -254,13 +274,6 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         canPause.set(s == RunState.RUNNING);
         canResume.set(s == RunState.PAUSED || s == RunState.STOPPED && runs.hasStoppedRun());
         canStop.set(s == RunState.RUNNING || s == RunState.PAUSED || s == RunState.PREPARING);
-    }
-
-    private void log(String line) {
-        log.add(line);
-        if (log.size() > LOG_LINES) {
-            log.remove(0, log.size() - LOG_LINES);
-        }
     }
 
     /**
@@ -385,6 +398,6 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
 
     /** Newest last, at most {@value #LOG_LINES} lines. */
     public ObservableList<String> log() {
-        return logView;
+        return log.lines();
     }
 }

@@ -11,6 +11,7 @@ import dev.tensorloom.execution.session.TrainingState;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.studio.task.BackgroundPriority;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
@@ -42,54 +43,43 @@ public final class StandardRunLauncher implements RunLauncher {
 
     @Override
     public RunHandle prepare(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener) {
-        return handle(document, dataFolder, snapshots, listener, null);
+        return handle(document, dataFolder, snapshots, listener, null, null);
+    }
+
+    @Override
+    public RunHandle prepareFrom(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener,
+            Path weights) {
+        return handle(document, dataFolder, snapshots, listener, null, weights);
     }
 
     @Override
     public RunHandle resume(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener,
             TrainingState state) {
-        return handle(document, dataFolder, snapshots, listener, state);
+        return handle(document, dataFolder, snapshots, listener, state, null);
     }
 
     private RunHandle handle(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener,
-            TrainingState from) {
+            TrainingState from, Path weights) {
         PreparedRun base = setup.prepare(document, dataFolder == null ? options : options.withDataFolder(dataFolder));
         PreparedRun run = new PreparedRun(base.plan(), base.store(), base.source(),
                 base.config().withSnapshots(snapshots), base.training());
+        if (weights != null) {
+            loadWeights(run, weights);
+        }
         TrainingSession session = run.session(listener);
         // A stopped run can be resumed: the state of its last step is kept (host copies, taken once at the end).
         session.keepFinalState();
         if (from != null) {
             session.resumeFrom(from);
         }
-        return new RunHandle() {
+        return new SessionHandle(session, run.config().steps()) {
             @Override
             public void start() {
                 if (lowPriority) {
                     startLowered(session);
                 } else {
-                    session.start();
+                    super.start();
                 }
-            }
-
-            @Override
-            public void pause() {
-                session.pause();
-            }
-
-            @Override
-            public void resume() {
-                session.resume();
-            }
-
-            @Override
-            public void stop() {
-                session.stop();
-            }
-
-            @Override
-            public int totalSteps() {
-                return run.config().steps();
             }
 
             @Override
@@ -122,6 +112,19 @@ public final class StandardRunLauncher implements RunLauncher {
                 closer.start();
             }
         };
+    }
+
+    /** As {@code tensorloom train --weights}: the folder's weights replace the seed's initial ones before step 1. */
+    private static void loadWeights(PreparedRun run, Path folder) {
+        try {
+            PackageWeights.loadIntoRun(run, folder);
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
     }
 
     /** Writes the parameters a run trained (at least one step) where an export can read them. */

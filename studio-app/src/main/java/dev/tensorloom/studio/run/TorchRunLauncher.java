@@ -1,6 +1,7 @@
 package dev.tensorloom.studio.run;
 
 import dev.tensorloom.execution.export.ExportRequest;
+import dev.tensorloom.execution.exec.WeightsFile;
 import dev.tensorloom.execution.export.PackageWeights;
 import dev.tensorloom.execution.run.RunOptions;
 import dev.tensorloom.execution.run.RunSetup;
@@ -60,6 +61,18 @@ public final class TorchRunLauncher implements RunLauncher {
 
     @Override
     public RunHandle prepare(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener) {
+        return launch(document, dataFolder, snapshots, listener, null);
+    }
+
+    /** {@code train.py --weights}: the package's model starts from the folder's {@code weights.safetensors}. */
+    @Override
+    public RunHandle prepareFrom(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener,
+            Path weights) {
+        return launch(document, dataFolder, snapshots, listener, weightsFile(weights));
+    }
+
+    private RunHandle launch(Document document, Path dataFolder, SnapshotPolicy snapshots, RunListener listener,
+            Path weights) {
         RunOptions runOptions = (dataFolder == null ? options : options.withDataFolder(dataFolder)).withDevice("cpu");
         TrainingConfig config = RunSetup.effectiveConfig(document.config(), runOptions);
         Project project = new Project("studio", document);
@@ -81,7 +94,7 @@ public final class TorchRunLauncher implements RunLauncher {
         // The first step also pays for allocations made once; the second shows a step as every later one is.
         int memoryStep = memory == null ? 0 : Math.min(2, config.steps());
         TorchRunRequest request = new TorchRunRequest(folder, python, device, processes, List.of(), config.steps(),
-                !"none".equals(config.checkpointPolicy()), memoryStep, watched, null, saveFolder, null);
+                !"none".equals(config.checkpointPolicy()), memoryStep, watched, null, saveFolder, weights);
         PyTorchSession session;
         try {
             session = new PyTorchSession(request, listener, event -> {
@@ -94,32 +107,7 @@ public final class TorchRunLauncher implements RunLauncher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RunHandle() {
-            @Override
-            public void start() {
-                session.start();
-            }
-
-            @Override
-            public void pause() {
-                session.pause();
-            }
-
-            @Override
-            public void resume() {
-                session.resume();
-            }
-
-            @Override
-            public void stop() {
-                session.stop();
-            }
-
-            @Override
-            public int totalSteps() {
-                return config.steps();
-            }
-
+        return new SessionHandle(session, config.steps()) {
             @Override
             public void release() {
                 session.kill();
@@ -141,6 +129,23 @@ public final class TorchRunLauncher implements RunLauncher {
                 check.start();
             }
         };
+    }
+
+    /**
+     * The safetensors file of a weights folder; train.py reads no other format, so a folder with only the
+     * studio's older {@code params.bin} is refused with what to do instead.
+     */
+    static Path weightsFile(Path folder) {
+        Path file = folder.resolve(PackageWeights.FILE_NAME);
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        if (Files.isRegularFile(folder.resolve(WeightsFile.FILE_NAME))) {
+            throw new IllegalArgumentException(folder + " holds " + WeightsFile.FILE_NAME + ", which only the DJL engine "
+                    + "reads; start from it on DJL, or save the weights again with a newer tensorloom train --save");
+        }
+        throw new IllegalArgumentException(folder + " holds no weights (" + PackageWeights.FILE_NAME + " or "
+                + WeightsFile.FILE_NAME + ")");
     }
 
     /** The name of a node's output port (the exported module's attribute is the node id). */

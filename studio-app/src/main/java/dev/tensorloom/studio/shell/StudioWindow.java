@@ -116,6 +116,7 @@ public final class StudioWindow {
         runPanel = new RunPanelViewModel(viewModel.document(), viewModel.undoStack(),
                 new RunCoordinator(runs.launcher(), tasks, runs.throttle(), activations));
         runPanel.setSnapshotPolicy(activations::snapshotPolicy);
+        runPanel.setWeightsChooser(dialogs::chooseWeightsFolder);
         UntrainedEdits untrained = runPanel.untrainedEdits();
         untrained.changesProperty().addListener((o, a, changes) ->
                 editor.showUntrainedEdits(changes.changed(), untrained.noticeProperty().get()));
@@ -147,7 +148,7 @@ public final class StudioWindow {
         connectRunViews();
         view = new MainWindowView(viewModel, editor, new PaletteView(paletteViewModel),
                 new InspectorView(inspectorViewModel), actions, runTabs, new MainWindowView.RunCommands(
-                        this::train, runPanel::pause, runPanel::stop, this::memoryAnalysis,
+                        this::train, this::trainFromWeights, runPanel::pause, runPanel::stop, this::memoryAnalysis,
                         runPanel.canStartProperty(), runPanel.canPauseProperty(), runPanel.canStopProperty()));
         viewModel.enableRun();
         view.enableSaveAsBlock(() -> blocks.saveAsBlock(editor.selection()));
@@ -194,6 +195,12 @@ public final class StudioWindow {
     public void train() {
         runTabs.getSelectionModel().select(0);
         runPanel.start();
+    }
+
+    /** Run → Train from weights…: the Run tab, a weights folder asked for, and a run that starts from it. */
+    public void trainFromWeights() {
+        runTabs.getSelectionModel().select(0);
+        runPanel.startFromWeights();
     }
 
     /** Run → Memory analysis: shows the memory view and measures the project's policy (sqrt when none). */

@@ -12,6 +12,7 @@ public final class ScriptedDialogs implements DialogService {
     public final Deque<UnsavedChoice> unsavedAnswers = new ArrayDeque<>();
     public final Deque<Path> filesToOpen = new ArrayDeque<>();
     public final Deque<Path> filesToSave = new ArrayDeque<>();
+    public final Deque<Path> weightsFolders = new ArrayDeque<>();
     public final Deque<String> templates = new ArrayDeque<>();
     public final List<String> blockNames = new ArrayList<>();
     public boolean restore;
@@ -25,6 +26,11 @@ public final class ScriptedDialogs implements DialogService {
     public UnsavedChoice askToSaveChanges(String projectName) {
         asked.add("save changes to " + projectName);
         return unsavedAnswers.isEmpty() ? UnsavedChoice.CANCEL : unsavedAnswers.pop();
+    }
+
+    @Override
+    public Optional<Path> chooseWeightsFolder() {
+        return Optional.ofNullable(weightsFolders.poll());
     }
 
     @Override

@@ -47,6 +47,13 @@ class RunPanelViewModelTest {
         }
 
         @Override
+        public RunHandle prepareFrom(Document document, java.nio.file.Path dataFolder, SnapshotPolicy snapshots,
+                RunListener listener, java.nio.file.Path weights) {
+            calls.add("from " + weights);
+            return prepare(document, dataFolder, snapshots, listener);
+        }
+
+        @Override
         public RunHandle prepare(Document document, java.nio.file.Path dataFolder, SnapshotPolicy snapshots,
                 RunListener listener) {
             if (refuse != null) {
@@ -105,6 +112,30 @@ class RunPanelViewModelTest {
         vm = new RunPanelViewModel(doc, undo, new RunCoordinator(launcher, TaskExecutor.direct(), UpdateThrottle.direct(),
                 new RunListener() { }));
         vm.setSnapshotPolicy(() -> SnapshotPolicy.nodes(Set.of("enc1"), 2));
+    }
+
+    @Test
+    void trainFromWeightsStartsFromTheChosenFolderAndACancelStartsNothing() {
+        java.util.Deque<java.nio.file.Path> answers = new java.util.ArrayDeque<>();
+        vm.setWeightsChooser(() -> java.util.Optional.ofNullable(answers.poll()));
+        vm.startFromWeights();
+        assertEquals(List.of(), launcher.calls, "cancelled: no run");
+        assertEquals(RunState.IDLE, vm.stateProperty().get());
+
+        java.nio.file.Path folder = java.nio.file.Path.of("/data/trained-by-pytorch");
+        answers.add(folder);
+        vm.startFromWeights();
+        assertEquals(List.of("from " + folder, "prepare 4", "start"), launcher.calls);
+        assertEquals(RunState.RUNNING, vm.stateProperty().get());
+        assertTrue(vm.log().get(0).endsWith(", from the weights in " + folder), vm.log().get(0));
+
+        // A plain Start afterwards starts from the seed's weights again.
+        launcher.listener.onFinished(new RunSummary(4, false, List.of(), Map.of(), 40, 2000));
+        launcher.calls.clear();
+        vm.start();
+        assertEquals(List.of("prepare 4", "start"), launcher.calls);
+        String preparing = vm.log().stream().filter(l -> l.startsWith("Preparing")).reduce((a, b) -> b).orElseThrow();
+        assertFalse(preparing.contains("from the weights"), preparing);
     }
 
     @Test
