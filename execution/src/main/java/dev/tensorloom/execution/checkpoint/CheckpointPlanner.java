@@ -45,9 +45,10 @@ public final class CheckpointPlanner {
         Optional<List<Segment>> segments = BudgetPlanner.cheapestWithin(graph, boundaries, policy.budgetBytes());
         if (segments.isEmpty()) {
             long least = SegmentCostModel.evaluate(graph, BudgetPlanner.leastPeak(graph, boundaries)).peakBytes();
-            throw new IllegalArgumentException("budget of " + policy.argument() + " MB (" + policy.budgetBytes()
+            // budget:N counts MiB (2^20 bytes): the message says so, as the studio's views do.
+            throw new IllegalArgumentException("budget of " + policy.argument() + " MiB (" + policy.budgetBytes()
                     + " bytes) is below the least predicted peak of " + least + " bytes ("
-                    + ceilMb(least) + " MB)");
+                    + ceilMb(least) + " MiB)");
         }
         return fromSegments(graph, policy, boundaries, segments.get());
     }

@@ -70,26 +70,38 @@ public final class MemoryComparison {
      */
     public static Result run(Executor executor, Map<String, NDArray> batch, CheckpointPolicy policy, int timedSteps,
             NativeMemoryProbe probe) {
+        return run(executor, batch, policy, timedSteps, probe, MeasurementProgress.NONE);
+    }
+
+    /** As {@link #run(Executor, Map, CheckpointPolicy, int, NativeMemoryProbe)}, telling {@code progress} each phase. */
+    public static Result run(Executor executor, Map<String, NDArray> batch, CheckpointPolicy policy, int timedSteps,
+            NativeMemoryProbe probe, MeasurementProgress progress) {
         if (timedSteps < 1) {
             throw new IllegalArgumentException("need at least one timed step, got " + timedSteps);
         }
+        progress.phase("profiling each node", 0);
         NodeProfile profile = ProfilingPass.run(executor, batch, 0, probe);
         PlannedPolicy none = PolicyPlanning.schedule(executor.plan(), CheckpointPolicy.none(), profile);
         PlannedPolicy chosen = PolicyPlanning.schedule(executor.plan(), policy, profile);
         List<PlannedPolicy> both = List.of(none, chosen);
         List<List<Long>> times = List.of(new ArrayList<>(), new ArrayList<>());
+        progress.phase("warming up", 0.3);
         for (PlannedPolicy s : both) {
             executor.train(batch, 0, s.activations(), ExecutorListener.NONE, ForwardObserver.NONE);
         }
         for (int step = 0; step < timedSteps; step++) {
+            progress.phase("timing steps", 0.4);
             for (int p = 0; p < 2; p++) {
                 long start = System.nanoTime();
                 executor.train(batch, 0, both.get(p).activations(), ExecutorListener.NONE, ForwardObserver.NONE);
                 times.get(p).add(System.nanoTime() - start);
             }
         }
-        return new Result(metered(executor, batch, none, times.get(0), probe),
-                metered(executor, batch, chosen, times.get(1), probe), profile);
+        PolicyMeasurement noneMetered = metered(executor, batch, none, times.get(0), probe,
+                (step, of) -> progress.phase("metering none, step " + step, 0.5 + 0.25 * (step - 1) / of));
+        PolicyMeasurement chosenMetered = metered(executor, batch, chosen, times.get(1), probe,
+                (step, of) -> progress.phase("metering " + policy + ", step " + step, 0.75 + 0.25 * (step - 1) / of));
+        return new Result(noneMetered, chosenMetered, profile);
     }
 
     /**
@@ -101,11 +113,12 @@ public final class MemoryComparison {
      * whose peak {@link ReadingQuorum#settle} picks.
      */
     private static PolicyMeasurement metered(Executor executor, Map<String, NDArray> batch, PlannedPolicy s,
-            List<Long> times, NativeMemoryProbe probe) {
+            List<Long> times, NativeMemoryProbe probe, MeteredStep announce) {
         List<PolicyMeasurement> all = new ArrayList<>();
         List<PolicyMeasurement> counted = new ArrayList<>();
         int steps = executor.plan().size();
         while (all.size() < MAX_METERED) {
+            announce.next(all.size() + 1, MAX_METERED);
             PolicyMeasurement m = meteredOnce(executor, batch, s, times, probe);
             if (m.peakMeasuredBytes().isEmpty()) {
                 return m;
@@ -121,6 +134,11 @@ public final class MemoryComparison {
             }
         }
         return withPeak(all, ReadingQuorum.settle(peaks(counted), peaks(all)));
+    }
+
+    /** Tells which metered step (from 1, of at most {@code of}) runs next. */
+    private interface MeteredStep {
+        void next(int step, int of);
     }
 
     private static long[] peaks(List<PolicyMeasurement> steps) {

@@ -10,6 +10,7 @@ import dev.tensorloom.execution.data.ArrayBatchSource;
 import dev.tensorloom.execution.data.DatasetRegistry;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ParameterStore;
+import dev.tensorloom.execution.measure.MeasurementProgress;
 import dev.tensorloom.execution.measure.MemoryComparison;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import dev.tensorloom.execution.op.OpRegistry;
@@ -63,8 +64,14 @@ public record MemorySetup(BlockCatalog catalog, OpRegistry ops, DatasetRegistry 
      */
     public Measured measure(Document document, CheckpointPolicy policy, OptionalInt batch, int timedSteps,
             NativeMemoryProbe probe) {
+        return measure(document, policy, batch, timedSteps, probe, MeasurementProgress.NONE);
+    }
+
+    /** As {@link #measure(Document, CheckpointPolicy, OptionalInt, int, NativeMemoryProbe)}, telling each phase. */
+    public Measured measure(Document document, CheckpointPolicy policy, OptionalInt batch, int timedSteps,
+            NativeMemoryProbe probe, MeasurementProgress progress) {
         return onOneBatch(document, batch, (plan, executor, arrays, rows) ->
-                new Measured(plan, MemoryComparison.run(executor, arrays, policy, timedSteps, probe), rows));
+                new Measured(plan, MemoryComparison.run(executor, arrays, policy, timedSteps, probe, progress), rows));
     }
 
     /**

@@ -139,7 +139,9 @@ public class GraphPicture extends Region {
         double sy = a.y() + NODE_HEIGHT / 2;
         double ex = b.x();
         double ey = b.y() + NODE_HEIGHT / 2;
-        double bend = Math.max(40, Math.abs(ex - sx) / 2);
+        // A wire back to the start of the next folded row bends only within the margin: a bend of half its length
+        // sent it far past the picture's edge, where it was cut off and made the thumbnail look clipped.
+        double bend = ex >= sx ? Math.max(40, (ex - sx) / 2) : MARGIN;
         CubicCurve c = new CubicCurve(sx, sy, sx + bend, sy, ex - bend, ey, ex, ey);
         c.getStyleClass().add(WIRE_CLASS);
         c.setMouseTransparent(true);

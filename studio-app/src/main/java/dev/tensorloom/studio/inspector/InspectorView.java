@@ -4,6 +4,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 
@@ -15,8 +16,12 @@ public final class InspectorView extends VBox {
     public InspectorView(InspectorViewModel viewModel) {
         getStyleClass().add("inspector");
         Label heading = new Label();
+        heading.setId("inspector-heading");
         heading.getStyleClass().add("inspector-heading");
         heading.textProperty().bind(viewModel.headingProperty());
+        // A long block title ("Residual MLP 12 — Residual MLP") wraps onto another line instead of ending in "…".
+        heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         label.setId("inspector-label");
         label.setPromptText("Label");
         label.visibleProperty().bind(viewModel.labelEditableProperty());

@@ -3,6 +3,7 @@ package dev.tensorloom.studio.inspector;
 import dev.tensorloom.model.catalog.ParamSpec;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
 import javafx.util.Callback;
 import javafx.util.converter.DoubleStringConverter;
 import org.controlsfx.control.PropertySheet;
@@ -30,9 +31,16 @@ final class ParamEditorFactory implements Callback<PropertySheet.Item, PropertyE
     private static PropertyEditor<?> integerEditor(PropertySheet.Item item, ParamSpec spec) {
         int min = (int) Math.max(Integer.MIN_VALUE, spec.min() == null ? Integer.MIN_VALUE : spec.min());
         int max = (int) Math.min(Integer.MAX_VALUE, spec.max() == null ? Integer.MAX_VALUE : spec.max());
-        Spinner<Integer> spinner = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max));
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max);
+        Spinner<Integer> spinner = new Spinner<>(factory);
         spinner.setEditable(true);
         spinner.getStyleClass().add("param-spinner");
+        String hint = ((ParamItem) item).field().zeroHint();
+        if (!hint.isEmpty()) {
+            // The field says what its 0 means ("0 = inferred") instead of showing a bare 0 that reads as a mistake.
+            factory.setConverter(new ZeroHintConverter(hint, factory::getValue));
+            spinner.setTooltip(new Tooltip(hint + ": " + item.getDescription()));
+        }
         return new AbstractPropertyEditor<Object, Spinner<Integer>>(item, spinner) {
             @Override
             protected javafx.beans.value.ObservableValue<Object> getObservableValue() {

@@ -10,4 +10,9 @@ public record ParamField(ParamSpec spec, Object value, boolean mixed) {
     public String name() {
         return spec.name();
     }
+
+    /** What 0 stands for when it is worked out elsewhere ("0 = inferred"), for the field to say; else empty. */
+    public String zeroHint() {
+        return ZeroHint.of(spec);
+    }
 }

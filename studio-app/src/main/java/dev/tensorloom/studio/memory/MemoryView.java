@@ -1,6 +1,5 @@
 package dev.tensorloom.studio.memory;
 
-import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.studio.ui.LiveScrollPane;
 import dev.tensorloom.studio.ui.ChartPlaceholder;
 import dev.tensorloom.studio.ui.ChartPoint;
@@ -19,7 +18,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
@@ -45,7 +43,8 @@ public final class MemoryView extends ScrollPane {
     private static final double LEGEND_WIDTH = 90;
 
     private final MemoryViewModel vm;
-    static final String EMPTY_TEXT = "No measurement yet: press “Measure none vs policy”";
+    static final javafx.css.PseudoClass STALE = javafx.css.PseudoClass.getPseudoClass("stale");
+    static final String EMPTY_TEXT = MeasuringViewModel.NO_MEASUREMENT;
 
     private final MemoryTimelineChart timeline = new MemoryTimelineChart();
     private final BarChart<String, Number> bars = new BarChart<>(new CategoryAxis(), new NumberAxis());
@@ -65,8 +64,8 @@ public final class MemoryView extends ScrollPane {
         LiveScrollPane.uncacheViewport(this);
     }
 
-    /** What each policy does; budget:MB minimises recomputation time, not memory. */
-    static final String POLICY_TOOLTIP = "Checkpoint policies: " + CheckpointPolicy.HELP + ".";
+    /** What each policy does; budget:N minimises recomputation time, not memory. */
+    static final String POLICY_TOOLTIP = dev.tensorloom.studio.ui.PolicyHelp.TOOLTIP;
 
     MemoryViewModel viewModel() {
         return vm;
@@ -105,8 +104,9 @@ public final class MemoryView extends ScrollPane {
         plan.disableProperty().bind(vm.basisProperty().isNull());
         Slider budget = new Slider(1, 256, 64);
         budget.setId("memory-budget");
-        budget.setTooltip(new Tooltip("Plans budget:MB: of the plans whose predicted peak of saved activations fits "
-                + "the budget, the one with the least recomputation time (it does not make memory as small as it can)."));
+        budget.setTooltip(new Tooltip("Plans budget:N (N MiB): of the plans whose predicted peak of saved activations "
+                + "fits the budget, the one with the least recomputation time (it does not make memory as small as it "
+                + "can)."));
         budget.setPrefWidth(180);
         budget.disableProperty().bind(vm.basisProperty().isNull());
         boolean[] fitting = {false};
@@ -116,10 +116,17 @@ public final class MemoryView extends ScrollPane {
                 double peak = b.none().plan().peakBytes() / TimelineSeries.MIB;
                 fitting[0] = true;
                 budget.setMax(Math.max(2, Math.ceil(peak)));
-                budget.setValue(budget.getMax() / 2);
+                budget.setValue(BudgetSlider.budgetOf(vm.pickedPolicyProperty().get()).orElse(budget.getMax() / 2));
                 fitting[0] = false;
             }
         });
+        // A budget picked in the box or on the trade-off chart moves the slider there, so both say the same.
+        vm.pickedPolicyProperty().addListener((o, a, b) -> BudgetSlider.budgetOf(b).ifPresent(mib -> {
+            fitting[0] = true;
+            budget.setMax(Math.max(budget.getMax(), mib));
+            budget.setValue(mib);
+            fitting[0] = false;
+        }));
         Label budgetText = new Label();
         budgetText.textProperty().bind(budget.valueProperty().asString("budget %.0f MiB"));
         budget.valueProperty().addListener((o, a, b) -> {
@@ -134,14 +141,21 @@ public final class MemoryView extends ScrollPane {
             n.visibleProperty().bind(budgetPicked);
             n.managedProperty().bind(budgetPicked);
         }
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(vm.busyProperty());
         Label status = new Label();
         status.setId("memory-status");
         status.textProperty().bind(vm.statusProperty());
+        status.visibleProperty().bind(vm.busyProperty().not());
+        status.managedProperty().bind(status.visibleProperty());
+        Label stale = new Label();
+        stale.setId("memory-stale");
+        stale.getStyleClass().add("memory-stale");
+        stale.textProperty().bind(javafx.beans.binding.Bindings.format(
+                "The timeline is %s's measurement; measure again for %s", vm.policyNameProperty(), vm.pickedPolicyProperty()));
+        stale.visibleProperty().bind(vm.staleProperty());
+        stale.managedProperty().bind(stale.visibleProperty());
         // In a narrow window the controls wrap onto a second line instead of ending in "…".
-        FlowPane row = new FlowPane(8, 4, new Label("Policy"), policy, analyse, plan, budget, budgetText, busy, status);
+        FlowPane row = new FlowPane(8, 4, new Label("Policy"), policy, analyse, plan, budget, budgetText,
+                new MeasuringBar(vm.measuring(), vm.busyProperty()), status, stale);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
@@ -154,7 +168,11 @@ public final class MemoryView extends ScrollPane {
         timeline.setLegendSide(Side.RIGHT);
         ((NumberAxis) timeline.getYAxis()).setLabel("MiB");
         ChartPlaceholder empty = new ChartPlaceholder(timeline, EMPTY_TEXT);
+        // While it measures the empty chart says so, not that nothing was measured.
+        empty.label().textProperty().bind(vm.measuring().chartNoticeProperty());
         timeline.addPlaceholder(empty);
+        // A measurement of another policy than the one picked stays, greyed out (the controls row says whose it is).
+        vm.staleProperty().addListener((o, a, b) -> timeline.pseudoClassStateChanged(STALE, b));
         bindSeries(timeline.addSeries("none · ledger"), vm.baselineLedgerProperty());
         bindSeries(timeline.addSeries("none · measured (CPU, lower bound)"), vm.baselineMeasuredProperty());
         bindSeries(timeline.addSeries("policy · ledger"), vm.policyLedgerProperty());

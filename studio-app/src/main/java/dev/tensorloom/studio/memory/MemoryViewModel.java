@@ -58,6 +58,8 @@ public final class MemoryViewModel {
     private final ReadOnlyStringWrapper planNotice = new ReadOnlyStringWrapper("Estimating the model's costs…");
 
     private final ReplayViewModel replay = new ReplayViewModel();
+    private final MeasuringViewModel measuring;
+    private final ReadOnlyBooleanProperty stale;
     private final ReadOnlyStringWrapper expandedBar = new ReadOnlyStringWrapper();
     private PlanningBasis barsBasis;
     private PlannedPolicy barsSchedule;
@@ -81,6 +83,8 @@ public final class MemoryViewModel {
         this.ops = OpRegistry.standard();
         this.analyzer = Objects.requireNonNull(analyzer);
         this.tasks = Objects.requireNonNull(tasks);
+        this.measuring = new MeasuringViewModel(tasks);
+        this.stale = MeasuringViewModel.stale(analysis, policyName, picked);
         document.addListener(change -> {
             if (changesCosts(change)) {
                 revision++;
@@ -189,20 +193,28 @@ public final class MemoryViewModel {
         Document copy = DocumentContents.copy(document);
         long at = revision;
         replay.pause();
-        BackgroundTask.wrap(() -> analyzer.analyze(copy, policy)).onRunning(() -> {
+        var progress = measuring.start(policy.toString());
+        BackgroundTask.wrap(() -> analyzer.analyze(copy, policy, progress)).onRunning(() -> {
             busy.set(true);
             status.set("Measuring none and " + policy + "…");
         }).onSuccess(a -> {
-            busy.set(false);
+            measured();
             if (at < loadedAt) {
                 status.set("Run the analysis to measure memory");
                 return;
             }
             show(a, at == revision);
         }).onFailure(e -> {
-            busy.set(false);
-            status.set("Memory analysis failed: " + e.getMessage());
+            measured();
+            status.set(MeasuringViewModel.isCancellation(e) ? "Measurement cancelled: nothing new measured"
+                    : "Memory analysis failed: " + e.getMessage());
         }).executeWith(tasks);
+    }
+
+    /** A measurement ended, measured, failed or cancelled. */
+    private void measured() {
+        busy.set(false);
+        measuring.finished();
     }
 
     /** Shows a measurement; {@code current} when the project has not changed since it was copied. */
@@ -218,37 +230,21 @@ public final class MemoryViewModel {
         peakMarks.set(PeakMark.peaks(List.of(baselineLedger.get(), baselineMeasured.get(), policyLedger.get(),
                 policyMeasured.get()), List.of("none ledger", "none measured ≥", policyName.get() + " ledger",
                 policyName.get() + " measured ≥")));
-        peaks.set(String.format("Measured peak on the CPU (glibc mallinfo2 native heap above the step's start: "
-                + "activations, the tensors autograd saved, gradients in flight; read between schedule actions, so a "
-                + "lower bound: a node's own temporaries can peak higher): %s.  Ledger peak (exact: only the node "
-                + "outputs the executor holds, shape × dtype): none %s, %s %s (×%.2f).  Step time (wall clock) ×%.2f."
-                + "  Batch %d.",
-                measuredText(a), PolicyPrediction.mib(base.peakLedgerBytes()), policyName.get(),
-                PolicyPrediction.mib(chosen.peakLedgerBytes()), a.result().ledgerRatio(), a.result().timeRatio(),
-                a.batchSize()));
-        PlanningBasis measured = PlanningBasis.measured(a);
-        nodeBytes.set(bars(measured, chosen.schedule()));
-        planStates.set(PlanStates.of(measured.plan(), chosen.schedule()));
+        peaks.set(PeaksText.of(a, policyName.get()));
         status.set("Measured " + base.samples().size() + " and " + chosen.samples().size() + " schedule actions");
         replay.load(chosen.samples());
-        prediction.set(PolicyPrediction.of(measured, chosen.schedule()));
         if (current) {
-            // The measured costs describe this very model: plan on them from now on.
+            // The measured costs describe this very model: plan on them from now on. A measurement of an older
+            // copy leaves the plan shown alone, so the policy box, bars and headline keep showing one policy.
+            PlanningBasis measured = PlanningBasis.measured(a);
+            nodeBytes.set(bars(measured, chosen.schedule()));
+            planStates.set(PlanStates.of(measured.plan(), chosen.schedule()));
+            prediction.set(PolicyPrediction.of(measured, chosen.schedule()));
             picked.set(policyName.get());
             measuredAt = revision;
             basis.set(measured);
             planNotice.set("");
         }
-    }
-
-    private String measuredText(MemoryAnalysis a) {
-        var base = a.result().baseline().peakMeasuredBytes();
-        var chosen = a.result().policy().peakMeasuredBytes();
-        if (base.isEmpty() || chosen.isEmpty()) {
-            return "not measured here (no glibc mallinfo2), so only the ledger below is shown";
-        }
-        return String.format("none %s, %s %s", PolicyPrediction.mib(base.getAsLong()), policyName.get(),
-                PolicyPrediction.mib(chosen.getAsLong()));
     }
 
     /** The bars for a plan, remembered so a group's bar can be expanded without planning again. */
@@ -382,6 +378,16 @@ public final class MemoryViewModel {
     /** Why there is no prediction (estimating, empty model, errors); empty while there is one. */
     public ReadOnlyStringProperty planNoticeProperty() {
         return planNotice.getReadOnlyProperty();
+    }
+
+    /** The measurement in flight: phase, share done, Cancel. */
+    public MeasuringViewModel measuring() {
+        return measuring;
+    }
+
+    /** Whether the measurement shown is of another policy than the one picked now. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale;
     }
 
     /** The replay of the measured policy's step. */

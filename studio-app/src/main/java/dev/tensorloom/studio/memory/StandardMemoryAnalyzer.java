@@ -1,6 +1,7 @@
 package dev.tensorloom.studio.memory;
 
 import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
+import dev.tensorloom.execution.measure.MeasurementProgress;
 import dev.tensorloom.execution.memory.NativeMemoryProbe;
 import dev.tensorloom.execution.run.MemorySetup;
 import dev.tensorloom.model.catalog.BlockCatalog;
@@ -23,7 +24,12 @@ public final class StandardMemoryAnalyzer implements MemoryAnalyzer {
 
     @Override
     public MemoryAnalysis analyze(Document document, CheckpointPolicy policy) {
-        MemorySetup.Measured m = setup.measure(document, policy, batchOverride, 1, NativeMemoryProbe.system());
+        return analyze(document, policy, MeasurementProgress.NONE);
+    }
+
+    @Override
+    public MemoryAnalysis analyze(Document document, CheckpointPolicy policy, MeasurementProgress progress) {
+        MemorySetup.Measured m = setup.measure(document, policy, batchOverride, 1, NativeMemoryProbe.system(), progress);
         return new MemoryAnalysis(m.plan(), m.result(), m.batchSize());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tensorloom.studio.run;
 
+import dev.tensorloom.studio.ui.AxisRange;
 import dev.tensorloom.studio.ui.ChartPlaceholder;
 import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import javafx.scene.chart.XYChart;
 
 /**
  * A small line chart following one bounded list of points (no animation, no symbols: it redraws often);
- * before the first point it shows "No run yet" instead of empty axes.
+ * before the first point it shows "No run yet" instead of empty axes. Its x axis ("step") spans the steps
+ * shared by the run's charts; its y axis is titled, ranged on round ticks around its points (never a single
+ * point; from 0 for quantities that cannot be negative) and labelled in three significant digits.
  */
 final class LiveChart extends LineChart<Number, Number> {
     static final String EMPTY_TEXT = "No run yet";
@@ -30,15 +33,39 @@ final class LiveChart extends LineChart<Number, Number> {
         }
     };
 
+    private final boolean nonNegative;
+
     LiveChart(String title, String id, ObservableValue<List<ChartPoint>> points) {
+        this(title, id, points, null, "", false);
+    }
+
+    /**
+     * @param steps       the step range to span (shared with the other charts); null ranges on the points
+     * @param valueTitle  the y axis' title (a unit or the quantity)
+     * @param nonNegative whether the values cannot be negative, so the axis starts at 0 or above
+     */
+    LiveChart(String title, String id, ObservableValue<List<ChartPoint>> points, ObservableValue<AxisRange> steps,
+            String valueTitle, boolean nonNegative) {
         super(new NumberAxis(), new NumberAxis());
+        this.nonNegative = nonNegative;
         setId(id);
         setTitle(title);
         setAnimated(false);
         setCreateSymbols(false);
         setLegendVisible(false);
         getStyleClass().add("live-chart");
-        ((NumberAxis) getYAxis()).setForceZeroInRange(false);
+        NumberAxis x = (NumberAxis) getXAxis();
+        NumberAxis y = (NumberAxis) getYAxis();
+        x.setLabel("step");
+        y.setLabel(valueTitle);
+        y.setAutoRanging(false);
+        y.setTickLabelFormatter(TICKS);
+        x.setTickLabelFormatter(TICKS);
+        if (steps != null) {
+            x.setAutoRanging(false);
+            steps.addListener((o, a, b) -> range(x, b));
+            range(x, steps.getValue());
+        }
         getData().add(series);
         getPlotChildren().add(placeholder.label());
         this.points = points;
@@ -86,8 +113,27 @@ final class LiveChart extends LineChart<Number, Number> {
             }
         }
         series.getData().setAll(data);
+        range((NumberAxis) getYAxis(), AxisRange.values(points, nonNegative));
         placeholder.show(data.isEmpty());
     }
+
+    private static void range(NumberAxis axis, AxisRange r) {
+        axis.setLowerBound(r.lower());
+        axis.setUpperBound(r.upper());
+        axis.setTickUnit(r.tick());
+    }
+
+    private static final javafx.util.StringConverter<Number> TICKS = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            return AxisRange.label(n.doubleValue());
+        }
+
+        @Override
+        public Number fromString(String s) {
+            throw new UnsupportedOperationException("tick labels are only shown");
+        }
+    };
 
     @Override
     protected void layoutPlotChildren() {

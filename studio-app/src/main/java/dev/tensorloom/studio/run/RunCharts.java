@@ -1,6 +1,7 @@
 package dev.tensorloom.studio.run;
 
 import dev.tensorloom.execution.session.StepMetrics;
+import dev.tensorloom.studio.ui.AxisRange;
 import dev.tensorloom.studio.ui.ChartPoint;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,6 +24,7 @@ final class RunCharts {
     private final ReadOnlyObjectWrapper<List<ChartPoint>> metricPoints = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartPoint>> learningRatePoints = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<ChartPoint>> throughputPoints = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<AxisRange> stepRange = new ReadOnlyObjectWrapper<>(AxisRange.steps(0));
     private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
 
     /** @param points most points each series keeps */
@@ -50,6 +52,14 @@ final class RunCharts {
         metricPoints.set(metric.points());
         learningRatePoints.set(learningRate.points());
         throughputPoints.set(throughput.points());
+        // Every chart spans the same steps, the run's latest, so a metric evaluated now and then lines up with
+        // the loss at the same step instead of stretching its few points across the whole width.
+        double last = 0;
+        for (List<ChartPoint> points : List.of(lossPoints.get(), metricPoints.get(), learningRatePoints.get(),
+                throughputPoints.get())) {
+            last = points.isEmpty() ? last : Math.max(last, points.get(points.size() - 1).x());
+        }
+        stepRange.set(AxisRange.steps(last));
     }
 
     /** Empties every series, shown at once. */
@@ -75,6 +85,11 @@ final class RunCharts {
 
     ReadOnlyObjectProperty<List<ChartPoint>> throughputPoints() {
         return throughputPoints.getReadOnlyProperty();
+    }
+
+    /** The step range every chart shows: 0 to the newest step, on round ticks. */
+    ReadOnlyObjectProperty<AxisRange> stepRange() {
+        return stepRange.getReadOnlyProperty();
     }
 
     /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */

@@ -1,6 +1,5 @@
 package dev.tensorloom.studio.run;
 
-import dev.tensorloom.execution.checkpoint.CheckpointPolicy;
 import dev.tensorloom.model.doc.TrainingConfig;
 import java.util.List;
 import java.util.function.Consumer;
@@ -61,7 +60,7 @@ public final class RunPanelView extends BorderPane {
     public RunPanelView(RunPanelViewModel vm, List<String> datasets, RunEngineViewModel engine) {
         this.vm = vm;
         this.settings = vm.settings();
-        policy.setTooltip(new Tooltip("Checkpoint policies: " + CheckpointPolicy.HELP + "."));
+        policy.setTooltip(new Tooltip(dev.tensorloom.studio.ui.PolicyHelp.TOOLTIP));
         this.engine = engine;
         getStyleClass().add("run-panel");
         dataset.getItems().setAll(datasets);
@@ -198,11 +197,15 @@ public final class RunPanelView extends BorderPane {
         dev.tensorloom.studio.ui.CompactButtons.install(controls, PROGRESS_MIN_WIDTH + PROGRESS_TEXT_ROOM,
                 List.of(start, pause, resume, stop));
 
-        LiveChart loss = new LiveChart("Loss", "chart-loss", vm.lossPointsProperty());
-        LiveChart metric = new LiveChart("Metric", "chart-metric", vm.metricPointsProperty());
+        // The charts share the step axis; loss and metric may be negative (a flow's NLL), rates and speeds not.
+        var steps = vm.stepRangeProperty();
+        LiveChart loss = new LiveChart("Loss", "chart-loss", vm.lossPointsProperty(), steps, "loss", false);
+        LiveChart metric = new LiveChart("Metric", "chart-metric", vm.metricPointsProperty(), steps, "metric", false);
         metric.titleProperty().bind(vm.metricNameProperty());
-        LiveChart lr = new LiveChart("Learning rate", "chart-learning-rate", vm.learningRatePointsProperty());
-        LiveChart speed = new LiveChart("Examples / s", "chart-throughput", vm.throughputPointsProperty());
+        LiveChart lr = new LiveChart("Learning rate", "chart-learning-rate", vm.learningRatePointsProperty(), steps,
+                "rate", true);
+        LiveChart speed = new LiveChart("Examples / s", "chart-throughput", vm.throughputPointsProperty(), steps,
+                "ex / s", true);
         speed.titleProperty().bind(vm.throughputTitleProperty());
         HBox charts = new HBox(4, loss, metric, lr, speed);
         for (LiveChart c : List.of(loss, metric, lr, speed)) {

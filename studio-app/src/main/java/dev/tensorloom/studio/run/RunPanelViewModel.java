@@ -380,6 +380,11 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         return weights.property();
     }
 
+    /** The steps every run chart spans (shared, so the charts line up). */
+    public ReadOnlyObjectProperty<dev.tensorloom.studio.ui.AxisRange> stepRangeProperty() {
+        return charts.stepRange();
+    }
+
     public ReadOnlyObjectProperty<List<ChartPoint>> lossPointsProperty() {
         return charts.lossPoints();
     }
