@@ -5,6 +5,8 @@ import dev.tensorloom.model.catalog.BlockType;
 import dev.tensorloom.model.catalog.ParamSpec;
 import dev.tensorloom.model.command.AddNode;
 import dev.tensorloom.model.command.Command;
+import dev.tensorloom.model.command.CompoundCommand;
+import dev.tensorloom.model.command.Disconnect;
 import dev.tensorloom.model.command.Fragment;
 import dev.tensorloom.model.command.GroupNodes;
 import dev.tensorloom.model.command.Paste;
@@ -14,6 +16,7 @@ import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.GraphEditException;
 import dev.tensorloom.model.doc.Node;
+import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Position;
 import dev.tensorloom.model.io.Project;
 import dev.tensorloom.model.io.ProjectFileException;
@@ -27,7 +30,7 @@ import java.util.TreeMap;
 
 /**
  * The canvas's edits expressed as commands on the undo stack, without any JavaFX: delete, copy,
- * paste, group, ungroup, add. Each method either pushes one command or throws a
+ * paste, group, ungroup, add, disconnect. Each method either pushes one command or throws a
  * {@link GraphEditException} with the message to show.
  */
 final class CanvasEditing {
@@ -54,6 +57,23 @@ final class CanvasEditing {
         if (!nodeIds.isEmpty()) {
             stack.push(new RemoveNodes(nodeIds));
         }
+    }
+
+    /** Removes one wire. */
+    void disconnect(String wireId) {
+        stack.push(new Disconnect(wireId));
+    }
+
+    /** Removes the wire into an input, or every wire out of an output, as one command; returns how many went. */
+    int disconnect(PortRef port, boolean input) {
+        java.util.List<Command> steps = doc.wires().stream()
+                .filter(w -> input ? w.to().equals(port) : w.from().equals(port))
+                .map(w -> (Command) new Disconnect(w.id()))
+                .toList();
+        if (!steps.isEmpty()) {
+            stack.push(steps.size() == 1 ? steps.get(0) : new CompoundCommand("Disconnect " + port, steps));
+        }
+        return steps.size();
     }
 
     /** Project JSON of the selected nodes, the wires among them and their groups. */

@@ -44,6 +44,7 @@ final class CanvasGestures {
 
     private final GraphCanvas canvas;
     private final GraphViews views;
+    private final WirePicker wires;
     private final Rectangle band = new Rectangle();
     private final CubicCurve draft = new CubicCurve();
     private final Tooltip portTip = new Tooltip();
@@ -59,9 +60,10 @@ final class CanvasGestures {
     private PortView source;
     private boolean additive;
 
-    CanvasGestures(GraphCanvas canvas, GraphViews views) {
+    CanvasGestures(GraphCanvas canvas, GraphViews views, WirePicker wires) {
         this.canvas = canvas;
         this.views = views;
+        this.wires = wires;
         band.getStyleClass().add(CanvasStyles.RUBBER_BAND);
         band.setVisible(false);
         band.setManaged(false);
@@ -119,10 +121,15 @@ final class CanvasGestures {
         }
         PortView port = ancestor(e.getTarget(), PortView.class);
         NodeView item = ancestor(e.getTarget(), NodeView.class);
+        // Blocks and ports lie above the wires, so a wire only takes the presses they leave.
+        String wire = port == null && item == null ? wires.wireAt(pressLocal) : null;
         if (port != null && !port.isInput() && port.isConnectable()) {
             startConnect(port);
         } else if (item != null) {
             pressItem(item, e);
+        } else if (wire != null) {
+            canvas.selectWire(wire);
+            mode = Mode.NONE;
         } else {
             mode = Mode.RUBBER_BAND;
             additive = e.isShortcutDown() || e.isShiftDown();

@@ -61,6 +61,7 @@ public class GraphCanvas extends Control {
 
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObservableSet<String> selectionView = FXCollections.unmodifiableObservableSet(selection);
+    private final WireSelection wireSelection;
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1) {
         @Override
         public void set(double value) {
@@ -99,6 +100,7 @@ public class GraphCanvas extends Control {
         this.editing = new CanvasEditing(undoStack, catalog);
         this.rules = new ConnectionRules(document, catalog);
         this.menus = new CanvasMenus(this);
+        this.wireSelection = new WireSelection(document, selection);
         getStyleClass().add(CanvasStyles.CANVAS);
         setFocusTraversable(true);
         LayoutThread.warmUp();
@@ -174,8 +176,26 @@ public class GraphCanvas extends Control {
         selection.addAll(known);
     }
 
+    /** Clears the selected nodes and the selected wire. */
     public void clearSelection() {
         selection.clear();
+        wireSelection.set(null);
+    }
+
+    /**
+     * The selected wire's id, or null. A wire and nodes are never selected together: selecting one clears
+     * the other. {@link #deleteSelection} removes the selected wire.
+     */
+    public ReadOnlyObjectProperty<String> selectedWireProperty() {
+        return wireSelection.property();
+    }
+
+    /** Selects one wire instead of any nodes (a click on it); an unknown id just clears the selection. */
+    public void selectWire(String wireId) {
+        clearSelection();
+        if (wireId != null && document.wire(wireId).isPresent()) {
+            wireSelection.set(wireId);
+        }
     }
 
     /** Selects every node shown (collapsed groups as themselves). */
@@ -197,7 +217,7 @@ public class GraphCanvas extends Control {
     /** Shows the inside of a group (double-click on a collapsed group); ignored for an unknown id. */
     public void openGroup(String groupId) {
         if (groupId == null || document.group(groupId).isPresent()) {
-            selection.clear();
+            clearSelection();
             scope.set(groupId);
         }
     }
@@ -396,25 +416,22 @@ public class GraphCanvas extends Control {
     }
 
     void report(CanvasMessage.Kind kind, String text) {
-        message.set(new CanvasMessage(++messageSerial, kind, text));
+        report(kind, text, null);
+    }
+
+    /** A message shown beside {@code port} (null: at the bottom of the canvas). */
+    void report(CanvasMessage.Kind kind, String text, dev.tensorloom.model.doc.PortRef port) {
+        message.set(new CanvasMessage(++messageSerial, kind, text, port));
     }
 
     // ---- edits -------------------------------------------------------------------------------
 
     /**
      * Removes the wires at a port, the one into an input or every one out of an output, as one undoable
-     * command (how a user deletes a wire: wires themselves take no clicks); returns how many went.
+     * command (the port's Disconnect; a single wire is also deleted by selecting it); returns how many went.
      */
     public int disconnect(dev.tensorloom.model.doc.PortRef port, boolean input) {
-        List<dev.tensorloom.model.command.Command> steps = document.wires().stream()
-                .filter(w -> input ? w.to().equals(port) : w.from().equals(port))
-                .map(w -> (dev.tensorloom.model.command.Command) new dev.tensorloom.model.command.Disconnect(w.id()))
-                .toList();
-        if (!steps.isEmpty()) {
-            editing.push(steps.size() == 1 ? steps.get(0)
-                    : new dev.tensorloom.model.command.CompoundCommand("Disconnect " + port, steps));
-        }
-        return steps.size();
+        return editing.disconnect(port, input);
     }
 
     /** The right-click menus (package-private for tests). */
@@ -422,8 +439,15 @@ public class GraphCanvas extends Control {
         return menus;
     }
 
-    /** Deletes the selected nodes (and the members of selected collapsed groups) with their wires. */
+    /**
+     * Deletes the selected wire, or the selected nodes (and the members of selected collapsed groups) with
+     * their wires, as one undoable command.
+     */
     public void deleteSelection() {
+        if (wireSelection.get() != null) {
+            editing.disconnect(wireSelection.get());
+            return;
+        }
         attempt(() -> {
             editing.delete(CanvasItems.memberIds(document, selection));
             return null;
@@ -490,17 +514,19 @@ public class GraphCanvas extends Control {
         return id;
     }
 
-    /** Connects two ports as one command; a refusal is reported on {@link #messageProperty()}. */
+    /** Connects two ports as one command; a refusal is reported on {@link #messageProperty()}, at {@code to}. */
     public boolean connect(dev.tensorloom.model.doc.PortRef from, dev.tensorloom.model.doc.PortRef to) {
         var refusal = rules.refusal(from, to, connectionCheck.get());
-        if (refusal.isPresent()) {
-            report(CanvasMessage.Kind.REFUSED, refusal.get());
-            return false;
+        try {
+            if (refusal.isEmpty()) {
+                editing.push(new dev.tensorloom.model.command.Connect(from, to));
+                return true;
+            }
+        } catch (GraphEditException e) {
+            refusal = java.util.Optional.of(e.getMessage());
         }
-        return attempt(() -> {
-            editing.push(new dev.tensorloom.model.command.Connect(from, to));
-            return Boolean.TRUE;
-        }) != null;
+        report(CanvasMessage.Kind.REFUSED, refusal.get(), to);
+        return false;
     }
 
     CanvasEditing editing() {

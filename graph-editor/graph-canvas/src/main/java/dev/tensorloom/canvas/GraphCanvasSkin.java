@@ -32,7 +32,7 @@ import javafx.util.Duration;
  * scale transform, so pan and zoom change two transforms; the layout pass after them culls only
  * when the view leaves the area culled last time. Under the world, in screen space, the overview
  * bitmap of far-out zoom levels; over it a screen-space overlay holds the rubber band, and the
- * minimap sits in the bottom-right corner.
+ * minimap sits in the bottom-right corner with its fold-away handle.
  */
 final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     static final double MINIMAP_MARGIN = 12;
@@ -43,8 +43,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
     private final GraphViews views;
     private final CanvasGestures gestures;
+    private final WirePicker wirePicker;
     private final ViewPrebuilder prebuilder;
     private final Minimap minimap;
+    private final MinimapToggle minimapToggle;
     private final Group world = new Group();
     private final Translate pan = new Translate();
     private final Scale scale = new Scale();
@@ -56,6 +58,9 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     private final ChangeListener<Map<String, String>> stateListener;
     private final ChangeListener<java.util.Set<dev.tensorloom.model.doc.PortRef>> problemInputsListener;
     private final InvalidationListener markListener;
+    private final InvalidationListener wireSelectionListener;
+    private final MessageBubble bubble = new MessageBubble();
+    private final ChangeListener<CanvasMessage> messageListener;
     private final InvalidationListener viewportListener;
     private final InvalidationListener minimapVisibility;
     private final OverviewLayer overview = new OverviewLayer();
@@ -68,8 +73,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
     GraphCanvasSkin(GraphCanvas canvas) {
         super(canvas);
         views = new GraphViews(canvas.document(), canvas.catalog(), decorations(canvas));
-        gestures = new CanvasGestures(canvas, views);
+        wirePicker = new WirePicker(canvas, views);
+        gestures = new CanvasGestures(canvas, views, wirePicker);
         minimap = new Minimap(canvas);
+        minimapToggle = new MinimapToggle(minimap);
         prebuilder = new ViewPrebuilder(canvas, views, gestures::running);
         views.buildAll();
 
@@ -79,7 +86,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         world.getChildren().addAll(views.wireLayer(), views.nodeLayer(), gestures.draft());
         minimap.setManaged(false);
         minimap.getTransforms().add(minimapScale);
-        getChildren().addAll(overview, world, gestures.band(), minimap);
+        getChildren().addAll(overview, world, gestures.band(), minimap, minimapToggle, bubble);
         canvas.setClip(clip);
 
         pan.xProperty().bind(canvas.panXProperty());
@@ -117,8 +124,12 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.nodeAnnotationsProperty().addListener(annotationListener);
         stateListener = (obs, before, after) -> views.statesChanged(after);
         canvas.nodeStatesProperty().addListener(stateListener);
-        problemInputsListener = (obs, before, after) -> views.problemInputsChanged();
+        problemInputsListener = (obs, before, after) -> views.wireMarksChanged();
         canvas.problemInputsProperty().addListener(problemInputsListener);
+        wireSelectionListener = obs -> views.wireMarksChanged();
+        canvas.selectedWireProperty().addListener(wireSelectionListener);
+        messageListener = (obs, before, after) -> showMessage(after);
+        canvas.messageProperty().addListener(messageListener);
         markListener = obs -> views.marksChanged();
         canvas.markedNodesProperty().addListener(markListener);
         // Pan and zoom only move two transforms; the layout pass after them re-culls the views.
@@ -167,6 +178,11 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
             }
 
             @Override
+            public boolean wireSelected(String wireId) {
+                return wireId.equals(canvas.selectedWireProperty().get());
+            }
+
+            @Override
             public boolean marked(String itemId) {
                 Set<String> marked = canvas.markedNodesProperty().get();
                 if (marked.isEmpty()) {
@@ -194,7 +210,24 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.requestLayout();
     }
 
+    private void showMessage(CanvasMessage message) {
+        if (message == null) {
+            bubble.dismiss();
+        } else {
+            GraphCanvas canvas = getSkinnable();
+            bubble.show(message, MessageBubble.portBounds(canvas, views, message.port()), canvas.getWidth(),
+                    canvas.getHeight());
+        }
+    }
+
+    /** The message box over the canvas (tests). */
+    MessageBubble bubble() {
+        return bubble;
+    }
+
     private void documentChanged(DocumentChange change) {
+        // An edit makes the last refusal stale.
+        bubble.dismiss();
         views.apply(change);
         prebuilder.changed();
         // The overview is redrawn once per layout pass, however many changes a command made.
@@ -211,6 +244,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         return gestures;
     }
 
+    WirePicker wirePicker() {
+        return wirePicker;
+    }
+
     ViewPrebuilder prebuilder() {
         return prebuilder;
     }
@@ -221,6 +258,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
     Minimap minimap() {
         return minimap;
+    }
+
+    MinimapToggle minimapToggle() {
+        return minimapToggle;
     }
 
     /** Sizes and stored places of the shown items, falling back to estimates for anything else. */
@@ -256,6 +297,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         double small = Minimap.scaleFor(canvas.getWidth(), canvas.getHeight());
         minimapScale.setX(small);
         minimapScale.setY(small);
+        minimapToggle.place(canvas.getWidth(), canvas.getHeight(), MINIMAP_MARGIN);
         minimap.relocate(canvas.getWidth() - Minimap.WIDTH * small - MINIMAP_MARGIN,
                 canvas.getHeight() - Minimap.HEIGHT * small - MINIMAP_MARGIN);
         double zoom = canvas.getZoom();
@@ -333,6 +375,9 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.nodeAnnotationsProperty().removeListener(annotationListener);
         canvas.nodeStatesProperty().removeListener(stateListener);
         canvas.problemInputsProperty().removeListener(problemInputsListener);
+        canvas.selectedWireProperty().removeListener(wireSelectionListener);
+        canvas.messageProperty().removeListener(messageListener);
+        bubble.dismiss();
         canvas.markedNodesProperty().removeListener(markListener);
         canvas.panXProperty().removeListener(viewportListener);
         canvas.panYProperty().removeListener(viewportListener);

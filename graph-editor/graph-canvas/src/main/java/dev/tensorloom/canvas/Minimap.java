@@ -4,6 +4,10 @@ import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.canvas.view.ItemShape;
 import java.util.Collection;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -37,6 +41,10 @@ final class Minimap extends Region {
     static final double IN_VIEW_SLACK = 1;
 
     private final GraphCanvas canvas;
+    /** Folded away by its handle ({@link MinimapToggle}): the frame stays hidden until opened again. */
+    private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed", false);
+    /** Whether some of the graph lies outside the viewport, so the overview has something to show. */
+    private final ReadOnlyBooleanWrapper useful = new ReadOnlyBooleanWrapper(this, "useful", false);
     /** Holds the styled box and everything drawn in it; hidden while the whole graph is in view. */
     private final Pane frame = new Pane();
     /** A drag on the overview keeps it shown even when the pan brings the whole graph into view. */
@@ -77,7 +85,18 @@ final class Minimap extends Region {
             showWhenUseful();
             e.consume();
         });
+        collapsed.addListener(obs -> showWhenUseful());
         showWhenUseful();
+    }
+
+    /** Whether the user folded the overview away with its handle. */
+    BooleanProperty collapsedProperty() {
+        return collapsed;
+    }
+
+    /** Whether some of the graph lies outside the viewport (the overview would tell something). */
+    ReadOnlyBooleanProperty usefulProperty() {
+        return useful.getReadOnlyProperty();
     }
 
     /**
@@ -90,16 +109,17 @@ final class Minimap extends Region {
         return Math.max(MIN_SCALE, Math.min(1, fit));
     }
 
-    /** Whether the overview shows: switched on, and some of the graph lies outside the viewport. */
+    /** Whether the overview shows: switched on, not folded away, and some of the graph lies outside the viewport. */
     boolean isShown() {
         return isVisible() && frame.isVisible();
     }
 
     private void showWhenUseful() {
-        boolean useful = dragging || (content != null && !inView(content));
-        frame.setVisible(useful);
+        useful.set(dragging || (content != null && !inView(content)));
+        boolean shown = useful.get() && !collapsed.get();
+        frame.setVisible(shown);
         // With the frame hidden nothing here may catch clicks meant for the blocks under it.
-        setMouseTransparent(!useful);
+        setMouseTransparent(!shown);
     }
 
     /** Whether a box of canvas space lies wholly inside the viewport. */

@@ -114,4 +114,31 @@ class MinimapTest {
         assertEquals(280 - GraphCanvasSkin.MINIMAP_MARGIN, box.getMaxY(), 1e-6);
         assertTrue(box.getWidth() <= 600 * Minimap.MAX_SHARE_WIDE + 1e-6);
     }
+
+    /** #20 first hour: in a small window the overview can be folded into its corner, so it covers no port. */
+    @Test
+    void itsHandleFoldsTheOverviewAwayAndOpensItAgain() {
+        CanvasFixture f = smallGraph();
+        f.canvas.zoomToFit();
+        frame(f);
+        MinimapToggle handle = ((GraphCanvasSkin) f.canvas.getSkin()).minimapToggle();
+        assertFalse(handle.isVisible(), "nothing to fold while the whole graph is in view");
+        f.canvas.panXProperty().set(f.canvas.panXProperty().get() - 400);
+        Minimap minimap = frame(f);
+        assertTrue(minimap.isShown() && handle.isVisible());
+        javafx.geometry.Bounds corner = handle.getBoundsInParent();
+        assertEquals(f.canvas.getWidth() - GraphCanvasSkin.MINIMAP_MARGIN, corner.getMaxX(), 0.5, "in the bottom-right corner");
+        assertEquals(f.canvas.getHeight() - GraphCanvasSkin.MINIMAP_MARGIN, corner.getMaxY(), 0.5);
+
+        f.canvas.select(java.util.List.of("a"));
+        Point2D onHandle = handle.localToScene(MinimapToggle.SIZE / 2, MinimapToggle.SIZE / 2);
+        CanvasFixture.click(handle, onHandle);
+        assertFalse(frame(f).isShown(), "folded away");
+        assertTrue(minimap.isMouseTransparent(), "a folded overview catches no clicks meant for blocks");
+        assertTrue(handle.isVisible(), "the handle stays to open it again");
+        assertEquals(java.util.Set.of("a"), f.canvas.selection(), "a click on the handle is not a click on the canvas");
+
+        CanvasFixture.click(handle, onHandle);
+        assertTrue(frame(f).isShown(), "open again");
+    }
 }

@@ -3,7 +3,6 @@ package dev.tensorloom.studio.editor;
 import dev.tensorloom.model.composite.SavedBlock;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ObservableSet;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
@@ -28,6 +27,9 @@ public interface EditorCanvas {
     void autoLayout();
 
     BooleanProperty minimapVisibleProperty();
+
+    /** The selected wire's id, or null; a wire is never selected beside nodes. */
+    ReadOnlyObjectProperty<String> selectedWireProperty();
 
     void selectAll();
 
@@ -62,9 +64,6 @@ public interface EditorCanvas {
      * opening the group level that shows it when it lies outside the level shown.
      */
     void revealNode(String nodeId);
-
-    /** The last refusal (for example a wire the rules do not allow), with its reason. */
-    ReadOnlyStringProperty messageProperty();
 
     /** A picture of the graph as shown, for File → Export picture. */
     WritableImage snapshot();

@@ -1,6 +1,5 @@
 package dev.tensorloom.studio.editor;
 
-import dev.tensorloom.canvas.CanvasMessage;
 import dev.tensorloom.canvas.GraphCanvas;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.command.UndoStack;
@@ -22,12 +21,11 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The studio's editor: the graph-canvas control, with the shape check that refuses wires whose
- * shapes do not fit.
+ * shapes do not fit (the canvas shows the reason beside the port).
  */
 public final class GraphCanvasEditor implements EditorCanvas {
     private final GraphCanvas canvas;
     private final StackPane view;
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
 
     public GraphCanvasEditor(Document document, UndoStack undoStack, BlockCatalog catalog) {
@@ -48,13 +46,6 @@ public final class GraphCanvasEditor implements EditorCanvas {
         StackPane.setMargin(notice, new Insets(8, 48, 0, 48));
         view = new StackPane(canvas, notice);
         view.getStyleClass().add("editor-canvas");
-        canvas.messageProperty().addListener((o, a, m) -> message.set(m == null ? "" : text(m)));
-        // Any successful edit makes an old refusal stale.
-        undoStack.addListener(s -> message.set(""));
-    }
-
-    private static String text(CanvasMessage m) {
-        return m.text();
     }
 
     /**
@@ -114,6 +105,11 @@ public final class GraphCanvasEditor implements EditorCanvas {
     @Override
     public BooleanProperty minimapVisibleProperty() {
         return canvas.minimapVisibleProperty();
+    }
+
+    @Override
+    public ReadOnlyObjectProperty<String> selectedWireProperty() {
+        return canvas.selectedWireProperty();
     }
 
     @Override
@@ -180,11 +176,6 @@ public final class GraphCanvasEditor implements EditorCanvas {
     @Override
     public void revealNode(String nodeId) {
         canvas.reveal(nodeId);
-    }
-
-    @Override
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
     }
 
     @Override

@@ -137,16 +137,10 @@ public final class MainWindowView extends BorderPane {
         setTop(new VBox(menuBar(), toolBar()));
         StackPane centre = new StackPane(canvas.view());
         centre.getStyleClass().add("editor-area");
-        Label refusal = new Label();
-        refusal.setId("canvas-message");
-        refusal.getStyleClass().add("canvas-message");
-        refusal.textProperty().bind(canvas.messageProperty());
-        refusal.visibleProperty().bind(canvas.messageProperty().isNotEmpty());
-        StackPane.setAlignment(refusal, javafx.geometry.Pos.BOTTOM_CENTER);
         GroupBreadcrumb breadcrumb = new GroupBreadcrumb(vm.document(), canvas.openGroupProperty(), canvas::openGroup);
         StackPane.setAlignment(breadcrumb, javafx.geometry.Pos.TOP_LEFT);
         StackPane.setMargin(breadcrumb, new javafx.geometry.Insets(6));
-        centre.getChildren().addAll(refusal, emptyCanvasHint(), breadcrumb);
+        centre.getChildren().addAll(emptyCanvasHint(), breadcrumb);
         SplitPane split = new SplitPane(palette, centre, inspector);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
@@ -240,9 +234,13 @@ public final class MainWindowView extends BorderPane {
         saveAsBlock.setGraphic(new FontIcon(Feather.PACKAGE));
         MenuItem closeGroup = item("Close group", Feather.CORNER_LEFT_UP, "Shortcut+BACK_SPACE", canvas::closeGroup);
         closeGroup.disableProperty().bind(canvas.openGroupProperty().isNull());
-        for (MenuItem mi : new MenuItem[] {cut, copy, delete, group, ungroup}) {
+        for (MenuItem mi : new MenuItem[] {cut, copy, group, ungroup}) {
             mi.disableProperty().bind(Bindings.createBooleanBinding(nothingSelected::get, nothingSelected));
         }
+        // Delete also removes a selected wire.
+        delete.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> nothingSelected.get() && canvas.selectedWireProperty().get() == null, nothingSelected,
+                canvas.selectedWireProperty()));
         return new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), cut, copy,
                 item("Paste", Feather.CLIPBOARD, "Shortcut+V", actions::paste), delete,
                 item("Select all", null, "Shortcut+A", canvas::selectAll), new SeparatorMenuItem(), group, ungroup,
@@ -341,6 +339,9 @@ public final class MainWindowView extends BorderPane {
         Label device = new Label();
         device.setId("status-device");
         device.textProperty().bind(vm.deviceProperty());
+        // In a narrow window the bar's own (empty) text gives way, never these.
+        params.setMinWidth(Region.USE_PREF_SIZE);
+        device.setMinWidth(Region.USE_PREF_SIZE);
         status.getRightItems().addAll(params, new Separator(Orientation.VERTICAL), device);
         status.progressProperty().bind(Bindings.when(vm.busyProperty()).then(-1.0).otherwise(0.0));
         return status;

@@ -45,6 +45,10 @@ public final class RunPanelView extends BorderPane {
     private final ComboBox<String> policy = combo("run-checkpoint", true,
             "none", "sqrt", "every-k:4", "revolve:4", "budget:64");
 
+    /** The progress bar's narrowest, and the room its text wants beside it before the run buttons drop their text. */
+    private static final double PROGRESS_MIN_WIDTH = 80;
+    private static final double PROGRESS_TEXT_ROOM = 260;
+
     /** Wide enough for the longest label and a dataset such as "regression-chain" with its drop-down arrow. */
     private static final double FORM_WIDTH = 310;
 
@@ -157,25 +161,41 @@ public final class RunPanelView extends BorderPane {
     }
 
     private VBox runArea() {
-        Button start = button("run-start", "Start", Feather.PLAY, vm::start, vm.canStartProperty().not());
-        Button pause = button("run-pause", "Pause", Feather.PAUSE, vm::pause, vm.canPauseProperty().not());
-        Button resume = button("run-resume", "Resume", Feather.SKIP_FORWARD, vm::resume, vm.canResumeProperty().not());
-        Button stop = button("run-stop", "Stop", Feather.STOP_CIRCLE, vm::stop, vm.canStopProperty().not());
-        Button fromWeights = button("run-start-from-weights", null, Feather.DOWNLOAD, vm::startFromWeights,
+        Button start = button("run-start", "Start", "Start training (F5)", Feather.PLAY, vm::start,
                 vm.canStartProperty().not());
-        fromWeights.setTooltip(new Tooltip("Train from weights… (a folder from train.py --save, tensorloom train --save "
-                + "or an export)"));
+        Button pause = button("run-pause", "Pause", "Pause the run", Feather.PAUSE, vm::pause,
+                vm.canPauseProperty().not());
+        Button resume = button("run-resume", "Resume", "Resume the paused or stopped run", Feather.SKIP_FORWARD,
+                vm::resume, vm.canResumeProperty().not());
+        Button stop = button("run-stop", "Stop", "Stop the run, keeping its last step (Shift+F5)", Feather.STOP_CIRCLE,
+                vm::stop, vm.canStopProperty().not());
+        Button fromWeights = button("run-start-from-weights", null, "Train from weights… (a folder from train.py "
+                + "--save, tensorloom train --save or an export)", Feather.DOWNLOAD, vm::startFromWeights,
+                vm.canStartProperty().not());
+        // An icon alone already: it never shrinks either.
+        fromWeights.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ProgressBar bar = new ProgressBar();
         bar.setId("run-progress");
         bar.progressProperty().bind(vm.progressProperty());
         bar.setPrefWidth(220);
+        bar.setMinWidth(PROGRESS_MIN_WIDTH);
         Label text = new Label();
         text.setId("run-progress-text");
         text.textProperty().bind(vm.progressTextProperty());
+        // In a narrow window the line wraps rather than ending in "…"; the tooltip holds it whole too.
+        text.setWrapText(true);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(vm.progressTextProperty());
+        text.setTooltip(whole);
         HBox controls = new HBox(6, start, fromWeights, pause, resume, stop, bar, text);
         controls.getStyleClass().add("run-controls");
         // The progress bar and its text sit on the buttons' centre line, not at their top edge.
         controls.setAlignment(Pos.CENTER_LEFT);
+        // Narrow windows (900 px): icons with tooltips rather than "St…" and "Pau…".
+        dev.tensorloom.studio.ui.CompactButtons.install(controls, PROGRESS_MIN_WIDTH + PROGRESS_TEXT_ROOM,
+                List.of(start, pause, resume, stop));
 
         // The charts share the step axis; loss and metric may be negative (a flow's NLL), rates and speeds not.
         var steps = vm.stepRangeProperty();
@@ -236,10 +256,11 @@ public final class RunPanelView extends BorderPane {
         return banner;
     }
 
-    private static Button button(String id, String text, Feather icon, Runnable action,
+    private static Button button(String id, String text, String tooltip, Feather icon, Runnable action,
             javafx.beans.value.ObservableBooleanValue disabled) {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
+        b.setTooltip(new Tooltip(tooltip));
         b.setOnAction(e -> action.run());
         b.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(disabled::get, disabled));
         return b;

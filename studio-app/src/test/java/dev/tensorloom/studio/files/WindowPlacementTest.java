@@ -20,10 +20,10 @@ class WindowPlacementTest {
 
     @Test
     void aSmallScreenGetsTheMinimumSizeButNeverMoreThanItHas() {
-        WindowPlacement p = WindowPlacement.firstStart(new WindowPlacement.Area(0, 0, 1024, 600));
+        WindowPlacement p = WindowPlacement.firstStart(new WindowPlacement.Area(0, 0, 960, 560));
         assertEquals(WindowPlacement.MIN_WIDTH, p.width());
-        assertEquals(600, p.height());
-        assertEquals(32, p.x());
+        assertEquals(560, p.height());
+        assertEquals(30, p.x());
         assertEquals(0, p.y());
     }
 

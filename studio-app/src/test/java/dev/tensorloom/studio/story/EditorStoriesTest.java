@@ -94,6 +94,18 @@ class EditorStoriesTest extends StudioStoryBase {
         assertTrue(message.getText().contains(embedding + ".in expects") && message.getText().contains("int64"),
                 "the located reason names the port and the element type it expects: "
                 + message.getText());
+        // #20 first hour: beside the port it refused, not over it, inside the canvas, and gone after a few seconds.
+        javafx.scene.Node in = port(robot, embedding, "in", true);
+        Bounds port = in.localToScene(in.getLayoutBounds());
+        Bounds box = message.localToScene(message.getLayoutBounds());
+        assertFalse(box.intersects(port), "the reason does not cover the port: " + box + " over " + port);
+        double gap = Math.max(Math.max(port.getMinX() - box.getMaxX(), box.getMinX() - port.getMaxX()),
+                Math.max(port.getMinY() - box.getMaxY(), box.getMinY() - port.getMaxY()));
+        assertTrue(gap <= 12, "beside the port: " + box + " and " + port);
+        javafx.scene.Node canvas = robot.lookup("#graph-canvas").query();
+        Bounds visible = canvas.localToScene(canvas.getLayoutBounds());
+        assertTrue(visible.contains(box), "inside the canvas: " + box + " in " + visible);
+        waitUntil(() -> !message.isVisible());
     }
 
     @Test

@@ -412,8 +412,11 @@ public final class GraphViews {
         dressing.statesChanged(after);
     }
 
-    /** The marked inputs changed: every built wire view is marked again (views built later read the marks then). */
-    public void problemInputsChanged() {
+    /**
+     * The marked inputs or the selected wire changed: every built wire view is dressed again (views built later
+     * read the marks then).
+     */
+    public void wireMarksChanged() {
         wires.builtViews().forEach(dressing::dressWire);
     }
 

@@ -19,6 +19,9 @@ public interface ViewDecorations {
     /** Whether the wire into this input port is marked as faulty. */
     boolean problemInput(PortRef input);
 
+    /** Whether this wire is the canvas's selected wire. */
+    boolean wireSelected(String wireId);
+
     /** Whether the application marked the item (a group: any block inside it). */
     boolean marked(String itemId);
 }

@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * Dresses node views as the canvas shows their items: annotations, replay states, selection and, while
- * a wire is being drawn, which inputs may take it; and wire views with their problem mark. Views built
+ * a wire is being drawn, which inputs may take it; and wire views with their problem and selection marks. Views built
  * later get the same dress.
  */
 final class ViewDressing {
@@ -44,9 +44,10 @@ final class ViewDressing {
         }
     }
 
-    /** Marks a wire view as faulty when the input it ends at is marked, else clears the mark. */
+    /** Marks a wire view as faulty when the input it ends at is marked, and as selected when it is. */
     void dressWire(WireView wire) {
         wire.setProblem(decorations.problemInput(wire.wire().to()));
+        wire.setSelected(decorations.wireSelected(wire.wire().id()));
     }
 
     void markCandidates(Function<PortRef, Optional<String>> check) {

@@ -41,10 +41,16 @@ public final class CanvasStyles {
     public static final String RUBBER_BAND = "rubber-band";
     /** The minimap in a corner of the canvas. */
     public static final String MINIMAP = "minimap";
+    /** The minimap's fold-away handle in the canvas's bottom-right corner, and the arrow it shows. */
+    public static final String MINIMAP_TOGGLE = "minimap-toggle";
+    public static final String MINIMAP_TOGGLE_ICON = "minimap-toggle-icon";
     /** Node boxes inside the minimap. */
     public static final String MINIMAP_NODES = "minimap-nodes";
     /** The visible part of the canvas drawn inside the minimap. */
     public static final String MINIMAP_VIEWPORT = "minimap-viewport";
+
+    /** The canvas's message box (a refused wire's reason) beside the port it is about. */
+    public static final String MESSAGE = "canvas-message";
 
     /** A selected node. */
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
@@ -59,6 +65,8 @@ public final class CanvasStyles {
      * marks the blocks edited while a run trains the graph as it was when the run started.
      */
     public static final PseudoClass MARKED = PseudoClass.getPseudoClass("marked");
+    /** A message box that informs rather than refuses. */
+    public static final PseudoClass INFO = PseudoClass.getPseudoClass("info");
     /** A port with a wire attached. */
     public static final PseudoClass CONNECTED = PseudoClass.getPseudoClass("connected");
     /** The canvas while a space-drag or middle-drag pans it. */

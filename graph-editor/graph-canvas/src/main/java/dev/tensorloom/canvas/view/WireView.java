@@ -7,7 +7,8 @@ import javafx.scene.shape.CubicCurve;
 /**
  * A wire drawn as a cubic curve leaving its output port to the right and entering its input from the
  * left. It shows when it is routed (its ends lie in two different shown items) and not held back in
- * the canvas's reserve of wires built ahead.
+ * the canvas's reserve of wires built ahead. It takes no mouse events itself: a thin curve is hard to
+ * hit, so the canvas finds the wire near a click by its geometry (a few pixels either side).
  */
 public final class WireView extends CubicCurve {
     private final Wire wire;
@@ -53,6 +54,15 @@ public final class WireView extends CubicCurve {
 
     public boolean isProblem() {
         return getStyleClass().contains(CanvasStyles.WIRE_PROBLEM);
+    }
+
+    /** Shows the wire as the selected one ({@link CanvasStyles#SELECTED}: accent colour, heavier). */
+    public void setSelected(boolean value) {
+        pseudoClassStateChanged(CanvasStyles.SELECTED, value);
+    }
+
+    public boolean isSelected() {
+        return getPseudoClassStates().contains(CanvasStyles.SELECTED);
     }
 
     /** Puts the curve between two points in canvas units. */
