@@ -118,12 +118,12 @@ public final class StandardRunLauncher implements RunLauncher {
     private static void loadWeights(PreparedRun run, Path folder) {
         try {
             PackageWeights.loadIntoRun(run, folder);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             run.close();
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io.getMessage(), io);
-            }
-            throw (RuntimeException) e;
+            throw new UncheckedIOException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
         }
     }
 
