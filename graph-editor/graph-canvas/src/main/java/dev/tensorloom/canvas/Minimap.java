@@ -190,8 +190,8 @@ final class Minimap extends Region {
             double cx = (e.getX() - offsetX) / scale;
             double cy = (e.getY() - offsetY) / scale;
             double z = canvas.getZoom();
-            canvas.panXProperty().set(canvas.getWidth() / 2 - cx * z);
-            canvas.panYProperty().set(canvas.getHeight() / 2 - cy * z);
+            canvas.viewport().panXProperty().set(canvas.getWidth() / 2 - cx * z);
+            canvas.viewport().panYProperty().set(canvas.getHeight() / 2 - cy * z);
         }
         e.consume();
     }
