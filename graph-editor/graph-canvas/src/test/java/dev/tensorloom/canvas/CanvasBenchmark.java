@@ -10,6 +10,7 @@ import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Position;
 import dev.tensorloom.model.doc.Wire;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
