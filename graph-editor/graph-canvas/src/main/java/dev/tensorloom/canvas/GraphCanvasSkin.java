@@ -72,7 +72,7 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         super(canvas);
         views = new GraphViews(canvas.document(), canvas.catalog(),
                 new CanvasDecorations(canvas.document(), canvas.marks(), canvas.selectionState()));
-        wirePicker = new WirePicker(canvas, views);
+        wirePicker = new WirePicker(canvas, views, overview::isVisible);
         gestures = new CanvasGestures(canvas, views, wirePicker);
         minimap = new Minimap(canvas);
         minimapToggle = new MinimapToggle(minimap);
@@ -125,7 +125,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.marks().statesProperty().addListener(stateListener);
         problemInputsListener = (obs, before, after) -> views.wireMarksChanged();
         canvas.marks().problemInputsProperty().addListener(problemInputsListener);
-        wireSelectionListener = obs -> views.wireMarksChanged();
+        wireSelectionListener = obs -> {
+            views.wireMarksChanged();
+            overview.repaint();
+        };
         canvas.selectedWireProperty().addListener(wireSelectionListener);
         messageListener = (obs, before, after) -> showMessage(after);
         canvas.messageProperty().addListener(messageListener);
@@ -279,8 +282,9 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         boolean sketch = !detailed || !views.cullComplete();
         overview.setVisible(sketch);
         if (sketch) {
-            overview.update(views, canvas.selection(), canvas.viewport().panXProperty().get(), canvas.viewport().panYProperty().get(), zoom, canvas.getWidth(),
-                    canvas.getHeight(), outputScale(canvas));
+            overview.update(views, canvas.selection(), canvas.selectedWireProperty().get(),
+                    canvas.viewport().panXProperty().get(), canvas.viewport().panYProperty().get(), zoom,
+                    canvas.getWidth(), canvas.getHeight(), outputScale(canvas));
         }
         if (minimapDirty && minimap.isVisible()) {
             minimap.redraw(views.shapes());

@@ -147,6 +147,14 @@ public final class GraphViews {
         wires.forEachIn(area, segment);
     }
 
+    /**
+     * The straight segment the overview draws for a wire: its two ends at the items' stored positions, in canvas
+     * units; null for an unknown wire or one not shown (both ends in one collapsed group).
+     */
+    public Point2D[] wireSegment(String id) {
+        return wires.segment(id);
+    }
+
     /** Re-routes the built wires touching an item's nodes; used while dragging, when only views move. */
     public void rerouteItem(String itemId) {
         wires.rerouteItem(itemId);
