@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The PyTorch implementation of one block type, read from the resource
  * {@code dev/tensorloom/export/blocks/<type>.py}: a class (or, for files starting with {@code _}, helper
- * functions) that the exporter copies into {@code model.py}. Lines starting with {@code # tensorloom-} are
+ * functions and base classes) that the exporter copies into {@code model.py}. Lines starting with {@code # tensorloom-} are
  * directives for the exporter and are left out of the copy:
  * <ul>
  *   <li>{@code # tensorloom-derive: NAME = PORT[INDEX]}: the constructor argument NAME is the size of

@@ -21,7 +21,6 @@ import dev.tensorloom.execution.train.Trainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -34,19 +33,15 @@ import java.util.function.Consumer;
  * process-wide, so run one session at a time. A run resumed from a {@link TrainingState} continues that
  * curve bit for bit too: the learning rate, the data and the random draws depend on the step only.
  */
-public final class TrainingSession implements TrainingRun {
+public final class TrainingSession extends BackgroundRun {
 
     private final Plan plan;
     private final ParameterStore store;
     private final BatchSource source;
     private final SessionConfig config;
     private final RunListener listener;
-    private final Object lock = new Object();
-    private State state = State.NEW;
     private boolean pauseRequested;
     private boolean stopRequested;
-    private Thread thread;
-    private RunSummary summary;
     private TrainingState finalState;
     private TrainingState resume;
     private boolean keepFinalState;
@@ -114,9 +109,7 @@ public final class TrainingSession implements TrainingRun {
                 throw new IllegalStateException("a session can be started once; it is " + state);
             }
             state = State.RUNNING;
-            thread = new Thread(this::run, "tensorloom-training");
-            thread.setDaemon(true);
-            thread.start();
+            startWorker(this::run, "tensorloom-training");
         }
     }
 
@@ -142,35 +135,6 @@ public final class TrainingSession implements TrainingRun {
         synchronized (lock) {
             stopRequested = true;
             lock.notifyAll();
-        }
-    }
-
-    @Override
-    public State state() {
-        synchronized (lock) {
-            return state;
-        }
-    }
-
-    /** Waits for the training thread to end; true when it did within the timeout. */
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        Thread t;
-        synchronized (lock) {
-            t = thread;
-        }
-        if (t == null) {
-            return false;
-        }
-        t.join(unit.toMillis(timeout));
-        return !t.isAlive();
-    }
-
-    /** The summary once the run ended (finished, stopped, or failed: then up to its last finished step), else null. */
-    @Override
-    public RunSummary summary() {
-        synchronized (lock) {
-            return summary;
         }
     }
 

@@ -5,7 +5,7 @@ import dev.tensorloom.execution.session.RunFailure;
 import dev.tensorloom.execution.session.RunListener;
 import dev.tensorloom.execution.session.RunSummary;
 import dev.tensorloom.execution.session.StepMetrics;
-import dev.tensorloom.execution.session.TrainingRun;
+import dev.tensorloom.execution.session.BackgroundRun;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,21 +24,17 @@ import java.util.function.Consumer;
  * input (or the studio's death, which the child watches for) ends it too, and a JVM shutdown hook kills
  * whatever is left.
  */
-public final class PyTorchSession implements TrainingRun {
+public final class PyTorchSession extends BackgroundRun {
     private static final long STOP_GRACE_SECONDS = 20;
     private final TorchRunRequest request;
     private final RunListener listener;
     private final Consumer<TorchEvent> rawEvents;
-    private final Object lock = new Object();
     private final List<Double> losses = new ArrayList<>();
     private final ErrorTail errorTail = new ErrorTail();
     private final ControlFile controlFile;
     private final ModelAttributes attributes;
-    private State state = State.NEW;
     private Process process;
-    private Thread reader;
     private Thread shutdownHook;
-    private RunSummary summary;
     private RunFailure failure;
     private Map<String, Double> lastEvaluation = Map.of();
     private String watched;
@@ -84,9 +80,7 @@ public final class PyTorchSession implements TrainingRun {
             Thread errors = new Thread(() -> errorTail.collect(p.getErrorStream()), "pytorch-engine-stderr");
             errors.setDaemon(true);
             errors.start();
-            reader = new Thread(() -> readEvents(p, errors), "pytorch-engine-events");
-            reader.setDaemon(true);
-            reader.start();
+            startWorker(() -> readEvents(p, errors), "pytorch-engine-events");
         }
     }
 
@@ -146,33 +140,6 @@ public final class PyTorchSession implements TrainingRun {
             watched = nodeId;
         }
         writeControl(null);
-    }
-
-    @Override
-    public State state() {
-        synchronized (lock) {
-            return state;
-        }
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        Thread t;
-        synchronized (lock) {
-            t = reader;
-        }
-        if (t == null) {
-            return false;
-        }
-        t.join(unit.toMillis(timeout));
-        return !t.isAlive();
-    }
-
-    @Override
-    public RunSummary summary() {
-        synchronized (lock) {
-            return summary;
-        }
     }
 
     /** The failure, once the run failed, else null. */

@@ -22,7 +22,7 @@ import java.util.Map;
  * right, with Wilson's 95% interval over the test pairs. Pairs are drawn with fixed seeds, so every
  * evaluation of every run scores the same pictures.
  */
-public final class FaceVerification implements ProbingMetric {
+public final class FaceVerification extends ProportionMetric implements ProbingMetric {
     /** The metric's name. */
     public static final String NAME = "verification_accuracy";
     /** Test pairs (and as many validation pairs). */
@@ -37,7 +37,6 @@ public final class FaceVerification implements ProbingMetric {
     private final Pairs validation;
     private final Pairs test;
     private final Map<String, FieldSpec> fields;
-    private final ProportionEstimator estimator = new ProportionEstimator();
     private double threshold = Double.NaN;
 
     /**
@@ -46,6 +45,7 @@ public final class FaceVerification implements ProbingMetric {
      * @param fields           every field the plan's input nodes read, by name
      */
     public FaceVerification(NodeOutput embedding, GlyphFaceGenerator trainingFaces, Map<String, FieldSpec> fields) {
+        super(NAME);
         this.embedding = embedding;
         long first = trainingFaces.firstIdentity() + trainingFaces.identities() + UNSEEN_OFFSET;
         this.validation = Pairs.draw(trainingFaces.size(), first, 11);
@@ -54,13 +54,8 @@ public final class FaceVerification implements ProbingMetric {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public void reset() {
-        estimator.reset();
+        super.reset();
         threshold = Double.NaN;
     }
 
@@ -72,21 +67,6 @@ public final class FaceVerification implements ProbingMetric {
         for (int i = 0; i < testSimilarity.length; i++) {
             estimator.add((testSimilarity[i] >= threshold) == test.same()[i] ? 1 : 0, 1);
         }
-    }
-
-    @Override
-    public double value() {
-        return estimator.value();
-    }
-
-    @Override
-    public Map<String, Double> values() {
-        return Map.of(NAME, value());
-    }
-
-    @Override
-    public Map<String, Estimate> estimates() {
-        return Map.of(NAME, estimator.estimate());
     }
 
     /** The threshold chosen on the validation pairs at the last probe. */

@@ -2,7 +2,6 @@ package dev.tensorloom.execution.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import java.util.Map;
 
 /**
  * PCK@0.05 of predicted keypoints [B, K, 2] against the true ones, with the bounding-box normalisation
@@ -10,21 +9,14 @@ import java.util.Map;
  * counts when its prediction lies within 0.05 × max(width, height) of the tight box around the figure's
  * true joints. Scored per figure, so the 95% interval allows for the joints of one figure moving together.
  */
-public final class KeypointPck implements Metric {
+public final class KeypointPck extends ProportionMetric {
     /** The metric's name in evaluations and metrics files. */
     public static final String NAME = "pck@0.05";
     /** Fraction of the box's longer side a joint may be off. */
     public static final double THRESHOLD = 0.05;
-    private final ProportionEstimator estimator = new ProportionEstimator();
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void reset() {
-        estimator.reset();
+    public KeypointPck() {
+        super(NAME);
     }
 
     @Override
@@ -60,13 +52,4 @@ public final class KeypointPck implements Metric {
         return hits;
     }
 
-    @Override
-    public double value() {
-        return estimator.value();
-    }
-
-    @Override
-    public Map<String, Estimate> estimates() {
-        return Map.of(NAME, estimator.estimate());
-    }
 }

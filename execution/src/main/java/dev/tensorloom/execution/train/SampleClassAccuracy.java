@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code judge_accuracy_on_real} is the judge's own accuracy on {@value ShapeJudge#REAL_IMAGES} real
  * held-out images. The judge is trained once, at the first evaluation.
  */
-public final class SampleClassAccuracy implements ProbingMetric {
+public final class SampleClassAccuracy extends ProportionMetric implements ProbingMetric {
     /** The metric's name. */
     public static final String NAME = "class_accuracy_of_samples";
     /** The judge's accuracy on real images. */
@@ -27,7 +27,6 @@ public final class SampleClassAccuracy implements ProbingMetric {
     private final String labelField;
     private final int classes;
     private final int size;
-    private final ProportionEstimator estimator = new ProportionEstimator();
     private ShapeJudge judge;
 
     /**
@@ -36,19 +35,10 @@ public final class SampleClassAccuracy implements ProbingMetric {
      * @param size       the image side in pixels (images are [n, 1, size, size])
      */
     public SampleClassAccuracy(String labelField, int classes, int size) {
+        super(NAME);
         this.labelField = labelField;
         this.classes = classes;
         this.size = size;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public void reset() {
-        estimator.reset();
     }
 
     @Override
@@ -77,11 +67,6 @@ public final class SampleClassAccuracy implements ProbingMetric {
     }
 
     @Override
-    public double value() {
-        return estimator.value();
-    }
-
-    @Override
     public Map<String, Double> values() {
         Map<String, Double> v = new LinkedHashMap<>();
         v.put(NAME, value());
@@ -89,8 +74,4 @@ public final class SampleClassAccuracy implements ProbingMetric {
         return v;
     }
 
-    @Override
-    public Map<String, Estimate> estimates() {
-        return Map.of(NAME, estimator.estimate());
-    }
 }

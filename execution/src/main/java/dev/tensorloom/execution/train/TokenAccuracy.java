@@ -2,7 +2,6 @@ package dev.tensorloom.execution.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import java.util.Map;
 
 /**
  * Fraction of positions whose arg-max over the last axis of the logits equals the integer target.
@@ -10,10 +9,8 @@ import java.util.Map;
  * ignore label, such as the noise positions of selective copying). Positions are scored per example (the
  * first axis), so the 95% interval allows for the positions of one sequence not being independent.
  */
-public final class TokenAccuracy implements Metric {
-    private final String name;
+public final class TokenAccuracy extends ProportionMetric {
     private final boolean skipNegative;
-    private final ProportionEstimator estimator = new ProportionEstimator();
 
     /** Every position counts; reported as {@code accuracy}. */
     public TokenAccuracy() {
@@ -21,23 +18,13 @@ public final class TokenAccuracy implements Metric {
     }
 
     private TokenAccuracy(String name, boolean skipNegative) {
-        this.name = name;
+        super(name);
         this.skipNegative = skipNegative;
     }
 
     /** Positions with a negative target are left out; reported as {@code token_accuracy}. */
     public static TokenAccuracy ignoringNegativeTargets() {
         return new TokenAccuracy("token_accuracy", true);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void reset() {
-        estimator.reset();
     }
 
     @Override
@@ -62,13 +49,4 @@ public final class TokenAccuracy implements Metric {
         }
     }
 
-    @Override
-    public double value() {
-        return estimator.value();
-    }
-
-    @Override
-    public Map<String, Estimate> estimates() {
-        return Map.of(name, estimator.estimate());
-    }
 }

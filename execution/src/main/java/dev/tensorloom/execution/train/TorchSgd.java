@@ -2,7 +2,6 @@ package dev.tensorloom.execution.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.tensorloom.execution.op.Scalars;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,63 +12,50 @@ import java.util.Map;
  * with momentum, {@code b ← g} on the first step and {@code b ← momentum·b + g} after; {@code w ← w − lr·b}.
  * State per parameter: {@code [b]} (empty without momentum).
  */
-final class TorchSgd implements ParameterOptimizer {
+final class TorchSgd extends StepCountingOptimizer {
     private final double momentum;
     private final double weightDecay;
-    private final NDManager stateManager;
     private final Map<String, NDArray> buffers = new LinkedHashMap<>();
-    private final Map<String, Long> steps = new LinkedHashMap<>();
 
     TorchSgd(double momentum, double weightDecay, NDManager stateManager) {
+        super(stateManager);
         this.momentum = momentum;
         this.weightDecay = weightDecay;
-        this.stateManager = stateManager;
     }
 
     @Override
-    public void update(String key, NDArray weight, NDArray gradient, double learningRate) {
-        boolean grad = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDManager scratch = stateManager.newSubManager()) {
-            steps.merge(key, 1L, Long::sum);
-            NDArray g = gradient;
-            if (weightDecay != 0) {
-                g = g.add(weight.mul(Scalars.of(scratch, weight, weightDecay)));
-                g.attach(scratch);
-            }
-            if (momentum != 0) {
-                NDArray b = buffers.get(key);
-                if (b == null) {
-                    b = g.duplicate();
-                    b.attach(stateManager);
-                    buffers.put(key, b);
-                } else {
-                    b.muli(Scalars.of(scratch, b, momentum)).addi(g);
-                }
-                g = b;
-            }
-            NDArray update = g.mul(Scalars.of(scratch, g, learningRate));
-            update.attach(scratch);
-            weight.subi(update);
-        } finally {
-            JniUtils.setGradMode(grad);
+    protected void apply(String key, NDArray weight, NDArray gradient, double learningRate, long step,
+            NDManager scratch) {
+        NDArray g = gradient;
+        if (weightDecay != 0) {
+            g = g.add(weight.mul(Scalars.of(scratch, weight, weightDecay)));
+            g.attach(scratch);
         }
+        if (momentum != 0) {
+            NDArray b = buffers.get(key);
+            if (b == null) {
+                b = g.duplicate();
+                b.attach(stateManager);
+                buffers.put(key, b);
+            } else {
+                b.muli(Scalars.of(scratch, b, momentum)).addi(g);
+            }
+            g = b;
+        }
+        NDArray update = g.mul(Scalars.of(scratch, g, learningRate));
+        update.attach(scratch);
+        weight.subi(update);
     }
 
     @Override
     public Map<String, List<NDArray>> state() {
         Map<String, List<NDArray>> out = new LinkedHashMap<>();
-        steps.keySet().forEach(k -> out.put(k, buffers.containsKey(k) ? List.of(buffers.get(k)) : List.of()));
+        keys().forEach(k -> out.put(k, buffers.containsKey(k) ? List.of(buffers.get(k)) : List.of()));
         return out;
     }
 
     @Override
-    public Map<String, Long> steps() {
-        return Map.copyOf(steps);
-    }
-
-    @Override
-    public void restore(String key, List<NDArray> state, long count) {
+    protected void restoreState(String key, List<NDArray> state) {
         NDArray old = buffers.remove(key);
         if (old != null) {
             old.close();
@@ -79,6 +65,5 @@ final class TorchSgd implements ParameterOptimizer {
             b.attach(stateManager);
             buffers.put(key, b);
         }
-        steps.put(key, count);
     }
 }

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import dev.tensorloom.execution.op.OpRegistry;
-import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.execution.testing.TestOps;
 import dev.tensorloom.model.doc.DocumentBuilder;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class CompilerTest {
 
     @Test
     void stepsAreTopologicalWithProducersResolvedToOutputIndices() {
-        Plan plan = Compiler.compile(TestGraphs.residual(false), TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU);
+        Plan plan = Compiler.compile(TestGraphs.residual(false), TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU);
         for (Step s : plan.steps()) {
             for (Optional<InputRef> ref : s.inputs()) {
                 assertTrue(ref.orElseThrow().step() < s.index(), s.nodeId() + " runs after its producers");
@@ -36,7 +37,7 @@ class CompilerTest {
     void errorsNameTheNode() {
         CompileException unknown = assertThrows(CompileException.class, () -> Compiler.compile(
                 new DocumentBuilder().node("x", "input").node("q", "quantum").build(),
-                TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU));
+                TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU));
         assertEquals("q", unknown.nodeId());
         assertTrue(unknown.getMessage().contains("unknown block type 'quantum'"));
 
@@ -48,7 +49,7 @@ class CompilerTest {
         CompileException open = assertThrows(CompileException.class, () -> Compiler.compile(
                 new DocumentBuilder().node("x", "input").node("a", "add").node("l", "mse")
                         .wire("x.out", "a.a").wire("a.out", "l.pred").wire("x.out", "l.target").build(),
-                TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU));
+                TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU));
         assertEquals("a", open.nodeId());
         assertTrue(open.getMessage().contains("input 'b' is not connected"));
     }

@@ -7,8 +7,9 @@ import ai.djl.ndarray.NDManager;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
-import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.execution.testing.TestOps;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class ExecutorLeakTest {
 
     @Test
     void arraysAliveAfterFiveStepsEqualThoseAfterOne() {
-        Plan plan = Compiler.compile(TestGraphs.residual(true), TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU);
+        Plan plan = Compiler.compile(TestGraphs.residual(true), TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU);
         try (ParameterStore store = new ParameterStore(plan.device(), 2);
                 Executor executor = new Executor(plan, store, 2);
                 NDManager data = NDManager.newBaseManager()) {

@@ -8,9 +8,10 @@ import ai.djl.ndarray.NDManager;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
-import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.execution.testing.TestOps;
 import dev.tensorloom.model.doc.DocumentBuilder;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class NodeByNodeBackwardTest {
 
     @Test
     void nodeByNodeGradientsEqualWholeGraphAutograd() {
-        Plan plan = Compiler.compile(TestGraphs.residual(false), TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU);
+        Plan plan = Compiler.compile(TestGraphs.residual(false), TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU);
         try (ParameterStore store = new ParameterStore(plan.device(), 11);
                 Executor executor = new Executor(plan, store, 11);
                 NDManager data = NDManager.newBaseManager()) {
@@ -54,7 +55,7 @@ class NodeByNodeBackwardTest {
                 .node("l1", "lin", "out_features", 4L).node("c", "const").node("a", "add").node("l", "mse")
                 .wire("x.out", "l1.in").wire("l1.out", "c.in").wire("c.out", "a.a").wire("l1.out", "a.b")
                 .wire("a.out", "l.pred").wire("y.out", "l.target").build(),
-                TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU);
+                TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU);
         try (ParameterStore store = new ParameterStore(plan.device(), 4);
                 Executor executor = new Executor(plan, store, 4);
                 NDManager data = NDManager.newBaseManager()) {
@@ -72,7 +73,7 @@ class NodeByNodeBackwardTest {
 
     @Test
     void evaluationRunsWithoutGradientsAndReportsTheLossSum() {
-        Plan plan = Compiler.compile(TestGraphs.residual(true), TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU);
+        Plan plan = Compiler.compile(TestGraphs.residual(true), TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU);
         try (ParameterStore store = new ParameterStore(plan.device(), 5);
                 Executor executor = new Executor(plan, store, 5);
                 NDManager data = NDManager.newBaseManager()) {

@@ -17,7 +17,8 @@ import java.util.Random;
  * The standard catalog and ops plus two test-only blocks that turn every block into something with a
  * gradient to compare: {@code shift} adds a trainable tensor of its input's full shape (its gradient is
  * exactly the gradient that reaches that input), and {@code probe_loss} is the mean squared distance of
- * any tensor to a fixed pseudo-random target of its shape.
+ * any tensor to a fixed pseudo-random target of its shape. It stays apart from the shared stand-in catalog
+ * ({@link dev.tensorloom.model.testing.TestBlocks}) because the parity tests are about the real blocks.
  */
 final class ParityBlocks {
     static final String SHIFT = "parity_shift";

@@ -9,8 +9,9 @@ import ai.djl.ndarray.NDManager;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
-import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.execution.testing.TestOps;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SegmentScheduleTest {
     private static final Plan PLAN = Compiler.compile(TestGraphs.residual(true), TestBlocks.catalog(),
-            TestBlocks.ops(), DeviceChoice.CPU);
+            TestOps.ops(), DeviceChoice.CPU);
 
     /** Result of one training pass: gradients, outcome and the actions seen. */
     private record Run(Map<String, float[]> grads, StepOutcome outcome, List<ExecutorAction> actions) { }

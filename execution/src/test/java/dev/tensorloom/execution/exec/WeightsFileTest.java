@@ -9,8 +9,9 @@ import ai.djl.ndarray.NDManager;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
-import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.execution.testing.TestOps;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WeightsFileTest {
     private static final Plan PLAN = Compiler.compile(TestGraphs.residual(false), TestBlocks.catalog(),
-            TestBlocks.ops(), DeviceChoice.CPU);
+            TestOps.ops(), DeviceChoice.CPU);
 
     private static ParameterStore initialised(long seed, NDManager data) {
         ParameterStore store = new ParameterStore(PLAN.device(), seed);

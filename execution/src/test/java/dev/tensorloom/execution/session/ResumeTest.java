@@ -13,10 +13,11 @@ import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.exec.SegmentSchedule;
 import dev.tensorloom.execution.resume.TrainingStateFile;
-import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.execution.testing.TestOps;
 import dev.tensorloom.execution.testing.TestSource;
 import dev.tensorloom.model.doc.TrainingConfig;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class ResumeTest {
     @CsvSource({"adamw, false", "adam, true", "sgd, false"})
     void aRunResumedAtStepKContinuesExactlyAsTheRunThatNeverStopped(String optimizer, boolean checkpointed)
             throws Exception {
-        Plan plan = Compiler.compile(TestGraphs.residual(true), TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU);
+        Plan plan = Compiler.compile(TestGraphs.residual(true), TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU);
         SessionConfig config = config(optimizer, plan, checkpointed);
         Ran straight = run(plan, config, null);
         assertNotNull(straight.saved(), "a state was saved at step " + K);

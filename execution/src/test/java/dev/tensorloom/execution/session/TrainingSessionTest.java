@@ -8,15 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tensorloom.execution.compile.Compiler;
 import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
-import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.exec.ExecutorAction;
+import dev.tensorloom.execution.exec.ParameterStore;
 import dev.tensorloom.execution.exec.SegmentSchedule;
-import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.execution.testing.TestOps;
 import dev.tensorloom.execution.testing.TestSource;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.TrainingConfig;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +83,7 @@ class TrainingSessionTest {
     }
 
     private static Recorder run(Document doc, SessionConfig config) throws InterruptedException {
-        Plan plan = Compiler.compile(doc, TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU);
+        Plan plan = Compiler.compile(doc, TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU);
         Recorder r = new Recorder();
         try (ParameterStore store = new ParameterStore(plan.device(), config.seed())) {
             TrainingSession session = new TrainingSession(plan, store, new TestSource(config.seed()), config, r);
@@ -95,7 +96,7 @@ class TrainingSessionTest {
 
     @Test
     void sameSeedOnCpuGivesTheSameLossCurveBitForBit() throws InterruptedException {
-        Plan plan = Compiler.compile(TestGraphs.residual(true), TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU);
+        Plan plan = Compiler.compile(TestGraphs.residual(true), TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU);
         SessionConfig c = config(6).withActivations(new SegmentSchedule(Set.of(plan.indexOf("sp"))));
         Recorder a = run(TestGraphs.residual(true), c);
         Recorder b = run(TestGraphs.residual(true), c);
@@ -152,7 +153,7 @@ class TrainingSessionTest {
 
     @Test
     void pauseResumeAndStopTakeEffectBetweenSteps() throws InterruptedException {
-        Plan plan = Compiler.compile(TestGraphs.residual(false), TestBlocks.catalog(), TestBlocks.ops(), DeviceChoice.CPU);
+        Plan plan = Compiler.compile(TestGraphs.residual(false), TestBlocks.catalog(), TestOps.ops(), DeviceChoice.CPU);
         CountDownLatch twoSteps = new CountDownLatch(2);
         Recorder r = new Recorder() {
             @Override

@@ -12,8 +12,9 @@ import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.compile.Step;
 import dev.tensorloom.execution.exec.Executor;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.execution.testing.TestOps;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class EvaluatorTest {
      */
     @Test
     void evaluatingLeavesNothingInTheManagerOfTheHeldOutBatches() {
-        Plan plan = Compiler.compile(TestGraphs.residual(false), TestBlocks.catalog(), TestBlocks.ops(),
+        Plan plan = Compiler.compile(TestGraphs.residual(false), TestBlocks.catalog(), TestOps.ops(),
                 DeviceChoice.CPU);
         try (ParameterStore store = new ParameterStore(plan.device(), 3);
                 Executor executor = new Executor(plan, store, 3);

@@ -13,11 +13,12 @@ import dev.tensorloom.execution.compile.DeviceChoice;
 import dev.tensorloom.execution.compile.Plan;
 import dev.tensorloom.execution.exec.ActivationSchedule;
 import dev.tensorloom.execution.exec.Executor;
+import dev.tensorloom.execution.exec.ExecutorListener;
 import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.ParameterStore;
-import dev.tensorloom.execution.exec.ExecutorListener;
-import dev.tensorloom.execution.testing.TestBlocks;
 import dev.tensorloom.execution.testing.TestGraphs;
+import dev.tensorloom.execution.testing.TestOps;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class TrainerTest {
     private static final Plan PLAN = Compiler.compile(TestGraphs.residual(false), TestBlocks.catalog(),
-            TestBlocks.ops(), DeviceChoice.CPU);
+            TestOps.ops(), DeviceChoice.CPU);
 
     private static List<float[]> copy(List<Map.Entry<String, NDArray>> arrays) {
         List<float[]> out = new ArrayList<>();

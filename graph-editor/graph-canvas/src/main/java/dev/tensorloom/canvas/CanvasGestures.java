@@ -110,8 +110,8 @@ final class CanvasGestures {
         pressLocal = local(e);
         if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && spaceDown) {
             mode = Mode.PAN;
-            pressPanX = canvas.panXProperty().get();
-            pressPanY = canvas.panYProperty().get();
+            pressPanX = canvas.viewport().panXProperty().get();
+            pressPanY = canvas.viewport().panYProperty().get();
             canvas.pseudoClassStateChanged(CanvasStyles.PANNING, true);
             e.consume();
             return;
@@ -128,7 +128,7 @@ final class CanvasGestures {
         } else if (item != null) {
             pressItem(item, e);
         } else if (wire != null) {
-            canvas.selectWire(wire);
+            canvas.selectionState().selectWire(wire);
             mode = Mode.NONE;
         } else {
             mode = Mode.RUBBER_BAND;
@@ -148,7 +148,7 @@ final class CanvasGestures {
             return;
         }
         if (e.isShortcutDown() || e.isShiftDown()) {
-            canvas.toggleSelected(id);
+            canvas.selectionState().toggle(id);
         } else if (!canvas.selection().contains(id)) {
             canvas.select(Set.of(id));
         }
@@ -195,8 +195,8 @@ final class CanvasGestures {
                 band.setHeight(Math.abs(dy));
             }
             case PAN -> {
-                canvas.panXProperty().set(pressPanX + dx);
-                canvas.panYProperty().set(pressPanY + dy);
+                canvas.viewport().panXProperty().set(pressPanX + dx);
+                canvas.viewport().panYProperty().set(pressPanY + dy);
             }
             default -> {
                 return;
@@ -303,7 +303,7 @@ final class CanvasGestures {
 
     private void scrolled(ScrollEvent e) {
         if (e.getDeltaY() != 0) {
-            canvas.zoomAround(canvas.sceneToLocal(e.getSceneX(), e.getSceneY()), Math.pow(WHEEL_ZOOM, e.getDeltaY()));
+            canvas.viewport().zoomAround(canvas.sceneToLocal(e.getSceneX(), e.getSceneY()), Math.pow(WHEEL_ZOOM, e.getDeltaY()));
         }
         e.consume();
     }

@@ -47,10 +47,10 @@ final class CanvasLayouts {
                 .whenComplete((placed, error) -> Platform.runLater(() -> {
                     running.set(false);
                     if (error != null) {
-                        canvas.report(CanvasMessage.Kind.REFUSED, "auto-layout failed: " + error.getMessage());
+                        canvas.messages().report(CanvasMessage.Kind.REFUSED, "auto-layout failed: " + error.getMessage(), null);
                         applied.completeExceptionally(error);
                     } else if (canvas.undoStack().revision() != revision) {
-                        canvas.report(CanvasMessage.Kind.INFO, "auto-layout dropped: the graph changed while it ran");
+                        canvas.messages().report(CanvasMessage.Kind.INFO, "auto-layout dropped: the graph changed while it ran", null);
                         applied.complete(false);
                     } else {
                         CanvasItems.moveCommand(canvas.document(), placed).ifPresent(canvas.editing()::push);

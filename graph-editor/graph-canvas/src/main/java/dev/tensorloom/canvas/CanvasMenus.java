@@ -61,7 +61,7 @@ final class CanvasMenus {
         String wire = local != null && canvas.getSkin() instanceof GraphCanvasSkin skin
                 ? skin.wirePicker().wireAt(local) : null;
         if (wire != null) {
-            canvas.selectWire(wire);
+            canvas.selectionState().selectWire(wire);
             return forWire(canvas.document().wire(wire).orElseThrow());
         }
         return forCanvas();
@@ -71,7 +71,7 @@ final class CanvasMenus {
         long wires = canvas.document().wires().stream()
                 .filter(w -> input ? w.to().equals(port) : w.from().equals(port)).count();
         MenuItem disconnect = item(wires > 1 ? "Disconnect " + wires + " wires" : "Disconnect",
-                () -> canvas.disconnect(port, input));
+                () -> canvas.editing().disconnect(port, input));
         disconnect.setId("canvas-menu-disconnect");
         disconnect.setDisable(wires == 0);
         return List.of(disconnect);

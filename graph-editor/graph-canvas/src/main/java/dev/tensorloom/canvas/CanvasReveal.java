@@ -24,13 +24,20 @@ final class CanvasReveal {
         String owner = CanvasItems.ownerOf(canvas.document(), node, canvas.getScope());
         if (owner != null) {
             canvas.select(List.of(owner));
-            canvas.centreOn(owner);
+            centreOn(canvas, owner);
             return;
         }
         canvas.openGroup(levelShowing(canvas, node));
         canvas.select(List.of(node.id()));
         // Opening a level fits it on the next pulse; the centring comes after that fit.
-        Platform.runLater(() -> canvas.centreOn(node.id()));
+        Platform.runLater(() -> centreOn(canvas, node.id()));
+    }
+
+    /** Centres the view on an item if it is shown ({@link ViewportFit#centre}). */
+    private static void centreOn(GraphCanvas canvas, String itemId) {
+        if (CanvasItems.visibleIds(canvas.document(), canvas.getScope()).contains(itemId)) {
+            ViewportFit.centre(canvas, canvas.skinGeometry().bounds(java.util.Set.of(itemId)));
+        }
     }
 
     /** The level where a node is shown as itself: the innermost collapsed group holding it, else the top (null). */

@@ -2,7 +2,6 @@ package dev.tensorloom.canvas;
 
 import dev.tensorloom.canvas.overview.OverviewLayer;
 import dev.tensorloom.canvas.scene.GraphViews;
-import dev.tensorloom.canvas.scene.ViewDecorations;
 import dev.tensorloom.canvas.view.EstimatedGeometry;
 import dev.tensorloom.canvas.view.ItemShape;
 import dev.tensorloom.canvas.view.NodeAnnotation;
@@ -10,7 +9,6 @@ import dev.tensorloom.canvas.view.NodeGeometry;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.model.doc.DocumentListener;
 import java.util.Map;
-import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -72,8 +70,9 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
 
     GraphCanvasSkin(GraphCanvas canvas) {
         super(canvas);
-        views = new GraphViews(canvas.document(), canvas.catalog(), decorations(canvas));
-        wirePicker = new WirePicker(canvas, views);
+        views = new GraphViews(canvas.document(), canvas.catalog(),
+                new CanvasDecorations(canvas.document(), canvas.marks(), canvas.selectionState()));
+        wirePicker = new WirePicker(canvas, views, overview::isVisible);
         gestures = new CanvasGestures(canvas, views, wirePicker);
         minimap = new Minimap(canvas);
         minimapToggle = new MinimapToggle(minimap);
@@ -89,10 +88,10 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         getChildren().addAll(overview, world, gestures.band(), minimap, minimapToggle, bubble);
         canvas.setClip(clip);
 
-        pan.xProperty().bind(canvas.panXProperty());
-        pan.yProperty().bind(canvas.panYProperty());
-        scale.xProperty().bind(canvas.zoomProperty());
-        scale.yProperty().bind(canvas.zoomProperty());
+        pan.xProperty().bind(canvas.viewport().panXProperty());
+        pan.yProperty().bind(canvas.viewport().panYProperty());
+        scale.xProperty().bind(canvas.viewport().zoomProperty());
+        scale.yProperty().bind(canvas.viewport().zoomProperty());
 
         documentListener = this::documentChanged;
         canvas.document().addListener(documentListener);
@@ -121,80 +120,39 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         };
         canvas.selection().addListener(selectionListener);
         annotationListener = (obs, before, after) -> views.annotationsChanged(before, after);
-        canvas.nodeAnnotationsProperty().addListener(annotationListener);
+        canvas.marks().annotationsProperty().addListener(annotationListener);
         stateListener = (obs, before, after) -> views.statesChanged(after);
-        canvas.nodeStatesProperty().addListener(stateListener);
+        canvas.marks().statesProperty().addListener(stateListener);
         problemInputsListener = (obs, before, after) -> views.wireMarksChanged();
-        canvas.problemInputsProperty().addListener(problemInputsListener);
-        wireSelectionListener = obs -> views.wireMarksChanged();
+        canvas.marks().problemInputsProperty().addListener(problemInputsListener);
+        wireSelectionListener = obs -> {
+            views.wireMarksChanged();
+            overview.repaint();
+        };
         canvas.selectedWireProperty().addListener(wireSelectionListener);
         messageListener = (obs, before, after) -> showMessage(after);
         canvas.messageProperty().addListener(messageListener);
         markListener = obs -> views.marksChanged();
-        canvas.markedNodesProperty().addListener(markListener);
+        canvas.marks().markedProperty().addListener(markListener);
         // Pan and zoom only move two transforms; the layout pass after them re-culls the views.
         viewportListener = obs -> {
             prebuilder.changed();
             canvas.requestLayout();
         };
-        canvas.panXProperty().addListener(viewportListener);
-        canvas.panYProperty().addListener(viewportListener);
-        canvas.zoomProperty().addListener(viewportListener);
+        canvas.viewport().panXProperty().addListener(viewportListener);
+        canvas.viewport().panYProperty().addListener(viewportListener);
+        canvas.viewport().zoomProperty().addListener(viewportListener);
         zoomSettle.setOnFinished(e -> settleZoom());
         zoomListener = obs -> {
             views.setZooming(true);
             zoomSettle.playFromStart();
         };
-        canvas.zoomProperty().addListener(zoomListener);
+        canvas.viewport().zoomProperty().addListener(zoomListener);
         minimapVisibility = obs -> minimap.setVisible(canvas.minimapVisibleProperty().get());
         canvas.minimapVisibleProperty().addListener(minimapVisibility);
         minimap.setVisible(canvas.minimapVisibleProperty().get());
         gestures.install();
         prebuilder.changed();
-    }
-
-    /** What views built later read of the canvas: its annotations, replay states, selection and marked inputs now. */
-    private static ViewDecorations decorations(GraphCanvas canvas) {
-        return new ViewDecorations() {
-            @Override
-            public NodeAnnotation annotation(String itemId) {
-                return canvas.nodeAnnotationsProperty().get().get(itemId);
-            }
-
-            @Override
-            public String state(String itemId) {
-                return dev.tensorloom.canvas.view.GroupState.of(canvas.document(), itemId,
-                        canvas.nodeStatesProperty().get());
-            }
-
-            @Override
-            public boolean selected(String itemId) {
-                return canvas.selection().contains(itemId);
-            }
-
-            @Override
-            public boolean problemInput(dev.tensorloom.model.doc.PortRef input) {
-                return canvas.problemInputsProperty().get().contains(input);
-            }
-
-            @Override
-            public boolean wireSelected(String wireId) {
-                return wireId.equals(canvas.selectedWireProperty().get());
-            }
-
-            @Override
-            public boolean marked(String itemId) {
-                Set<String> marked = canvas.markedNodesProperty().get();
-                if (marked.isEmpty()) {
-                    return false;
-                }
-                if (canvas.document().group(itemId).isEmpty()) {
-                    return marked.contains(itemId);
-                }
-                return dev.tensorloom.model.doc.GroupTree.allMembers(canvas.document(), itemId).stream()
-                        .anyMatch(marked::contains);
-            }
-        };
     }
 
     /**
@@ -204,8 +162,8 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
      */
     void settleZoom() {
         GraphCanvas canvas = getSkinnable();
-        canvas.panXProperty().set(Math.rint(canvas.panXProperty().get()));
-        canvas.panYProperty().set(Math.rint(canvas.panYProperty().get()));
+        canvas.viewport().panXProperty().set(Math.rint(canvas.viewport().panXProperty().get()));
+        canvas.viewport().panYProperty().set(Math.rint(canvas.viewport().panYProperty().get()));
         views.setZooming(false);
         canvas.requestLayout();
     }
@@ -324,8 +282,9 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         boolean sketch = !detailed || !views.cullComplete();
         overview.setVisible(sketch);
         if (sketch) {
-            overview.update(views, canvas.selection(), canvas.panXProperty().get(), canvas.panYProperty().get(), zoom, canvas.getWidth(),
-                    canvas.getHeight(), outputScale(canvas));
+            overview.update(views, canvas.selection(), canvas.selectedWireProperty().get(),
+                    canvas.viewport().panXProperty().get(), canvas.viewport().panYProperty().get(), zoom,
+                    canvas.getWidth(), canvas.getHeight(), outputScale(canvas));
         }
         if (minimapDirty && minimap.isVisible()) {
             minimap.redraw(views.shapes());
@@ -372,17 +331,17 @@ final class GraphCanvasSkin extends SkinBase<GraphCanvas> {
         canvas.document().removeListener(documentListener);
         canvas.scopeProperty().removeListener(scopeListener);
         canvas.selection().removeListener(selectionListener);
-        canvas.nodeAnnotationsProperty().removeListener(annotationListener);
-        canvas.nodeStatesProperty().removeListener(stateListener);
-        canvas.problemInputsProperty().removeListener(problemInputsListener);
+        canvas.marks().annotationsProperty().removeListener(annotationListener);
+        canvas.marks().statesProperty().removeListener(stateListener);
+        canvas.marks().problemInputsProperty().removeListener(problemInputsListener);
         canvas.selectedWireProperty().removeListener(wireSelectionListener);
         canvas.messageProperty().removeListener(messageListener);
         bubble.dismiss();
-        canvas.markedNodesProperty().removeListener(markListener);
-        canvas.panXProperty().removeListener(viewportListener);
-        canvas.panYProperty().removeListener(viewportListener);
-        canvas.zoomProperty().removeListener(viewportListener);
-        canvas.zoomProperty().removeListener(zoomListener);
+        canvas.marks().markedProperty().removeListener(markListener);
+        canvas.viewport().panXProperty().removeListener(viewportListener);
+        canvas.viewport().panYProperty().removeListener(viewportListener);
+        canvas.viewport().zoomProperty().removeListener(viewportListener);
+        canvas.viewport().zoomProperty().removeListener(zoomListener);
         zoomSettle.stop();
         prebuilder.stop();
         canvas.minimapVisibleProperty().removeListener(minimapVisibility);

@@ -4,6 +4,11 @@ import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.canvas.view.ItemShape;
 import java.util.Collection;
 import java.util.List;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -27,6 +32,9 @@ import javafx.scene.shape.Rectangle;
  * <p>While the whole graph is in view the overview tells nothing and would only cover part of it, so
  * its frame is shown only when some of the graph lies outside the viewport. The canvas's
  * {@code minimapVisible} switch (the skin sets this region's visibility from it) turns it off for good.
+ *
+ * <p>The boxes are painted in this region's own CSS property {@code -tl-minimap-node-fill} (on
+ * {@link CanvasStyles#MINIMAP_LAYER}); a theme switch that changes it repaints them.
  */
 final class Minimap extends Region {
     static final double WIDTH = 200;
@@ -40,6 +48,12 @@ final class Minimap extends Region {
     /** Screen pixels the graph may reach past the viewport's edge and still count as in view (rounding). */
     static final double IN_VIEW_SLACK = 1;
 
+    private static final StyleablePropertyFactory<Minimap> CSS =
+            new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    // The default only shows before the stylesheet applies.
+    private static final CssMetaData<Minimap, Color> NODE_FILL =
+            CSS.createColorCssMetaData("-tl-minimap-node-fill", m -> m.nodeFill, Color.GRAY, false);
+
     private final GraphCanvas canvas;
     /** Folded away by its handle ({@link MinimapToggle}): the frame stays hidden until opened again. */
     private final BooleanProperty collapsed = new SimpleBooleanProperty(this, "collapsed", false);
@@ -50,8 +64,8 @@ final class Minimap extends Region {
     /** A drag on the overview keeps it shown even when the pan brings the whole graph into view. */
     private boolean dragging;
     private final Canvas boxes = new Canvas(WIDTH, HEIGHT);
-    /** Carries the {@code minimap-nodes} style, so the bitmap is painted in the theme's colour. */
-    private final Rectangle nodeProbe = new Rectangle(0, 0);
+    private final StyleableObjectProperty<Color> nodeFill =
+            new SimpleStyleableObjectProperty<>(NODE_FILL, this, "nodeFill", Color.GRAY);
     private Collection<ItemShape> lastItems = List.of();
     private final Rectangle viewport = new Rectangle();
     private Bounds content;
@@ -61,15 +75,13 @@ final class Minimap extends Region {
 
     Minimap(GraphCanvas canvas) {
         this.canvas = canvas;
+        getStyleClass().add(CanvasStyles.MINIMAP_LAYER);
         frame.getStyleClass().add(CanvasStyles.MINIMAP);
-        nodeProbe.getStyleClass().add(CanvasStyles.MINIMAP_NODES);
-        nodeProbe.setOpacity(0);
-        nodeProbe.setManaged(false);
-        nodeProbe.fillProperty().addListener(obs -> redraw(lastItems));
+        nodeFill.addListener(obs -> redraw(lastItems));
         viewport.getStyleClass().add(CanvasStyles.MINIMAP_VIEWPORT);
         boxes.setManaged(false);
         viewport.setManaged(false);
-        frame.getChildren().addAll(boxes, viewport, nodeProbe);
+        frame.getChildren().addAll(boxes, viewport);
         frame.setManaged(false);
         frame.resize(WIDTH, HEIGHT);
         getChildren().add(frame);
@@ -87,6 +99,21 @@ final class Minimap extends Region {
         });
         collapsed.addListener(obs -> showWhenUseful());
         showWhenUseful();
+    }
+
+    /** The CSS properties of this class: those of a {@link Region} and {@code -tl-minimap-node-fill}. */
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+
+    /** Fill of the boxes in the bitmap ({@code -tl-minimap-node-fill}). */
+    StyleableObjectProperty<Color> nodeFillProperty() {
+        return nodeFill;
     }
 
     /** Whether the user folded the overview away with its handle. */
@@ -148,7 +175,7 @@ final class Minimap extends Region {
                 (HEIGHT - 2 * INSET) / Math.max(1, content.getHeight()));
         offsetX = INSET - content.getMinX() * scale + (WIDTH - 2 * INSET - content.getWidth() * scale) / 2;
         offsetY = INSET - content.getMinY() * scale + (HEIGHT - 2 * INSET - content.getHeight() * scale) / 2;
-        g.setFill(nodeProbe.getFill() == null ? Color.GRAY : nodeProbe.getFill());
+        g.setFill(nodeFill.get() == null ? Color.TRANSPARENT : nodeFill.get());
         for (ItemShape v : items) {
             g.fillRect(v.x() * scale + offsetX, v.y() * scale + offsetY, Math.max(1, v.width() * scale),
                     Math.max(1, v.height() * scale));
@@ -190,8 +217,8 @@ final class Minimap extends Region {
             double cx = (e.getX() - offsetX) / scale;
             double cy = (e.getY() - offsetY) / scale;
             double z = canvas.getZoom();
-            canvas.panXProperty().set(canvas.getWidth() / 2 - cx * z);
-            canvas.panYProperty().set(canvas.getHeight() / 2 - cy * z);
+            canvas.viewport().panXProperty().set(canvas.getWidth() / 2 - cx * z);
+            canvas.viewport().panYProperty().set(canvas.getHeight() / 2 - cy * z);
         }
         e.consume();
     }

@@ -1,6 +1,7 @@
 package dev.tensorloom.canvas;
 
 import dev.tensorloom.canvas.overview.OverviewLayer;
+import dev.tensorloom.canvas.scene.FrameBudget;
 import dev.tensorloom.canvas.scene.GraphViews;
 import dev.tensorloom.canvas.view.ItemShape;
 import java.util.ArrayDeque;
@@ -23,7 +24,7 @@ import javafx.geometry.Point2D;
  * views per frame are built hidden in the scene for the ring such a zoom-out would uncover (the area
  * seen at half the zoom, not below the switch), nodes nearest to the centre first, then the wires
  * (each zoom-out pass attached 20 to 30 new wires, 5 to 9 ms of its frame on the FX thread), up to
- * {@link GraphViews#RESERVE_CAP} nodes and {@link GraphViews#WIRE_RESERVE_CAP} wires. Any viewport or
+ * {@link FrameBudget#RESERVE_CAP} nodes and {@link FrameBudget#WIRE_RESERVE_CAP} wires. Any viewport or
  * document change stops the work until the canvas is still again.
  */
 final class ViewPrebuilder {
@@ -89,14 +90,14 @@ final class ViewPrebuilder {
             pending = ring();
         }
         long start = System.nanoTime();
-        int n = drain(pending, PER_FRAME, views::reserveSize, GraphViews.RESERVE_CAP, views::prepare, start);
+        int n = drain(pending, PER_FRAME, views::reserveSize, FrameBudget.RESERVE_CAP, views::prepare, start);
         built += n;
-        if (!pending.isEmpty() && views.reserveSize() < GraphViews.RESERVE_CAP) {
+        if (!pending.isEmpty() && views.reserveSize() < FrameBudget.RESERVE_CAP) {
             return true;
         }
-        builtWires += drain(pendingWires, WIRES_PER_FRAME, views::wireReserveSize, GraphViews.WIRE_RESERVE_CAP,
+        builtWires += drain(pendingWires, WIRES_PER_FRAME, views::wireReserveSize, FrameBudget.WIRE_RESERVE_CAP,
                 views::prepareWire, start);
-        return !pendingWires.isEmpty() && views.wireReserveSize() < GraphViews.WIRE_RESERVE_CAP;
+        return !pendingWires.isEmpty() && views.wireReserveSize() < FrameBudget.WIRE_RESERVE_CAP;
     }
 
     /**

@@ -46,8 +46,8 @@ final class ViewportFit {
             canvas.setZoom(Math.min(1, fits));
         }
         double z = canvas.getZoom();
-        canvas.panXProperty().set(w / 2 - (box.getMinX() + box.getWidth() / 2) * z);
-        canvas.panYProperty().set(h / 2 - (box.getMinY() + box.getHeight() / 2) * z);
+        canvas.viewport().panXProperty().set(w / 2 - (box.getMinX() + box.getWidth() / 2) * z);
+        canvas.viewport().panYProperty().set(h / 2 - (box.getMinY() + box.getHeight() / 2) * z);
     }
 
     private static void place(GraphCanvas canvas, Bounds box, boolean keepReadable) {
@@ -66,7 +66,7 @@ final class ViewportFit {
         double z = canvas.getZoom();
         double centreX = w / 2 - (box.getMinX() + box.getWidth() / 2) * z;
         double centreY = h / 2 - (box.getMinY() + box.getHeight() / 2) * z;
-        canvas.panXProperty().set(wideStrip ? MARGIN - box.getMinX() * z : centreX);
-        canvas.panYProperty().set(tallStrip ? MARGIN - box.getMinY() * z : centreY);
+        canvas.viewport().panXProperty().set(wideStrip ? MARGIN - box.getMinX() * z : centreX);
+        canvas.viewport().panYProperty().set(tallStrip ? MARGIN - box.getMinY() * z : centreY);
     }
 }

@@ -2,6 +2,7 @@ package dev.tensorloom.canvas;
 
 import dev.tensorloom.canvas.scene.GraphViews;
 import dev.tensorloom.canvas.view.WireView;
+import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
 import javafx.scene.shape.CubicCurve;
 
@@ -9,6 +10,10 @@ import javafx.scene.shape.CubicCurve;
  * Finds the shown wire under a point of the canvas. A wire is drawn 1.6 px wide, too thin to aim at, so a
  * point within {@link #TOLERANCE} screen pixels of its curve counts as on it, at every zoom. Only the empty
  * canvas asks: blocks and ports lie above the wires and take their clicks first.
+ *
+ * <p>Where the overview bitmap is drawn (big graphs zoomed far out) there are no wire views to hit: a wire
+ * is then the straight segment the overview draws between its items' stored places, and a point on a
+ * block's box takes no wire, since the boxes are drawn over the wires there too.
  */
 final class WirePicker {
     /** How far from a wire's curve, in screen pixels, a click still hits it. */
@@ -18,25 +23,56 @@ final class WirePicker {
 
     private final GraphCanvas canvas;
     private final GraphViews views;
+    /** Whether the overview bitmap is drawn now (instead of, or under, the views). */
+    private final BooleanSupplier overviewShown;
 
-    WirePicker(GraphCanvas canvas, GraphViews views) {
+    WirePicker(GraphCanvas canvas, GraphViews views, BooleanSupplier overviewShown) {
         this.canvas = canvas;
         this.views = views;
+        this.overviewShown = overviewShown;
     }
 
     /** The id of the shown wire nearest a point in the canvas control's coordinates, within reach; else null. */
     String wireAt(Point2D local) {
         Point2D at = canvas.screenToCanvas(local);
         double reach = TOLERANCE / canvas.getZoom();
+        String drawn = viewAt(at, reach);
+        return drawn != null || !overviewShown.getAsBoolean() ? drawn : overviewWireAt(at, reach);
+    }
+
+    /** The nearest wire view drawn now within {@code reach} canvas units of a canvas point, or null. */
+    private String viewAt(Point2D at, double reach) {
         String nearest = null;
         double best = reach;
         for (String id : views.wiresIn(at.getX() - reach, at.getY() - reach, at.getX() + reach, at.getY() + reach)) {
-            // Only wires drawn now: one held back, culled or inside a collapsed group is not there to click.
+            // Only wires drawn now: one held back, culled, inside a collapsed group or in the layer hidden under
+            // the overview is not there to click.
             WireView view = views.isPreparedWire(id) ? views.wire(id) : null;
-            if (view == null || !view.isVisible() || view.getParent() == null) {
+            if (view == null || !view.isVisible() || view.getParent() == null || !view.getParent().isVisible()) {
                 continue;
             }
             double d = distance(view, at);
+            if (d <= best) {
+                best = d;
+                nearest = id;
+            }
+        }
+        return nearest;
+    }
+
+    /** The nearest wire the overview draws within {@code reach} canvas units of a canvas point, off the boxes. */
+    private String overviewWireAt(Point2D at, double reach) {
+        if (!views.itemsIn(at.getX(), at.getY(), at.getX(), at.getY()).isEmpty()) {
+            return null;
+        }
+        String nearest = null;
+        double best = reach;
+        for (String id : views.wiresIn(at.getX() - reach, at.getY() - reach, at.getX() + reach, at.getY() + reach)) {
+            Point2D[] ends = views.wireSegment(id);
+            if (ends == null) {
+                continue;
+            }
+            double d = toSegment(at, ends[0], ends[1]);
             if (d <= best) {
                 best = d;
                 nearest = id;

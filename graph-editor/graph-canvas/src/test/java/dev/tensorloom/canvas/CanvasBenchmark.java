@@ -10,6 +10,7 @@ import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Position;
 import dev.tensorloom.model.doc.Wire;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,7 +172,7 @@ public final class CanvasBenchmark {
         if (System.getProperty("canvas.bench.png") != null) {
             // Pictures only: not part of the timed sequence, which runs the same without them.
             fx(() -> {
-                big.canvas.zoomAround(new Point2D(W / 2, H / 2), 0.3 / big.canvas.getZoom());
+                big.canvas.viewport().zoomAround(new Point2D(W / 2, H / 2), 0.3 / big.canvas.getZoom());
                 big.views().setZooming(true);
                 big.render();
                 return null;
@@ -186,8 +187,8 @@ public final class CanvasBenchmark {
         }
         fx(() -> {
             big.canvas.setZoom(1);
-            big.canvas.panXProperty().set(0);
-            big.canvas.panYProperty().set(0);
+            big.canvas.viewport().panXProperty().set(0);
+            big.canvas.viewport().panYProperty().set(0);
             big.canvas.applyCss();
             big.canvas.layout();
             return null;
@@ -199,7 +200,7 @@ public final class CanvasBenchmark {
         // A user's pan is seldom at exactly 1:1: wheel out to 0.70 and let it settle, untimed, then pan.
         fx(() -> {
             for (int i = 0; i < 7; i++) {
-                big.canvas.zoomAround(new Point2D(W / 2, H / 2), 0.95);
+                big.canvas.viewport().zoomAround(new Point2D(W / 2, H / 2), 0.95);
             }
             ((GraphCanvasSkin) big.canvas.getSkin()).settleZoom();
             for (int i = 0; i < 100 && (big.views().sharpening() || !big.views().cullComplete()); i++) {
@@ -315,10 +316,10 @@ public final class CanvasBenchmark {
     /** Frame i of a sequence: pan by (-7, -3) px, or zoom by factor (first half) and back (second half). */
     private static void step(GraphCanvas canvas, int i, Double factor) {
         if (factor == null) {
-            canvas.panXProperty().set(canvas.panXProperty().get() - 7);
-            canvas.panYProperty().set(canvas.panYProperty().get() - 3);
+            canvas.viewport().panXProperty().set(canvas.viewport().panXProperty().get() - 7);
+            canvas.viewport().panYProperty().set(canvas.viewport().panYProperty().get() - 3);
         } else {
-            canvas.zoomAround(new Point2D(W / 2, H / 2), i < FRAMES / 2 ? factor : 1 / factor);
+            canvas.viewport().zoomAround(new Point2D(W / 2, H / 2), i < FRAMES / 2 ? factor : 1 / factor);
         }
     }
 

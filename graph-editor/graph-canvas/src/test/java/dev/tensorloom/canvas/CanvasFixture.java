@@ -9,6 +9,7 @@ import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.doc.Position;
 import dev.tensorloom.model.doc.Wire;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.util.Map;
 import javafx.event.Event;
 import javafx.event.EventType;

@@ -5,6 +5,7 @@ import dev.tensorloom.canvas.layout.LayoutThread;
 import dev.tensorloom.canvas.view.EstimatedGeometry;
 import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

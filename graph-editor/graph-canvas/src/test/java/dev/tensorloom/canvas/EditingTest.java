@@ -99,7 +99,7 @@ class EditingTest {
         String id = f.canvas.addNode("lin", new Point2D(120, 340));
         assertEquals("lin3", id);
         Node n = f.doc.requireNode(id);
-        assertEquals(64L, n.param("out_features"));
+        assertEquals(8L, n.param("out_features"), "the test catalog's default");
         assertEquals(new Position(120, 340), n.position());
         assertEquals(Set.of(id), f.canvas.selection());
 

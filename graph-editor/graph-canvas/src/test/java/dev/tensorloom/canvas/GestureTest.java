@@ -184,13 +184,13 @@ class GestureTest {
         CanvasFixture f = graph();
         Point2D cursor = new Point2D(300, 200);
         Point2D before = f.canvas.screenToCanvas(cursor);
-        f.canvas.zoomAround(cursor, 1.7);
+        f.canvas.viewport().zoomAround(cursor, 1.7);
         Point2D after = f.canvas.screenToCanvas(cursor);
         assertEquals(before.getX(), after.getX(), 1e-9);
         assertEquals(before.getY(), after.getY(), 1e-9);
         assertEquals(1.7, f.canvas.getZoom(), 1e-12);
         f.canvas.zoomOut();
-        assertEquals(1.7 / GraphCanvas.ZOOM_STEP, f.canvas.getZoom(), 1e-12);
+        assertEquals(1.7 / dev.tensorloom.canvas.state.Viewport.ZOOM_STEP, f.canvas.getZoom(), 1e-12);
     }
 
     @Test

@@ -52,8 +52,8 @@ class LazyViewsTest {
 
         // add600 is block 599: x = (599 % 40) * 600 + 400, y = (599 / 40) * 120. Pan it into view.
         assertEquals(39 * 600 + 400, views.shape("add600").x());
-        canvas.panXProperty().set(-(39 * 600 + 400) + 100);
-        canvas.panYProperty().set(-(14 * 120) + 100);
+        canvas.viewport().panXProperty().set(-(39 * 600 + 400) + 100);
+        canvas.viewport().panYProperty().set(-(14 * 120) + 100);
         settle(canvas);
         NodeView far = views.builtItem("add600");
         assertNotNull(far);
@@ -78,12 +78,12 @@ class LazyViewsTest {
         // Panned away, the view waits hidden in the reserve; then the reserve moves elsewhere (the prebuilder
         // follows the viewport) and takes it out of the scene, still hidden.
         views.keepReserveIn(new javafx.geometry.BoundingBox(-5000, -5000, 10000, 10000));
-        canvas.panXProperty().set(-6000);
+        canvas.viewport().panXProperty().set(-6000);
         settle(canvas);
         assertTrue(views.isReserved("lin1"));
         views.keepReserveIn(new javafx.geometry.BoundingBox(5000, -5000, 100, 100));
         assertFalse(views.isReserved("lin1"));
-        canvas.panXProperty().set(0);
+        canvas.viewport().panXProperty().set(0);
         settle(canvas);
         assertSame(first, views.builtItem("lin1"), "the built view is reused");
         assertTrue(views.isAttached(first));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.canvas.overview.OverviewLayer;
+import dev.tensorloom.canvas.scene.FrameBudget;
 import dev.tensorloom.canvas.scene.GraphViews;
 import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.canvas.view.ItemShape;
@@ -97,7 +98,7 @@ class LevelOfDetailTest {
 
         Point2D anchor = o.canvas().canvasToScreen(new Point2D(2000, 300));
         for (int i = 0; i < 20; i++) {
-            o.canvas().zoomAround(anchor, 1 / 0.95);
+            o.canvas().viewport().zoomAround(anchor, 1 / 0.95);
             o.frame();
         }
         assertEquals(before + 20, o.overview().paints(), "one drawing per zoom step");
@@ -146,15 +147,15 @@ class LevelOfDetailTest {
         // Zoom into a region never shown in detail: block column 20 (blocks are filed 600 apart), about
         // thirty items with the cull margin.
         o.canvas().setZoom(OverviewLayer.DETAIL_ZOOM * 1.05);
-        o.canvas().panXProperty().set(-20 * 600 * o.canvas().getZoom());
+        o.canvas().viewport().panXProperty().set(-20 * 600 * o.canvas().getZoom());
         o.frame();
-        assertEquals(built + GraphViews.BUILDS_PER_PASS, o.views().builtCount());
+        assertEquals(built + FrameBudget.BUILDS_PER_PASS, o.views().builtCount());
         assertFalse(o.views().cullComplete());
         assertTrue(o.overview().isVisible(), "the overview stays until the views are all there");
         o.settle();
         assertTrue(o.views().cullComplete());
         assertFalse(o.overview().isVisible());
-        assertTrue(attached(o) > GraphViews.BUILDS_PER_PASS, "attached " + attached(o));
+        assertTrue(attached(o) > FrameBudget.BUILDS_PER_PASS, "attached " + attached(o));
     }
 
     @Test
@@ -168,13 +169,13 @@ class LevelOfDetailTest {
         // Wheel far out (overview, no views) and back in around the same screen point.
         Point2D anchor = new Point2D(W / 2, H / 2);
         for (int i = 0; i < 30; i++) {
-            o.canvas().zoomAround(anchor, 0.9);
+            o.canvas().viewport().zoomAround(anchor, 0.9);
             o.frame();
         }
         assertEquals(0, attached(o));
         o.canvas().select(Set.of("lin1", "add1"));
         for (int i = 0; i < 30; i++) {
-            o.canvas().zoomAround(anchor, 1 / 0.9);
+            o.canvas().viewport().zoomAround(anchor, 1 / 0.9);
             o.frame();
         }
         o.settle();

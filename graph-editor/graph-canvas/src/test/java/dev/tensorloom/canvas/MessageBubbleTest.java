@@ -86,7 +86,7 @@ class MessageBubbleTest {
         f.show();
         // The target input 20 px from the left edge: no room left of it.
         Point2D in = f.view("b").anchor("in", true);
-        f.canvas.panXProperty().set(20 - in.getX());
+        f.canvas.viewport().panXProperty().set(20 - in.getX());
         f.canvas.applyCss();
         f.canvas.layout();
         refusedDrop(f);

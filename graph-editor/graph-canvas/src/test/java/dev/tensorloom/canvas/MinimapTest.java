@@ -44,12 +44,12 @@ class MinimapTest {
         CanvasFixture f = smallGraph();
         f.canvas.zoomToFit();
         frame(f);
-        double panX = f.canvas.panXProperty().get();
-        f.canvas.panXProperty().set(panX - 400);
+        double panX = f.canvas.viewport().panXProperty().get();
+        f.canvas.viewport().panXProperty().set(panX - 400);
         assertTrue(frame(f).isShown());
         assertFalse(frame(f).isMouseTransparent());
 
-        f.canvas.panXProperty().set(panX);
+        f.canvas.viewport().panXProperty().set(panX);
         assertFalse(frame(f).isShown());
     }
 
@@ -58,7 +58,7 @@ class MinimapTest {
         CanvasFixture f = smallGraph();
         f.canvas.zoomToFit();
         frame(f);
-        f.canvas.zoomAround(new Point2D(400, 300), 3);
+        f.canvas.viewport().zoomAround(new Point2D(400, 300), 3);
         assertTrue(frame(f).isShown());
     }
 
@@ -66,7 +66,7 @@ class MinimapTest {
     void theSwitchTurnsItOffEvenWhenTheGraphOverflows() {
         CanvasFixture f = smallGraph();
         f.canvas.zoomToFit();
-        f.canvas.panXProperty().set(f.canvas.panXProperty().get() - 400);
+        f.canvas.viewport().panXProperty().set(f.canvas.viewport().panXProperty().get() - 400);
         f.canvas.minimapVisibleProperty().set(false);
         assertFalse(frame(f).isShown());
 
@@ -78,7 +78,7 @@ class MinimapTest {
     void aDragOnTheMinimapKeepsItShownUntilReleased() {
         CanvasFixture f = smallGraph();
         f.canvas.zoomToFit();
-        f.canvas.panXProperty().set(f.canvas.panXProperty().get() - 400);
+        f.canvas.viewport().panXProperty().set(f.canvas.viewport().panXProperty().get() - 400);
         Minimap minimap = frame(f);
         assertTrue(minimap.isShown());
         // Pressing on the overview's centre pans the whole graph into view, but the gesture goes on.
@@ -105,7 +105,7 @@ class MinimapTest {
 
         CanvasFixture f = smallGraph();
         f.canvas.resize(600, 280);
-        f.canvas.zoomAround(new Point2D(300, 140), 3);
+        f.canvas.viewport().zoomAround(new Point2D(300, 140), 3);
         Minimap minimap = frame(f);
         assertTrue(minimap.isShown());
         javafx.geometry.Bounds box = minimap.localToParent(minimap.getLayoutBounds());
@@ -123,7 +123,7 @@ class MinimapTest {
         frame(f);
         MinimapToggle handle = ((GraphCanvasSkin) f.canvas.getSkin()).minimapToggle();
         assertFalse(handle.isVisible(), "nothing to fold while the whole graph is in view");
-        f.canvas.panXProperty().set(f.canvas.panXProperty().get() - 400);
+        f.canvas.viewport().panXProperty().set(f.canvas.viewport().panXProperty().get() - 400);
         Minimap minimap = frame(f);
         assertTrue(minimap.isShown() && handle.isVisible());
         javafx.geometry.Bounds corner = handle.getBoundsInParent();

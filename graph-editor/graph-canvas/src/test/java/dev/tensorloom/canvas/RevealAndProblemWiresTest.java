@@ -80,7 +80,7 @@ class RevealAndProblemWiresTest {
         CanvasFixture f = fx(CanvasFixture::residual);
         fx(() -> {
             f.canvas.setZoom(0.1);
-            f.canvas.panXProperty().set(-3000);
+            f.canvas.viewport().panXProperty().set(-3000);
             f.canvas.reveal("c");
             assertEquals(Set.of("c"), f.canvas.selection());
             assertTrue(f.canvas.getZoom() >= ViewportFit.MIN_READABLE_ZOOM, "zoomed in to read: " + f.canvas.getZoom());

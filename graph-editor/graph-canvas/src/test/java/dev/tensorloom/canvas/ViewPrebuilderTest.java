@@ -94,7 +94,7 @@ class ViewPrebuilderTest {
 
         // The zoom-out to the switch builds nothing: it shows what the idle frames built.
         int built = views.builtCount();
-        canvas.zoomAround(new Point2D(400, 300), OverviewLayer.DETAIL_ZOOM / canvas.getZoom());
+        canvas.viewport().zoomAround(new Point2D(400, 300), OverviewLayer.DETAIL_ZOOM / canvas.getZoom());
         canvas.layout();
         // Each pass shows a bounded number of them (their first render costs), the overview under the rest.
         assertFalse(views.cullComplete());
@@ -129,7 +129,7 @@ class ViewPrebuilderTest {
         assertFalse(skin(canvas).gestures().running());
 
         // A wheel zoom step: until it settles, idle frames wait and build nothing.
-        canvas.zoomAround(new Point2D(400, 300), 1.1);
+        canvas.viewport().zoomAround(new Point2D(400, 300), 1.1);
         canvas.layout();
         assertTrue(views.isZooming());
         int afterZoom = views.builtCount();

@@ -51,7 +51,7 @@ class ProblemsStoryTest extends StudioStoryBase {
         assertTrue(vm.validationProperty().get().startsWith("1 error"), vm.validationProperty().get());
         robot.interact(() -> {
             canvas.setZoom(1);
-            canvas.panXProperty().set(4000);
+            canvas.viewport().panXProperty().set(4000);
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(inViewport(BrokenModels.LOSS_TITLE), "the loss block is out of view before the jump");

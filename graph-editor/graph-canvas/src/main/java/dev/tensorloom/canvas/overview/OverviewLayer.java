@@ -4,16 +4,21 @@ import dev.tensorloom.canvas.scene.GraphViews;
 import dev.tensorloom.canvas.view.CanvasStyles;
 import dev.tensorloom.canvas.view.ItemShape;
 import java.nio.IntBuffer;
+import java.util.List;
 import java.util.Set;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
-import javafx.scene.shape.Rectangle;
 
 /**
  * The graph as seen from far away: when zoomed out past the level where text is readable, node
@@ -22,9 +27,12 @@ import javafx.scene.shape.Rectangle;
  * That placement is the point: JavaFX's software renderer copies such a bitmap in about a
  * millisecond but filters every pixel of one that is scaled or sits between pixels (9 to 15 ms a
  * frame for a full screen, measured), so the bitmap is redrawn for every new pan or zoom instead of
- * being moved or scaled, and is sharp at every frame. Colours come from the stylesheet through three
- * invisible probe shapes ({@code overview-nodes}, {@code overview-selected}, {@code overview-wires}),
- * so themes restyle the overview like everything else.
+ * being moved or scaled, and is sharp at every frame.
+ *
+ * <p>Its colours are its own CSS properties, set on {@link CanvasStyles#OVERVIEW} in the canvas stylesheet:
+ * {@code -tl-overview-node-fill}, {@code -tl-overview-selected-stroke}, {@code -tl-overview-wire-stroke} and
+ * {@code -tl-overview-selected-wire-stroke}. A theme switch restyles them, and any change repaints the bitmap
+ * at the next layout pass, even when nothing moved.
  */
 public final class OverviewLayer extends Group {
     /**
@@ -42,11 +50,27 @@ public final class OverviewLayer extends Group {
     public static final int SMALL_GRAPH = 80;
     /** Width of a selected block's outline, in screen pixels. */
     public static final int SELECTION_WIDTH = 2;
+    /** Width of the selected wire, in screen pixels: the other wires are one pixel wide. */
+    public static final int SELECTED_WIRE_WIDTH = 3;
 
+    private static final StyleablePropertyFactory<OverviewLayer> CSS =
+            new StyleablePropertyFactory<>(Group.getClassCssMetaData());
+    // The defaults only show before the stylesheet applies, or in an application that leaves it out.
+    private static final CssMetaData<OverviewLayer, Color> NODE_FILL =
+            CSS.createColorCssMetaData("-tl-overview-node-fill", o -> o.nodeFill, Color.DARKGRAY, false);
+    private static final CssMetaData<OverviewLayer, Color> SELECTED_STROKE =
+            CSS.createColorCssMetaData("-tl-overview-selected-stroke", o -> o.selectedStroke, Color.DODGERBLUE, false);
+    private static final CssMetaData<OverviewLayer, Color> WIRE_STROKE =
+            CSS.createColorCssMetaData("-tl-overview-wire-stroke", o -> o.wireStroke, Color.GRAY, false);
+    private static final CssMetaData<OverviewLayer, Color> SELECTED_WIRE_STROKE = CSS.createColorCssMetaData(
+            "-tl-overview-selected-wire-stroke", o -> o.selectedWireStroke, Color.DODGERBLUE, false);
+
+    private final StyleableObjectProperty<Color> nodeFill = colour(NODE_FILL, "nodeFill");
+    private final StyleableObjectProperty<Color> selectedStroke = colour(SELECTED_STROKE, "selectedStroke");
+    private final StyleableObjectProperty<Color> wireStroke = colour(WIRE_STROKE, "wireStroke");
+    private final StyleableObjectProperty<Color> selectedWireStroke =
+            colour(SELECTED_WIRE_STROKE, "selectedWireStroke");
     private final ImageView image = new ImageView();
-    private final Rectangle nodeProbe = probe("overview-nodes");
-    private final Rectangle selectedProbe = probe("overview-nodes", "overview-selected");
-    private final Rectangle wireProbe = probe(CanvasStyles.WIRE, "overview-wires");
     private OverviewRaster raster;
     private PixelBuffer<IntBuffer> buffer;
     /** Boxes of the shown items as x, y, width, height in canvas units; rebuilt after graph changes. */
@@ -62,26 +86,57 @@ public final class OverviewLayer extends Group {
     private int paints;
 
     public OverviewLayer() {
+        getStyleClass().add(CanvasStyles.OVERVIEW);
         image.setSmooth(false);
-        getChildren().addAll(image, nodeProbe, selectedProbe, wireProbe);
+        getChildren().add(image);
         setMouseTransparent(true);
         setManaged(false);
         setAutoSizeChildren(false);
-        // A theme switch restyles the probes; the bitmap must follow, even if nothing moves.
-        nodeProbe.fillProperty().addListener(obs -> restyled());
-        selectedProbe.strokeProperty().addListener(obs -> restyled());
-        wireProbe.strokeProperty().addListener(obs -> restyled());
     }
 
-    private static Rectangle probe(String... styleClasses) {
-        Rectangle r = new Rectangle(0, 0);
-        r.getStyleClass().addAll(styleClasses);
-        r.setOpacity(0);
-        r.setManaged(false);
-        return r;
+    /** A colour property that repaints the bitmap when a stylesheet (a theme switch) changes it. */
+    private StyleableObjectProperty<Color> colour(CssMetaData<OverviewLayer, Color> css, String name) {
+        StyleableObjectProperty<Color> p =
+                new SimpleStyleableObjectProperty<>(css, this, name, css.getInitialValue(this));
+        p.addListener(obs -> repaint());
+        return p;
     }
 
-    private void restyled() {
+    /** The CSS properties of this class: those of a {@link Group} and the four colours. */
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+
+    /** Fill of the blocks ({@code -tl-overview-node-fill}). */
+    public StyleableObjectProperty<Color> nodeFillProperty() {
+        return nodeFill;
+    }
+
+    /** Outline of the selected blocks ({@code -tl-overview-selected-stroke}). */
+    public StyleableObjectProperty<Color> selectedStrokeProperty() {
+        return selectedStroke;
+    }
+
+    /** Colour of the wires ({@code -tl-overview-wire-stroke}). */
+    public StyleableObjectProperty<Color> wireStrokeProperty() {
+        return wireStroke;
+    }
+
+    /** Colour of the selected wire ({@code -tl-overview-selected-wire-stroke}). */
+    public StyleableObjectProperty<Color> selectedWireStrokeProperty() {
+        return selectedWireStroke;
+    }
+
+    /**
+     * Something drawn changed but no geometry did (a colour, the selected wire): the bitmap is drawn again at
+     * the next layout pass, which this asks for, even if nothing moves.
+     */
+    public void repaint() {
         dirty = true;
         if (getParent() != null) {
             getParent().requestLayout();
@@ -114,8 +169,8 @@ public final class OverviewLayer extends Group {
      * the screen is {@code width} × {@code height} logical pixels of {@code outputScale} device
      * pixels each. Does nothing when neither the view nor the graph changed since the last call.
      */
-    public void update(GraphViews views, Set<String> selection, double panX, double panY, double zoom, double width,
-            double height, double outputScale) {
+    public void update(GraphViews views, Set<String> selection, String selectedWire, double panX, double panY,
+            double zoom, double width, double height, double outputScale) {
         int w = (int) Math.ceil(width * outputScale);
         int h = (int) Math.ceil(height * outputScale);
         if (w <= 0 || h <= 0) {
@@ -139,7 +194,7 @@ public final class OverviewLayer extends Group {
             image.setFitWidth(w / outputScale);
             image.setFitHeight(h / outputScale);
         }
-        paint(views, selection, panX * outputScale, panY * outputScale, zoom * outputScale);
+        paint(views, selection, selectedWire, panX * outputScale, panY * outputScale, zoom * outputScale);
         buffer.updateBuffer(b -> null);
         paintedPanX = panX;
         paintedPanY = panY;
@@ -175,12 +230,13 @@ public final class OverviewLayer extends Group {
         segments = java.util.Arrays.copyOf(ends, n[0]);
     }
 
-    private void paint(GraphViews views, Set<String> selection, double panX, double panY, double zoom) {
+    private void paint(GraphViews views, Set<String> selection, String selectedWire, double panX, double panY,
+            double zoom) {
         paints++;
         raster.clear();
         int w = raster.width();
         int h = raster.height();
-        int wire = argb(wireProbe.getStroke(), Color.GRAY);
+        int wire = argb(wireStroke.get());
         for (int i = 0; i < segments.length; i += 4) {
             double x0 = panX + zoom * segments[i];
             double y0 = panY + zoom * segments[i + 1];
@@ -190,7 +246,14 @@ public final class OverviewLayer extends Group {
                 raster.line(x0, y0, x1, y1, wire);
             }
         }
-        int node = argb(nodeProbe.getFill(), Color.DARKGRAY);
+        Point2D[] chosen = selectedWire == null ? null : views.wireSegment(selectedWire);
+        if (chosen != null) {
+            // Over the other wires, under the blocks: where the normal views draw it too.
+            raster.thickLine(panX + zoom * chosen[0].getX(), panY + zoom * chosen[0].getY(),
+                    panX + zoom * chosen[1].getX(), panY + zoom * chosen[1].getY(), SELECTED_WIRE_WIDTH,
+                    argb(selectedWireStroke.get()));
+        }
+        int node = argb(nodeFill.get());
         for (int i = 0; i < boxes.length; i += 4) {
             double x0 = panX + zoom * boxes[i];
             double y0 = panY + zoom * boxes[i + 1];
@@ -200,7 +263,7 @@ public final class OverviewLayer extends Group {
                 raster.fillBox(x0, y0, x1, y1, node);
             }
         }
-        int selected = argb(selectedProbe.getStroke(), Color.DODGERBLUE);
+        int selected = argb(selectedStroke.get());
         for (String id : selection) {
             ItemShape s = views.shape(id);
             if (s != null) {
@@ -211,8 +274,8 @@ public final class OverviewLayer extends Group {
         }
     }
 
-    private static int argb(Paint styled, Color fallback) {
-        Color c = styled instanceof Color color ? color : fallback;
-        return OverviewRaster.premultiplied(c.getRed(), c.getGreen(), c.getBlue(), c.getOpacity());
+    private static int argb(Color c) {
+        Color colour = c == null ? Color.TRANSPARENT : c;
+        return OverviewRaster.premultiplied(colour.getRed(), colour.getGreen(), colour.getBlue(), colour.getOpacity());
     }
 }

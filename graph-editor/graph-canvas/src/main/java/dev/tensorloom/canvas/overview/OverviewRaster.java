@@ -3,8 +3,8 @@ package dev.tensorloom.canvas.overview;
 import java.util.Arrays;
 
 /**
- * A screen-sized buffer of premultiplied ARGB pixels and the three things the overview draws into
- * it: filled boxes, box outlines and one-pixel lines, all clipped to the buffer. Plain Java, no
+ * A screen-sized buffer of premultiplied ARGB pixels and the things the overview draws into it:
+ * filled boxes, box outlines, one-pixel lines and wider ones, all clipped to the buffer. Plain Java, no
  * anti-aliasing: the overview is boxes and straight wires seen from far away, and drawing them
  * here costs less than a millisecond a frame where asking the software renderer to draw a scaled
  * bitmap of them cost 9 to 15 ms (it filters every pixel unless the bitmap sits 1:1 on whole pixels).
@@ -116,6 +116,20 @@ public final class OverviewRaster {
         double sy = (by - ay) / steps;
         for (int i = 0; i <= steps; i++) {
             plot((int) Math.round(ax + i * sx), (int) Math.round(ay + i * sy), argb);
+        }
+    }
+
+    /**
+     * A line {@code width} pixels wide: {@code width} one-pixel lines side by side across its main direction
+     * (stacked vertically for a flat line, horizontally for a steep one), centred on the line.
+     */
+    public void thickLine(double x0, double y0, double x1, double y1, int width, int argb) {
+        boolean flat = Math.abs(x1 - x0) >= Math.abs(y1 - y0);
+        for (int i = 0; i < width; i++) {
+            double offset = i - (width - 1) / 2.0;
+            double dx = flat ? 0 : offset;
+            double dy = flat ? offset : 0;
+            line(x0 + dx, y0 + dy, x1 + dx, y1 + dy, argb);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.tensorloom.canvas.scene;
 
-import dev.tensorloom.canvas.view.CanvasItems;
 import dev.tensorloom.canvas.view.ItemShape;
 import dev.tensorloom.canvas.view.NodeAnnotation;
 import dev.tensorloom.canvas.view.NodeView;
@@ -8,12 +7,9 @@ import dev.tensorloom.canvas.view.WireView;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentChange;
-import dev.tensorloom.model.doc.Node;
 import dev.tensorloom.model.doc.PortRef;
-import dev.tensorloom.model.doc.Wire;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -22,50 +18,25 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 
 /**
- * The views of one document. Every shown item (node or collapsed group) has an {@link ItemShape}
- * filed in a spatial grid; its {@link NodeView} is built only when it comes near the viewport or
- * someone asks for it, so opening a 5,000-node graph builds a screenful of views. Wires work the same
- * way: a record and a grid entry each, a {@link WireView} only when needed. Patched per
- * {@link DocumentChange}: a change touches the items it names and their wires. Anchor: tesis
- * graph-editor's {@code ModelMemory}.
+ * The views of one document, the one door the canvas uses to them. Every shown item (node or collapsed
+ * group) has an {@link ItemShape} filed in a spatial grid; its {@link NodeView} is built only when it comes
+ * near the viewport or someone asks for it, so opening a 5,000-node graph builds a screenful of views.
+ * Wires work the same way: a record and a grid entry each, a {@link WireView} only when needed.
  *
- * <p>The parts: {@link ItemViews} (items), {@link WireRoutes} (wires), {@link SceneCuller} (what is in
- * the scene) and {@link ZoomSharpener} (cached bitmaps while zooming).
+ * <p>The parts, each with one job: {@link ItemViews} (items), {@link WireRoutes} (wires),
+ * {@link DocumentPatcher} (following {@link DocumentChange}s), {@link SceneCuller} (what is in the scene),
+ * {@link ZoomSharpener} (cached bitmaps while zooming) and {@link ViewDressing} (selection, marks and
+ * candidates on built views); {@link FrameBudget} says how much of that work one frame may do.
  */
 public final class GraphViews {
-    /**
-     * Most node views one culling pass builds once some are in the scene: CSS and layout of a new
-     * view cost about 0.6 ms, so twelve keep a frame that uncovers many of them within its 16 ms.
-     * The first pass after opening builds every view it needs, so the first frame is complete;
-     * later, the overview stays drawn under the views until they are all built.
-     */
-    public static final int BUILDS_PER_PASS = 12;
-    /**
-     * Most views built ahead (hidden in the scene) that one pass shows: each still renders its
-     * cached bitmap the first time it is drawn (about 0.6 ms in the software pipeline), so a
-     * zoom-out that uncovers a ring of them spreads that over a few frames too, with the overview
-     * under them meanwhile. At 24 a pass cost 17 to 21 ms; at 8 the frames stay near 10 ms.
-     */
-    public static final int SHOWS_PER_PASS = 8;
-    /**
-     * Most shown views one pass turns sharp after a zoom settles: each renders its cached bitmap
-     * again at the new scale, and a screenful at once made a 29 to 35 ms frame.
-     */
-    public static final int SHARPENS_PER_PASS = 12;
-    /** Most node views held hidden, so huge dense graphs do not end up with every view built. */
-    public static final int RESERVE_CAP = 400;
-    /** Most wires held hidden. */
-    public static final int WIRE_RESERVE_CAP = 800;
-
-    private final Document doc;
     private final ItemViews items;
     private final WireRoutes wires;
     private final SceneCuller scene;
     private final ZoomSharpener sharpener;
     private final ViewDressing dressing;
+    private final DocumentPatcher patcher;
 
     public GraphViews(Document doc, BlockCatalog catalog, ViewDecorations decorations) {
-        this.doc = doc;
         // The parts call each other back through these methods, once all of them exist.
         this.items = new ItemViews(doc, catalog, v -> dressing().dress(v), v -> scene().drop(v),
                 id -> wires().rerouteNode(id));
@@ -73,6 +44,7 @@ public final class GraphViews {
         this.scene = new SceneCuller(items, wires);
         this.sharpener = new ZoomSharpener(items.builtViews(), scene::isDrawn);
         this.dressing = new ViewDressing(items.builtViews(), decorations, sharpener);
+        this.patcher = new DocumentPatcher(doc, items, wires);
     }
 
     private SceneCuller scene() {
@@ -99,12 +71,7 @@ public final class GraphViews {
 
     /** Records every item and wire; builds no view. */
     public void buildAll() {
-        for (String id : CanvasItems.visibleIds(doc, items.scope())) {
-            items.sync(id);
-        }
-        for (Wire w : doc.wires()) {
-            wires.add(w);
-        }
+        patcher.recordAll();
     }
 
     /** The level of the group nesting shown: null for the top level, else the opened group. */
@@ -180,6 +147,14 @@ public final class GraphViews {
         wires.forEachIn(area, segment);
     }
 
+    /**
+     * The straight segment the overview draws for a wire: its two ends at the items' stored positions, in canvas
+     * units; null for an unknown wire or one not shown (both ends in one collapsed group).
+     */
+    public Point2D[] wireSegment(String id) {
+        return wires.segment(id);
+    }
+
     /** Re-routes the built wires touching an item's nodes; used while dragging, when only views move. */
     public void rerouteItem(String itemId) {
         wires.rerouteItem(itemId);
@@ -190,88 +165,7 @@ public final class GraphViews {
     /** Patches the views a document change touches. */
     public void apply(DocumentChange change) {
         scene.invalidate();
-        items.invalidateContent();
-        if (change instanceof DocumentChange.NodeAdded a) {
-            items.sync(a.node().id());
-            rebuildGroupsAround(a.node());
-        } else if (change instanceof DocumentChange.NodeRemoved r) {
-            items.sync(r.node().id());
-            wires.forgetNode(r.node().id());
-            if (r.node().group() != null) {
-                // The node is gone, so its chain of groups is read from its old group on.
-                resyncAll();
-            }
-        } else if (change instanceof DocumentChange.NodeChanged c) {
-            nodeChanged(c.before(), c.after());
-        } else if (change instanceof DocumentChange.WireAdded a) {
-            wires.add(a.wire());
-            wires.markConnected(a.wire());
-            rebuildGroupsAt(a.wire());
-        } else if (change instanceof DocumentChange.WireRemoved r) {
-            wires.remove(r.wire());
-            wires.markConnected(r.wire());
-            rebuildGroupsAt(r.wire());
-        } else if (change instanceof DocumentChange.GroupChanged) {
-            resyncAll();
-        }
-    }
-
-    private void nodeChanged(Node before, Node after) {
-        String id = after.id();
-        if (!Objects.equals(before.group(), after.group())) {
-            resyncAll();
-            return;
-        }
-        if (items.shape(id) != null) {
-            if (items.patch(before, after)) {
-                wires.rerouteNode(id);
-            }
-        } else if (!before.position().equals(after.position())) {
-            String owner = CanvasItems.ownerOf(doc, after, items.scope());
-            if (owner != null && !owner.equals(id)) {
-                items.sync(owner);
-            }
-        }
-    }
-
-    /** A node joined groups: the collapsed groups that show it count it and may gain ports. */
-    private void rebuildGroupsAround(Node node) {
-        String owner = CanvasItems.ownerOf(doc, node, items.scope());
-        if (owner != null && !owner.equals(node.id())) {
-            items.rebuild(owner);
-            CanvasItems.members(doc, owner).forEach(wires::rerouteNode);
-        }
-    }
-
-    /** A wire came or went: a collapsed group at either end may have gained or lost a port. */
-    private void rebuildGroupsAt(Wire w) {
-        for (String end : java.util.List.of(w.from().nodeId(), w.to().nodeId())) {
-            doc.node(end).ifPresent(this::rebuildGroupsAround);
-        }
-    }
-
-    /**
-     * Groups were made, dissolved, nested, opened or closed: every item is synced again (a group's ports and
-     * members may all have changed) and every wire re-routed. Rare next to other edits, so done whole.
-     */
-    private void resyncAll() {
-        java.util.Set<String> want = CanvasItems.visibleIds(doc, items.scope());
-        for (String id : java.util.List.copyOf(items.ids())) {
-            if (!want.contains(id)) {
-                items.sync(id);
-            }
-        }
-        for (String id : want) {
-            if (doc.containsNode(id)) {
-                items.sync(id);
-            } else {
-                items.rebuild(id);
-            }
-        }
-        wires.clear();
-        for (Wire w : doc.wires()) {
-            wires.add(w);
-        }
+        patcher.apply(change);
     }
 
     // ---- culling and building ahead of need -------------------------------------------------
@@ -289,7 +183,7 @@ public final class GraphViews {
      * missing, or shows none when the overview is drawn instead: the scene graph, CSS and rendering
      * then scale with what is on screen, not with the size of the graph. Work is proportional to
      * the items in the area, read from the grid. While views are in the scene, at most {@link
-     * #BUILDS_PER_PASS} are built per call, so a zoom-out that uncovers many blocks spreads their
+     * FrameBudget#BUILDS_PER_PASS} are built per call, so a zoom-out that uncovers many blocks spreads their
      * cost over a few frames; returns false when some were left for the next pass.
      */
     public boolean cull(Bounds area, boolean detailed) {
@@ -374,7 +268,7 @@ public final class GraphViews {
     }
 
     /**
-     * Turns up to {@link #SHARPENS_PER_PASS} shown views sharp, and every view not shown (they cost
+     * Turns up to {@link FrameBudget#SHARPENS_PER_PASS} shown views sharp, and every view not shown (they cost
      * nothing until drawn); returns whether some are left for the next pass.
      */
     public boolean sharpen() {

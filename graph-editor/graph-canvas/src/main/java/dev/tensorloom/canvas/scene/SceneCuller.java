@@ -69,14 +69,14 @@ final class SceneCuller {
         if (detailed) {
             int builds = 0;
             int shows = 0;
-            int budget = culledOnce ? GraphViews.BUILDS_PER_PASS : Integer.MAX_VALUE;
+            int budget = culledOnce ? FrameBudget.BUILDS_PER_PASS : Integer.MAX_VALUE;
             for (String id : items.in(area.getMinX(), area.getMinY(), area.getMaxX(), area.getMaxY())) {
                 NodeView view = items.built(id);
                 if (view == null && builds >= budget) {
                     complete = false;
                     continue;
                 }
-                if (view != null && reserve.contains(view) && shows++ >= GraphViews.SHOWS_PER_PASS) {
+                if (view != null && reserve.contains(view) && shows++ >= FrameBudget.SHOWS_PER_PASS) {
                     complete = false;
                     continue;
                 }
@@ -98,9 +98,9 @@ final class SceneCuller {
         nodeLayer.setVisible(detailed);
         wireLayer.setVisible(detailed);
         if (detailed) {
-            sync(nodeLayer, attachedItems, reserve, GraphViews.RESERVE_CAP, wantItems, (v, hide) -> v.setVisible(!hide),
+            sync(nodeLayer, attachedItems, reserve, FrameBudget.RESERVE_CAP, wantItems, (v, hide) -> v.setVisible(!hide),
                     v -> meets(v, keep));
-            sync(wireLayer, attachedWires, wireReserve, GraphViews.WIRE_RESERVE_CAP, wantWires, WireView::hold,
+            sync(wireLayer, attachedWires, wireReserve, FrameBudget.WIRE_RESERVE_CAP, wantWires, WireView::hold,
                     w -> meets(w, keep));
         }
         covered = complete ? area : null;

@@ -83,6 +83,12 @@ final class WireRoutes {
         }
     }
 
+    /** The two ends of a shown wire at its items' stored positions, as the overview draws it; null if not shown. */
+    Point2D[] segment(String id) {
+        Wire w = byId.get(id);
+        return w == null ? null : ends(w, false);
+    }
+
     void add(Wire w) {
         byId.put(w.id(), w);
         byNode.computeIfAbsent(w.from().nodeId(), k -> new LinkedHashSet<>()).add(w.id());

@@ -57,7 +57,7 @@ final class ZoomSharpener {
         int shown = 0;
         for (Iterator<NodeView> it = blurred.iterator(); it.hasNext();) {
             NodeView v = it.next();
-            if (drawn.test(v) && shown++ >= GraphViews.SHARPENS_PER_PASS) {
+            if (drawn.test(v) && shown++ >= FrameBudget.SHARPENS_PER_PASS) {
                 continue;
             }
             v.setCacheHint(CacheHint.DEFAULT);

@@ -44,10 +44,13 @@ public final class CanvasStyles {
     /** The minimap's fold-away handle in the canvas's bottom-right corner, and the arrow it shows. */
     public static final String MINIMAP_TOGGLE = "minimap-toggle";
     public static final String MINIMAP_TOGGLE_ICON = "minimap-toggle-icon";
-    /** Node boxes inside the minimap. */
-    public static final String MINIMAP_NODES = "minimap-nodes";
+    /** The minimap region; carries its bitmap's colour, {@code -tl-minimap-node-fill}. */
+    public static final String MINIMAP_LAYER = "minimap-layer";
     /** The visible part of the canvas drawn inside the minimap. */
     public static final String MINIMAP_VIEWPORT = "minimap-viewport";
+
+    /** The far-out overview bitmap's layer; carries its colours ({@code -tl-overview-*}). */
+    public static final String OVERVIEW = "overview-layer";
 
     /** The canvas's message box (a refused wire's reason) beside the port it is about. */
     public static final String MESSAGE = "canvas-message";

@@ -13,7 +13,7 @@ import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.Group;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.estimate.Estimates;
-import dev.tensorloom.model.testing.FakeBlocks;
+import dev.tensorloom.model.testing.TestBlocks;
 import dev.tensorloom.model.validate.Problem;
 import dev.tensorloom.model.validate.ShapeInference;
 import dev.tensorloom.model.validate.ShapeReport;
@@ -23,7 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CompositeBlockTypeTest {
-    private final BlockCatalog catalog = FakeBlocks.catalog();
+    private final BlockCatalog catalog = TestBlocks.catalog();
 
     /** x [B, T, 16] -> (fc: lin 8 -> act: relu, grouped as "mlp") -> loss. */
     private static Document flat() {

@@ -8,12 +8,12 @@ import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.catalog.Estimate;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentBuilder;
-import dev.tensorloom.model.testing.FakeBlocks;
+import dev.tensorloom.model.testing.TestBlocks;
 import dev.tensorloom.model.validate.ShapeInference;
 import org.junit.jupiter.api.Test;
 
 class EstimatesTest {
-    private final BlockCatalog catalog = FakeBlocks.catalog();
+    private final BlockCatalog catalog = TestBlocks.catalog();
 
     private Estimates estimate(Document doc) {
         return Estimates.compute(doc, catalog, ShapeInference.run(doc, catalog));

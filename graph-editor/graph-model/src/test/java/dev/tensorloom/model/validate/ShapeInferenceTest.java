@@ -10,12 +10,12 @@ import dev.tensorloom.model.doc.DocumentBuilder;
 import dev.tensorloom.model.doc.PortRef;
 import dev.tensorloom.model.shape.Dim;
 import dev.tensorloom.model.shape.TensorType;
-import dev.tensorloom.model.testing.FakeBlocks;
+import dev.tensorloom.model.testing.TestBlocks;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ShapeInferenceTest {
-    private final BlockCatalog catalog = FakeBlocks.catalog();
+    private final BlockCatalog catalog = TestBlocks.catalog();
 
     @Test
     void namedBatchDimensionFlowsFromSourceThroughLayers() {

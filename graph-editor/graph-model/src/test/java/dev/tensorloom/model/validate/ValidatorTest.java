@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentBuilder;
-import dev.tensorloom.model.testing.FakeBlocks;
+import dev.tensorloom.model.testing.TestBlocks;
 import dev.tensorloom.model.validate.Problem.Kind;
 import dev.tensorloom.model.validate.Problem.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValidatorTest {
-    private final BlockCatalog catalog = FakeBlocks.catalog();
+    private final BlockCatalog catalog = TestBlocks.catalog();
 
     private List<Problem> validate(DocumentBuilder g) {
         return Validator.validate(g.build(), catalog);

@@ -9,39 +9,21 @@ import dev.tensorloom.execution.op.OpContext;
 import dev.tensorloom.execution.op.OpRegistry;
 import dev.tensorloom.execution.op.ParameterInit;
 import dev.tensorloom.execution.op.Scalars;
-import dev.tensorloom.model.catalog.BlockCatalog;
-import dev.tensorloom.model.catalog.BlockCategory;
-import dev.tensorloom.model.catalog.BlockType;
-import dev.tensorloom.model.catalog.ParamSpec;
 
 /**
- * Small block types and ops for executor tests only, so the tests do not depend on the real block
- * families. {@code lin} stores its weight as [out, in] and multiplies by its transpose, which makes DJL
- * put the transpose in the parameter manager: the executor has to sweep it.
+ * The DJL ops of the shared test blocks ({@link dev.tensorloom.model.testing.TestBlocks}), for executor
+ * tests that should not depend on the real block families. {@code lin} stores its weight as [out, in] and
+ * multiplies by its transpose, which makes DJL put the transpose in the parameter manager: the executor has
+ * to sweep it.
  */
-public final class TestBlocks {
-    private TestBlocks() {
+public final class TestOps {
+    private TestOps() {
     }
 
-    public static BlockCatalog catalog() {
-        BlockCatalog c = new BlockCatalog();
-        c.register(type("input", BlockType.Role.SOURCE).output("out")
-                .param(ParamSpec.text("field", "x", "dataset field")).build());
-        c.register(type("lin", BlockType.Role.LAYER).input("in").output("out")
-                .param(ParamSpec.integer("out_features", 4, 1, 4096, "width")).build());
-        c.register(type("relu", BlockType.Role.LAYER).input("in").output("out").build());
-        c.register(type("tanh", BlockType.Role.LAYER).input("in").output("out").build());
-        c.register(type("layernorm", BlockType.Role.LAYER).input("in").output("out").build());
-        c.register(type("dropout", BlockType.Role.LAYER).input("in").output("out")
-                .param(ParamSpec.real("p", 0.5, 0, 0.99, "drop probability")).build());
-        c.register(type("add", BlockType.Role.LAYER).input("a").input("b").output("out").build());
-        c.register(type("split2", BlockType.Role.LAYER).input("in").output("first").output("second").build());
-        c.register(type("const", BlockType.Role.LAYER).input("in").output("out").build());
-        c.register(type("divzero", BlockType.Role.LAYER).input("in").output("out").build());
-        c.register(type("mse", BlockType.Role.LOSS).input("pred").input("target").output("loss").build());
-        return c;
-    }
-
+    /**
+     * Ops for the test blocks a plan can run: {@code lin}, {@code relu}, {@code tanh}, {@code layernorm},
+     * {@code dropout}, {@code add}, {@code split2}, {@code const}, {@code divzero} and {@code mse}.
+     */
     public static OpRegistry ops() {
         OpRegistry r = new OpRegistry();
         r.register("lin", p -> new Linear(p.getInt("out_features")));
@@ -55,10 +37,6 @@ public final class TestBlocks {
         r.register("divzero", p -> (ctx, in) -> new NDList(in.get(0).div(Scalars.of(in.get(0), 0f))));
         r.register("mse", p -> (ctx, in) -> new NDList(in.get(0).sub(in.get(1)).square().mean()));
         return r;
-    }
-
-    private static BlockType.Builder type(String id, BlockType.Role role) {
-        return BlockType.builder(id).category(BlockCategory.CORE).role(role).shape(ctx -> { });
     }
 
     /** y = x W^T + b with W of shape [out, in]. */

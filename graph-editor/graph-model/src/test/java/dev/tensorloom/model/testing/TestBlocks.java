@@ -12,23 +12,38 @@ import dev.tensorloom.model.shape.TensorType;
 import java.util.List;
 
 /**
- * Small stand-ins for the real block families (written in parallel), with simple shape rules and
- * estimators whose values the tests can compute by hand.
+ * The one catalog of small stand-in blocks that tests of every module build graphs from, so that they do
+ * not depend on the real block families: simple shape rules, and estimators whose values a test can
+ * compute by hand. Execution's tests give these types DJL ops of their own ({@code TestOps}); other
+ * modules' tests get this class through graph-model's test-jar.
  */
-public final class FakeBlocks {
-    private FakeBlocks() {
+public final class TestBlocks {
+    private TestBlocks() {
     }
 
-    /** A catalog with src, lin, relu, attn, add, embed and loss. */
+    /**
+     * Sources {@code src}, {@code tokens} and {@code input}; layers {@code lin}, {@code relu}, {@code tanh},
+     * {@code layernorm}, {@code dropout}, {@code const}, {@code divzero}, {@code attn}, {@code add},
+     * {@code split2} and {@code embed}; losses {@code loss} and {@code mse}.
+     */
     public static BlockCatalog catalog() {
         BlockCatalog c = new BlockCatalog();
         c.register(src());
+        c.register(tokens());
+        c.register(input());
         c.register(lin());
-        c.register(relu());
+        c.register(elementwise("relu").build());
+        c.register(elementwise("tanh").build());
+        c.register(elementwise("layernorm").build());
+        c.register(elementwise("dropout").param(ParamSpec.real("p", 0.5, 0, 0.99, "drop probability")).build());
+        c.register(elementwise("const").build());
+        c.register(elementwise("divzero").build());
         c.register(attn());
         c.register(add());
+        c.register(split2());
         c.register(embed());
         c.register(loss());
+        c.register(mse());
         return c;
     }
 
@@ -42,6 +57,26 @@ public final class FakeBlocks {
                         "int64".equals(ctx.params().getString("dtype")) ? DType.INT64 : DType.FLOAT32,
                         ctx.params().getString("shape"))))
                 .estimator((p, in, out) -> new Estimate(0, 0, bytes(out.get("out")), true))
+                .build();
+    }
+
+    /** A source of token ids: int64 {@code [B, T]}. */
+    static BlockType tokens() {
+        return BlockType.builder("tokens").category(BlockCategory.DATA).role(BlockType.Role.SOURCE)
+                .output(PortSpec.of("out", DType.INT64))
+                .shape(ctx -> ctx.output("out", ctx.shape(DType.INT64, "[B, T]")))
+                .build();
+    }
+
+    /**
+     * A dataset field named by its {@code field} parameter, whose type only the dataset knows: nothing
+     * after it is shape-checked, as executor tests that feed batches by hand want.
+     */
+    static BlockType input() {
+        return BlockType.builder("input").category(BlockCategory.DATA).role(BlockType.Role.SOURCE)
+                .param(ParamSpec.text("field", "x", "dataset field"))
+                .output("out")
+                .shape(ctx -> { })
                 .build();
     }
 
@@ -67,16 +102,16 @@ public final class FakeBlocks {
                 .build();
     }
 
-    static BlockType relu() {
-        return BlockType.builder("relu").category(BlockCategory.CORE)
+    /** A parameter-free layer whose output has its input's type, {@code in -> out}. */
+    static BlockType.Builder elementwise(String id) {
+        return BlockType.builder(id).category(BlockCategory.CORE)
                 .input("in").output("out")
                 .shape(ctx -> {
                     if (ctx.expect("in", "[*]")) {
                         ctx.output("out", ctx.input("in").orElseThrow());
                     }
                 })
-                .estimator(Estimator.ELEMENTWISE)
-                .build();
+                .estimator(Estimator.ELEMENTWISE);
     }
 
     /** Only the shape contract of attention: {@code q_in [B, T, d_model] -> out [B, T, d_model]}. */
@@ -105,6 +140,14 @@ public final class FakeBlocks {
                 .build();
     }
 
+    /** Splits the second axis into two halves, {@code first} and {@code second}; their shapes are left unchecked. */
+    static BlockType split2() {
+        return BlockType.builder("split2").category(BlockCategory.CORE)
+                .input("in").output("first").output("second")
+                .shape(ctx -> { })
+                .build();
+    }
+
     /** Token embedding: int64 {@code [B, T] -> [B, T, dim]}. */
     static BlockType embed() {
         return BlockType.builder("embed").category(BlockCategory.CORE)
@@ -124,6 +167,19 @@ public final class FakeBlocks {
                 .input("pred").input(PortSpec.optional("target", DType.ANY)).output("loss")
                 .shape(ctx -> {
                     if (ctx.expect("pred", "[B, *]")) {
+                        ctx.output("loss", ctx.shape(DType.FLOAT32, "[]"));
+                    }
+                })
+                .estimator((p, in, out) -> Estimate.ZERO)
+                .build();
+    }
+
+    /** Mean squared error of a prediction against a target of the same shape. */
+    static BlockType mse() {
+        return BlockType.builder("mse").category(BlockCategory.LOSS).role(BlockType.Role.LOSS)
+                .input("pred").input("target").output("loss")
+                .shape(ctx -> {
+                    if (ctx.expect("pred", "[*d]") && ctx.expect("target", "[*d]")) {
                         ctx.output("loss", ctx.shape(DType.FLOAT32, "[]"));
                     }
                 })

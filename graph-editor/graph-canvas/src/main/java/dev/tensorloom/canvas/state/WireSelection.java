@@ -1,4 +1,4 @@
-package dev.tensorloom.canvas;
+package dev.tensorloom.canvas.state;
 
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentChange;
@@ -9,7 +9,7 @@ import javafx.collections.SetChangeListener;
 
 /**
  * The canvas's selected wire, kept apart from the selected nodes but never beside them: selecting a node
- * clears the wire (and {@link GraphCanvas#selectWire} clears the nodes), and a wire that leaves the document
+ * clears the wire (and {@link CanvasSelection#selectWire} clears the nodes), and a wire that leaves the document
  * (deleted, undone, its node removed) leaves the selection.
  */
 final class WireSelection {
@@ -30,10 +30,6 @@ final class WireSelection {
 
     ReadOnlyObjectProperty<String> property() {
         return selected.getReadOnlyProperty();
-    }
-
-    String get() {
-        return selected.get();
     }
 
     void set(String wireId) {
