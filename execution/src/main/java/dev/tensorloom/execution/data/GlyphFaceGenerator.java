@@ -1,6 +1,5 @@
 package dev.tensorloom.execution.data;
 
-import dev.tensorloom.model.shape.DType;
 import java.util.List;
 
 /**
@@ -44,8 +43,7 @@ public final class GlyphFaceGenerator implements BatchGenerator {
 
     @Override
     public List<FieldSpec> fields() {
-        return List.of(FieldSpec.of("image", DType.FLOAT32, "face glyph, about −0.5 to 0.7", 1, size, size),
-                FieldSpec.of("label", DType.INT64, "identity index in [0, identities)"));
+        return LabelledImages.fields(size, "face glyph, about −0.5 to 0.7", "identity index in [0, identities)");
     }
 
     @Override

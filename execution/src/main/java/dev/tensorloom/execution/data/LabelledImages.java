@@ -1,5 +1,8 @@
 package dev.tensorloom.execution.data;
 
+import dev.tensorloom.model.shape.DType;
+import java.util.List;
+
 /**
  * A batch of one-channel square pictures with a class label each, the shape of the image-classification
  * datasets: fields {@code image} float32 [B, 1, size, size] and {@code label} int64 [B].
@@ -12,6 +15,12 @@ final class LabelledImages {
     }
 
     private LabelledImages() {
+    }
+
+    /** The two fields, each with what its values mean: {@code image} [B, 1, size, size] and {@code label} [B]. */
+    static List<FieldSpec> fields(int size, String imageMeaning, String labelMeaning) {
+        return List.of(FieldSpec.of("image", DType.FLOAT32, imageMeaning, 1, size, size),
+                FieldSpec.of("label", DType.INT64, labelMeaning));
     }
 
     /** {@code batchSize} pictures, each of a class drawn uniformly from {@code classes}. */

@@ -1,6 +1,5 @@
 package dev.tensorloom.execution.data;
 
-import dev.tensorloom.model.shape.DType;
 import java.util.List;
 
 /**
@@ -27,8 +26,7 @@ public final class ShapeClassesGenerator implements BatchGenerator {
 
     @Override
     public List<FieldSpec> fields() {
-        return List.of(FieldSpec.of("image", DType.FLOAT32, "one shape, white (1) on black (−1)", 1, size, size),
-                FieldSpec.of("label", DType.INT64, "0 square, 1 disc, 2 cross, 3 triangle"));
+        return LabelledImages.fields(size, "one shape, white (1) on black (−1)", "0 square, 1 disc, 2 cross, 3 triangle");
     }
 
     @Override

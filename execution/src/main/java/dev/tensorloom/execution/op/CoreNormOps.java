@@ -26,26 +26,33 @@ final class CoreNormOps {
         registry.register("groupnorm", GroupNormOp::new);
     }
 
-    /** Per-feature affine vectors over the last dimension: gamma starts at 1, beta at 0. */
-    static void lastDimAffine(ParameterInit init, Shape input, boolean withBeta) {
-        Shape features = new Shape(CoreArrays.last(input));
-        init.parameter(withBeta ? "gamma" : "weight", features, Initializer.ONES);
-        if (withBeta) {
-            init.parameter("beta", features, Initializer.ZEROS);
+    /**
+     * A normalisation over the last dimension: its {@code eps}, and per-feature affine vectors that start as the
+     * identity (gamma, or rmsnorm's weight, at 1; beta, where there is one, at 0).
+     */
+    abstract static class LastDimNormOp implements BlockOp {
+        final float eps;
+        private final boolean withBeta;
+
+        LastDimNormOp(Params params, boolean withBeta) {
+            this.eps = (float) params.getDouble("eps");
+            this.withBeta = withBeta;
+        }
+
+        @Override
+        public final void initialize(ParameterInit init, Shape[] inputShapes) {
+            Shape features = new Shape(CoreArrays.last(inputShapes[0]));
+            init.parameter(withBeta ? "gamma" : "weight", features, Initializer.ONES);
+            if (withBeta) {
+                init.parameter("beta", features, Initializer.ZEROS);
+            }
         }
     }
 
     /** (x − mean) / sqrt(var + eps) · gamma + beta over the last dimension (biased variance). */
-    static final class LayerNormOp implements BlockOp {
-        private final float eps;
-
+    static final class LayerNormOp extends LastDimNormOp {
         LayerNormOp(Params params) {
-            eps = (float) params.getDouble("eps");
-        }
-
-        @Override
-        public void initialize(ParameterInit init, Shape[] inputShapes) {
-            lastDimAffine(init, inputShapes[0], true);
+            super(params, true);
         }
 
         @Override
@@ -56,16 +63,9 @@ final class CoreNormOps {
     }
 
     /** x / sqrt(mean(x²) + eps) · w over the last dimension. */
-    static final class RmsNormOp implements BlockOp {
-        private final float eps;
-
+    static final class RmsNormOp extends LastDimNormOp {
         RmsNormOp(Params params) {
-            eps = (float) params.getDouble("eps");
-        }
-
-        @Override
-        public void initialize(ParameterInit init, Shape[] inputShapes) {
-            lastDimAffine(init, inputShapes[0], false);
+            super(params, false);
         }
 
         @Override

@@ -101,19 +101,20 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        alert.initOwner(owner);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setId("error-dialog");
-        alert.show();
+        showMessage(Alert.AlertType.ERROR, title, message, "error-dialog");
     }
 
     @Override
     public void showWarning(String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.WARNING, message, ButtonType.OK);
+        showMessage(Alert.AlertType.WARNING, title, message, "warning-dialog");
+    }
+
+    /** A message with an OK button over the window, not waiting for it; {@code id} lets tests find the dialog. */
+    private void showMessage(Alert.AlertType type, String title, String message, String id) {
+        Alert alert = new Alert(type, message, ButtonType.OK);
         alert.initOwner(owner);
         alert.setHeaderText(title);
-        alert.getDialogPane().setId("warning-dialog");
+        alert.getDialogPane().setId(id);
         alert.show();
     }
 

@@ -46,30 +46,17 @@ final class DetectionHeadBlocks {
     }
 
     private static BlockType denseLoss() {
-        return BlockType.builder("dense_detection_loss").title("Dense detection loss").category(BlockCategory.LOSS)
-                .role(BlockType.Role.LOSS)
+        return LossShapes.detectionLoss("dense_detection_loss", "Dense detection loss", "N", "C")
                 .description("Assigns each target to the cells whose centre lies inside its box and within radius · "
                         + "stride of its centre (smallest box wins), then adds varifocal loss over all cells and "
                         + "classes (IoU-aware target: the IoU of the cell's box with its target) and box_weight · "
                         + "(1 − GIoU) over assigned cells, both divided by the number of assigned cells. Targets "
                         + "[B, T, 4] with labels [B, T] (label < 0 = padding); cells must form a square grid")
-                .input("pred_logits").input("pred_boxes").input("target_boxes")
-                .input(PortSpec.of("target_labels", DType.INT64))
-                .output("loss")
                 .param(ParamSpec.integer("stride", 4, 1, 1024, "Pixels per cell, as in the dense box head"))
                 .param(ParamSpec.real("radius", 1.5, 0.1, 100.0, "Centre-sampling radius in cells"))
                 .param(ParamSpec.real("box_weight", 2.0, 0.0, 100.0, "Weight of the GIoU box loss"))
                 .param(ParamSpec.real("alpha", 0.75, 0.0, 1.0, "Varifocal weight of negatives"))
                 .param(ParamSpec.real("gamma", 2.0, 0.0, 10.0, "Varifocal focusing exponent"))
-                .shape(ctx -> {
-                    boolean ok = ctx.expect("pred_logits", "[B, N, C]");
-                    ok &= ctx.expect("pred_boxes", "[B, N, 4]");
-                    ok &= ctx.expect("target_boxes", "[B, T, 4]");
-                    ok &= ctx.expect("target_labels", DType.INT64, "[B, T]");
-                    if (ok) {
-                        ctx.output("loss", ctx.shape(DType.FLOAT32, "[]"));
-                    }
-                })
                 .estimator(DetectionBlocks::perElementLoss)
                 .build();
     }

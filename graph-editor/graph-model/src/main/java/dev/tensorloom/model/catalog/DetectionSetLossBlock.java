@@ -1,7 +1,5 @@
 package dev.tensorloom.model.catalog;
 
-import dev.tensorloom.model.shape.DType;
-
 /**
  * Catalog entry of DETR's set loss: Hungarian matching of Q predictions to the targets of each image
  * (cost = 1·class + 5·L1 + 2·(−GIoU)), then class cross-entropy over all queries (unmatched ones
@@ -13,26 +11,13 @@ final class DetectionSetLossBlock {
     }
 
     static BlockType type() {
-        return BlockType.builder("detr_set_loss").title("DETR set loss").category(BlockCategory.LOSS)
-                .role(BlockType.Role.LOSS)
+        return LossShapes.detectionLoss("detr_set_loss", "DETR set loss", "Q", "K")
                 .description("Hungarian-matched set loss of DETR: logits [B, Q, C+1] (last = no object), boxes "
                         + "[B, Q, 4] x1y1x2y2; targets [B, T, 4] and labels [B, T] (label < 0 = padding)")
-                .input("pred_logits").input("pred_boxes").input("target_boxes")
-                .input(PortSpec.of("target_labels", DType.INT64))
-                .output("loss")
                 .param(ParamSpec.real("class_cost", 1.0, 0.0, 100.0, "Matching cost weight of −p(target class)"))
                 .param(ParamSpec.real("l1_cost", 5.0, 0.0, 100.0, "Weight of the L1 box distance (matching and loss)"))
                 .param(ParamSpec.real("giou_cost", 2.0, 0.0, 100.0, "Weight of −GIoU / 1 − GIoU (matching and loss)"))
                 .param(ParamSpec.real("eos_coef", 0.1, 0.0, 1.0, "Cross-entropy weight of the no-object class"))
-                .shape(ctx -> {
-                    boolean ok = ctx.expect("pred_logits", "[B, Q, K]");
-                    ok &= ctx.expect("pred_boxes", "[B, Q, 4]");
-                    ok &= ctx.expect("target_boxes", "[B, T, 4]");
-                    ok &= ctx.expect("target_labels", DType.INT64, "[B, T]");
-                    if (ok) {
-                        ctx.output("loss", ctx.shape(DType.FLOAT32, "[]"));
-                    }
-                })
                 .estimator((p, in, out) -> {
                     long q = in.containsKey("pred_logits") ? in.get("pred_logits").dim(1).sizeOr(1) : 1;
                     long t = in.containsKey("target_boxes") ? in.get("target_boxes").dim(1).sizeOr(1) : 1;

@@ -73,11 +73,9 @@ final class GenerativeBlocks {
     }
 
     private static BlockType ditBlock() {
-        return BlockType.builder("dit_block").title("DiT block (adaLN-Zero)").category(BlockCategory.TRANSFORMER)
+        return modulated("dit_block", "DiT block (adaLN-Zero)")
                 .description("Shift, scale and gate for attention and MLP from Linear(SiLU(cond)) (zero-initialised): "
                         + "x + g1·Attn(LN(x)·(1 + s1) + b1), then x + g2·MLP(LN(x)·(1 + s2) + b2)")
-                .input("in").input("cond").output("out")
-                .param(TransformerBlocks.dModel())
                 .param(ParamSpec.integer("heads", 4, 1, 1024, "Number of attention heads; must divide d_model"))
                 .param(ParamSpec.integer("hidden", 256, 1, 1 << 20, "Width of the MLP's hidden layer (GELU)"))
                 .param(ParamSpec.bool("qk_norm", true, "RMS-normalise per-head queries and keys (learnable scale)"))
@@ -87,8 +85,7 @@ final class GenerativeBlocks {
                     if (h <= 0 || d % h != 0) {
                         ctx.error("", "d_model " + d + " is not divisible by heads " + h);
                     }
-                    ctx.expect("in", "[B, T, " + d + "]");
-                    ctx.expect("cond", "[B, " + d + "]");
+                    expectModulated(ctx, d);
                     ctx.output("out", ctx.shape(DType.FLOAT32, "[B, T, " + d + "]"));
                 })
                 .estimator((p, in, out) -> {
@@ -104,18 +101,15 @@ final class GenerativeBlocks {
     }
 
     private static BlockType ditFinal() {
-        return BlockType.builder("dit_final").title("DiT final layer").category(BlockCategory.TRANSFORMER)
+        return modulated("dit_final", "DiT final layer")
                 .description("LN(x)·(1 + scale) + shift with shift, scale from Linear(SiLU(cond)), then a zero-initialised "
                         + "Linear to patch²·channels values per token")
-                .input("in").input("cond").output("out")
-                .param(TransformerBlocks.dModel())
                 .param(ParamSpec.integer("patch", 2, 1, 1024, "Patch side of the matching patch_embed"))
                 .param(ParamSpec.integer("channels", 1, 1, 1 << 12, "Image channels"))
                 .shape(ctx -> {
                     int d = ctx.params().getInt("d_model");
                     long width = outWidth(ctx.params());
-                    ctx.expect("in", "[B, T, " + d + "]");
-                    ctx.expect("cond", "[B, " + d + "]");
+                    expectModulated(ctx, d);
                     ctx.output("out", ctx.shape(DType.FLOAT32, "[B, T, " + width + "]"));
                 })
                 .estimator((p, in, out) -> {
@@ -127,6 +121,19 @@ final class GenerativeBlocks {
                             (3 * t.value() * d + t.value() * w) * TransformerCosts.FLOAT_BYTES, t.exact());
                 })
                 .build();
+    }
+
+    /** A DiT layer: tokens [B, T, d_model] on {@code in}, modulated by a condition [B, d_model] on {@code cond}. */
+    private static BlockType.Builder modulated(String id, String title) {
+        return BlockType.builder(id).title(title).category(BlockCategory.TRANSFORMER)
+                .input("in").input("cond").output("out")
+                .param(TransformerBlocks.dModel());
+    }
+
+    /** Checks a {@link #modulated} layer's inputs for width {@code d}; each is reported on its own port. */
+    private static void expectModulated(ShapeContext ctx, int d) {
+        ctx.expect("in", "[B, T, " + d + "]");
+        ctx.expect("cond", "[B, " + d + "]");
     }
 
     private static long outWidth(Params p) {

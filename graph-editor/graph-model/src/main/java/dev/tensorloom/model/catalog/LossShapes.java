@@ -28,6 +28,27 @@ final class LossShapes {
         ctx.expect(port, dtype, "[" + String.join(", ", tokens) + "]");
     }
 
+    /**
+     * A loss over detections, up to its description, parameters and costs: logits {@code [B, n, c]} and boxes
+     * {@code [B, n, 4]} for n queries or cells against padded targets {@code [B, T, 4]} with int64 labels
+     * {@code [B, T]}, giving a scalar. {@code n} and {@code c} name the prediction dims in the block's messages.
+     */
+    static BlockType.Builder detectionLoss(String id, String title, String n, String c) {
+        return BlockType.builder(id).title(title).category(BlockCategory.LOSS).role(BlockType.Role.LOSS)
+                .input("pred_logits").input("pred_boxes").input("target_boxes")
+                .input(PortSpec.of("target_labels", DType.INT64))
+                .output("loss")
+                .shape(ctx -> {
+                    boolean ok = ctx.expect("pred_logits", "[B, " + n + ", " + c + "]");
+                    ok &= ctx.expect("pred_boxes", "[B, " + n + ", 4]");
+                    ok &= ctx.expect("target_boxes", "[B, T, 4]");
+                    ok &= ctx.expect("target_labels", DType.INT64, "[B, T]");
+                    if (ok) {
+                        ctx.output("loss", ctx.shape(DType.FLOAT32, "[]"));
+                    }
+                });
+    }
+
     /** Costs of a loss that reads every element of input {@code port} a few times and keeps one copy for backward. */
     static Estimator elementwise(String port, double flopsPerElement) {
         return (p, in, out) -> {
