@@ -13,6 +13,7 @@ import dev.tensorloom.execution.exec.ForwardObserver;
 import dev.tensorloom.execution.exec.NodeFailureException;
 import dev.tensorloom.execution.exec.NonFiniteValueException;
 import dev.tensorloom.execution.exec.ParameterStore;
+import dev.tensorloom.execution.memory.NativeHeapTrim;
 import dev.tensorloom.execution.session.view.ModelViewProbe;
 import dev.tensorloom.execution.train.Evaluator;
 import dev.tensorloom.execution.train.TrainStepResult;
@@ -220,6 +221,7 @@ public final class TrainingSession extends BackgroundRun {
         }
         ModelViewProbe pictures = new ModelViewProbe(plan, store);
         DivergenceWatch divergence = DivergenceWatch.over(progress.losses);
+        NativeHeapTrim heapTrim = NativeHeapTrim.every(NativeHeapTrim.DEFAULT_INTERVAL);
         int threads = JniUtils.getNumThreads();
         for (long step = start; step < config.steps(); step++) {
             if (!awaitGo()) {
@@ -265,6 +267,7 @@ public final class TrainingSession extends BackgroundRun {
             if (saveEvery > 0 && !last && (step + 1) % saveEvery == 0) {
                 stateSink.accept(capture(trainer, progress));
             }
+            heapTrim.maybeTrim();
         }
         return false;
     }

@@ -11,6 +11,12 @@ import javafx.scene.control.SplitPane;
  * reads them back at quit.
  */
 public final class PanelDividers {
+    /**
+     * The least share of the window's width the canvas keeps when the window narrows: the side panels keep their
+     * pixel widths as it shrinks, which at 900 px left the canvas under a third of the window.
+     */
+    static final double CANVAS_SHARE = 0.5;
+
     private final SplitPane across;
     private final SplitPane down;
 
@@ -18,6 +24,22 @@ public final class PanelDividers {
         this.across = across;
         this.down = down;
         apply(PanelSplits.DEFAULT);
+        across.widthProperty().addListener((o, before, after) -> {
+            if (after.doubleValue() < before.doubleValue()) {
+                // After the split's own layout pass, which keeps the side panels' pixel widths at the new width.
+                Platform.runLater(this::keepCanvasShare);
+            }
+        });
+    }
+
+    /** Narrows both side panels in proportion, so the canvas keeps {@link #CANVAS_SHARE} of the width. */
+    private void keepCanvasShare() {
+        double[] p = across.getDividerPositions();
+        double sides = p[0] + (1 - p[1]);
+        double room = 1 - CANVAS_SHARE;
+        if (sides > room) {
+            across.setDividerPositions(p[0] * room / sides, 1 - (1 - p[1]) * room / sides);
+        }
     }
 
     /** Puts the dividers where {@code splits} says, after making them sane ({@link PanelSplits#restore}). */

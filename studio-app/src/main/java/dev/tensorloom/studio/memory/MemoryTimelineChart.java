@@ -133,6 +133,8 @@ final class MemoryTimelineChart extends LineChart<Number, Number> {
             double h = label.getHeight();
             double lx = px + w + RING_RADIUS + LABEL_GAP > width ? px - w - RING_RADIUS - LABEL_GAP
                     : px + RING_RADIUS + LABEL_GAP;
+            // Neither side has room (a peak near the middle of a narrow chart): keep the whole label in the plot.
+            lx = Math.max(0, Math.min(lx, width - w));
             double ly = Math.max(0, py - h - RING_RADIUS);
             Bounds box = new BoundingBox(lx, ly, w, h);
             while (overlaps(box, placed) && ly + h < height) {

@@ -173,11 +173,11 @@ public final class MemoryView extends ScrollPane {
         timeline.addPlaceholder(empty);
         // A measurement of another policy than the one picked stays, greyed out (the controls row says whose it is).
         vm.staleProperty().addListener((o, a, b) -> timeline.pseudoClassStateChanged(STALE, b));
-        bindSeries(timeline.addSeries("none · ledger"), vm.baselineLedgerProperty());
-        bindSeries(timeline.addSeries("none · measured (CPU, lower bound)"), vm.baselineMeasuredProperty());
-        bindSeries(timeline.addSeries("policy · ledger"), vm.policyLedgerProperty());
-        bindSeries(timeline.addSeries("policy · measured (CPU, lower bound)"), vm.policyMeasuredProperty());
-        vm.peakMarksProperty().addListener((o, a, b) -> timeline.setPeaks(b));
+        bindSeries(timeline.addSeries("none · ledger"), vm.timelines().baselineLedgerProperty());
+        bindSeries(timeline.addSeries("none · measured (CPU, lower bound)"), vm.timelines().baselineMeasuredProperty());
+        bindSeries(timeline.addSeries("policy · ledger"), vm.timelines().policyLedgerProperty());
+        bindSeries(timeline.addSeries("policy · measured (CPU, lower bound)"), vm.timelines().policyMeasuredProperty());
+        vm.timelines().peakMarksProperty().addListener((o, a, b) -> timeline.setPeaks(b));
         vm.analysisProperty().addListener((o, a, b) -> empty.show(b == null));
         vm.replay().indexProperty().addListener((o, a, b) -> timeline.setCursor(b.intValue()));
         vm.policyNameProperty().addListener((o, a, b) -> {

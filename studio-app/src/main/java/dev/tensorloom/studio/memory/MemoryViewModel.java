@@ -9,7 +9,6 @@ import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.model.doc.DocumentChange;
 import dev.tensorloom.studio.files.DocumentContents;
-import dev.tensorloom.studio.ui.ChartPoint;
 import dev.tensorloom.studio.task.BackgroundTask;
 import dev.tensorloom.studio.task.OneAtATime;
 import dev.tensorloom.studio.task.TaskExecutor;
@@ -33,7 +32,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * as node states.
  */
 public final class MemoryViewModel {
-    static final int TIMELINE_POINTS = 600;
     static final int BARS = 24;
 
     private final Document document;
@@ -46,12 +44,7 @@ public final class MemoryViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Run the analysis to measure memory");
     private final ReadOnlyObjectWrapper<MemoryAnalysis> analysis = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper policyName = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> baselineLedger = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> baselineMeasured = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> policyLedger = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyObjectWrapper<List<ChartPoint>> policyMeasured = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyStringWrapper peaks = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<List<PeakMark>> peakMarks = new ReadOnlyObjectWrapper<>(List.of());
+    private final MeasuredTimelines timelines = new MeasuredTimelines();
     private final ReadOnlyObjectWrapper<List<NodeBytes>> nodeBytes = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<PolicyPrediction> prediction = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PlanningBasis> basis = new ReadOnlyObjectWrapper<>();
@@ -164,12 +157,7 @@ public final class MemoryViewModel {
         measuredAt = -1;
         analysis.set(null);
         policyName.set("");
-        baselineLedger.set(List.of());
-        baselineMeasured.set(List.of());
-        policyLedger.set(List.of());
-        policyMeasured.set(List.of());
-        peaks.set("");
-        peakMarks.set(List.of());
+        timelines.clear();
         replay.pause();
         replay.load(List.of());
         if (!busy.get()) {
@@ -223,14 +211,7 @@ public final class MemoryViewModel {
         PolicyMeasurement base = a.result().baseline();
         PolicyMeasurement chosen = a.result().policy();
         policyName.set(chosen.schedule().policy().toString());
-        baselineLedger.set(TimelineSeries.ledger(base.samples(), TIMELINE_POINTS));
-        baselineMeasured.set(TimelineSeries.measured(base.samples(), base.startMeasuredBytes(), TIMELINE_POINTS));
-        policyLedger.set(TimelineSeries.ledger(chosen.samples(), TIMELINE_POINTS));
-        policyMeasured.set(TimelineSeries.measured(chosen.samples(), chosen.startMeasuredBytes(), TIMELINE_POINTS));
-        peakMarks.set(PeakMark.peaks(List.of(baselineLedger.get(), baselineMeasured.get(), policyLedger.get(),
-                policyMeasured.get()), List.of("none ledger", "none measured ≥", policyName.get() + " ledger",
-                policyName.get() + " measured ≥")));
-        peaks.set(PeaksText.of(a, policyName.get()));
+        timelines.show(a, policyName.get());
         status.set("Measured " + base.samples().size() + " and " + chosen.samples().size() + " schedule actions");
         replay.load(chosen.samples());
         if (current) {
@@ -336,29 +317,9 @@ public final class MemoryViewModel {
         return policyName.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<List<ChartPoint>> baselineLedgerProperty() {
-        return baselineLedger.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<List<ChartPoint>> baselineMeasuredProperty() {
-        return baselineMeasured.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<List<ChartPoint>> policyLedgerProperty() {
-        return policyLedger.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<List<ChartPoint>> policyMeasuredProperty() {
-        return policyMeasured.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty peaksProperty() {
-        return peaks.getReadOnlyProperty();
-    }
-
-    /** The peak of each timeline series, for the chart's markers. */
-    public ReadOnlyObjectProperty<List<PeakMark>> peakMarksProperty() {
-        return peakMarks.getReadOnlyProperty();
+    /** The measurement's timeline series, peak marks and peaks in words. */
+    public MeasuredTimelines timelines() {
+        return timelines;
     }
 
     /** The largest savers' profiled bytes, in graph order, with the current plan's treatment. */

@@ -19,8 +19,8 @@ final class PlanTextPane extends ScrollPane {
         Label peaks = new Label();
         peaks.setId("memory-peaks");
         wrap(peaks);
-        peaks.textProperty().bind(vm.peaksProperty());
-        peaks.visibleProperty().bind(vm.peaksProperty().isNotEmpty());
+        peaks.textProperty().bind(vm.timelines().peaksProperty());
+        peaks.visibleProperty().bind(vm.timelines().peaksProperty().isNotEmpty());
         peaks.managedProperty().bind(peaks.visibleProperty());
         Label headline = new Label();
         headline.setId("memory-plan-headline");

@@ -23,14 +23,16 @@ public final class TimelineSeries {
 
     /**
      * Measured bytes above {@code start}, the level the step began at, so the curve's top is the reported
-     * peak (below zero where the step freed memory held before it); empty when the platform could not measure.
+     * peak; empty when the platform could not measure. Where the step freed memory held before it (the last
+     * step's gradients) the curve stays at 0: the chart shows what the step added, and a memory axis never
+     * reaches below 0.
      */
     public static List<ChartPoint> measured(List<MemorySample> samples, OptionalLong start, int maxPoints) {
         if (samples.isEmpty() || samples.get(0).measuredBytes().isEmpty() || start.isEmpty()) {
             return List.of();
         }
         long base = start.getAsLong();
-        return points(samples, s -> s.measuredBytes().orElse(base) - base, maxPoints);
+        return points(samples, s -> Math.max(0, s.measuredBytes().orElse(base) - base), maxPoints);
     }
 
     static List<ChartPoint> points(List<MemorySample> samples, ToLongFunction<MemorySample> value, int maxPoints) {

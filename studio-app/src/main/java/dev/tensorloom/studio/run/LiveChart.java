@@ -14,12 +14,12 @@ import javafx.scene.chart.XYChart;
 
 /**
  * A small line chart following one bounded list of points (no animation, no symbols: it redraws often);
- * before the first point it shows "No run yet" instead of empty axes. Its x axis ("step") spans the steps
+ * before the first point it shows a sentence instead of empty axes ("No run yet", or what it waits for). Its x axis ("step") spans the steps
  * shared by the run's charts; its y axis is titled, ranged on round ticks around its points (never a single
  * point; from 0 for quantities that cannot be negative) and labelled in three significant digits.
  */
 final class LiveChart extends LineChart<Number, Number> {
-    static final String EMPTY_TEXT = "No run yet";
+    static final String EMPTY_TEXT = RunCharts.NO_RUN;
 
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
     private final ChartPlaceholder placeholder = new ChartPlaceholder(this, EMPTY_TEXT);
@@ -139,6 +139,11 @@ final class LiveChart extends LineChart<Number, Number> {
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
         placeholder.layout(getXAxis().getWidth(), getYAxis().getHeight());
+    }
+
+    /** The sentence shown while the chart has no point. */
+    javafx.beans.property.StringProperty emptyTextProperty() {
+        return placeholder.textProperty();
     }
 
     boolean showsPlaceholder() {

@@ -11,10 +11,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The run panel's four live series (loss, held-out metric, learning rate, throughput), each bounded by a
- * {@link DecimatedSeries} and published as a point list once per batch of events, not per step.
+ * {@link DecimatedSeries} and published as a point list once per batch of events, not per step; and what the
+ * metric chart says while it has no point yet (when the first evaluation comes).
  */
-final class RunCharts {
+public final class RunCharts {
     private static final String THROUGHPUT = "Examples / s";
+    static final String NO_RUN = "No run yet";
 
     private final DecimatedSeries loss;
     private final DecimatedSeries metric;
@@ -26,6 +28,7 @@ final class RunCharts {
     private final ReadOnlyObjectWrapper<List<ChartPoint>> throughputPoints = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<AxisRange> stepRange = new ReadOnlyObjectWrapper<>(AxisRange.steps(0));
     private final ReadOnlyStringWrapper throughputTitle = new ReadOnlyStringWrapper(THROUGHPUT + " (wall clock)");
+    private final ReadOnlyStringWrapper metricWaiting = new ReadOnlyStringWrapper(NO_RUN);
 
     /** @param points most points each series keeps */
     RunCharts(int points) {
@@ -46,6 +49,22 @@ final class RunCharts {
         metric.add(step, value);
     }
 
+    /**
+     * A run of {@code steps} steps starts after step {@code from} (0 for a new run), evaluating every
+     * {@code evalEvery} steps (0: only after the last): the metric chart says when its first point comes.
+     */
+    void started(long from, long steps, int evalEvery) {
+        long first = evalEvery > 0 ? Math.min((from / evalEvery + 1) * evalEvery, steps) : steps;
+        metricWaiting.set(String.format("First evaluation after step %,d", first));
+    }
+
+    /** The run ended: a metric chart still empty says that this run was not evaluated. */
+    void ended() {
+        if (metric.points().isEmpty()) {
+            metricWaiting.set("No held-out evaluation in this run");
+        }
+    }
+
     /** Shows what the series hold now. */
     void publish() {
         lossPoints.set(loss.points());
@@ -62,8 +81,9 @@ final class RunCharts {
         stepRange.set(AxisRange.steps(last));
     }
 
-    /** Empties every series, shown at once. */
+    /** Empties every series, shown at once; the metric chart waits for a run again. */
     void clear() {
+        metricWaiting.set(NO_RUN);
         loss.clear();
         metric.clear();
         learningRate.clear();
@@ -71,29 +91,34 @@ final class RunCharts {
         publish();
     }
 
-    ReadOnlyObjectProperty<List<ChartPoint>> lossPoints() {
+    public ReadOnlyObjectProperty<List<ChartPoint>> lossPoints() {
         return lossPoints.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<List<ChartPoint>> metricPoints() {
+    public ReadOnlyObjectProperty<List<ChartPoint>> metricPoints() {
         return metricPoints.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<List<ChartPoint>> learningRatePoints() {
+    public ReadOnlyObjectProperty<List<ChartPoint>> learningRatePoints() {
         return learningRatePoints.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<List<ChartPoint>> throughputPoints() {
+    public ReadOnlyObjectProperty<List<ChartPoint>> throughputPoints() {
         return throughputPoints.getReadOnlyProperty();
     }
 
     /** The step range every chart shows: 0 to the newest step, on round ticks. */
-    ReadOnlyObjectProperty<AxisRange> stepRange() {
+    public ReadOnlyObjectProperty<AxisRange> stepRange() {
         return stepRange.getReadOnlyProperty();
     }
 
     /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */
-    ReadOnlyStringProperty throughputTitle() {
+    public ReadOnlyStringProperty throughputTitle() {
         return throughputTitle.getReadOnlyProperty();
+    }
+
+    /** What the metric chart says while it has no point: no run yet, or when the first evaluation comes. */
+    public ReadOnlyStringProperty metricWaiting() {
+        return metricWaiting.getReadOnlyProperty();
     }
 }

@@ -198,15 +198,16 @@ public final class RunPanelView extends BorderPane {
                 List.of(start, pause, resume, stop));
 
         // The charts share the step axis; loss and metric may be negative (a flow's NLL), rates and speeds not.
-        var steps = vm.stepRangeProperty();
-        LiveChart loss = new LiveChart("Loss", "chart-loss", vm.lossPointsProperty(), steps, "loss", false);
-        LiveChart metric = new LiveChart("Metric", "chart-metric", vm.metricPointsProperty(), steps, "metric", false);
+        var steps = vm.charts().stepRange();
+        LiveChart loss = new LiveChart("Loss", "chart-loss", vm.charts().lossPoints(), steps, "loss", false);
+        LiveChart metric = new LiveChart("Metric", "chart-metric", vm.charts().metricPoints(), steps, "metric", false);
         metric.titleProperty().bind(vm.metricNameProperty());
-        LiveChart lr = new LiveChart("Learning rate", "chart-learning-rate", vm.learningRatePointsProperty(), steps,
+        metric.emptyTextProperty().bind(vm.charts().metricWaiting());
+        LiveChart lr = new LiveChart("Learning rate", "chart-learning-rate", vm.charts().learningRatePoints(), steps,
                 "rate", true);
-        LiveChart speed = new LiveChart("Examples / s", "chart-throughput", vm.throughputPointsProperty(), steps,
+        LiveChart speed = new LiveChart("Examples / s", "chart-throughput", vm.charts().throughputPoints(), steps,
                 "ex / s", true);
-        speed.titleProperty().bind(vm.throughputTitleProperty());
+        speed.titleProperty().bind(vm.charts().throughputTitle());
         HBox charts = new HBox(4, loss, metric, lr, speed);
         for (LiveChart c : List.of(loss, metric, lr, speed)) {
             HBox.setHgrow(c, Priority.ALWAYS);

@@ -11,7 +11,6 @@ import dev.tensorloom.model.command.UndoStack;
 import dev.tensorloom.model.doc.Document;
 import dev.tensorloom.studio.files.DocumentContents;
 import dev.tensorloom.studio.ui.CappedLog;
-import dev.tensorloom.studio.ui.ChartPoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -65,8 +64,9 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     private final ProgressText line = new ProgressText();
     /** The step a continued run resumes after, until it starts; -1 for a new run. */
     private long resumedAt = -1;
-    /** The batch size the running copy trains with (the project may have been edited since). */
+    /** The batch size and evaluation interval the running copy trains with (the project may have been edited since). */
     private int runBatch;
+    private int runEvalEvery;
     /** What the active run trains (project and settings), and what the stopped run that Resume continues trained. */
     private RunIdentity runIdentity;
     private RunIdentity stoppedIdentity;
@@ -186,6 +186,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
     @Override
     public void started(int steps) {
         line.started(steps);
+        charts.started(Math.max(0, resumedAt), steps, runEvalEvery);
         log.add(resumedAt < 0 ? "Started " + steps + " steps" : "Resumed at step " + resumedAt + " of " + steps);
         resumedAt = -1;
     }
@@ -227,6 +228,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         }
         log.add(String.format("%s after %d steps in %s%s", s.stopped() ? "Stopped" : "Finished", s.steps(),
                 RunWords.duration(s.elapsedMillis() / 1000.0), runs.hasStoppedRun() ? "; Resume continues from here" : ""));
+        charts.ended();
         weights.runFinished();
     }
 
@@ -249,6 +251,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         String where = f.nodeId() == null ? "" : " at node " + f.nodeId();
         failure.set("Training failed" + (f.step() > 0 ? " in step " + f.step() : "") + where + ": " + f.message());
         failedNode.set(f.nodeId());
+        charts.ended();
         log.add(failure.get());
     }
 
@@ -262,6 +265,7 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         evaluationText.set("");
         line.reset();
         runBatch = document.config().batchSize();
+        runEvalEvery = document.config().evalEvery();
     }
 
     private void showState(RunState s) {
@@ -347,11 +351,6 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         return evaluationText.getReadOnlyProperty();
     }
 
-    /** Title of the speed chart: what the speed is measured by (wall clock, and on how many threads). */
-    public ReadOnlyStringProperty throughputTitleProperty() {
-        return charts.throughputTitle();
-    }
-
     /** Name of the charted evaluation metric (for example {@code token_accuracy}). */
     public ReadOnlyStringProperty metricNameProperty() {
         return metricName.getReadOnlyProperty();
@@ -380,25 +379,9 @@ public final class RunPanelViewModel implements RunCoordinator.Observer {
         return weights.property();
     }
 
-    /** The steps every run chart spans (shared, so the charts line up). */
-    public ReadOnlyObjectProperty<dev.tensorloom.studio.ui.AxisRange> stepRangeProperty() {
-        return charts.stepRange();
-    }
-
-    public ReadOnlyObjectProperty<List<ChartPoint>> lossPointsProperty() {
-        return charts.lossPoints();
-    }
-
-    public ReadOnlyObjectProperty<List<ChartPoint>> metricPointsProperty() {
-        return charts.metricPoints();
-    }
-
-    public ReadOnlyObjectProperty<List<ChartPoint>> learningRatePointsProperty() {
-        return charts.learningRatePoints();
-    }
-
-    public ReadOnlyObjectProperty<List<ChartPoint>> throughputPointsProperty() {
-        return charts.throughputPoints();
+    /** The live charts' series, their shared step range, the speed chart's title and the metric chart's wait. */
+    public RunCharts charts() {
+        return charts;
     }
 
     /** Newest last, at most {@value #LOG_LINES} lines. */

@@ -42,17 +42,23 @@ public final class StudioApp extends Application {
     /** How long after showing, size changes are the window settling rather than the user resizing it. */
     private static final Duration SPLITS_SETTLE = Duration.seconds(2);
     private final FxTaskExecutor tasks = new FxTaskExecutor(true);
-    private final WindowPlacementStore placements = new WindowPlacementStore(StudioHome.current().windowPlacement());
-    private final PanelSplitsStore panelSplits = new PanelSplitsStore(StudioHome.current().panelSplits());
+    private WindowPlacementStore placements;
+    private PanelSplitsStore panelSplits;
     private WindowPlacement remembered;
     private PanelSplits rememberedSplits;
     private StudioWindow window;
 
-    /** Runs on the launcher thread, before the window exists: the files read at start stay off the FX thread. */
+    /**
+     * Runs on the launcher thread, before the window exists: the files read at start stay off the FX thread, and
+     * were read while the toolkit started ({@link StartupSettings}).
+     */
     @Override
     public void init() {
-        remembered = placements.load();
-        rememberedSplits = panelSplits.load();
+        StartupSettings settings = StartupSettings.await();
+        placements = settings.placements;
+        panelSplits = settings.panelSplits;
+        remembered = settings.placement;
+        rememberedSplits = settings.splits;
     }
 
     @Override
@@ -61,14 +67,15 @@ public final class StudioApp extends Application {
         // JVM ended as the window hid and the write could be lost (panels.json was, on one try).
         Platform.setImplicitExit(false);
         TorchThreads.leaveOneCoreForTheWindow();
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        // The window comes up at once, at its place, with a splash; the studio is built after its first frame.
+        // The window comes up at once, at its place, with a splash; the theme and the studio come after its first
+        // frame (the splash needs no stylesheet).
         stage.setTitle(StartupSplash.TITLE);
         stage.setScene(StartupSplash.scene());
         place(stage);
         stage.setOnCloseRequest(e -> Platform.exit());
         stage.show();
         StartupSplash.afterFirstFrame(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             open(stage);
             // ELK's first layout in a JVM costs more in loading and compiling than in layout; start paying for it
             // now, in the background, rather than when someone lays out a big graph (not earlier: on two cores it

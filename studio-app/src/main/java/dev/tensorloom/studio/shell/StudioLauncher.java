@@ -7,6 +7,7 @@ public final class StudioLauncher {
 
     /** @param args empty, or one project file to open ({@link StudioApp} reads it from its parameters) */
     public static void launch(String[] args) {
+        StartupSettings.begin();
         javafx.application.Application.launch(StudioApp.class, args);
     }
 }

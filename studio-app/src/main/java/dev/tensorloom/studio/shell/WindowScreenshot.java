@@ -96,6 +96,9 @@ public final class WindowScreenshot {
                         return null;
                     });
                     waitFor(() -> !window.memory().busyProperty().get());
+                    // The trade-off chart predicts every policy on the measured costs, in the background.
+                    waitFor(() -> window.memory().basisProperty().get() != null
+                            && window.tradeoff().exploredProperty().get() == window.memory().basisProperty().get());
                     HeadlessFx.call(() -> {
                         // Half-way through the step: kept, dropped, recomputing and finished nodes all show.
                         window.memory().replay().seek(window.memory().replay().lengthProperty().get() / 2);
@@ -141,6 +144,11 @@ public final class WindowScreenshot {
         StudioWindow window = new StudioWindow(catalog, TemplateCatalog.builtIn(), new StudioHome(home),
                 new FxTaskExecutor(), SILENT, new CatalogModelChecker(catalog), MainWindowView.WindowActions.NONE,
                 RunServices.reduced(catalog, steps, batch));
+        if (view != View.EDITOR) {
+            // The Run tab's form shows the steps and batch the picture trains and measures with.
+            var config = project.document().config();
+            project.document().setConfig(config.withSteps(steps).withBatchSize(batch));
+        }
         window.viewModel().load(project, file);
         window.viewModel().probeDevice(DefaultDevice::describe);
         Stage stage = new Stage();
@@ -175,7 +183,7 @@ public final class WindowScreenshot {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (!HeadlessFx.call(done)) {
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the run did not end within " + WAIT_MILLIS / 1000 + " s");
+                throw new IllegalStateException("the run or measurement did not end within " + WAIT_MILLIS / 1000 + " s");
             }
             Thread.sleep(100);
         }

@@ -29,6 +29,11 @@ public final class ChartPlaceholder {
         return label;
     }
 
+    /** The sentence, for a chart whose empty state says more than one thing (no run yet, or what it waits for). */
+    public javafx.beans.property.StringProperty textProperty() {
+        return label.textProperty();
+    }
+
     /** Shows the sentence and hides the scales ({@code empty}), or the other way round. */
     public void show(boolean empty) {
         label.setVisible(empty);

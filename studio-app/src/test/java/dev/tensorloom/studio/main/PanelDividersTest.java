@@ -1,6 +1,7 @@
 package dev.tensorloom.studio.main;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tensorloom.model.catalog.BlockCatalog;
 import dev.tensorloom.studio.files.PanelSplits;
@@ -129,6 +130,41 @@ class PanelDividersTest {
             settled.run();
             return null;
         });
+    }
+
+    @Test
+    void aWindowNarrowedToItsSmallestSizeKeepsHalfItsWidthForTheCanvas() throws Exception {
+        double[] wide = HeadlessFx.call(() -> {
+            StudioWindow window = studio();
+            List<SplitPane> panes = laidOut(window);
+            stages.get(0).setWidth(1500);
+            laidOut(window);
+            // Wide side panels, as a user may leave them in a big window.
+            panes.get(0).setDividerPositions(0.2, 0.7);
+            laidOut(window);
+            return panes.get(0).getDividerPositions();
+        });
+        HeadlessFx.call(() -> {
+            stages.get(0).setWidth(900);
+            return null;
+        });
+        // The window system resizes the scene a moment later, and the dividers follow after that layout pass.
+        double[] narrow = null;
+        for (int i = 0; i < 100 && (narrow == null || narrow[1] - narrow[0] < PanelDividers.CANVAS_SHARE - TOLERANCE); i++) {
+            Thread.sleep(20);
+            narrow = HeadlessFx.call(() -> laidOut((StudioWindow) stages.get(0).getScene().getUserData())
+                    .get(0).getDividerPositions());
+        }
+        assertEquals(PanelDividers.CANVAS_SHARE, narrow[1] - narrow[0], TOLERANCE, "the canvas' share at 900 px");
+        assertEquals(wide[0] / (1 - wide[1]), narrow[0] / (1 - narrow[1]), 0.05,
+                "palette and inspector narrow in proportion");
+        double[] regrown = HeadlessFx.call(() -> {
+            StudioWindow window = (StudioWindow) stages.get(0).getScene().getUserData();
+            stages.get(0).setWidth(1500);
+            return laidOut(window).get(0).getDividerPositions();
+        });
+        assertTrue(regrown[1] - regrown[0] >= PanelDividers.CANVAS_SHARE - TOLERANCE,
+                "growing the window again gives the canvas the room");
     }
 
     @Test

@@ -40,14 +40,14 @@ class MemoryViewModelTest {
     void seriesComeFromBothMeasurementsWithALowerPeakForTheCheckpointPolicy() {
         var result = vm.analysisProperty().get().result();
         assertEquals("sqrt", vm.policyNameProperty().get());
-        assertEquals(result.baseline().samples().size(), vm.baselineLedgerProperty().get().size());
-        assertEquals(result.policy().samples().size(), vm.policyLedgerProperty().get().size());
-        ChartPoint none = TimelineSeries.peak(vm.baselineLedgerProperty().get());
-        ChartPoint sqrt = TimelineSeries.peak(vm.policyLedgerProperty().get());
+        assertEquals(result.baseline().samples().size(), vm.timelines().baselineLedgerProperty().get().size());
+        assertEquals(result.policy().samples().size(), vm.timelines().policyLedgerProperty().get().size());
+        ChartPoint none = TimelineSeries.peak(vm.timelines().baselineLedgerProperty().get());
+        ChartPoint sqrt = TimelineSeries.peak(vm.timelines().policyLedgerProperty().get());
         assertEquals(result.baseline().peakLedgerBytes() / TimelineSeries.MIB, none.y(), 1e-9);
         assertEquals(result.policy().peakLedgerBytes() / TimelineSeries.MIB, sqrt.y(), 1e-9);
         assertTrue(sqrt.y() < none.y(), "sqrt " + sqrt.y() + " vs none " + none.y());
-        String peaks = vm.peaksProperty().get();
+        String peaks = vm.timelines().peaksProperty().get();
         assertTrue(peaks.startsWith("Measured peak on the CPU (glibc mallinfo2 native heap above the step's start"), peaks);
         assertTrue(peaks.contains("so a lower bound"), peaks);
         assertTrue(peaks.contains("Ledger peak (exact: only the node outputs the executor holds"), peaks);
@@ -57,16 +57,16 @@ class MemoryViewModelTest {
     @Test
     void eachSeriesPeakIsMarkedWithItsValue() {
         var result = vm.analysisProperty().get().result();
-        List<PeakMark> marks = vm.peakMarksProperty().get();
+        List<PeakMark> marks = vm.timelines().peakMarksProperty().get();
         PeakMark noneLedger = marks.stream().filter(m -> m.series() == 0).findFirst().orElseThrow();
         PeakMark sqrtLedger = marks.stream().filter(m -> m.series() == 2).findFirst().orElseThrow();
         assertEquals(result.baseline().peakLedgerBytes() / TimelineSeries.MIB, noneLedger.y(), 1e-9);
         assertEquals(result.policy().peakLedgerBytes() / TimelineSeries.MIB, sqrtLedger.y(), 1e-9);
         assertEquals(String.format("sqrt ledger %.1f MiB", sqrtLedger.y()), sqrtLedger.label());
         // The mark sits on the series' own highest point.
-        ChartPoint top = TimelineSeries.peak(vm.policyLedgerProperty().get());
+        ChartPoint top = TimelineSeries.peak(vm.timelines().policyLedgerProperty().get());
         assertEquals(top.x(), sqrtLedger.x());
-        assertEquals(vm.baselineMeasuredProperty().get().isEmpty() ? 2 : 4, marks.size());
+        assertEquals(vm.timelines().baselineMeasuredProperty().get().isEmpty() ? 2 : 4, marks.size());
     }
 
     @Test
@@ -168,7 +168,8 @@ class MemoryViewModelTest {
                 new MemorySample(1, MemoryPhase.FORWARD, "b", 0, OptionalLong.of(15 * mib), 1),
                 new MemorySample(2, MemoryPhase.BACKWARD, "b", 0, OptionalLong.of(8 * mib), 2));
         List<ChartPoint> p = TimelineSeries.measured(s, OptionalLong.of(9 * mib), 100);
-        assertEquals(List.of(new ChartPoint(0, 1.0), new ChartPoint(1, 6.0), new ChartPoint(2, -1.0)), p);
+        assertEquals(List.of(new ChartPoint(0, 1.0), new ChartPoint(1, 6.0), new ChartPoint(2, 0.0)), p,
+                "below the step's start (memory held before it was freed) the curve stays at 0");
     }
 
     private static MemorySample sample(long seq, MemoryPhase phase, String node) {
@@ -182,13 +183,13 @@ class MemoryViewModelTest {
                 new StandardMemoryAnalyzer(BlockCatalog.standard(), OptionalInt.empty()), TaskExecutor.direct());
         own.analyze("sqrt");
         assertNotNull(own.analysisProperty().get(), own.statusProperty().get());
-        assertFalse(own.baselineLedgerProperty().get().isEmpty());
+        assertFalse(own.timelines().baselineLedgerProperty().get().isEmpty());
 
         own.projectLoaded();
         assertNull(own.analysisProperty().get());
-        assertTrue(own.baselineLedgerProperty().get().isEmpty());
-        assertTrue(own.policyMeasuredProperty().get().isEmpty());
-        assertEquals("", own.peaksProperty().get());
+        assertTrue(own.timelines().baselineLedgerProperty().get().isEmpty());
+        assertTrue(own.timelines().policyMeasuredProperty().get().isEmpty());
+        assertEquals("", own.timelines().peaksProperty().get());
         assertTrue(own.statusProperty().get().contains("estimated from shapes"), own.statusProperty().get());
         assertNotNull(own.basisProperty().get(), "the estimate of the model now open");
         assertEquals(ProfileSource.ESTIMATED, own.basisProperty().get().source(), "an estimate, not the old measurement");

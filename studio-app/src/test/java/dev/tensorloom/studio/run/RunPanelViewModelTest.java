@@ -172,18 +172,42 @@ class RunPanelViewModelTest {
         launcher.listener.onStep(new StepMetrics(1, 2.5, 0.001, 16));
         launcher.listener.onStep(new StepMetrics(2, 2.0, 0.002, 16));
         assertEquals(0.5, vm.progressProperty().get(), 1e-12);
-        assertEquals(List.of(new ChartPoint(1, 2.5), new ChartPoint(2, 2.0)), vm.lossPointsProperty().get());
-        assertEquals(new ChartPoint(2, 0.002), vm.learningRatePointsProperty().get().get(1));
-        assertEquals(new ChartPoint(1, 16), vm.throughputPointsProperty().get().get(0));
+        assertEquals(List.of(new ChartPoint(1, 2.5), new ChartPoint(2, 2.0)), vm.charts().lossPoints().get());
+        assertEquals(new ChartPoint(2, 0.002), vm.charts().learningRatePoints().get().get(1));
+        assertEquals(new ChartPoint(1, 16), vm.charts().throughputPoints().get().get(0));
         assertTrue(vm.progressTextProperty().get().startsWith("Step 2 / 4"), vm.progressTextProperty().get());
         assertTrue(vm.progressTextProperty().get().endsWith("ETA 0:01"), vm.progressTextProperty().get());
         launcher.listener.onEvaluation(new EvalMetrics(2, Map.of("loss", 2.1, "accuracy", 0.4)));
         assertEquals("Accuracy", vm.metricNameProperty().get());
-        assertEquals(List.of(new ChartPoint(2, 0.4)), vm.metricPointsProperty().get());
+        assertEquals(List.of(new ChartPoint(2, 0.4)), vm.charts().metricPoints().get());
         launcher.listener.onFinished(new RunSummary(4, false, List.of(), Map.of(), 40, 2000));
         assertEquals(RunState.FINISHED, vm.stateProperty().get());
         assertEquals(1.0, vm.progressProperty().get());
         assertTrue(vm.log().get(vm.log().size() - 1).startsWith("Finished after 4 steps"));
+    }
+
+    @Test
+    void theMetricChartSaysWhenItsFirstPointComes() {
+        assertEquals("No run yet", vm.charts().metricWaiting().get());
+        TrainingConfig c = doc.config();
+        doc.setConfig(new TrainingConfig(c.dataset(), c.optimizer(), c.learningRate(), c.schedule(), c.warmupSteps(),
+                c.weightDecay(), c.momentum(), c.gradientClip(), c.batchSize(), 1200, 0, 250, c.seed(), c.device(),
+                c.checkpointPolicy()));
+        vm.start();
+        assertEquals("First evaluation after step 250", vm.charts().metricWaiting().get());
+        launcher.listener.onFinished(new RunSummary(20, true, List.of(), Map.of(), 40, 2000));
+        assertEquals("No held-out evaluation in this run", vm.charts().metricWaiting().get(),
+                "stopped before the first evaluation");
+
+        doc.setConfig(doc.config().withSteps(4));
+        vm.start();
+        assertEquals("First evaluation after step 4", vm.charts().metricWaiting().get(),
+                "fewer steps than the interval: evaluated after the last");
+        launcher.listener.onEvaluation(new EvalMetrics(4, Map.of("loss", 2.1, "accuracy", 0.4)));
+        launcher.listener.onFinished(new RunSummary(4, false, List.of(), Map.of(), 40, 2000));
+        assertEquals(List.of(new ChartPoint(4, 0.4)), vm.charts().metricPoints().get());
+        vm.projectLoaded();
+        assertEquals("No run yet", vm.charts().metricWaiting().get(), "another project: no run yet");
     }
 
     @Test
@@ -216,7 +240,7 @@ class RunPanelViewModelTest {
         first.onFinished(new RunSummary(1, true, List.of(), Map.of(), 1, 1));
         vm.start();
         first.onStep(new StepMetrics(3, 9, 0.1, 1));
-        assertEquals(List.of(), vm.lossPointsProperty().get());
+        assertEquals(List.of(), vm.charts().lossPoints().get());
     }
 
     @Test
@@ -259,10 +283,10 @@ class RunPanelViewModelTest {
         vm.resume();
         assertEquals(List.of("resume from 2", "prepare 4", "start"), launcher.calls);
         assertEquals(RunState.RUNNING, vm.stateProperty().get());
-        assertEquals(2, vm.lossPointsProperty().get().size(), "the curves go on where they were");
+        assertEquals(2, vm.charts().lossPoints().get().size(), "the curves go on where they were");
         assertTrue(vm.log().get(vm.log().size() - 1).equals("Resumed at step 2 of 4"), vm.log().toString());
         launcher.listener.onStep(new StepMetrics(3, 1.5, 0.001, 16));
-        assertEquals(3, vm.lossPointsProperty().get().size());
+        assertEquals(3, vm.charts().lossPoints().get().size());
     }
 
     @Test
@@ -353,7 +377,7 @@ class RunPanelViewModelTest {
         vm.projectLoaded();
         assertEquals(RunState.RUNNING, vm.stateProperty().get(), "a training run keeps its tab");
         assertFalse(vm.log().isEmpty());
-        assertFalse(vm.lossPointsProperty().get().isEmpty());
+        assertFalse(vm.charts().lossPoints().get().isEmpty());
 
         vm.stop();
         launcher.stoppedAt = new TrainingState(1, List.of(2.5), Map.of(), 0, 10, Map.of(),
@@ -364,7 +388,7 @@ class RunPanelViewModelTest {
         vm.projectLoaded();
         assertEquals(RunState.IDLE, vm.stateProperty().get());
         assertTrue(vm.log().isEmpty());
-        assertTrue(vm.lossPointsProperty().get().isEmpty());
+        assertTrue(vm.charts().lossPoints().get().isEmpty());
         assertEquals("Not started", vm.progressTextProperty().get());
         assertEquals("", vm.failureProperty().get());
         assertFalse(vm.canResumeProperty().get(), "the other project's stopped run cannot be continued here");

@@ -75,6 +75,12 @@ class SmallWindowStoryTest extends StudioStoryBase {
             assertTrue(shownWhole(label), id + " is not cut short: " + label.getText());
         }
 
+        // The run charts' titles wrap rather than end in "…" (the speed chart's names its basis: wall clock).
+        for (String id : List.of("#chart-loss", "#chart-metric", "#chart-learning-rate", "#chart-throughput")) {
+            Labeled title = robot.lookup(id + " .chart-title").queryAs(Labeled.class);
+            assertTrue(shownWhole(title), id + "'s title is not cut short: " + title.getText());
+        }
+
         // Wide again, the buttons say their names.
         robot.interact(() -> stage.setWidth(1500));
         waitUntil(() -> robot.lookup("#run-start").queryAs(Button.class).getContentDisplay() != ContentDisplay.GRAPHIC_ONLY);

@@ -69,7 +69,7 @@ class TrainFromWeightsStoryTest extends StudioStoryBase {
         awaitEnd();
         assertEquals(RunState.FINISHED, window.runPanel().stateProperty().get(), window.runPanel().failureProperty().get());
         assertTrue(window.runPanel().log().get(0).endsWith(", from the weights in " + trained), window.runPanel().log().get(0));
-        double studioLoss = window.runPanel().lossPointsProperty().get().get(0).y();
+        double studioLoss = window.runPanel().charts().lossPoints().get().get(0).y();
         System.out.printf("train from weights: studio (DJL) first loss %.7f, train.py on the same weights %.7f, "
                 + "relative difference %.2e; the seed's initial weights %.7f%n", studioLoss, pytorchLoss,
                 Math.abs(studioLoss - pytorchLoss) / pytorchLoss, initialLoss);
